@@ -1,0 +1,3 @@
+"""readability checks."""
+
+from __future__ import annotations

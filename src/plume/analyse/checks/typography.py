@@ -1,0 +1,3 @@
+"""typography checks."""
+
+from __future__ import annotations

@@ -1,0 +1,108 @@
+"""The ``plume`` command: a thin shell over :mod:`plume.pipeline`.
+
+Errors never show a traceback: a one-line message (French by default) and the exit code
+documented in :mod:`plume.errors`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from plume.errors import EXIT_PARTIAL_NOT_FRENCH, PlumeError
+from plume.settings import load_settings
+
+app = typer.Typer(
+    name="plume",
+    help="Articles français prêts pour le SEO : nettoyage, audit SEO et lisibilité.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Langue des messages : fr ou en.")]
+
+
+def _fail(err: PlumeError, lang: str) -> None:
+    Console(stderr=True).print(f"[bold red]plume :[/] {err.message(lang)}", highlight=False)
+    raise typer.Exit(err.exit_code)
+
+
+@app.command("analyse")
+def analyse_cmd(
+    file: Annotated[str, typer.Argument(help="Fichier (.txt, .md, .html, .docx) ou « - » pour stdin.")],
+    keyphrase: Annotated[str | None, typer.Option("--keyphrase", "-k", help="Expression clé.")] = None,
+    synonym: Annotated[
+        list[str] | None, typer.Option("--synonym", help="Synonyme (répétable).")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Titre SEO (balise <title>).")] = None,
+    meta: Annotated[str | None, typer.Option("--meta", help="Méta-description.")] = None,
+    slug: Annotated[str | None, typer.Option("--slug", help="Slug de l’URL.")] = None,
+    min_words: Annotated[
+        int | None, typer.Option("--min-words", help="Nombre de mots visé (remplace la consigne).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """Audit SEO et lisibilité d’un article, à la manière de Yoast pour le français."""
+    from plume.cli.view import print_report
+    from plume.ingest import read_path, read_stdin
+    from plume.pipeline import analyse_document
+
+    ui = lang or "fr"
+    try:
+        settings = load_settings({"lang": lang})
+        ui = settings.lang
+        if fmt not in ("text", "json"):
+            raise typer.BadParameter("--format attend text ou json")
+        doc = read_stdin(settings) if file == "-" else read_path(Path(file), settings)
+        report = analyse_document(
+            doc,
+            settings,
+            keyphrase=keyphrase,
+            synonyms=tuple(synonym or ()),
+            title=title,
+            meta=meta,
+            slug=slug,
+            min_words=min_words,
+        )
+    except PlumeError as err:
+        _fail(err, ui)
+        return
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        print_report(report, Console())
+    if not report.full_analysis:
+        raise typer.Exit(EXIT_PARTIAL_NOT_FRENCH)
+
+
+@app.command("rules")
+def rules_cmd(
+    code: Annotated[str | None, typer.Argument(help="Code d’un contrôle, ex. SEO-KP-DENSITY.")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Liste les contrôles, ou détaille l’un d’eux : ce qu’il vérifie, pourquoi, seuil et source."""
+    from plume.cli.view import print_rule, print_rules
+
+    ui = lang or "fr"
+    try:
+        ui = load_settings({"lang": lang}).lang
+        if code:
+            print_rule(code, ui, Console())
+        else:
+            print_rules(ui, Console())
+    except PlumeError as err:
+        _fail(err, ui)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        Console(stderr=True).print("plume : interrompu.")
+        sys.exit(130)

@@ -1,0 +1,121 @@
+"""Terminal rendering of reports and rules (rich). Renders only; computes nothing."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from plume.analyse.checks.base import REGISTRY
+from plume.errors import ConfigError
+from plume.report import Rating, Report, Score
+
+_COLOURS = {Rating.GOOD: "green", Rating.OK: "dark_orange", Rating.BAD: "red", Rating.NA: "grey50"}
+_LIGHT = {
+    "fr": {Rating.GOOD: "vert", Rating.OK: "orange", Rating.BAD: "rouge", Rating.NA: "—"},
+    "en": {Rating.GOOD: "green", Rating.OK: "orange", Rating.BAD: "red", Rating.NA: "—"},
+}
+_T = {
+    "fr": {
+        "seo": "Score SEO",
+        "read": "Lisibilité",
+        "checks": "Contrôles (à corriger en premier)",
+        "cleaning": "Nettoyage",
+        "findings": "À vérifier par l’éditeur",
+        "brief": "Consigne comprise",
+        "kp": "Expression clé",
+        "words": "mots",
+        "none": "aucune modification",
+        "more": "… et {n} autres modifications (--format json pour tout voir)",
+        "sugg": "Suggestions",
+    },
+    "en": {
+        "seo": "SEO score",
+        "read": "Readability",
+        "checks": "Checks (fix first)",
+        "cleaning": "Cleaning",
+        "findings": "For the editor to check",
+        "brief": "Brief understood",
+        "kp": "Keyphrase",
+        "words": "words",
+        "none": "no change",
+        "more": "… and {n} more changes (--format json to see all)",
+        "sugg": "Suggestions",
+    },
+}
+
+
+def _score(s: Score, lang: str) -> str:
+    return f"[bold {_COLOURS[s.rating]}]{s.value}/100 ({_LIGHT[lang][s.rating]})[/]"
+
+
+def print_report(report: Report, console: Console, max_changes: int = 15) -> None:
+    t = _T[report.lang]
+    console.print(f"[bold]{report.source}[/] — {report.stats.words} {t['words']}")
+    console.print(f"{t['seo']} : {_score(report.seo, report.lang)}   "
+                  f"{t['read']} : {_score(report.readability, report.lang)}")
+    if report.brief and report.brief.raw:
+        b = report.brief
+        console.print(
+            f"{t['brief']} : langue={b.language or '—'}, mots≥{b.min_words or '—'}, "
+            f"intertitres={'oui' if b.subheadings else '—'}, expression clé={b.keyphrase or '—'}",
+            highlight=False,
+        )
+    if report.keyphrase:
+        console.print(f"{t['kp']} : « {report.keyphrase} » ({report.keyphrase_source})")
+    if report.suggestions:
+        console.print(f"{t['sugg']} : " + ", ".join(s.phrase for s in report.suggestions))
+    for note in report.notes:
+        console.print(f"[yellow]• {note}[/]", highlight=False)
+
+    table = Table(title=t["checks"], show_lines=False, expand=True)
+    table.add_column("", width=2)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Message")
+    for c in report.failing():
+        dot = f"[{_COLOURS[c.rating]}]●[/]"
+        msg = c.message + (f"\n[dim]→ {c.hint}[/]" if c.hint else "")
+        table.add_row(dot, c.code, msg)
+    console.print(table)
+
+    console.print(f"[bold]{t['cleaning']}[/] ({len(report.cleaning)})")
+    if not report.cleaning:
+        console.print(f"  {t['none']}")
+    for ch in report.cleaning[:max_changes]:
+        console.print(f"  {ch.rule} @{ch.offset} : {ch.before!r} → {ch.after!r}", highlight=False)
+    if len(report.cleaning) > max_changes:
+        console.print("  " + t["more"].format(n=len(report.cleaning) - max_changes))
+    if report.cleaning_findings:
+        console.print(f"[bold]{t['findings']}[/]")
+        for f in report.cleaning_findings:
+            console.print(f"  {f.code} : {f.message} — « {f.excerpt} »", highlight=False)
+
+
+def print_rules(lang: str, console: Console) -> None:
+    table = Table(expand=True)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Nom" if lang == "fr" else "Name")
+    table.add_column("Seuils" if lang == "fr" else "Thresholds")
+    for code in sorted(REGISTRY):
+        r = REGISTRY[code]
+        th = ", ".join(f"{k}={v.value:g}" for k, v in r.thresholds.items())
+        table.add_row(code, r.name.get(lang), th)
+    console.print(table)
+
+
+def print_rule(code: str, lang: str, console: Console) -> None:
+    rule = REGISTRY.get(code.upper())
+    if rule is None:
+        raise ConfigError(
+            f"Contrôle inconnu : {code}. « plume rules » les liste tous.",
+            f"Unknown check: {code}. 'plume rules' lists them all.",
+        )
+    fr = lang == "fr"
+    console.print(f"[bold]{rule.code}[/] — {rule.name.get(lang)}")
+    console.print(f"[bold]{'Ce qu’il vérifie' if fr else 'What it checks'}[/] : {rule.what.get(lang)}")
+    console.print(f"[bold]{'Pourquoi' if fr else 'Why'}[/] : {rule.why.get(lang)}")
+    for k, v in rule.thresholds.items():
+        console.print(f"[bold]{'Seuil' if fr else 'Threshold'} {k}[/] = {v.value:g} ({v.source})")
+    if rule.example_bad:
+        console.print(f"[bold]{'Exemple à éviter' if fr else 'Bad example'}[/] : {rule.example_bad}")
+    if rule.example_good:
+        console.print(f"[bold]{'Mieux' if fr else 'Better'}[/] : {rule.example_good}")

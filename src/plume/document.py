@@ -1,0 +1,119 @@
+"""The ``Document``: what ingest produces and every later stage reads.
+
+A document is a sequence of blocks (headings, paragraphs, list items, quotes). Its ``text`` is the
+blocks joined by a blank line; every span in a report is a pair of character offsets into that
+text, so the web studio and the terminal can highlight exactly what a check points at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    #: Heading level 1–6 for headings, 0 otherwise.
+    level: int = 0
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind is BlockKind.HEADING
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str
+    alt: str = ""
+
+
+class Brief(BaseModel):
+    """The editor's instruction, parsed from an input's first line or given by flags."""
+
+    model_config = ConfigDict(frozen=True)
+
+    #: The line as written, when it came from the input.
+    raw: str | None = None
+    #: ISO 639-1 code of the language asked for ("fr").
+    language: str | None = None
+    min_words: int | None = None
+    subheadings: bool | None = None
+    keyphrase: str | None = None
+    #: The brief asks for SEO optimisation.
+    seo: bool | None = None
+
+    def merged(self, **overrides: object) -> Brief:
+        """Command-line flags override the brief: ``None`` means "not given"."""
+        data = self.model_dump()
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        return Brief(**data)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """SEO metadata found in the source (HTML head) or given by flags."""
+
+    title: str | None = None  # <title> / SEO title
+    description: str | None = None
+    slug: str | None = None
+    url: str | None = None  # canonical URL or page URL, used to tell internal from outbound links
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str  # file path, "<stdin>" or "<texte>"
+    format: str  # txt | md | html | docx
+    encoding: str | None = None
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+    source: Source
+    meta: Meta = field(default_factory=Meta)
+    brief: Brief | None = None
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    #: Notes from ingest for the report (e.g. "12 balises <script> ignorées").
+    notes: tuple[str, ...] = ()
+
+    @cached_property
+    def text(self) -> str:
+        return BLOCK_SEPARATOR.join(b.text for b in self.blocks)
+
+    @cached_property
+    def block_offsets(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each block in ``text``."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for b in self.blocks:
+            out.append((pos, pos + len(b.text)))
+            pos += len(b.text) + len(BLOCK_SEPARATOR)
+        return tuple(out)
+
+    def with_blocks(self, blocks: tuple[Block, ...]) -> Document:
+        return replace(self, blocks=blocks)
+
+    def with_meta(self, meta: Meta) -> Document:
+        return replace(self, meta=meta)

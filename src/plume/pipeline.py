@@ -1,0 +1,137 @@
+"""The one pipeline every shell calls: ingest → clean → analyse (→ write → verify → render).
+
+``analyse_document`` is pure (no I/O, no globals); ``analyse`` adds reading the input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plume.analyse.checks.base import Context
+from plume.analyse.language import detect_language
+from plume.analyse.keyphrase import suggest_keyphrases
+from plume.analyse.researches import Research
+from plume.analyse.runner import run_checks
+from plume.clean import clean
+from plume.document import Brief, Document, Meta
+from plume.ingest import read_path, read_text
+from plume.report import Report, Stats
+from plume.settings import Settings, load_settings
+
+
+def analyse_document(
+    doc: Document,
+    settings: Settings,
+    *,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    title: str | None = None,
+    meta: str | None = None,
+    slug: str | None = None,
+    min_words: int | None = None,
+) -> Report:
+    """Clean and analyse ``doc``. Flags override the brief, which overrides the source's meta."""
+    cleaned = clean(doc, settings)
+    doc = cleaned.document
+    brief = (doc.brief or Brief()).merged(keyphrase=keyphrase, min_words=min_words)
+    research = Research(doc)
+    lang_code = detect_language(doc.text)
+    is_french = lang_code in (None, "fr")
+
+    source_meta = doc.meta
+    h1 = next((h.text for h in research.headings if h.level == 1), None)
+    effective_meta = Meta(
+        title=title or source_meta.title,
+        description=meta or source_meta.description,
+        slug=slug or source_meta.slug,
+        url=source_meta.url,
+    )
+
+    suggestions = suggest_keyphrases(research, n=5) if is_french else []
+    kp_source: str | None = None
+    kp = keyphrase
+    if kp:
+        kp_source = "flag"
+    elif brief.keyphrase:
+        kp, kp_source = brief.keyphrase, "brief"
+    elif suggestions:
+        kp, kp_source = suggestions[0].phrase, "suggested"
+
+    ctx = Context(
+        keyphrase=kp,
+        synonyms=synonyms,
+        meta=effective_meta,
+        brief=brief,
+        is_french=is_french,
+    )
+    result = run_checks(research, ctx, lang=settings.lang)
+    notes = list(doc.notes)
+    if not is_french:
+        notes.append(
+            f"Texte détecté en « {lang_code} » : seuls les contrôles indépendants de la langue ont été faits."
+            if settings.lang == "fr"
+            else f"Text detected as '{lang_code}': only language-independent checks ran."
+        )
+    return Report(
+        source=doc.source.name,
+        format=doc.source.format,
+        lang=settings.lang,
+        detected_language=lang_code,
+        full_analysis=is_french,
+        brief=brief if doc.brief or keyphrase or min_words else doc.brief,
+        keyphrase=kp,
+        keyphrase_source=kp_source,
+        suggestions=suggestions,
+        title=h1,
+        seo_title=effective_meta.title,
+        meta_description=effective_meta.description,
+        slug=effective_meta.slug,
+        seo=result.seo,
+        readability=result.readability,
+        checks=result.checks,
+        cleaning=cleaned.changes,
+        cleaning_findings=cleaned.findings,
+        stats=Stats(
+            words=research.word_count,
+            sentences=len(research.sentences),
+            paragraphs=len(research.paragraphs),
+            headings=len(research.headings),
+            characters=len(doc.text),
+        ),
+        notes=notes,
+        text=doc.text,
+    )
+
+
+def analyse(
+    text_or_path: str | Path,
+    *,
+    settings: Settings | None = None,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    title: str | None = None,
+    meta: str | None = None,
+    slug: str | None = None,
+    min_words: int | None = None,
+) -> Report:
+    """Public API: analyse a file (``Path`` or an existing path string) or a text.
+
+    >>> report = analyse("Le chat dort. Il fait beau.")  # doctest: +SKIP
+    """
+    settings = settings or load_settings()
+    if isinstance(text_or_path, Path) or (
+        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
+    ):
+        doc = read_path(text_or_path, settings)
+    else:
+        doc = read_text(str(text_or_path), settings)
+    return analyse_document(
+        doc,
+        settings,
+        keyphrase=keyphrase,
+        synonyms=synonyms,
+        title=title,
+        meta=meta,
+        slug=slug,
+        min_words=min_words,
+    )

@@ -1,0 +1,128 @@
+"""Result types shared by every stage and every shell (CLI, web, batch).
+
+The JSON form of :class:`Report` is a documented, stable schema (``SCHEMA_VERSION``); fields are
+only ever added. ``plume analyse --format json`` prints ``Report.model_dump_json()``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from plume.document import Brief
+
+SCHEMA_VERSION = "1.0"
+
+
+class Span(BaseModel):
+    """Character offsets ``[start, end)`` into the cleaned text (``Report.text``)."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+
+
+class Change(BaseModel):
+    """One edit made by the cleaner. ``offset`` is into the text as it was *before* this step."""
+
+    model_config = ConfigDict(frozen=True)
+    rule: str  # stable code of the cleaning rule, e.g. "CL-GLUED-SENTENCE"
+    offset: int
+    before: str
+    after: str
+
+
+class Rating(StrEnum):
+    """Yoast's traffic lights. ``NA``: the check could not run (no keyphrase, not French…)."""
+
+    GOOD = "good"  # vert
+    OK = "ok"  # orange
+    BAD = "bad"  # rouge
+    NA = "na"
+
+
+class Category(StrEnum):
+    SEO = "seo"
+    READABILITY = "readability"
+    TYPOGRAPHY = "typography"  # ours: Yoast has no French typography checks
+    INFO = "info"  # informational measures (Flesch, LIX): scored 0, shown
+
+
+class CheckResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    code: str  # stable, e.g. "SEO-KP-DENSITY"
+    name: str  # in the report language
+    category: Category
+    rating: Rating
+    #: Yoast's 0–9 scale: 9 green, 6 orange, 3 red (Yoast ``scoreToRating``: >7 good, >4 ok).
+    score: int
+    message: str
+    hint: str = ""  # what to do; empty when the check passes
+    spans: list[Span] = Field(default_factory=list)
+    #: The measurement behind the verdict (e.g. {"density": 1.4, "count": 6}).
+    value: dict[str, Any] = Field(default_factory=dict)
+
+
+class CleaningFinding(BaseModel):
+    """A defect the cleaner saw but could not fix safely; the editor decides."""
+
+    model_config = ConfigDict(frozen=True)
+    code: str
+    message: str
+    spans: list[Span] = Field(default_factory=list)
+    excerpt: str = ""
+
+
+class Score(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    value: int  # 0–100
+    rating: Rating
+
+
+class KeyphraseSuggestion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    phrase: str
+    lemma: str
+    count: int
+    score: float
+
+
+class Stats(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    words: int = 0
+    sentences: int = 0
+    paragraphs: int = 0
+    headings: int = 0
+    characters: int = 0
+
+
+class Report(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    source: str
+    format: str
+    lang: str  # language of the messages: "fr" or "en"
+    detected_language: str | None = None
+    #: False when the text is not French: only language-independent checks ran.
+    full_analysis: bool = True
+    brief: Brief | None = None
+    keyphrase: str | None = None
+    keyphrase_source: str | None = None  # "flag" | "brief" | "suggested" | None
+    suggestions: list[KeyphraseSuggestion] = Field(default_factory=list)
+    title: str | None = None
+    seo_title: str | None = None
+    meta_description: str | None = None
+    slug: str | None = None
+    seo: Score
+    readability: Score
+    checks: list[CheckResult]
+    cleaning: list[Change] = Field(default_factory=list)
+    cleaning_findings: list[CleaningFinding] = Field(default_factory=list)
+    stats: Stats = Field(default_factory=Stats)
+    notes: list[str] = Field(default_factory=list)
+    text: str = ""  # the cleaned text every span points into
+
+    def failing(self) -> list[CheckResult]:
+        order = {Rating.BAD: 0, Rating.OK: 1, Rating.GOOD: 2, Rating.NA: 3}
+        return sorted(self.checks, key=lambda c: (order[c.rating], c.category, c.code))
