@@ -69,7 +69,10 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
     0: ("analyse complète", "full analysis"),
     2: ("usage incorrect de la ligne de commande", "command-line usage error"),
     3: ("fichier introuvable", "file not found"),
-    4: ("format non pris en charge (binaire, PDF, image…)", "unsupported format (binary, PDF, image…)"),
+    4: (
+        "format non pris en charge (binaire, PDF, image…)",
+        "unsupported format (binary, PDF, image…)",
+    ),
     5: ("entrée vide : aucun texte à analyser", "empty input: no text to analyse"),
     6: ("entrée trop volumineuse", "input too large"),
     7: ("encodage illisible", "undecodable encoding"),

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from plume.analyse.checks.base import Context
-from plume.analyse.language import detect_language
 from plume.analyse.keyphrase import suggest_keyphrases
+from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.clean import clean

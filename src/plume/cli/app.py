@@ -34,12 +34,18 @@ def _fail(err: PlumeError, lang: str) -> None:
 
 @app.command("analyse")
 def analyse_cmd(
-    file: Annotated[str, typer.Argument(help="Fichier (.txt, .md, .html, .docx) ou « - » pour stdin.")],
-    keyphrase: Annotated[str | None, typer.Option("--keyphrase", "-k", help="Expression clé.")] = None,
+    file: Annotated[
+        str, typer.Argument(help="Fichier (.txt, .md, .html, .docx) ou « - » pour stdin.")
+    ],
+    keyphrase: Annotated[
+        str | None, typer.Option("--keyphrase", "-k", help="Expression clé.")
+    ] = None,
     synonym: Annotated[
         list[str] | None, typer.Option("--synonym", help="Synonyme (répétable).")
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Titre SEO (balise <title>).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Titre SEO (balise <title>).")
+    ] = None,
     meta: Annotated[str | None, typer.Option("--meta", help="Méta-description.")] = None,
     slug: Annotated[str | None, typer.Option("--slug", help="Slug de l’URL.")] = None,
     min_words: Annotated[
@@ -83,7 +89,9 @@ def analyse_cmd(
 
 @app.command("rules")
 def rules_cmd(
-    code: Annotated[str | None, typer.Argument(help="Code d’un contrôle, ex. SEO-KP-DENSITY.")] = None,
+    code: Annotated[
+        str | None, typer.Argument(help="Code d’un contrôle, ex. SEO-KP-DENSITY.")
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Liste les contrôles, ou détaille l’un d’eux : ce qu’il vérifie, pourquoi, seuil et source."""

@@ -51,8 +51,10 @@ def _score(s: Score, lang: str) -> str:
 def print_report(report: Report, console: Console, max_changes: int = 15) -> None:
     t = _T[report.lang]
     console.print(f"[bold]{report.source}[/] — {report.stats.words} {t['words']}")
-    console.print(f"{t['seo']} : {_score(report.seo, report.lang)}   "
-                  f"{t['read']} : {_score(report.readability, report.lang)}")
+    console.print(
+        f"{t['seo']} : {_score(report.seo, report.lang)}   "
+        f"{t['read']} : {_score(report.readability, report.lang)}"
+    )
     if report.brief and report.brief.raw:
         b = report.brief
         console.print(
@@ -111,11 +113,15 @@ def print_rule(code: str, lang: str, console: Console) -> None:
         )
     fr = lang == "fr"
     console.print(f"[bold]{rule.code}[/] — {rule.name.get(lang)}")
-    console.print(f"[bold]{'Ce qu’il vérifie' if fr else 'What it checks'}[/] : {rule.what.get(lang)}")
+    console.print(
+        f"[bold]{'Ce qu’il vérifie' if fr else 'What it checks'}[/] : {rule.what.get(lang)}"
+    )
     console.print(f"[bold]{'Pourquoi' if fr else 'Why'}[/] : {rule.why.get(lang)}")
     for k, v in rule.thresholds.items():
         console.print(f"[bold]{'Seuil' if fr else 'Threshold'} {k}[/] = {v.value:g} ({v.source})")
     if rule.example_bad:
-        console.print(f"[bold]{'Exemple à éviter' if fr else 'Bad example'}[/] : {rule.example_bad}")
+        console.print(
+            f"[bold]{'Exemple à éviter' if fr else 'Bad example'}[/] : {rule.example_bad}"
+        )
     if rule.example_good:
         console.print(f"[bold]{'Mieux' if fr else 'Better'}[/] : {rule.example_good}")

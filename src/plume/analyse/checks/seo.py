@@ -33,12 +33,17 @@ def single_h1(r: Research, ctx: Context, rule: Rule) -> Verdict:
     limit = int(rule.t(ctx, "max"))
     spans = tuple(Span(start=h.start, end=h.end) for h in h1s)
     if len(h1s) <= limit:
-        return good(Msg("Un seul H1 ou aucun : bien.", "One H1 at most: good."), spans=spans,
-                    value={"count": len(h1s)})
+        return good(
+            Msg("Un seul H1 ou aucun : bien.", "One H1 at most: good."),
+            spans=spans,
+            value={"count": len(h1s)},
+        )
     return bad(
         Msg(f"{len(h1s)} titres H1 dans l’article.", f"{len(h1s)} H1 headings in the article."),
-        Msg("Gardez un seul H1 (le titre) et passez les autres en H2.",
-            "Keep one H1 (the title) and turn the others into H2s."),
+        Msg(
+            "Gardez un seul H1 (le titre) et passez les autres en H2.",
+            "Keep one H1 (the title) and turn the others into H2s.",
+        ),
         spans=spans,
         value={"count": len(h1s)},
     )
