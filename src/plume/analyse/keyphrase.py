@@ -38,6 +38,18 @@ class KeyphraseMatcher:
     def count_in(self, text: str, *, synonyms: bool = False) -> int:
         return len(self.find(text, synonyms=synonyms))
 
+    def in_text(self, text: str, *, synonyms: bool = False) -> bool:
+        return bool(self.find(text, synonyms=synonyms))
+
+    def position_in(self, text: str) -> int | None:
+        """Character index of the first occurrence in ``text`` (for "keyphrase at the start")."""
+        found = self.find(text)
+        return found[0].start if found else None
+
+    def slug_match(self, slug: str) -> bool:
+        """The slug contains the keyphrase's content words (accents transliterated)."""
+        return all(w.lower() in slug.lower() for w in self.content_words)
+
 
 def suggest_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestion]:
     """Top keyphrase candidates from the text (lemmas and noun phrases)."""
