@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Quick start, command 1: install everything into ./.venv and run the main job on the example.
+# Works on a fresh machine with Python ≥ 3.11; reaches only PyPI (pinned versions, see
+# requirements/constraints.txt). Re-running it is safe and fast.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  -c requirements/constraints.txt -e .
+echo "plume installé dans .venv — analyse de l’exemple :" >&2
+exec .venv/bin/plume analyse examples/article-brief.txt "$@"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install the test dependencies and run the whole suite
+# (ruff, mypy, pytest). `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  -c requirements/constraints.txt -e ".[test]"
+echo "== ruff" && .venv/bin/ruff check src tests bench scripts && .venv/bin/ruff format --check src tests bench scripts
+echo "== mypy" && .venv/bin/mypy
+echo "== pytest" && .venv/bin/pytest "$@"

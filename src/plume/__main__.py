@@ -1,0 +1,5 @@
+"""``python -m plume`` runs the CLI."""
+
+from plume.cli.app import main
+
+main()
