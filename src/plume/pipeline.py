@@ -59,6 +59,7 @@ def analyse_document(
 
     ctx = Context(
         keyphrase=kp,
+        keyphrase_source=kp_source,
         synonyms=synonyms,
         meta=effective_meta,
         brief=brief,

@@ -41,6 +41,8 @@ class Context:
     """What a check knows besides the text."""
 
     keyphrase: str | None = None
+    #: Where the keyphrase came from: "flag", "brief" or "suggested" (by plume).
+    keyphrase_source: str | None = None
     synonyms: tuple[str, ...] = ()
     meta: Meta = field(default_factory=Meta)
     brief: Brief | None = None
