@@ -89,6 +89,7 @@ def analyse_document(
         slug=effective_meta.slug,
         seo=result.seo,
         readability=result.readability,
+        typography=result.typography,
         checks=result.checks,
         cleaning=cleaned.changes,
         cleaning_findings=cleaned.findings,

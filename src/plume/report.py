@@ -116,6 +116,8 @@ class Report(BaseModel):
     slug: str | None = None
     seo: Score
     readability: Score
+    #: Ours (Yoast has no French typography checks): kept apart so ``readability`` stays Yoast's.
+    typography: Score | None = None
     checks: list[CheckResult]
     cleaning: list[Change] = Field(default_factory=list)
     cleaning_findings: list[CleaningFinding] = Field(default_factory=list)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from plume.analyse import checks  # noqa: F401  (registers the built-in checks)
 from plume.analyse.checks.base import REGISTRY, Context, Msg, Rule, Verdict, na
 from plume.analyse.researches import Research
-from plume.analyse.scoring import aggregate
+from plume.analyse.scoring import average_score, readability_score
 from plume.report import Category, CheckResult, Rating, Score
 
 _NOT_FRENCH = Msg(
@@ -25,6 +25,7 @@ class AnalysisResult:
     checks: list[CheckResult]
     seo: Score
     readability: Score
+    typography: Score
 
 
 def _result(rule: Rule, verdict: Verdict, lang: str) -> CheckResult:
@@ -59,6 +60,7 @@ def run_checks(
         results.append(_result(rule, verdict, lang))
     return AnalysisResult(
         checks=results,
-        seo=aggregate(results, {Category.SEO}),
-        readability=aggregate(results, {Category.READABILITY, Category.TYPOGRAPHY}),
+        seo=average_score(r for r in results if r.category is Category.SEO),
+        readability=readability_score(r for r in results if r.category is Category.READABILITY),
+        typography=average_score(r for r in results if r.category is Category.TYPOGRAPHY),
     )

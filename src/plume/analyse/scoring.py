@@ -1,20 +1,36 @@
-"""Aggregate check scores into the SEO and readability scores (0–100, red / orange / green).
+"""Aggregate check scores into scores out of 100 with a light (red / orange / green).
 
-Yoast computes an overall score as the sum of its assessments' scores over 9 × their number
-(yoastseo ``AssessorPresenter``/``assessor.calculateOverallScore``), and maps it to a light with
-``interpreters/scoreToRating``: above 70 green, above 40 orange, otherwise red. We do the same,
-leaving out checks that could not run (``NA``) and informational ones.
+Both formulas are yoastseo 3.6.0's, so plume's overall lights can be compared with Yoast's:
+
+* SEO (``scoring/scoreAggregators/SEOScoreAggregator.js``): the sum of the checks' 0–9 scores over
+  9 × their number, × 100. The light follows the plugin's ``scoreToRating(score / 10)``: above 70
+  green, above 40 orange, otherwise red.
+* Readability (``ReadabilityScoreAggregator.js``): a penalty per check — red 3, orange 2, green 0
+  for fully supported languages, French among them — and the total decides: > 6 → 30 (red),
+  > 4 → 60 (orange), otherwise 90 (green). Yoast gives no score with one valid check or fewer.
+
+Typography is ours (Yoast has none): averaged like the SEO score and reported on its own, so the
+readability light stays comparable with Yoast's. Checks that could not run (``NA``) and
+informational ones (Flesch, LIX) are left out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plume.report import Category, CheckResult, Rating, Score
+from plume.report import CheckResult, Rating, Score
 
-#: yoastseo interpreters/scoreToRating on the 0–100 scale.
+#: Plugin light for a 0–100 SEO score (wordpress-seo ``scoreToRating(score / 10)``).
 GREEN_ABOVE = 70
 ORANGE_ABOVE = 40
+
+#: ReadabilityScoreAggregator.js, PENALTY_MAPPING_FULL_SUPPORT.
+READABILITY_PENALTY = {Rating.BAD: 3, Rating.OK: 2, Rating.GOOD: 0}
+#: ReadabilityScoreAggregator.js, calculateScore for fully supported languages.
+READABILITY_RED_ABOVE = 6
+READABILITY_ORANGE_ABOVE = 4
+#: READABILITY_SCORES.
+READABILITY_VALUES = {Rating.BAD: 30, Rating.OK: 60, Rating.GOOD: 90}
 
 
 def rating_for(value: int) -> Rating:
@@ -25,9 +41,29 @@ def rating_for(value: int) -> Rating:
     return Rating.BAD
 
 
-def aggregate(results: Iterable[CheckResult], categories: set[Category]) -> Score:
-    scored = [r for r in results if r.category in categories and r.rating is not Rating.NA]
+def _valid(results: Iterable[CheckResult]) -> list[CheckResult]:
+    return [r for r in results if r.rating is not Rating.NA]
+
+
+def average_score(results: Iterable[CheckResult]) -> Score:
+    """SEOScoreAggregator: Σ score / (9 × n) × 100."""
+    scored = _valid(results)
     if not scored:
         return Score(value=0, rating=Rating.NA)
     value = round(100 * sum(r.score for r in scored) / (9 * len(scored)))
     return Score(value=value, rating=rating_for(value))
+
+
+def readability_score(results: Iterable[CheckResult]) -> Score:
+    """ReadabilityScoreAggregator (fully supported language): penalties, then 30 / 60 / 90."""
+    scored = _valid(results)
+    if len(scored) <= 1:
+        return Score(value=0, rating=Rating.NA)
+    penalty = sum(READABILITY_PENALTY[r.rating] for r in scored)
+    if penalty > READABILITY_RED_ABOVE:
+        rating = Rating.BAD
+    elif penalty > READABILITY_ORANGE_ABOVE:
+        rating = Rating.OK
+    else:
+        rating = Rating.GOOD
+    return Score(value=READABILITY_VALUES[rating], rating=rating)

@@ -18,6 +18,7 @@ _T = {
     "fr": {
         "seo": "Score SEO",
         "read": "Lisibilité",
+        "typo": "Typographie",
         "checks": "Contrôles (à corriger en premier)",
         "cleaning": "Nettoyage",
         "findings": "À vérifier par l’éditeur",
@@ -31,6 +32,7 @@ _T = {
     "en": {
         "seo": "SEO score",
         "read": "Readability",
+        "typo": "Typography",
         "checks": "Checks (fix first)",
         "cleaning": "Cleaning",
         "findings": "For the editor to check",
@@ -51,10 +53,13 @@ def _score(s: Score, lang: str) -> str:
 def print_report(report: Report, console: Console, max_changes: int = 15) -> None:
     t = _T[report.lang]
     console.print(f"[bold]{report.source}[/] — {report.stats.words} {t['words']}")
-    console.print(
+    line = (
         f"{t['seo']} : {_score(report.seo, report.lang)}   "
         f"{t['read']} : {_score(report.readability, report.lang)}"
     )
+    if report.typography:
+        line += f"   {t['typo']} : {_score(report.typography, report.lang)}"
+    console.print(line)
     if report.brief and report.brief.raw:
         b = report.brief
         console.print(
