@@ -28,7 +28,10 @@ LangOpt = Annotated[str | None, typer.Option("--lang", help="Langue des messages
 
 
 def _fail(err: PlumeError, lang: str) -> None:
-    Console(stderr=True).print(f"[bold red]plume :[/] {err.message(lang)}", highlight=False)
+    # soft_wrap: one line whatever the terminal width (file paths make messages long).
+    Console(stderr=True, soft_wrap=True).print(
+        f"[bold red]plume :[/] {err.message(lang)}", highlight=False
+    )
     raise typer.Exit(err.exit_code)
 
 

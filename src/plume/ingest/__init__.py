@@ -1,30 +1,182 @@
-"""Ingest: any input → :class:`~plume.document.Document` (PLACEHOLDER: plain text only)."""
+"""Ingest: any input → :class:`~plume.document.Document`.
+
+Accepts ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, ``.docx`` and stdin; anything else
+is sniffed (HTML if it looks like HTML, a zip is tried as a docx, else text). Bad input is
+refused with one error from :mod:`plume.errors`, worded in :mod:`plume.ingest.problems`:
+
+=========================================  =====================
+missing file, unreadable file              InputNotFound
+directory, binary, PDF, image, non-docx    UnsupportedInput
+zip, damaged docx
+above ``settings.max_input_bytes``         InputTooLarge (checked before reading)
+(or a docx declaring 10× that unzipped)
+empty, whitespace only, no text in the     EmptyInput
+HTML or docx, only a brief
+no plausible encoding                      UndecodableInput
+=========================================  =====================
+
+The brief on the first non-empty line of a txt, md or docx input is taken out of the text
+and parsed into ``Document.brief`` (:mod:`plume.ingest.brief`). Ingest does not clean: NFC,
+typography and scraping artefacts are the cleaner's job. Heavy parsers (trafilatura, lxml,
+python-docx, markdown-it, charset-normalizer) are imported only when a format needs them.
+"""
 
 from __future__ import annotations
 
+import stat
+import sys
 from pathlib import Path
 
 from plume.document import Block, BlockKind, Document, Source
-from plume.errors import EmptyInput, InputNotFound
+from plume.errors import UnsupportedInput
+from plume.ingest import problems
+from plume.ingest.brief import parse_brief, split_brief
+from plume.ingest.decode import check_controls, decode, normalise_newlines
+from plume.ingest.parsed import Parsed
+from plume.ingest.sniff import (
+    ZIP_MAGIC,
+    format_from_name,
+    inspect_zip,
+    normalise_format,
+    refuse_non_text,
+    sniff_format,
+)
 from plume.settings import Settings
 
-
-def read_text(text: str, settings: Settings, name: str = "<texte>", fmt: str = "txt") -> Document:
-    paras = [p.strip() for p in text.splitlines() if p.strip()]
-    if not paras:
-        raise EmptyInput("Entrée vide : rien à analyser.", "Empty input: nothing to analyse.")
-    blocks = tuple(Block(BlockKind.PARAGRAPH, p) for p in paras)
-    return Document(blocks=blocks, source=Source(name, fmt, "utf-8", len(text.encode())))
+__all__ = ["parse_brief", "read_bytes", "read_path", "read_stdin", "read_text", "split_brief"]
 
 
 def read_path(path: str | Path, settings: Settings) -> Document:
-    p = Path(path)
-    if not p.is_file():
-        raise InputNotFound(f"Fichier introuvable : {p}", f"File not found: {p}")
-    return read_text(p.read_text(encoding="utf-8"), settings, name=str(p))
+    """Read a file; its extension chooses the reader, else its content is sniffed."""
+    p = Path(path).expanduser()
+    name = str(path)
+    try:
+        st = p.stat()
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise problems.not_found(name) from exc
+    except OSError as exc:
+        raise problems.unreadable(name, exc) from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise problems.is_directory(name)
+    limit = settings.max_input_bytes
+    if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+        raise problems.too_large(name, st.st_size, limit)
+    try:
+        with p.open("rb") as f:
+            # One byte more than allowed: enough to know a pipe or device is too large.
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise problems.unreadable(name, exc) from exc
+    if len(data) > limit:
+        raise problems.too_large(name, len(data), limit)
+    return _read(data, settings, name, format_from_name(name))
+
+
+def read_bytes(data: bytes, settings: Settings, name: str, fmt: str | None = None) -> Document:
+    """Read bytes (an upload, stdin); ``fmt`` or ``name``'s extension chooses the reader."""
+    if len(data) > settings.max_input_bytes:
+        raise problems.too_large(name, len(data), settings.max_input_bytes)
+    chosen = normalise_format(fmt) if fmt else format_from_name(name)
+    return _read(data, settings, name, chosen)
+
+
+def read_text(text: str, settings: Settings, name: str = "<texte>", fmt: str = "txt") -> Document:
+    """Read text already decoded (pasted in the studio, passed to :func:`plume.analyse`)."""
+    chosen = normalise_format(fmt)
+    if chosen == "docx":
+        raise UnsupportedInput(
+            "Un .docx se lit en octets, pas en texte : utilisez read_bytes ou read_path.",
+            "A .docx is read as bytes, not text: use read_bytes or read_path.",
+        )
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > settings.max_input_bytes:
+        raise problems.too_large(name, size, settings.max_input_bytes)
+    text = check_controls(text.removeprefix("\ufeff"), name)
+    return _from_text(text, settings, name, chosen, None, size)
 
 
 def read_stdin(settings: Settings) -> Document:
-    import sys
+    """Read standard input as bytes (any encoding), sniffing the format."""
+    name = "<stdin>"
+    stream = sys.stdin
+    if stream is None:
+        raise problems.empty(name)
+    limit = settings.max_input_bytes
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # stdin replaced by a text stream (tests, embedding)
+        text = stream.read(limit + 1)
+        return read_text(text, settings, name, _sniff_text(text))
+    data = buffer.read(limit + 1)
+    if len(data) > limit:
+        raise problems.too_large(name, len(data), limit)
+    return _read(data, settings, name, None)
 
-    return read_text(sys.stdin.read(), settings, name="<stdin>")
+
+def _sniff_text(text: str) -> str:
+    return sniff_format(text[:4096].encode("utf-8", "replace"))
+
+
+def _read(data: bytes, settings: Settings, name: str, fmt: str | None) -> Document:
+    if not data.strip():
+        raise problems.empty(name)
+    # Signatures before extensions: a PDF renamed .txt is still a PDF.
+    refuse_non_text(data, name)
+    if data.startswith(ZIP_MAGIC):
+        return _read_docx(data, settings, name)
+    if fmt == "docx":
+        raise problems.corrupt_docx(name, "ce n’est pas une archive ZIP", "not a ZIP archive")
+    chosen = fmt or sniff_format(data)
+    text, encoding = decode(data, name, html=chosen == "html")
+    return _from_text(text, settings, name, chosen, encoding, len(data))
+
+
+def _read_docx(data: bytes, settings: Settings, name: str) -> Document:
+    from plume.ingest.word import parse_docx
+
+    inspect_zip(data, name, settings.max_input_bytes)
+    parsed = parse_docx(data, name)
+    first = parsed.blocks[0]
+    if first.kind is BlockKind.PARAGRAPH:
+        parsed.brief = parse_brief(first.text.replace("\n", " "))
+        if parsed.brief is not None:
+            del parsed.blocks[0]
+    return _document(parsed, name, "docx", None, len(data))
+
+
+def _from_text(
+    text: str, settings: Settings, name: str, fmt: str, encoding: str | None, size: int
+) -> Document:
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise problems.empty(name, "vide (que des espaces)", "empty (whitespace only)")
+    if fmt == "html":
+        from plume.ingest.html import parse_html
+
+        parsed = parse_html(text, name, settings.lang)
+    elif fmt == "md":
+        from plume.ingest.markdown import parse_markdown
+
+        parsed = parse_markdown(text, settings.lang)
+    else:
+        from plume.ingest.text import text_to_blocks
+
+        brief, body = split_brief(text)
+        parsed = Parsed(blocks=text_to_blocks(body), brief=brief)
+    return _document(parsed, name, fmt, encoding, size)
+
+
+def _document(parsed: Parsed, name: str, fmt: str, encoding: str | None, size: int) -> Document:
+    if not parsed.blocks:
+        if parsed.brief is not None and parsed.brief.raw:
+            raise problems.brief_only(name)
+        raise problems.empty(name, "sans texte", "without text")
+    blocks: tuple[Block, ...] = tuple(parsed.blocks)
+    return Document(
+        blocks=blocks,
+        source=Source(name=name, format=fmt, encoding=encoding, size_bytes=size),
+        meta=parsed.meta,
+        brief=parsed.brief,
+        links=tuple(parsed.links),
+        images=tuple(parsed.images),
+        notes=tuple(parsed.notes),
+    )

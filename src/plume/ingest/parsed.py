@@ -1,0 +1,22 @@
+"""What a format reader returns before ingest wraps it into a :class:`~plume.document.Document`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plume.document import Block, Brief, Image, Link, Meta
+
+
+@dataclass(slots=True)
+class Parsed:
+    blocks: list[Block]
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    notes: list[str] = field(default_factory=list)
+    brief: Brief | None = None
+
+
+def note(lang: str, fr: str, en: str) -> str:
+    """A note for the report in the user's language (``Settings.lang``)."""
+    return en if lang == "en" else fr

@@ -1,0 +1,224 @@
+"""What is this input? Extension first, then magic bytes and a look at the markup.
+
+Refusals happen here, before any parser sees the bytes: a PDF renamed ``.txt`` must be refused
+as a PDF, not decoded into mojibake. Magic numbers are the published file signatures (PDF 1.7
+§7.5.2, PNG §5.2, JFIF, GIF89a, RIFF/WebP, ZIP APPNOTE §4.3.7, OLE2 compound file, RTF 1.9).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from plume.errors import UnsupportedInput
+from plume.ingest import problems
+
+#: Formats the readers handle.
+FORMATS = ("txt", "md", "html", "docx")
+
+_EXTENSIONS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".mdown": "md",
+    ".mkd": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+
+_ALIASES: dict[str, str] = {
+    "text": "txt",
+    "plain": "txt",
+    "markdown": "md",
+    "htm": "html",
+    "xhtml": "html",
+    "word": "docx",
+}
+
+#: (signature, offset, French name, English name, what to do in French, in English)
+_SIGNATURES: tuple[tuple[bytes, int, str, str, str, str], ...] = (
+    (
+        b"%PDF-",
+        0,
+        "document PDF",
+        "PDF document",
+        "copiez son texte dans un .txt ou exportez-le en .docx",
+        "copy its text into a .txt or export it as .docx",
+    ),
+    (b"\x89PNG\r\n\x1a\n", 0, "image PNG", "PNG image", "", ""),
+    (b"\xff\xd8\xff", 0, "image JPEG", "JPEG image", "", ""),
+    (b"GIF87a", 0, "image GIF", "GIF image", "", ""),
+    (b"GIF89a", 0, "image GIF", "GIF image", "", ""),
+    (b"WEBP", 8, "image WebP", "WebP image", "", ""),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        0,
+        "ancien document Office (.doc, .xls…)",
+        "legacy Office document (.doc, .xls…)",
+        "enregistrez-le en .docx depuis Word ou LibreOffice",
+        "save it as .docx from Word or LibreOffice",
+    ),
+    (
+        b"{\\rtf",
+        0,
+        "document RTF",
+        "RTF document",
+        "enregistrez-le en .docx ou .txt",
+        "save it as .docx or .txt",
+    ),
+    (b"\x1f\x8b", 0, "archive gzip", "gzip archive", "", ""),
+    (b"7z\xbc\xaf\x27\x1c", 0, "archive 7-Zip", "7-Zip archive", "", ""),
+    (b"Rar!\x1a\x07", 0, "archive RAR", "RAR archive", "", ""),
+    (b"\x7fELF", 0, "programme exécutable", "executable program", "", ""),
+    (b"MZ", 0, "programme exécutable", "executable program", "", ""),
+)
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(
+    rb"<(?:p|div|h[1-6]|ul|ol|li|article|section|span|a\s|br|table|blockquote|img\s)[^>]*>",
+    re.IGNORECASE,
+)
+#: Front matter on the first line is Jekyll/Hugo Markdown (YAML ``---`` or TOML ``+++``).
+_FRONT_MATTER = re.compile(rb"^(?:\xef\xbb\xbf)?(?:---|\+\+\+)[ \t]*\r?\n")
+
+
+def format_from_name(name: str) -> str | None:
+    """The format implied by a file name's extension, or ``None`` when it says nothing."""
+    return _EXTENSIONS.get(PurePath(name).suffix.lower())
+
+
+def normalise_format(fmt: str) -> str:
+    """Accept ``markdown``, ``htm``… as format names; refuse what no reader handles."""
+    value = fmt.strip().lower().lstrip(".")
+    value = _ALIASES.get(value, value)
+    if value not in FORMATS:
+        raise UnsupportedInput(
+            f"Format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}.",
+            f"Unknown format '{fmt}': choose one of {', '.join(FORMATS)}.",
+        )
+    return value
+
+
+def refuse_non_text(data: bytes, name: str) -> None:
+    """Raise :class:`UnsupportedInput` for PDFs, images, archives and executables."""
+    for sig, offset, fr, en, fix_fr, fix_en in _SIGNATURES:
+        if data[offset : offset + len(sig)] != sig:
+            continue
+        if sig == b"WEBP" and not data.startswith(b"RIFF"):
+            continue
+        if sig == b"MZ" and b"\x00" not in data[:512]:
+            continue  # "MZ" also starts ordinary text ("MZ Fixation…"); executables have NULs.
+        if fix_fr:
+            raise problems.unsupported(name, fr, en, fix_fr, fix_en)
+        raise problems.binary(name, fr, en)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Markup start (doctype, ``<html>``…) or several block tags in the first 4 kB."""
+    sample = head[:4096]
+    if _HTML_START.match(sample):
+        return True
+    return len(_HTML_TAG.findall(sample)) >= 3
+
+
+def looks_like_markdown(head: bytes) -> bool:
+    return bool(_FRONT_MATTER.match(head))
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of bytes with no telling extension: docx, html or txt."""
+    if data.startswith(ZIP_MAGIC):
+        return "docx"
+    stripped = data.lstrip(b"\xef\xbb\xbf")
+    if looks_like_html(stripped):
+        return "html"
+    if looks_like_markdown(data):
+        return "md"
+    return "txt"
+
+
+#: Part that marks an OOXML package as something other than a Word document.
+_OTHER_PACKAGES: tuple[tuple[str, str, str], ...] = (
+    ("xl/", "classeur Excel", "Excel workbook"),
+    ("ppt/", "présentation PowerPoint", "PowerPoint presentation"),
+)
+
+#: A docx holds a few dozen parts; tens of thousands of entries is hostile, not a document.
+MAX_ZIP_ENTRIES = 5_000
+
+#: Factor between the input limit and the uncompressed size a docx may declare. Word's XML
+#: compresses about 5–10× (measured: python-docx's default template, 36 kB → 150 kB), so 10×
+#: the byte limit admits any genuine document while refusing zip bombs before inflating them.
+DOCX_EXPANSION_FACTOR = 10
+
+
+def inspect_zip(data: bytes, name: str, max_bytes: int) -> None:
+    """Check that a zip is a genuine, reasonably sized Word document, without inflating it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise problems.corrupt_docx(
+            name, f"archive ZIP invalide : {exc}", f"invalid ZIP archive: {exc}"
+        ) from exc
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise problems.docx_bomb(name, sum(i.file_size for i in infos), max_bytes)
+    declared = sum(i.file_size for i in infos)
+    if declared > max_bytes * DOCX_EXPANSION_FACTOR:
+        raise problems.docx_bomb(name, declared, max_bytes * DOCX_EXPANSION_FACTOR)
+    names = {i.filename for i in infos}
+    if "word/document.xml" in names:
+        if _macro_enabled(data):
+            raise problems.unsupported(
+                name,
+                "document Word avec macros (.docm)",
+                "macro-enabled Word document (.docm)",
+                "enregistrez-le en .docx (sans macros)",
+                "save it as .docx (without macros)",
+            )
+        return
+    for prefix, fr, en in _OTHER_PACKAGES:
+        if any(n.startswith(prefix) for n in names):
+            raise problems.unsupported(
+                name,
+                fr,
+                en,
+                "fournissez le texte de l’article en .txt, .md, .html ou .docx",
+                "give the article's text as .txt, .md, .html or .docx",
+            )
+    if "mimetype" in names and "content.xml" in names:
+        raise problems.unsupported(
+            name,
+            "document OpenDocument (.odt, .ods…)",
+            "OpenDocument file (.odt, .ods…)",
+            "enregistrez-le en .docx depuis LibreOffice",
+            "save it as .docx from LibreOffice",
+        )
+    raise problems.unsupported(
+        name,
+        "archive ZIP qui n’est pas un document Word",
+        "ZIP archive that is not a Word document",
+        "décompressez-la et donnez l’article lui-même",
+        "unzip it and give the article itself",
+    )
+
+
+def _macro_enabled(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("[Content_Types].xml")
+            if info.file_size > 1_000_000:  # a content-types part is a few kB
+                return False
+            return b"macroEnabled" in zf.read(info)
+    except (KeyError, zipfile.BadZipFile, ValueError, OSError):
+        return False

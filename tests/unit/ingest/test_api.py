@@ -1,0 +1,101 @@
+"""The public API, stdin, format choice, speed and lazy imports."""
+
+from __future__ import annotations
+
+import ast
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+import plume.ingest
+from plume.document import BlockKind
+from plume.ingest import read_bytes, read_path, read_stdin, read_text
+from plume.settings import Settings
+from tests.unit.ingest.helpers import seed
+
+INGEST_DIR = Path(plume.ingest.__file__).parent
+HEAVY = {"trafilatura", "docx", "charset_normalizer", "markdown_it", "lxml", "htmldate", "justext"}
+
+
+def test_public_names() -> None:
+    assert set(plume.ingest.__all__) == {
+        "parse_brief",
+        "read_bytes",
+        "read_path",
+        "read_stdin",
+        "read_text",
+        "split_brief",
+    }
+
+
+def test_stdin_bytes_any_encoding(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    class Stdin:
+        buffer = io.BytesIO("Titre court\nÉté, déjà, l’été « à » œuvre.".encode("cp1252"))
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    doc = read_stdin(settings)
+    assert doc.source.name == "<stdin>" and doc.source.encoding == "cp1252"
+    assert doc.text.endswith("Été, déjà, l’été « à » œuvre.")
+
+
+def test_stdin_html_is_sniffed(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    class Stdin:
+        buffer = io.BytesIO(b"<!doctype html><html><body><h1>Titre</h1><p>Texte.</p></body></html>")
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    doc = read_stdin(settings)
+    assert doc.source.format == "html" and doc.blocks[0].kind is BlockKind.HEADING
+
+
+def test_stdin_text_stream(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Un texte collé.\nSuite."))
+    assert read_stdin(settings).text == "Un texte collé.\n\nSuite."
+
+
+def test_format_names(settings: Settings) -> None:
+    html = b"<h1>Titre</h1><p>Texte.</p>"
+    assert read_bytes(html, settings, "x", fmt="htm").source.format == "html"
+    assert read_bytes(b"# Titre\n\nTexte.", settings, "x", fmt="markdown").source.format == "md"
+    assert read_text("# Titre\n\nTexte.", settings, fmt="MD").blocks[0].level == 1
+    # The extension wins over the content: HTML in a .txt is text.
+    assert read_bytes(html, settings, "notes.txt").source.format == "txt"
+
+
+def test_size_and_name_recorded(tmp_path: Path, settings: Settings) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("Déjà.".encode())
+    doc = read_path(str(f), settings)
+    assert doc.source.name == str(f) and doc.source.size_bytes == 7
+
+
+def test_reading_1000_words_is_fast(tmp_path: Path, settings: Settings) -> None:
+    words = seed("004").read_text(encoding="utf-8").split()[:1000]
+    f = tmp_path / "mille.txt"
+    f.write_text(
+        "\n".join(" ".join(words[i : i + 60]) for i in range(0, 1000, 60)), encoding="utf-8"
+    )
+    read_path(f, settings)  # warm the caches (brief word lists)
+    best = min(_timed(lambda: read_path(f, settings)) for _ in range(20))
+    assert best < 0.005, f"{best * 1000:.2f} ms"
+
+
+def _timed(fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def test_heavy_libraries_are_imported_lazily() -> None:
+    """No module of plume.ingest imports a heavy parser at module level."""
+    for path in sorted(INGEST_DIR.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:  # module level only; imports inside functions are lazy
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] not in HEAVY, f"{path.name} imports {name}"

@@ -1,0 +1,217 @@
+"""Plain text → blocks: the two layouts, list items, and conservative heading inference."""
+
+from __future__ import annotations
+
+import pytest
+
+from plume.document import Block, BlockKind
+from plume.ingest import read_path, read_text
+from plume.ingest.text import text_to_blocks
+from plume.settings import Settings
+from tests.unit.ingest.helpers import corpus_files, seed
+
+H = BlockKind.HEADING
+P = BlockKind.PARAGRAPH
+LI = BlockKind.LIST_ITEM
+LONG = (
+    "Le conseil municipal a voté jeudi soir le budget de la ville pour l’année prochaine, "
+    "après trois heures de débats animés entre la majorité et l’opposition."
+)
+
+
+def kinds(blocks: list[Block]) -> list[tuple[BlockKind, int]]:
+    return [(b.kind, b.level) for b in blocks]
+
+
+def test_one_paragraph_per_line() -> None:
+    blocks = text_to_blocks("Première phrase du texte.\nDeuxième paragraphe.\n\n")
+    assert [b.text for b in blocks] == ["Première phrase du texte.", "Deuxième paragraphe."]
+
+
+def test_blank_line_paragraphs_keep_their_hard_wraps() -> None:
+    text = "Un paragraphe coupé\nà la main en deux lignes.\n\n  Un second,\n  indenté.  \n"
+    blocks = text_to_blocks(text)
+    assert [b.text for b in blocks] == [
+        "Un paragraphe coupé\nà la main en deux lignes.",
+        "Un second,\nindenté.",
+    ]
+    assert all(b.kind is P for b in blocks)
+
+
+def test_list_items() -> None:
+    text = (
+        f"{LONG}\n- premier point\n* deuxième point\n• troisième point\n1. quatrième\n2) cinquième"
+    )
+    blocks = text_to_blocks(text)
+    assert [b.kind for b in blocks] == [P, LI, LI, LI, LI, LI]
+    assert [b.text for b in blocks[1:]] == [
+        "premier point",
+        "deuxième point",
+        "troisième point",
+        "quatrième",
+        "cinquième",
+    ]
+
+
+def test_dialogue_dashes_are_not_bullets() -> None:
+    blocks = text_to_blocks("— Vous venez ? demanda-t-il.\n– Oui, tout de suite.")
+    assert [b.kind for b in blocks] == [P, P]
+
+
+def test_list_in_a_blank_line_chunk_with_wrapped_item() -> None:
+    text = f"{LONG}\n\nVoici les points :\n- un point qui\n  continue ici\n- un autre\n"
+    blocks = text_to_blocks(text)
+    assert [b.kind for b in blocks] == [P, P, LI, LI]
+    assert blocks[2].text == "un point qui\ncontinue ici"
+
+
+def test_markdown_headings_in_txt_are_taken_as_written() -> None:
+    blocks = text_to_blocks(f"# Le budget\n{LONG}\n## Les dépenses\n{LONG}\nCourt titre\n{LONG}")
+    assert kinds(blocks) == [(H, 1), (P, 0), (H, 2), (P, 0), (P, 0), (P, 0)]
+    assert blocks[0].text == "Le budget"
+
+
+def test_title_then_subheadings() -> None:
+    text = f"Le budget de la ville adopté\n{LONG}\nDes dépenses en hausse\n{LONG}\n"
+    assert kinds(text_to_blocks(text)) == [(H, 1), (P, 0), (H, 2), (P, 0)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le budget est adopté.",  # a short sentence with a full stop
+        "Il a déclaré :",  # a lead-in, not "Introduction :"
+        "Voici ce qu’il explique :",
+        "mardi",  # lower case
+        "10.12.19",  # no word
+        "Lire aussi Martine Bulard &",  # cut mid-sentence
+        "C’est terminé !",
+        "Une question posée ? Et une autre ?",
+        "https://example.com/une-page",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    blocks = text_to_blocks(f"{LONG}\n{line}\n{LONG}")
+    assert blocks[1].kind is P, line
+
+
+def test_heading_needs_body_text_after_it() -> None:
+    # A short line followed by another short line, or by a lower-case continuation, or at the
+    # end, is not a heading.
+    assert text_to_blocks(f"{LONG}\nLes dépenses\nEn hausse\nEncore")[1].kind is P
+    assert (
+        text_to_blocks(
+            f"{LONG}\nLe ministre a dit que\nla réforme passera au printemps prochain, malgré les critiques."
+        )[1].kind
+        is P
+    )
+    assert text_to_blocks(f"{LONG}\nConclusion")[1].kind is P
+
+
+def test_long_runs_of_short_lines_are_not_headings() -> None:
+    tags = "\n".join(["Asie", "Censure", "Littérature", "Corée du Sud"])
+    blocks = text_to_blocks(f"{LONG}\n{tags}\n{LONG}")
+    assert all(b.kind is P for b in blocks)
+
+
+def test_question_subheading() -> None:
+    blocks = text_to_blocks(f"{LONG}\nQuelles limites pour le vélo en ville ?\n{LONG}")
+    assert (blocks[1].kind, blocks[1].level) == (H, 2)
+
+
+def test_numbered_heading_alone_keeps_its_number() -> None:
+    blocks = text_to_blocks(f"{LONG}\n1. Les acteurs\n{LONG}\n2. Les intérêts\n{LONG}")
+    assert [(b.kind, b.text) for b in blocks if b.kind is H] == [
+        (H, "1. Les acteurs"),
+        (H, "2. Les intérêts"),
+    ]
+
+
+def test_seed_003_opening_lines(settings: Settings) -> None:
+    doc = read_path(seed("003"), settings)
+    assert kinds(list(doc.blocks)) == [(H, 1), (H, 2), (H, 2), (P, 0)]
+    assert (
+        doc.blocks[0].text
+        == "Consolidation de l'IA générative : les inquiétudes pour l'avenir d'OpenAI"
+    )
+    assert doc.blocks[3].text.startswith("Pour résumer brièvement")
+
+
+def test_seed_004_structure(settings: Settings) -> None:
+    doc = read_path(seed("004"), settings)
+    headings = [(b.level, b.text) for b in doc.blocks if b.is_heading]
+    assert headings[0][0] == 1 and headings[0][1].startswith("L’Épisode 3 de la Télénovela")
+    assert headings[1:] == [
+        (2, "Introduction :"),
+        (2, "Partie 1 : Les Acteurs"),
+        (2, "Partie 2: Leurs Intérêts"),
+        (2, "Partie 3 : Mon Avis partisan"),
+    ]
+    # "La rivalité … promet d’être intense." is short but a sentence; the conclusion stays a paragraph.
+    assert not any(
+        b.text.startswith(("La rivalité", "Conclusion")) for b in doc.blocks if b.is_heading
+    )
+
+
+def test_seed_002_title_and_bullets(settings: Settings) -> None:
+    doc = read_path(seed("002"), settings)
+    assert (doc.blocks[0].kind, doc.blocks[0].level) == (H, 1)
+    assert [b.kind for b in doc.blocks[1:4]] == [LI, LI, LI]
+    assert doc.blocks[1].text.startswith("Sam Altman a été contraint")
+    assert sum(b.is_heading for b in doc.blocks) == 1
+
+
+def test_seed_001_has_no_headings(settings: Settings) -> None:
+    doc = read_path(seed("001"), settings)
+    assert not any(b.is_heading for b in doc.blocks) and len(doc.blocks) == 21
+
+
+EXPECTED_CORPUS_HEADINGS = {
+    "01-gala-delevoye-surnom-chirac.txt": [],
+    "03-lenouvelliste-penurie-carburant-haiti.txt": [1],
+    "04-mondediplo-hwang-sok-yong-turpitude.txt": [],
+    "06-dalloz-libre-cours-raoult.txt": [1],
+    "07-sciencesetavenir-covid-infox-ibuprofene.txt": [2, 2],
+    "08-lapresse-tn-parite-hommes-femmes.txt": [1, 2],
+    "10-aoc-retraite-neoliberalisme.txt": [],
+    "11-psl-universite-grandes-ecoles.txt": [1],
+    "12-radio-prague-ministre-sante-demission.txt": [1],
+    "14-arteradio-la-voix-des-nuls.txt": [],
+    "15-mesopinions-choeur-radio-france.txt": [1],
+    "16-legrandcontinent-heran-migrations.txt": [1, 2],
+}
+
+
+@pytest.mark.parametrize("path", corpus_files(".txt"), ids=lambda p: p.name)
+def test_corpus_heading_levels(path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    doc = read_path(path, settings)
+    assert [b.level for b in doc.blocks if b.is_heading] == EXPECTED_CORPUS_HEADINGS[path.name]
+
+
+def test_corpus_08_numbered_recommendations(settings: Settings) -> None:
+    doc = read_path(next(p for p in corpus_files(".txt") if p.name.startswith("08-")), settings)
+    items = [b for b in doc.blocks if b.kind is LI]
+    assert len(items) == 7 and items[0].text.startswith("prendre en considération")
+
+
+def test_read_text_matches_read_path(settings: Settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = seed("004").read_text(encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    assert read_text(text, settings).blocks == read_path(f, settings).blocks
+
+
+def test_crlf_and_unicode_separators(settings: Settings) -> None:
+    doc = read_text(f"{LONG}\r\nSecond paragraphe ici.\rTroisième.", settings)
+    assert [b.text for b in doc.blocks] == [LONG, "Second paragraphe ici.", "Troisième."]
+    doc = read_text(f"{LONG}\u2029Un autre paragraphe,\u2028coupé.", settings)
+    assert [b.text for b in doc.blocks] == [LONG, "Un autre paragraphe,\ncoupé."]
+
+
+def test_heading_over_a_lower_case_list() -> None:
+    blocks = text_to_blocks(
+        f"{LONG}\nDes actions à entreprendre\n1-prendre le bus\n2-marcher\n{LONG}"
+    )
+    assert [b.kind for b in blocks] == [P, H, LI, LI, P]
+    blocks = text_to_blocks(f"{LONG}\nVoici :\n- prendre le bus\n- marcher")
+    assert blocks[1].kind is P
