@@ -316,8 +316,9 @@ def test_message_spacing() -> None:
     )
 
 
-def test_typography_counts_in_the_readability_score() -> None:
+def test_typography_has_its_own_score() -> None:
     r = Research(doc('Il a dit "non", "jamais" et "plus tard"... Puis... rien... Fin...'))
     res = run_checks(r, Context(), only={"TY-QUOTES", "TY-ELLIPSIS"})
     assert [c.rating for c in res.checks] == [Rating.BAD, Rating.BAD]
-    assert res.readability.value == 33  # 3 + 3 out of 9 + 9
+    assert res.typography.value == 33  # 3 + 3 out of 9 + 9
+    assert res.readability.rating is Rating.NA  # Yoast's readability score is left untouched

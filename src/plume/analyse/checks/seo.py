@@ -434,7 +434,8 @@ def keyphrase_density(r: Research, ctx: Context, rule: Rule) -> Verdict:
     assert ctx.keyphrase is not None
     m = r.matcher(ctx.keyphrase)
     spans = [s for p in r.paragraphs for s in m.find(p.text, p.start)]
-    count, words = len(spans), r.word_count
+    # ``find`` gives one span per run of matched words; the count is Yoast's occurrences.
+    count, words = sum(m.count_in(p.text) for p in r.paragraphs), r.word_count
     kp_words = max(1, len(m.content_words))
     lo, hi, way = rule.t(ctx, "min"), rule.t(ctx, "max"), rule.t(ctx, "way_over")
     short = int(rule.t(ctx, "short_text"))
@@ -761,7 +762,7 @@ def keyphrase_meta(r: Research, ctx: Context, rule: Rule) -> Verdict:
             ),
             value={"count": 0, "description": None},
         )
-    count = len(r.matcher(kp, ctx.synonyms).find(desc, synonyms=True))
+    count = r.matcher(kp, ctx.synonyms).count_in(desc, synonyms=True)
     lo, hi = int(rule.t(ctx, "min")), int(rule.t(ctx, "max"))
     value = {"count": count}
     if lo <= count <= hi:
