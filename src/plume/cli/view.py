@@ -7,7 +7,7 @@ from rich.table import Table
 
 from plume.analyse.checks.base import REGISTRY
 from plume.errors import ConfigError
-from plume.report import Rating, Report, Score
+from plume.report import Category, Change, Rating, Report, Score
 
 _COLOURS = {Rating.GOOD: "green", Rating.OK: "dark_orange", Rating.BAD: "red", Rating.NA: "grey50"}
 _LIGHT = {
@@ -26,7 +26,7 @@ _T = {
         "kp": "Expression clé",
         "words": "mots",
         "none": "aucune modification",
-        "more": "… et {n} autres modifications (--format json pour tout voir)",
+        "measures": "Mesures",
         "sugg": "Suggestions",
     },
     "en": {
@@ -40,7 +40,7 @@ _T = {
         "kp": "Keyphrase",
         "words": "words",
         "none": "no change",
-        "more": "… and {n} more changes (--format json to see all)",
+        "measures": "Measures",
         "sugg": "Suggestions",
     },
 }
@@ -50,7 +50,7 @@ def _score(s: Score, lang: str) -> str:
     return f"[bold {_COLOURS[s.rating]}]{s.value}/100 ({_LIGHT[lang][s.rating]})[/]"
 
 
-def print_report(report: Report, console: Console, max_changes: int = 15) -> None:
+def print_report(report: Report, console: Console, max_examples: int = 3) -> None:
     t = _T[report.lang]
     console.print(f"[bold]{report.source}[/] — {report.stats.words} {t['words']}")
     line = (
@@ -79,18 +79,29 @@ def print_report(report: Report, console: Console, max_changes: int = 15) -> Non
     table.add_column("Code", no_wrap=True)
     table.add_column("Message")
     for c in report.failing():
+        if c.category is Category.INFO:
+            continue
         dot = f"[{_COLOURS[c.rating]}]●[/]"
         msg = c.message + (f"\n[dim]→ {c.hint}[/]" if c.hint else "")
         table.add_row(dot, c.code, msg)
     console.print(table)
+    infos = [c for c in report.checks if c.category is Category.INFO]
+    if infos:
+        console.print(f"[bold]{t['measures']}[/]")
+        for c in infos:
+            console.print(f"  [{_COLOURS[c.rating]}]●[/] {c.code} : {c.message}", highlight=False)
 
     console.print(f"[bold]{t['cleaning']}[/] ({len(report.cleaning)})")
     if not report.cleaning:
         console.print(f"  {t['none']}")
-    for ch in report.cleaning[:max_changes]:
-        console.print(f"  {ch.rule} @{ch.offset} : {ch.before!r} → {ch.after!r}", highlight=False)
-    if len(report.cleaning) > max_changes:
-        console.print("  " + t["more"].format(n=len(report.cleaning) - max_changes))
+    # Grouped by rule: a typography pass can make hundreds of identical edits.
+    by_rule: dict[str, list[Change]] = {}
+    for ch in report.cleaning:
+        by_rule.setdefault(ch.rule, []).append(ch)
+    for rule, changes in by_rule.items():
+        shown = ", ".join(f"{c.before!r} → {c.after!r}" for c in changes[:max_examples])
+        more = f", … (+{len(changes) - max_examples})" if len(changes) > max_examples else ""
+        console.print(f"  {rule} × {len(changes)} : {shown}{more}", highlight=False)
     if report.cleaning_findings:
         console.print(f"[bold]{t['findings']}[/]")
         for f in report.cleaning_findings:
