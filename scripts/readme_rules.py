@@ -1,7 +1,7 @@
 """Regenerate the README's table of checks from the rules themselves (the docs live on the rule).
 
-    .venv/bin/python scripts/readme_rules.py          # rewrite README.md in place
-    .venv/bin/python scripts/readme_rules.py --check  # exit 1 if the README is out of date
+.venv/bin/python scripts/readme_rules.py          # rewrite README.md in place
+.venv/bin/python scripts/readme_rules.py --check  # exit 1 if the README is out of date
 """
 
 from __future__ import annotations

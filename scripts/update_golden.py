@@ -1,6 +1,6 @@
 """Create the golden cases and rewrite their expected verdicts (a deliberate act: review the diff).
 
-    .venv/bin/python scripts/update_golden.py
+.venv/bin/python scripts/update_golden.py
 """
 
 from __future__ import annotations

@@ -53,6 +53,7 @@ def test_analyse_json_is_stable_schema_and_spans_point_into_text() -> None:
 
 def test_keyphrase_flag_overrides_brief() -> None:
     code, out, _ = run("analyse", str(EXAMPLE), "--format", "json", "-k", "pistes cyclables")
+    assert code == 0
     data = json.loads(out)
     assert data["keyphrase"] == "pistes cyclables" and data["keyphrase_source"] == "flag"
 
@@ -89,7 +90,9 @@ def test_rules_list_and_detail() -> None:
         (b"\x00\x01\x02binary\x00\x00data", 4, ""),
     ],
 )
-def test_bad_input_exit_codes(tmp_path: Path, content: bytes, expected_code: int, word: str) -> None:
+def test_bad_input_exit_codes(
+    tmp_path: Path, content: bytes, expected_code: int, word: str
+) -> None:
     f = tmp_path / "input.txt"
     f.write_bytes(content)
     code, out, err = run("analyse", str(f))
@@ -130,7 +133,9 @@ def test_not_french_runs_partial_analysis(tmp_path: Path) -> None:
 
 def test_html_full_of_scripts_runs_nothing_and_keeps_text(tmp_path: Path) -> None:
     f = tmp_path / "page.html"
-    body = " ".join(["<p>Le conseil municipal a voté le budget de la ville pour l’année prochaine.</p>"] * 5)
+    body = " ".join(
+        ["<p>Le conseil municipal a voté le budget de la ville pour l’année prochaine.</p>"] * 5
+    )
     f.write_text(
         "<html><head><title>Budget</title><script>alert('x');document.write('PIRATE')</script></head>"
         f"<body><script>var a = 'PIRATE';</script><article><h1>Le budget</h1>{body}</article>"

@@ -19,4 +19,6 @@ def test_there_are_cases_for_every_seed_and_corpus_file() -> None:
 @pytest.mark.parametrize("case_dir", CASES, ids=[c.name for c in CASES])
 def test_golden_case(case_dir: Path) -> None:
     expected = json.loads((case_dir / "expected.json").read_text(encoding="utf-8"))
-    assert observe(case_dir) == expected, "run scripts/update_golden.py if this change is deliberate"
+    assert observe(case_dir) == expected, (
+        "run scripts/update_golden.py if this change is deliberate"
+    )

@@ -17,7 +17,9 @@ def test_defaults() -> None:
 
 def test_layers_in_order(tmp_path: Path) -> None:
     cfg = tmp_path / "config.toml"
-    cfg.write_text('lang = "en"\napostrophe = "straight"\nmax_input_bytes = 1000\n', encoding="utf-8")
+    cfg.write_text(
+        'lang = "en"\napostrophe = "straight"\nmax_input_bytes = 1000\n', encoding="utf-8"
+    )
     env = {"PLUME_CONFIG": str(cfg), "PLUME_MAX_INPUT_BYTES": "2000"}
     s = load_settings(env=env)
     assert s.lang == "en" and s.apostrophe is ApostrophePolicy.STRAIGHT
@@ -34,4 +36,6 @@ def test_invalid_values_are_config_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="illisible"):
         load_settings(env={"PLUME_CONFIG": str(bad)})
     with pytest.raises(ConfigError):
-        load_settings(env={"PLUME_CONFIG": "/nonexistent", "PLUME_UNKNOWN_KEY": "1", "PLUME_LANG": "xx"})
+        load_settings(
+            env={"PLUME_CONFIG": "/nonexistent", "PLUME_UNKNOWN_KEY": "1", "PLUME_LANG": "xx"}
+        )
