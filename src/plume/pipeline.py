@@ -47,15 +47,18 @@ def analyse_document(
         url=source_meta.url,
     )
 
-    suggestions = suggest_keyphrases(research, n=5) if is_french else []
     kp_source: str | None = None
     kp = keyphrase
+    suggestions = []
     if kp:
         kp_source = "flag"
     elif brief.keyphrase:
         kp, kp_source = brief.keyphrase, "brief"
-    elif suggestions:
-        kp, kp_source = suggestions[0].phrase, "suggested"
+    elif is_french:
+        # Only when the editor named none: suggesting costs a third of a warm analysis.
+        suggestions = suggest_keyphrases(research, n=5)
+        if suggestions:
+            kp, kp_source = suggestions[0].phrase, "suggested"
 
     ctx = Context(
         keyphrase=kp,

@@ -151,6 +151,7 @@ class KeyphraseMatcher:
         self.phrase = phrase
         self.synonyms = synonyms
         self._lex = load_lexicon()
+        self._memo: dict[tuple[str, bool], tuple[int, list[Span]]] = {}
 
     @cached_property
     def _variants(self) -> list[_Phrase]:
@@ -166,7 +167,20 @@ class KeyphraseMatcher:
     # -- matching ---------------------------------------------------------------------------
 
     def _occurrences(self, text: str, offset: int, synonyms: bool) -> tuple[int, list[Span]]:
-        """(Yoast occurrence count, spans of the matched words)."""
+        """(Yoast occurrence count, spans of the matched words), memoised per text: the checks
+        ask about the same paragraphs, title and description several times (density, intro,
+        distribution…), and a matcher lives as long as one document's ``Research``."""
+        key = (text, synonyms)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._occurrences_at_zero(text, synonyms)
+        count, spans = found
+        if offset:
+            return count, [Span(start=sp.start + offset, end=sp.end + offset) for sp in spans]
+        return count, list(spans)
+
+    def _occurrences_at_zero(self, text: str, synonyms: bool) -> tuple[int, list[Span]]:
+        offset = 0
         variants = self._variants if synonyms else self._variants[:1]
         if not variants or not any(v.targets for v in variants):
             return 0, []

@@ -206,15 +206,16 @@ def words(text: str, offset: int = 0) -> list[Word]:
 
 # Pieces as Yoast splits them (white space), except that digit groups separated by a space stay
 # together ("1 000"); a piece is a word when it contains a letter or a digit.
-_COUNT_RE = re.compile(rf"\d{{1,3}}(?:{_NS}\d{{3}})+(?!\d)\S*|\S+")
+# The second branch matches exactly the white-space pieces that hold a letter or digit: the lazy
+# prefix reaches the piece's first alphanumeric character (a piece without one never matches), so
+# counting is one C-level ``findall`` instead of a Python loop over pieces (a hot path: every
+# sentence and paragraph is counted).
+_COUNT_RE = re.compile(rf"\d{{1,3}}(?:{_NS}\d{{3}})+(?!\d)\S*|\S*?[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
     """Words as Yoast and editors count them (see the module docstring for the two differences)."""
-    return sum(1 for m in _COUNT_RE.finditer(text) if _HAS_ALNUM.search(m.group()))
-
-
-_HAS_ALNUM = re.compile(r"[^\W_]")
+    return len(_COUNT_RE.findall(text))
 
 
 # --------------------------------------------------------------------------------------------
