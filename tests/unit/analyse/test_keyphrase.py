@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -148,30 +146,12 @@ def test_slug_coverage_and_transliteration() -> None:
     assert transliterate("Œuvre électrique d’été") == "oeuvre electrique dete"
 
 
-# -- speed ------------------------------------------------------------------------------------
+# -- suggestion -------------------------------------------------------------------------------
 
 
 def _seed(prefix: str) -> str:
     (path,) = SEEDS.glob(prefix + "*.txt")
     return path.read_text(encoding="utf-8")
-
-
-def test_find_is_fast() -> None:
-    text = _seed("003_")  # 1,450 words
-    m = KeyphraseMatcher("conseil d’administration")
-    m.find(text)
-    times = []
-    for _ in range(7):
-        t = time.perf_counter()
-        m.find(text)
-        times.append(time.perf_counter() - t)
-    per_1000 = statistics.median(times) * 1000 / (len(text.split()) / 1000)
-    # Target < 3 ms per 1,000 words (≈ 1.5 ms measured); twice that here so a loaded CI
-    # machine does not fail the build.
-    assert per_1000 < 6.0, f"{per_1000:.2f} ms per 1,000 words"
-
-
-# -- suggestion -------------------------------------------------------------------------------
 
 
 def _doc(text: str, title: str | None = None) -> Document:
@@ -210,17 +190,3 @@ def test_suggestions_weigh_titles_and_skip_function_words() -> None:
     for s in plain + titled:
         first, last = s.phrase.split()[0], s.phrase.split()[-1]
         assert first not in {"le", "les", "un", "de"} and last not in {"le", "les", "un", "de"}
-
-
-def test_suggestions_are_fast() -> None:
-    research = Research(_doc(_seed("003_")))
-    suggest_keyphrases(research)
-    times = []
-    for _ in range(5):
-        r = Research(research.doc)
-        assert r.sentences  # computed once per document by the analyser anyway: not timed
-        t = time.perf_counter()
-        suggest_keyphrases(r)
-        times.append(time.perf_counter() - t)
-    # Target < 15 ms per article (≈ 8 ms measured for 1,450 words); 30 ms here for CI noise.
-    assert statistics.median(times) < 0.030

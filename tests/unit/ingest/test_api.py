@@ -1,10 +1,9 @@
-"""The public API, stdin, format choice, speed and lazy imports."""
+"""The public API, stdin, format choice and lazy imports."""
 
 from __future__ import annotations
 
 import ast
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ import plume.ingest
 from plume.document import BlockKind
 from plume.ingest import read_bytes, read_path, read_stdin, read_text
 from plume.settings import Settings
-from tests.unit.ingest.helpers import seed
 
 INGEST_DIR = Path(plume.ingest.__file__).parent
 HEAVY = {"trafilatura", "docx", "charset_normalizer", "markdown_it", "lxml", "htmldate", "justext"}
@@ -68,23 +66,6 @@ def test_size_and_name_recorded(tmp_path: Path, settings: Settings) -> None:
     f.write_bytes("Déjà.".encode())
     doc = read_path(str(f), settings)
     assert doc.source.name == str(f) and doc.source.size_bytes == 7
-
-
-def test_reading_1000_words_is_fast(tmp_path: Path, settings: Settings) -> None:
-    words = seed("004").read_text(encoding="utf-8").split()[:1000]
-    f = tmp_path / "mille.txt"
-    f.write_text(
-        "\n".join(" ".join(words[i : i + 60]) for i in range(0, 1000, 60)), encoding="utf-8"
-    )
-    read_path(f, settings)  # warm the caches (brief word lists)
-    best = min(_timed(lambda: read_path(f, settings)) for _ in range(20))
-    assert best < 0.005, f"{best * 1000:.2f} ms"
-
-
-def _timed(fn: object) -> float:
-    start = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - start
 
 
 def test_heavy_libraries_are_imported_lazily() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -160,9 +159,7 @@ def test_notes_follow_the_user_language() -> None:
 def test_deeply_nested_divs(settings: Settings) -> None:
     depth = 3000
     body = "<div>" * depth + "<h2>Au fond</h2><p>Texte profond, bien caché.</p>" + "</div>" * depth
-    start = time.perf_counter()
     doc = read_text(_page(body + "<p>Après.</p>"), settings, fmt="html")
-    assert time.perf_counter() - start < 2.0
     assert [b.text for b in doc.blocks] == ["Au fond", "Texte profond, bien caché.", "Après."]
     assert any("imbriquée" in n for n in doc.notes)
 
