@@ -1,0 +1,225 @@
+"""Step 9: page furniture (sharing bars, credits, tag lists, related links, cookie banners).
+
+Four rules, all logged under ``CL-BOILERPLATE``, all driven by the pattern files
+``clean_boilerplate*.txt``:
+
+1. **Whole blocks** that match a pattern of ``clean_boilerplate.txt`` ("Partager", "Lire aussi …",
+   "Photo : … / AFP", "Tags : …", "Publicité"…) and do not read like a paragraph
+   (:func:`is_prose`), or a notice of ``clean_boilerplate_notices.txt`` (cookies, paywall). A
+   block of more than :data:`MAX_BOILERPLATE_WORDS` words is never removed this way, so a real
+   paragraph that happens to start like a credit survives.
+2. **"Read also" boxes cut in two** (``clean_boilerplate_boxes.txt``): the next block goes too
+   when the box ends with a dangling "&", "," or "et".
+3. **The tail**: from the first marker of ``clean_boilerplate_tail.txt`` ("Partager cet article",
+   "Sur le même sujet", "Commenter"…) to the end, when no article paragraph (:func:`is_prose`)
+   follows it and one precedes it; plus the run of three or more tag-like labels just before it.
+4. **Credits glued to the last sentence** of a block (``clean_boilerplate_suffix.txt``).
+
+It runs after the artefact repairs (steps 5–8), because a repair can reveal furniture
+("ACrédit photo", "PartagerPartager", "surFacebook"), and before typography, which it cannot be
+fooled by: every decision is made on :func:`canonical` text, the same before and after the
+typography steps. Both orders matter for idempotence (see :mod:`plume.clean.steps`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from plume.clean import data
+from plume.clean.engine import Drop, Edit, Keep, Plan, StepOutput, run_plans
+from plume.document import Block
+from plume.settings import Settings
+
+__all__ = [
+    "MAX_BOILERPLATE_WORDS",
+    "is_boilerplate",
+    "is_prose",
+    "is_tail_marker",
+    "step_boilerplate",
+]
+
+#: Longest block a whole-block pattern may remove. A bound, not a calibration: the furniture
+#: blocks removed by a pattern in the corpus have at most 14 words; 60 leaves room for the
+#: longer consent and paywall notices of other sites, and puts every paragraph of more than 60
+#: words out of reach of the patterns.
+MAX_BOILERPLATE_WORDS = 60
+#: A block of at least this many words that ends like a sentence reads like an article
+#: paragraph (:func:`is_prose`): patterns of ``clean_boilerplate.txt`` never remove it, and it
+#: ends a tail. Calibrated on the corpus tails: their related-article titles and account prompts
+#: have up to 13 words and never end with a full stop. Real paragraphs can be shorter (seed 001:
+#: "Les négociations, comme on dit, sont en cours.", 8 words); such a paragraph would only be
+#: at risk after a furniture marker with no longer paragraph after it, which no corpus text has.
+PROSE_MIN_WORDS = 12
+#: Longest block taken as a tag-like label (tag boxes: "Asie", "Corée du Sud", "Fake news").
+LABEL_MAX_WORDS = 4
+#: A run of labels just before a tail marker is removed only from this length up, so that a
+#: signature ("Didier Roy") or a one-line job title before "Partager" stays.
+LABEL_RUN_MIN = 3
+#: A "read also" box continuation longer than this is article text, whatever precedes it.
+BOX_CONTINUATION_MAX_WORDS = 40
+
+_DANGLING = re.compile(r"(?:[&,:]|(?<![^\W\d_])(?:et|de|du|des|and))$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s*[\"')\]])*$")  # on the canonical form
+_LABEL_END = re.compile(r"[.!?…:;,]$")
+
+
+# The furniture decisions are made on a canonical view of each block that the typography step
+# cannot change (so that cleaning stays idempotent): one apostrophe, one quote sign, "..." for
+# "…", ordinary spaces, and no space next to punctuation ("Photo : X" and "Photo\u00a0: X" both
+# read "Photo:X").
+_CANON_CHARS = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "…": "...",
+    }
+)
+_CANON_SPACES = re.compile(r"\s+(?=[;:!?.,\"()\[\]])|(?<=[;:!?.,\"()\[\]])\s+")
+
+
+@lru_cache(maxsize=1024)
+def canonical(text: str) -> str:
+    """The typography-independent view of ``text`` on which furniture is recognised."""
+    return _CANON_SPACES.sub("", text.translate(_CANON_CHARS))
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> int:
+    """Runs of letters or digits ("c’est" is two): the count no spacing or typography change
+    can alter, so every decision below is the same before and after the typography step."""
+    return len(_WORD_RUN.findall(text))
+
+
+def is_boilerplate(text: str) -> bool:
+    """The whole block is furniture: a label or button pattern on a block that does not read
+    like a paragraph, or a notice pattern (cookies, paywall); never more than 60 words."""
+    canon = canonical(text)
+    if _words(canon) > MAX_BOILERPLATE_WORDS:
+        return False
+    if data.alternation("clean_boilerplate_notices.txt").fullmatch(canon):
+        return True
+    return data.alternation("clean_boilerplate.txt").fullmatch(
+        canon
+    ) is not None and not _is_prose_canon(canon)
+
+
+def is_tail_marker(text: str) -> bool:
+    canon = canonical(text)
+    return (
+        _words(canon) <= MAX_BOILERPLATE_WORDS
+        and data.alternation("clean_boilerplate_tail.txt").fullmatch(canon) is not None
+    )
+
+
+def is_prose(text: str) -> bool:
+    """An article paragraph: long enough and ends like a sentence."""
+    return _is_prose_canon(canonical(text))
+
+
+def _is_prose_canon(canon: str) -> bool:
+    return _words(canon) >= PROSE_MIN_WORDS and _SENTENCE_END.search(canon[-20:]) is not None
+
+
+def _is_label(text: str) -> bool:
+    canon = canonical(text)
+    return 0 < _words(canon) <= LABEL_MAX_WORDS and not _LABEL_END.search(canon[-1:])
+
+
+def _tail_start(texts: list[str]) -> int | None:
+    """Index of the first tail marker with prose before it and none after it."""
+    n = len(texts)
+    prose = [is_prose(t) for t in texts]
+    prose_after = [False] * n
+    seen = False
+    for i in range(n - 1, -1, -1):
+        prose_after[i] = seen
+        seen = seen or prose[i]
+    prose_before = False
+    for i, t in enumerate(texts):
+        if prose_before and not prose_after[i] and is_tail_marker(t):
+            return i
+        prose_before = prose_before or prose[i]
+    return None
+
+
+_SUFFIX_MARKS = re.compile(r"[.!?…»«\"“”]")
+#: How far from the block end a glued credit may start (characters).
+SUFFIX_WINDOW = 200
+
+
+# Every suffix pattern starts with one of these words: a cheap test before the real one.
+_SUFFIX_HINT = re.compile(r"crédit|photo|illustration|©", re.IGNORECASE)
+
+
+def _suffix_start(text: str) -> int | None:
+    """Start of a credit glued after the last sentence of ``text``, or None."""
+    base = max(0, len(text) - SUFFIX_WINDOW)
+    if not _SUFFIX_HINT.search(text, base):
+        return None
+    alt = data.alternation("clean_boilerplate_suffix.txt")
+    for m in _SUFFIX_MARKS.finditer(text, base):
+        rest = canonical(text[m.end() :]).strip()
+        if rest and alt.fullmatch(rest):
+            return m.end()
+    return None
+
+
+def _suffix_edit(text: str) -> Edit | None:
+    """Remove the glued credit(s) at the end of a block ("….Crédits photos : Bestimage").
+
+    Repeated until none is left, so that removing one never reveals another for a second run.
+    """
+    cut: int | None = None
+    while (start := _suffix_start(text if cut is None else text[:cut])) is not None:
+        cut = start
+    return None if cut is None else Edit(cut, len(text), "", "CL-BOILERPLATE")
+
+
+def step_boilerplate(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
+    n = len(blocks)
+    drop = [is_boilerplate(b.text) for b in blocks]
+    boxes = data.alternation("clean_boilerplate_boxes.txt")
+    for i, b in enumerate(blocks[:-1]):
+        if (
+            drop[i]
+            and boxes.fullmatch(canonical(b.text))
+            and _DANGLING.search(canonical(b.text)[-12:])
+            and _words(canonical(blocks[i + 1].text)) <= BOX_CONTINUATION_MAX_WORDS
+        ):
+            drop[i + 1] = True
+    suffixes = [None if drop[i] else _suffix_edit(b.text) for i, b in enumerate(blocks)]
+    # Prose is judged without a glued credit: "…en perspective.Crédits photos : Bestimage" is
+    # the article's last paragraph.
+    texts = [b.text[: e.start] if e else b.text for b, e in zip(blocks, suffixes, strict=True)]
+    tail = _tail_start(texts)
+    if tail is not None:
+        for i in range(tail, n):
+            drop[i] = True
+        run: list[int] = []
+        j = tail - 1
+        while j >= 0 and (drop[j] or _is_label(blocks[j].text)):
+            if not drop[j]:
+                run.append(j)
+            j -= 1
+        if len(run) >= LABEL_RUN_MIN:
+            for j in run:
+                drop[j] = True
+    plans: list[Plan] = []
+    for i in range(n):
+        if drop[i]:
+            plans.append(Drop("CL-BOILERPLATE"))
+            continue
+        edit = suffixes[i]
+        plans.append(Keep([edit] if edit else []))
+    return run_plans(blocks, plans)
