@@ -122,8 +122,9 @@ def test_not_french_runs_partial_analysis(tmp_path: Path) -> None:
         "Investors asked for explanations, but the board gave very few details.",
         encoding="utf-8",
     )
-    code, out, _ = run("analyse", str(f), "--format", "json")
+    code, out, err = run("analyse", str(f), "--format", "json")
     assert code == 10
+    assert "pas en français" in err and len(err.strip().splitlines()) == 1
     data = json.loads(out)
     assert data["full_analysis"] is False and data["detected_language"] == "en"
     by_code = {c["code"]: c for c in data["checks"]}

@@ -87,6 +87,16 @@ def analyse_cmd(
     else:
         print_report(report, Console())
     if not report.full_analysis:
+        warning = (
+            f"texte détecté en « {report.detected_language} », pas en français : seuls les "
+            "contrôles indépendants de la langue ont été faits (code 10)."
+            if ui == "fr"
+            else f"text detected as '{report.detected_language}', not French: only the "
+            "language-independent checks ran (exit 10)."
+        )
+        Console(stderr=True, soft_wrap=True).print(
+            f"[bold yellow]plume :[/] {warning}", highlight=False
+        )
         raise typer.Exit(EXIT_PARTIAL_NOT_FRENCH)
 
 
