@@ -88,6 +88,7 @@ def new_article() -> None:
     """Forget what was cached about a text (tokens, URL masks, protected spans, language of a
     block): a new article finds these caches cold, while word- and data-keyed caches stay warm."""
     T._words.cache_clear()
+    T._sentences.cache_clear()
     check_typography._url_mask.cache_clear()
     clean_protect.protected.cache_clear()
     clean_typography.looks_english.cache_clear()

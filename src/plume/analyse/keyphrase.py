@@ -151,7 +151,7 @@ class KeyphraseMatcher:
         self.phrase = phrase
         self.synonyms = synonyms
         self._lex = load_lexicon()
-        self._memo: dict[tuple[str, bool], tuple[int, list[Span]]] = {}
+        self._memo: dict[tuple[str, int, bool], tuple[int, list[Span]]] = {}
 
     @cached_property
     def _variants(self) -> list[_Phrase]:
@@ -166,21 +166,22 @@ class KeyphraseMatcher:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def _occurrences(self, text: str, offset: int, synonyms: bool) -> tuple[int, list[Span]]:
-        """(Yoast occurrence count, spans of the matched words), memoised per text: the checks
-        ask about the same paragraphs, title and description several times (density, intro,
-        distribution…), and a matcher lives as long as one document's ``Research``."""
-        key = (text, synonyms)
+    def occurrences(
+        self, text: str, offset: int = 0, *, synonyms: bool = False
+    ) -> tuple[int, list[Span]]:
+        """(Yoast occurrence count, spans of the matched words), offsets shifted by ``offset``.
+
+        Memoised per (text, offset): the checks ask about the same paragraphs, title and
+        description several times (density, intro, distribution…), and a matcher lives as long
+        as one document's ``Research``. The sentences come from ``text.sentences``, itself cached,
+        so a paragraph the research already split is not split again."""
+        key = (text, offset, synonyms)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._occurrences_at_zero(text, synonyms)
-        count, spans = found
-        if offset:
-            return count, [Span(start=sp.start + offset, end=sp.end + offset) for sp in spans]
-        return count, list(spans)
+            found = self._memo[key] = self._occurrences(text, offset, synonyms)
+        return found[0], list(found[1])
 
-    def _occurrences_at_zero(self, text: str, synonyms: bool) -> tuple[int, list[Span]]:
-        offset = 0
+    def _occurrences(self, text: str, offset: int, synonyms: bool) -> tuple[int, list[Span]]:
         variants = self._variants if synonyms else self._variants[:1]
         if not variants or not any(v.targets for v in variants):
             return 0, []
@@ -260,11 +261,11 @@ class KeyphraseMatcher:
     def find(self, text: str, offset: int = 0, *, synonyms: bool = False) -> list[Span]:
         """Spans of the matched words of each occurrence (see the module docstring), offsets
         shifted by ``offset``; with ``synonyms``, occurrences of the synonyms too."""
-        return self._occurrences(text, offset, synonyms)[1]
+        return self.occurrences(text, offset, synonyms=synonyms)[1]
 
     def count_in(self, text: str, *, synonyms: bool = False) -> int:
         """Number of occurrences, yoastseo's definition (the numerator of the density)."""
-        return self._occurrences(text, 0, synonyms)[0]
+        return self.occurrences(text, synonyms=synonyms)[0]
 
     def in_text(self, text: str, *, synonyms: bool = False) -> bool:
         return self.count_in(text, synonyms=synonyms) > 0

@@ -326,6 +326,14 @@ def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
 
 
 def sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Sentences of one paragraph (see :func:`_sentences`)."""
+    return list(_sentences(text, offset))
+
+
+# Cached: the research splits every paragraph once, and the keyphrase matcher, the typography
+# checks and the passive detector ask for the same (text, offset) again.
+@lru_cache(maxsize=256)
+def _sentences(text: str, offset: int) -> tuple[Sentence, ...]:
     """Sentences of one paragraph (``text``), offsets shifted by ``offset``.
 
     Rules (French): a line break ends a sentence (headings, list items and paragraphs are
@@ -364,7 +372,7 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
             if tj > ti:
                 out.append(Sentence(stripped, a, b, tuple(toks[ti:tj])))
             ti = tj
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------------------------

@@ -433,9 +433,10 @@ def keyphrase_density(r: Research, ctx: Context, rule: Rule) -> Verdict:
     # blocks (headings aside), the same text ``word_count`` measures, so both sides agree.
     assert ctx.keyphrase is not None
     m = r.matcher(ctx.keyphrase)
-    spans = [s for p in r.paragraphs for s in m.find(p.text, p.start)]
-    # ``find`` gives one span per run of matched words; the count is Yoast's occurrences.
-    count, words = sum(m.count_in(p.text) for p in r.paragraphs), r.word_count
+    # One span per run of matched words; the count is Yoast's occurrences.
+    found = [m.occurrences(p.text, p.start) for p in r.paragraphs]
+    spans = [s for _, sp in found for s in sp]
+    count, words = sum(n for n, _ in found), r.word_count
     kp_words = max(1, len(m.content_words))
     lo, hi, way = rule.t(ctx, "min"), rule.t(ctx, "max"), rule.t(ctx, "way_over")
     short = int(rule.t(ctx, "short_text"))
