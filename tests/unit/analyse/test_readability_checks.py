@@ -11,8 +11,8 @@ from plume.analyse import text as T
 from plume.analyse.checks.base import Context
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
-from plume.document import Block, BlockKind, Document, Source
 from plume.report import Category, CheckResult, Rating
+from tests.unit.analyse.builders import doc, run_one
 
 # --- Building documents ----------------------------------------------------------------------
 
@@ -91,26 +91,7 @@ def text_of(n: int, offset: int = 0) -> str:
     return text
 
 
-Item = str | tuple[str, str]
-
-
-def doc(*items: Item) -> Document:
-    """Strings are paragraphs; ("h1".."h6", text) are headings; ("li", text) list items."""
-    blocks: list[Block] = []
-    for it in items:
-        if isinstance(it, str):
-            blocks.append(Block(BlockKind.PARAGRAPH, it))
-        elif it[0] == "li":
-            blocks.append(Block(BlockKind.LIST_ITEM, it[1]))
-        else:
-            blocks.append(Block(BlockKind.HEADING, it[1], int(it[0][1])))
-    return Document(blocks=tuple(blocks), source=Source("t", "txt"))
-
-
-def run(code: str, *items: Item) -> CheckResult:
-    (result,) = run_checks(Research(doc(*items)), Context(), only={code}).checks
-    assert result.code == code
-    return result
+run = run_one
 
 
 def covered(result: CheckResult, text: str) -> list[str]:

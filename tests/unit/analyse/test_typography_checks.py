@@ -17,27 +17,12 @@ from plume.analyse.checks.typography import (
 )
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
-from plume.document import Block, BlockKind, Document, Source
 from plume.report import Category, CheckResult, Rating
-
-Item = str | tuple[str, str]
-
-
-def doc(*items: Item) -> Document:
-    """Strings are paragraphs; ("h2", text) headings; ("li", text) list items."""
-    blocks: list[Block] = []
-    for it in items:
-        if isinstance(it, str):
-            blocks.append(Block(BlockKind.PARAGRAPH, it))
-        elif it[0] == "li":
-            blocks.append(Block(BlockKind.LIST_ITEM, it[1]))
-        else:
-            blocks.append(Block(BlockKind.HEADING, it[1], int(it[0][1])))
-    return Document(blocks=tuple(blocks), source=Source("t", "txt"))
+from tests.unit.analyse.builders import Item, doc, run_one
 
 
 def run(code: str, *items: Item) -> CheckResult:
-    (result,) = run_checks(Research(doc(*items)), Context(), only={code}).checks
+    result = run_one(code, *items)
     assert result.category is Category.TYPOGRAPHY
     return result
 
