@@ -30,7 +30,8 @@ def analyse_document(
     slug: str | None = None,
     min_words: int | None = None,
 ) -> Report:
-    """Clean and analyse ``doc``. Flags override the brief, which overrides the source's meta."""
+    """Clean and analyse ``doc``. Flags override the brief (keyphrase, word target) and the
+    source's own metadata (SEO title, description, slug)."""
     cleaned = clean(doc, settings)
     doc = cleaned.document
     brief = (doc.brief or Brief()).merged(keyphrase=keyphrase, min_words=min_words)
@@ -82,7 +83,8 @@ def analyse_document(
         lang=settings.lang,
         detected_language=lang_code,
         full_analysis=is_french,
-        brief=brief if doc.brief or keyphrase or min_words else doc.brief,
+        # The brief understood: the input's, with the flags applied; none when neither exists.
+        brief=brief if (doc.brief or keyphrase or min_words) else None,
         keyphrase=kp,
         keyphrase_source=kp_source,
         suggestions=suggestions,
