@@ -22,7 +22,9 @@ _T = {
         "checks": "Contrôles (à corriger en premier)",
         "cleaning": "Nettoyage",
         "findings": "À vérifier par l’éditeur",
-        "brief": "Consigne comprise",
+        "brief_fields": "Consigne comprise\u00a0: langue={lang}, mots ≥ {words}, intertitres={subheadings}, "
+        "expression clé={kp}",
+        "yes": "oui",
         "kp": "Expression clé",
         "words": "mots",
         "none": "aucune modification",
@@ -36,7 +38,9 @@ _T = {
         "checks": "Checks (fix first)",
         "cleaning": "Cleaning",
         "findings": "For the editor to check",
-        "brief": "Brief understood",
+        "brief_fields": "Brief understood: language={lang}, words ≥ {words}, subheadings={subheadings}, "
+        "keyphrase={kp}",
+        "yes": "yes",
         "kp": "Keyphrase",
         "words": "words",
         "none": "no change",
@@ -52,25 +56,30 @@ def _score(s: Score, lang: str) -> str:
 
 def print_report(report: Report, console: Console, max_examples: int = 3) -> None:
     t = _T[report.lang]
+    colon = "\u00a0: " if report.lang == "fr" else ": "  # French puts a no-break space before ":"
     console.print(f"[bold]{report.source}[/] — {report.stats.words} {t['words']}")
     line = (
-        f"{t['seo']} : {_score(report.seo, report.lang)}   "
-        f"{t['read']} : {_score(report.readability, report.lang)}"
+        f"{t['seo']}{colon}{_score(report.seo, report.lang)}   "
+        f"{t['read']}{colon}{_score(report.readability, report.lang)}"
     )
     if report.typography:
-        line += f"   {t['typo']} : {_score(report.typography, report.lang)}"
+        line += f"   {t['typo']}{colon}{_score(report.typography, report.lang)}"
     console.print(line)
     if report.brief and report.brief.raw:
         b = report.brief
         console.print(
-            f"{t['brief']} : langue={b.language or '—'}, mots≥{b.min_words or '—'}, "
-            f"intertitres={'oui' if b.subheadings else '—'}, expression clé={b.keyphrase or '—'}",
+            t["brief_fields"].format(
+                lang=b.language or "—",
+                words=b.min_words or "—",
+                subheadings=t["yes"] if b.subheadings else "—",
+                kp=b.keyphrase or "—",
+            ),
             highlight=False,
         )
     if report.keyphrase:
-        console.print(f"{t['kp']} : « {report.keyphrase} » ({report.keyphrase_source})")
+        console.print(f"{t['kp']}{colon}« {report.keyphrase} » ({report.keyphrase_source})")
     if report.suggestions:
-        console.print(f"{t['sugg']} : " + ", ".join(s.phrase for s in report.suggestions))
+        console.print(f"{t['sugg']}{colon}" + ", ".join(s.phrase for s in report.suggestions))
     for note in report.notes:
         console.print(f"[yellow]• {note}[/]", highlight=False)
 
