@@ -90,7 +90,7 @@ class Word:
     @property
     def is_number(self) -> bool:
         """A number token: ``12``, ``3,5``, ``1 000``, ``12 %``."""
-        return self.text[0].isdigit() and _NUMBER_FULL.fullmatch(self.text) is not None
+        return self.text[0].isdecimal() and _NUMBER_FULL.fullmatch(self.text) is not None
 
     @property
     def is_url(self) -> bool:
@@ -488,6 +488,8 @@ def _french_number(n: int) -> str:
 def _read_digits(digits: str) -> int:
     """Syllables of a run of digits read as a number (digit by digit when it has a leading zero
     or more than twelve digits: "007", serial numbers)."""
+    if not digits.isdecimal():  # superscripts, circled digits…: isdigit() but not int()-able
+        return len(digits)
     if len(digits) > 12 or (len(digits) > 1 and digits[0] == "0"):
         return sum(_read_digits(d) for d in digits)
     return sum(_word_syllables(w) for w in re.split(r"[ -]", _french_number(int(digits))))
@@ -564,7 +566,7 @@ def _part_syllables(part: str, spoken: bool, in_compound: bool) -> int:
     total = 0
     for m in _CAMEL.finditer(part):
         piece = m.group()
-        if piece.isdigit():
+        if piece.isdecimal():
             total += _number_syllables(piece)
         elif piece.isupper() and len(piece) > 1:
             low = piece.lower()
@@ -586,7 +588,7 @@ def _part_syllables(part: str, spoken: bool, in_compound: bool) -> int:
 def _syllables(token: str, spoken: bool) -> int:
     if not token or token[-1] in APOSTROPHES:
         return 0  # elided word: its vowel is not pronounced (l’, d’, qu’)
-    if token[0].isdigit() and _NUMBER_FULL.fullmatch(token):
+    if token[0].isdecimal() and _NUMBER_FULL.fullmatch(token):
         return _number_syllables(token)
     if "://" in token or "@" in token or "www." in token:
         # URLs and addresses: one syllable per alphanumeric run (rare in body text; a rough

@@ -304,3 +304,10 @@ def test_written_convention_counts_the_mute_e() -> None:
         2,
         1,
     ]
+
+
+def test_syllables_of_digits_that_are_not_decimal() -> None:
+    # Found by hypothesis: "0000¹" passed str.isdigit() and crashed int().
+    assert syllables("0000¹") >= 1
+    assert syllables("²") >= 1
+    assert syllables("2023") == 4
