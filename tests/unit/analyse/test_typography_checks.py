@@ -7,14 +7,8 @@ marked ``# needs: …`` and listed in the report.
 from __future__ import annotations
 
 from plume.analyse.checks.base import Context
-from plume.analyse.checks.typography import (
-    NBSP,
-    NNBSP,
-    english_quotes,
-    message_spacing,
-    nbsp_places,
-    normalise_sentence,
-)
+from plume.analyse.checks.typography import english_quotes, nbsp_places, normalise_sentence
+from plume.analyse.checks.wording import NBSP, NNBSP, message_spacing
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.report import Category, CheckResult, Rating

@@ -41,7 +41,12 @@ from plume.analyse.checks.base import (
     na,
     ok,
 )
-from plume.analyse.checks.typography import message_spacing
+from plume.analyse.checks.wording import fr_msg as _m
+from plume.analyse.checks.wording import message_spacing
+from plume.analyse.checks.wording import num_en as _num_en
+from plume.analyse.checks.wording import num_fr as _num_fr
+from plume.analyse.checks.wording import plural_en as _plural_en
+from plume.analyse.checks.wording import plural_fr as _plural_fr
 from plume.analyse.researches import Heading, Paragraph, Research
 from plume.document import BlockKind
 from plume.report import Category, Rating, Span
@@ -59,29 +64,6 @@ _TOO_SHORT = Msg(
 
 
 # --- Small helpers ---------------------------------------------------------------------------
-
-
-def _m(fr: str, en: str) -> Msg:
-    """A message whose French gets no-break spaces before ; : ! ? % and inside « »."""
-    return Msg(message_spacing(fr), en)
-
-
-def _num_en(x: float, decimals: int = 1) -> str:
-    s = f"{x:.{decimals}f}"
-    return s.rstrip("0").rstrip(".") if "." in s else s
-
-
-def _num_fr(x: float, decimals: int = 1) -> str:
-    return _num_en(x, decimals).replace(".", ",")
-
-
-def _plural_fr(n: int, singular: str, plural: str) -> str:
-    # French uses the singular for 0 and 1.
-    return singular if n <= 1 else plural
-
-
-def _plural_en(n: int, singular: str, plural: str) -> str:
-    return singular if n == 1 else plural
 
 
 def _incipit(text: str, n: int = 6) -> str:

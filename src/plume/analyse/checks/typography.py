@@ -35,11 +35,13 @@ from plume.analyse.checks.base import (
     na,
     ok,
 )
+from plume.analyse.checks.wording import NBSP, NNBSP
+from plume.analyse.checks.wording import fr_msg as _m
+from plume.analyse.checks.wording import plural_en as _plural_en
+from plume.analyse.checks.wording import plural_fr as _plural_fr
 from plume.analyse.researches import Research
 from plume.report import Category, Span
 
-NBSP = "\u00a0"  # espace insécable (espace-mot)
-NNBSP = "\u202f"  # espace fine insécable
 _NO_BREAK = frozenset({NBSP, NNBSP})
 
 _LEXIQUE = "Lexique des règles typographiques en usage à l’Imprimerie nationale (2002), "
@@ -49,27 +51,6 @@ _LEXIQUE = "Lexique des règles typographiques en usage à l’Imprimerie nation
 ISOLATED = 2
 
 _NOTHING = Msg("Non évalué : texte vide.", "Not assessed: empty text.")
-
-
-def message_spacing(s: str) -> str:
-    """French message typography: narrow no-break space before ; : ! ? % and inside « ».
-
-    For the checks' own messages, written with ordinary spaces in the source for legibility.
-    """
-    s = re.sub(r" ([;:!?%»])", NNBSP + r"\1", s)
-    return s.replace("« ", "«" + NNBSP)
-
-
-def _m(fr: str, en: str) -> Msg:
-    return Msg(message_spacing(fr), en)
-
-
-def _plural_fr(n: int, singular: str, plural: str) -> str:
-    return singular if n <= 1 else plural
-
-
-def _plural_en(n: int, singular: str, plural: str) -> str:
-    return singular if n == 1 else plural
 
 
 def _grade(
