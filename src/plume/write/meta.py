@@ -1,0 +1,73 @@
+"""Meta descriptions built from the author's own sentences (faithful mode: nothing invented).
+
+Yoast's MetaDescriptionLengthAssessment recommends 120–156 characters; Google cuts longer
+snippets, and a description that stops mid-word reads as broken. So: prefer whole sentences that
+contain the keyphrase (Yoast's MetaDescriptionKeywordAssessment wants it once or twice), joined
+until the window is reached; when the best sentence is too long, cut it on a word boundary and
+close with "…". The result is a candidate; the verify stage re-checks it like any other field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.analyse.text import sentences
+
+#: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156, "too short" below 120.
+MIN_CHARS = 120
+MAX_CHARS = 156
+
+
+def _candidates(paragraphs: Sequence[str]) -> list[str]:
+    return [s.text for p in paragraphs for s in sentences(p)]
+
+
+def _cut(sentence: str, limit: int) -> str:
+    """``sentence`` cut on the last word boundary that leaves room for "…" within ``limit``."""
+    if len(sentence) <= limit:
+        return sentence
+    head = sentence[: limit - 1]
+    head = head[: head.rfind(" ")] if " " in head else head
+    return head.rstrip(" ,;:–—-\u00a0\u202f") + "…"
+
+
+def build_meta_description(
+    paragraphs: Sequence[str],
+    keyphrase: str | None = None,
+    *,
+    min_chars: int = MIN_CHARS,
+    max_chars: int = MAX_CHARS,
+) -> str:
+    """The best description the text allows (see the module docstring); "" for an empty text."""
+    sents = _candidates(paragraphs)
+    if not sents:
+        return ""
+    matcher = KeyphraseMatcher(keyphrase) if keyphrase else None
+
+    def has_kp(text: str) -> bool:
+        return matcher is None or matcher.in_text(text)
+
+    # Start from the first sentence holding the keyphrase (the lead usually does), else the first.
+    start = next((i for i, s in enumerate(sents) if has_kp(s)), 0)
+    best = ""
+    for i in range(start, len(sents)):
+        text = sents[i]
+        j = i + 1
+        # Add whole following sentences while they fit: a complete thought beats a cut one.
+        while (
+            len(text) < min_chars and j < len(sents) and len(text) + 1 + len(sents[j]) <= max_chars
+        ):
+            text = f"{text} {sents[j]}"
+            j += 1
+        if len(text) < min_chars and j < len(sents):
+            # Still short: let the next sentence run into the window, cut on a word.
+            text = f"{text} {sents[j]}"
+        text = _cut(text, max_chars)
+        if min_chars <= len(text) <= max_chars and has_kp(text):
+            return text
+        if has_kp(text) and len(text) > len(best):
+            best = text
+        if matcher is None:
+            break
+    return best or _cut(sents[start], max_chars)

@@ -1,0 +1,43 @@
+"""Meta descriptions from the author's sentences: 120–156 characters, keyphrase, whole words."""
+
+from __future__ import annotations
+
+from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.write.meta import MAX_CHARS, MIN_CHARS, build_meta_description
+
+LEAD = [
+    "Le vélo en ville n’est plus une affaire de militants. Dans de nombreuses agglomérations, les "
+    "pistes cyclables se sont multipliées depuis 2020 et les habitants ont pris l’habitude de pédaler.",
+    "Les collectivités ont compris que la sécurité est la première condition du succès.",
+]
+
+
+def test_window_keyphrase_and_complete_words() -> None:
+    meta = build_meta_description(LEAD, "vélo en ville")
+    assert MIN_CHARS <= len(meta) <= MAX_CHARS
+    assert KeyphraseMatcher("vélo en ville").in_text(meta)
+    assert meta.startswith("Le vélo en ville")
+    body = " ".join(LEAD)
+    # Ends on a complete sentence, or on a complete word followed by "…".
+    assert meta.endswith(".") or (
+        meta.endswith("…") and meta[:-1] in body and body[len(meta) - 1] == " "
+    )
+
+
+def test_only_the_authors_words() -> None:
+    meta = build_meta_description(LEAD, "sécurité")
+    assert meta.rstrip("…") in " ".join(LEAD)
+    assert "sécurité" in meta
+
+
+def test_whole_sentences_when_they_fit() -> None:
+    paras = [
+        "Les pistes cyclables se multiplient dans les villes depuis 2020.",
+        "Les habitants pédalent davantage pour aller au travail le matin.",
+    ]
+    meta = build_meta_description(paras, "pistes cyclables")
+    assert meta == " ".join(paras) and MIN_CHARS <= len(meta) <= MAX_CHARS
+
+
+def test_empty_text() -> None:
+    assert build_meta_description([], "vélo") == ""

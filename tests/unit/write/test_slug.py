@@ -1,0 +1,48 @@
+"""Slugs: keyphrase first, accents transliterated, elisions and function words dropped, ≤ 75."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.write.slug import MAX_SLUG_CHARS, make_slug, transliterate
+
+
+def test_transliterate() -> None:
+    assert transliterate("Œuvre à Noël, ça déçoit") == "oeuvre a noel, ca decoit"
+
+
+@pytest.mark.parametrize(
+    ("title", "keyphrase", "slug"),
+    [
+        (
+            "Le vélo en ville, une révolution tranquille",
+            "vélo en ville",
+            "velo-ville-revolution-tranquille",
+        ),
+        (
+            "Consolidation de l’IA générative",
+            "conseil d’administration",
+            "conseil-administration-consolidation-ia-generative",
+        ),
+        ("L’Épisode 3 : OpenAI", None, "episode-3-openai"),
+        ("Et après ?", None, "et-apres"),
+    ],
+)
+def test_make_slug(title: str, keyphrase: str | None, slug: str) -> None:
+    assert make_slug(title, keyphrase) == slug
+
+
+def test_long_titles_are_cut_on_a_word_and_stay_valid() -> None:
+    title = "L’Épisode 3 de la Télénovela de l’IA : Sam Altman retourne à la maison chez OpenAI mais avec Microsoft, encore une fois, et pour longtemps"
+    slug = make_slug(title, "OpenAI")
+    assert len(slug) <= MAX_SLUG_CHARS
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert slug.startswith("openai-")
+
+
+def test_the_slug_satisfies_the_slug_check() -> None:
+    for kp in ["conseil d’administration", "vélo en ville", "dirigeants d’OpenAI"]:
+        assert KeyphraseMatcher(kp).slug_match(make_slug("Un titre quelconque", kp)), kp
