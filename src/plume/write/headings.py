@@ -1,0 +1,104 @@
+"""Deterministic headings from a section's key noun phrases (the ``--no-model`` path, and the
+fallback when no model candidate passes the checks).
+
+Faithful by construction: a heading is made of noun phrases taken from the section itself, with
+the determiner the author used before them ("le conseil d’administration"), joined by "et".
+French conventions for headings (Imprimerie nationale; Yoast's title guidance for length):
+sentence case — capital on the first word and on proper nouns only —, no final full stop,
+at most ``MAX_HEADING_CHARS`` characters, and unique within the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from plume.analyse.keyphrase import suggest_keyphrases
+from plume.analyse.researches import Research
+from plume.document import Block, BlockKind, Document, Source
+
+#: Issue 3 and common newsroom practice: a heading that fits one line on a phone.
+MAX_HEADING_CHARS = 70
+
+# The determiner the author put before a phrase, as it reads at the start of a heading:
+# "du conseil" → "le conseil", "aux employés" → "les employés".
+_DETERMINERS = {
+    "le": "le",
+    "la": "la",
+    "les": "les",
+    "l’": "l’",
+    "l'": "l’",
+    "du": "le",
+    "au": "le",
+    "aux": "les",
+    "des": "les",
+}
+_DET_RE = r"\b((?i:le|la|les|l[’']|du|au|aux|des))\s*"
+
+
+def _is_name(phrase: str) -> bool:
+    """A proper name ("Microsoft", "Sam Altman") takes no article; an acronym ("IA") may."""
+    return phrase[:1].isupper() and not phrase.isupper()
+
+
+def _with_determiner(phrase: str, text: str) -> str | None:
+    """``phrase`` preceded by the determiner it has in ``text``; names as they are; ``None``
+    for a common noun the author never used with a definite article (a bare "dollars" reads
+    as a fragment, not a heading)."""
+    if _is_name(phrase):
+        return phrase
+    m = re.search(_DET_RE + re.escape(phrase) + r"\b", text)
+    if not m:
+        return None
+    det = _DETERMINERS[m.group(1).lower().replace("'", "’")]
+    return f"{det}{phrase}" if det.endswith("’") else f"{det} {phrase}"
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def deterministic_heading(
+    paragraphs: Sequence[str],
+    used: Collection[str] = (),
+    *,
+    prefer: str | None = None,
+    max_chars: int = MAX_HEADING_CHARS,
+) -> str:
+    """A heading for the section made of ``paragraphs``, different from the ``used`` ones.
+
+    ``prefer``: a phrase (the keyphrase) to put first when the section contains it.
+    """
+    text = "\n".join(paragraphs)
+    doc = Document(
+        blocks=tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs if p.strip()),
+        source=Source("<section>", "txt"),
+    )
+    if not doc.blocks:
+        return ""
+    phrases = [s.phrase for s in suggest_keyphrases(Research(doc), n=6)]
+    if prefer and Research(doc).matcher(prefer).in_text(text):
+        phrases = [prefer, *(p for p in phrases if p.casefold() != prefer.casefold())]
+    taken = {u.casefold() for u in used}
+    ready = [(p, _with_determiner(p, text)) for p in phrases]
+    usable = [(p, a) for p, a in ready if a is not None]
+    options: list[str] = []
+    for i, (first, a) in enumerate(usable):
+        for second, b in usable[i + 1 :]:
+            if second.casefold() in first.casefold() or first.casefold() in second.casefold():
+                continue
+            options.append(f"{a} et {b}")
+        options.append(a)
+    for option in options:
+        heading = _sentence_case(option)
+        if len(heading) <= max_chars and heading.casefold() not in taken:
+            return heading
+    # Every combination is taken or too long: the first phrase cut on a word, still unique.
+    base = _sentence_case(phrases[0] if phrases else paragraphs[0].split(".")[0])
+    base = base[:max_chars].rsplit(" ", 1)[0] if len(base) > max_chars else base
+    n = 2
+    heading = base
+    while heading.casefold() in taken:
+        heading = f"{base} ({n})"
+        n += 1
+    return heading
