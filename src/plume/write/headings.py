@@ -54,6 +54,12 @@ def _with_determiner(phrase: str, text: str) -> str | None:
     return f"{det}{phrase}" if det.endswith("’") else f"{det} {phrase}"
 
 
+def _key(heading: str) -> frozenset[str]:
+    """What makes two headings the same: their phrases, in any order, determiners aside."""
+    parts = heading.casefold().replace("'", "’").split(" et ")
+    return frozenset(re.sub(r"^(le |la |les |l’)", "", p.strip()) for p in parts)
+
+
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -63,11 +69,14 @@ def deterministic_heading(
     used: Collection[str] = (),
     *,
     prefer: str | None = None,
+    avoid: str | None = None,
     max_chars: int = MAX_HEADING_CHARS,
 ) -> str:
-    """A heading for the section made of ``paragraphs``, different from the ``used`` ones.
+    """A heading for the section made of ``paragraphs``, different from the ``used`` ones
+    (also in another order: "A et B" and "B et A" are the same heading).
 
     ``prefer``: a phrase (the keyphrase) to put first when the section contains it.
+    ``avoid``: a phrase to leave out (the keyphrase, when enough headings already carry it).
     """
     text = "\n".join(paragraphs)
     doc = Document(
@@ -76,10 +85,14 @@ def deterministic_heading(
     )
     if not doc.blocks:
         return ""
-    phrases = [s.phrase for s in suggest_keyphrases(Research(doc), n=6)]
-    if prefer and Research(doc).matcher(prefer).in_text(text):
+    research = Research(doc)
+    phrases = [s.phrase for s in suggest_keyphrases(research, n=6)]
+    if prefer and research.matcher(prefer).in_text(text):
         phrases = [prefer, *(p for p in phrases if p.casefold() != prefer.casefold())]
-    taken = {u.casefold() for u in used}
+    if avoid:
+        avoided = research.matcher(avoid)
+        phrases = [p for p in phrases if not avoided.in_text(p)] or phrases
+    taken = {_key(u) for u in used}
     ready = [(p, _with_determiner(p, text)) for p in phrases]
     usable = [(p, a) for p, a in ready if a is not None]
     options: list[str] = []
@@ -91,14 +104,14 @@ def deterministic_heading(
         options.append(a)
     for option in options:
         heading = _sentence_case(option)
-        if len(heading) <= max_chars and heading.casefold() not in taken:
+        if len(heading) <= max_chars and _key(heading) not in taken:
             return heading
     # Every combination is taken or too long: the first phrase cut on a word, still unique.
     base = _sentence_case(phrases[0] if phrases else paragraphs[0].split(".")[0])
     base = base[:max_chars].rsplit(" ", 1)[0] if len(base) > max_chars else base
     n = 2
     heading = base
-    while heading.casefold() in taken:
+    while _key(heading) in taken:
         heading = f"{base} ({n})"
         n += 1
     return heading

@@ -1,0 +1,155 @@
+"""Faithful mode: restructure the author's cleaned text into an ``Article`` without inventing.
+
+Every sentence of the body is the author's (after cleaning); plume only decides where sections
+start, which paragraphs are split, and writes the apparatus (headings, titles, meta description,
+slug) from the text's own words. Pure: no I/O, no model (the model path proposes headings and
+titles as candidates on top of this one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
+from plume.analyse.text import sentences
+from plume.article import Article, ArticleKind, FaqItem, Section
+from plume.document import Block, BlockKind, Document, Source
+from plume.write.headings import deterministic_heading
+from plume.write.meta import build_meta_description
+from plume.write.sections import plan_sections, split_long_paragraph
+from plume.write.slug import make_slug
+
+#: Yoast SubHeadingsKeywordAssessment: the keyphrase in 30–75 % of subheadings. Aiming at half
+#: leaves room on both sides when a heading cannot take it naturally.
+KEYPHRASE_HEADING_SHARE = 0.5
+
+
+def _is_question(paragraph: str) -> bool:
+    sents = sentences(paragraph)
+    return len(sents) == 1 and sents[0].text.rstrip("\u00a0\u202f »").endswith("?")
+
+
+def _split_questions(paragraphs: list[str]) -> tuple[list[str], list[FaqItem], list[str]]:
+    """Questions the text asks as paragraphs of their own: answered by the next paragraph → FAQ;
+    unanswered (a question followed by another question, or last) → questions to the reader."""
+    body: list[str] = []
+    faq: list[FaqItem] = []
+    reader: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if _is_question(p) and i > 0:
+            if nxt is not None and not _is_question(nxt):
+                faq.append(FaqItem(question=p, answer=nxt))
+                i += 2
+                continue
+            reader.append(p)
+            i += 1
+            continue
+        body.append(p)
+        i += 1
+    return body, faq, reader
+
+
+def _seo_title(title: str, keyphrase: str, fallback: str = "") -> str:
+    """An SEO title from the H1 that fits Google's 600 px (Yoast PageTitleWidthAssessment) and
+    holds the keyphrase, at the start when it can (Yoast keyphraseInSEOTitle).
+
+    Tried in order: the H1 as it is; the H1 led by the keyphrase when the H1 lacks it; for a
+    two-part H1 ("A : B"), the part that holds the keyphrase, then that part led by it; last,
+    ``fallback`` (a heading built from the whole text's noun phrases, keyphrase first).
+    """
+    matcher = KeyphraseMatcher(keyphrase)
+
+    def led(text: str) -> str:
+        return f"{keyphrase[:1].upper()}{keyphrase[1:]}\u00a0: {text[:1].lower()}{text[1:]}"
+
+    parts = [
+        p.strip()[:1].upper() + p.strip()[1:]
+        for p in title.replace("\u00a0:", " :").split(" : ")
+        if p.strip()
+    ]
+    candidates = [title] if matcher.in_text(title) else [led(title), title]
+    for part in parts[1:] if len(parts) > 1 else []:
+        candidates += [part] if matcher.in_text(part) else [led(part)]
+    candidates += [led(parts[0]), parts[0]] if len(parts) > 1 else []
+    candidates += [fallback] if fallback else []
+    fitting = [c for c in candidates if text_width(c) <= SERP_TITLE_MAX_PX]
+    with_kp = [c for c in fitting if matcher.in_text(c)]
+    # Keyphrase first beats keyphrase somewhere (a leading article is fine: "Le vélo en ville…").
+    at_start = [c for c in with_kp if (matcher.position_in(c) or 0) <= 4]
+    return (at_start or with_kp or fitting or [title])[0]
+
+
+def build_article(
+    doc: Document,
+    *,
+    keyphrase: str,
+    synonyms: Sequence[str] = (),
+    published: datetime,
+    kind: ArticleKind = ArticleKind.NEWS,
+) -> Article:
+    """``doc`` (already cleaned) as an SEO-structured article, in the author's words."""
+    h1 = next((b.text for b in doc.blocks if b.is_heading and b.level == 1), None)
+    paragraphs = [
+        piece
+        for b in doc.blocks
+        if not b.is_heading and b.kind is not BlockKind.LIST_ITEM
+        for piece in split_long_paragraph(b.text)
+    ]
+    body, faq, reader = _split_questions(paragraphs)
+    matcher = KeyphraseMatcher(keyphrase, tuple(synonyms))
+    intro = body[:1]
+    rest = body[1:]
+    groups = plan_sections(rest)
+    sections: list[Section] = []
+    used: list[str] = [h1] if h1 else []
+    for n, group in enumerate(groups):
+        section_paragraphs = [rest[i] for i in group]
+        with_kp = sum(1 for s in sections if matcher.in_text(s.heading, synonyms=True))
+        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (n + 1)
+        heading = deterministic_heading(
+            section_paragraphs,
+            used,
+            prefer=keyphrase if want_kp else None,
+            avoid=None if want_kp else keyphrase,
+        )
+        used.append(heading)
+        sections.append(Section(heading=heading, level=2, paragraphs=section_paragraphs))
+    whole = deterministic_heading(body, (), prefer=keyphrase)
+    title = h1 or whole or keyphrase
+    return Article(
+        title=title,
+        seo_title=_seo_title(title, keyphrase, whole),
+        meta_description=build_meta_description(body, keyphrase),
+        slug=make_slug(title, keyphrase),
+        keyphrase=keyphrase,
+        synonyms=list(synonyms),
+        kind=kind,
+        date_published=published,
+        intro=intro,
+        sections=sections,
+        faq=faq,
+        reader_questions=reader,
+    )
+
+
+def article_document(article: Article, source: Source) -> Document:
+    """The article as a ``Document``, so the analyser can audit the result like any input."""
+    blocks = [Block(BlockKind.HEADING, article.title, 1)]
+    blocks += [Block(BlockKind.PARAGRAPH, p) for p in article.intro]
+    for s in article.sections:
+        blocks.append(Block(BlockKind.HEADING, s.heading, s.level))
+        blocks += [Block(BlockKind.PARAGRAPH, p) for p in s.paragraphs]
+    if article.faq:
+        blocks.append(Block(BlockKind.HEADING, "Questions fréquentes", 2))
+        for item in article.faq:
+            blocks.append(Block(BlockKind.HEADING, item.question, 3))
+            blocks.append(Block(BlockKind.PARAGRAPH, item.answer))
+    if article.reader_questions:
+        blocks.append(Block(BlockKind.HEADING, "Questions au lecteur", 2))
+        blocks += [Block(BlockKind.LIST_ITEM, q) for q in article.reader_questions]
+    return Document(blocks=tuple(blocks), source=source)
