@@ -1,0 +1,224 @@
+"""HTML rendering: a complete, standalone HTML5 page with Open Graph and JSON-LD.
+
+* ``<title>`` is ``seo_title``; ``<h1>`` is ``title`` (exactly one H1).
+* Canonical URL: when ``Article.canonical_url`` is None the page carries the comment
+  ``<!-- URL canonique à renseigner -->`` and a *relative* ``href="/{slug}"``: a visible, valid
+  placeholder that never invents a domain. ``og:url`` and JSON-LD ``mainEntityOfPage`` need an
+  absolute URL and are omitted until it is known.
+* JSON-LD (Google Search Central, "Article structured data",
+  https://developers.google.com/search/docs/appearance/structured-data/article): ``NewsArticle`` or
+  ``BlogPosting`` with ``headline``, ``description``, ``inLanguage``, ``datePublished`` /
+  ``dateModified`` with their offset, ``author`` (a ``Person``) when known, ``mainEntityOfPage``
+  when the URL is known, ``wordCount``. A separate ``FAQPage`` (https://schema.org/FAQPage,
+  Google's "FAQ structured data" guidance: ``mainEntity`` → ``Question`` + ``acceptedAnswer``) only
+  when the article has a FAQ. Since August 2023 Google shows FAQ rich results only for
+  well-known government and health sites; the markup stays valid schema.org for other consumers.
+* Escaping: every text goes through :func:`html.escape`; JSON-LD is serialised with ``<``, ``>``,
+  ``&`` (and U+2028/U+2029) as ``\\uXXXX``, so no article text can close the ``<script>``.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+from plume.article import Article
+from plume.render._common import (
+    FAQ_HEADING,
+    READER_QUESTIONS_HEADING,
+    SOURCES_HEADING,
+    bcp47,
+    is_http_url,
+    iso_datetime,
+    og_locale,
+)
+
+__all__ = [
+    "CANONICAL_PLACEHOLDER_COMMENT",
+    "HEADLINE_MAX_CHARS",
+    "article_json_ld",
+    "faq_json_ld",
+    "json_for_script",
+    "render_html",
+]
+
+#: Written before the relative canonical link when the real URL is not known yet.
+CANONICAL_PLACEHOLDER_COMMENT = "<!-- URL canonique à renseigner -->"
+
+#: Google's Article structured-data guidance long stated "Headlines should not exceed 110
+#: characters" (the limit its Structured Data Testing Tool enforced for AMP articles); the current
+#: page only recommends a short title because devices truncate. 110 is kept as the safe bound.
+HEADLINE_MAX_CHARS = 110
+
+_ELLIPSIS = "…"
+
+#: Characters that could end or confuse a ``<script>`` element (``</script>``, ``<!--``) or an
+#: HTML parser's entity handling, plus the JavaScript line terminators U+2028/U+2029.
+_SCRIPT_UNSAFE = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def json_for_script(data: Any) -> str:
+    """``data`` as JSON that is inert inside ``<script type="application/ld+json">``.
+
+    The escapes are JSON escapes, so ``json.loads`` of the script text gives back ``data``.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_UNSAFE)
+
+
+def _headline(article: Article) -> str:
+    """The H1 when it fits Google's 110 characters, else the SEO title, else the H1 cut on a word.
+
+    Not a rewrite: only a fallback so the JSON-LD stays valid when the write stage produced a
+    longer H1 (the analyser reports the length; this only keeps the markup within bounds).
+    """
+    for candidate in (article.title, article.seo_title):
+        if len(candidate) <= HEADLINE_MAX_CHARS:
+            return candidate
+    cut = article.title[: HEADLINE_MAX_CHARS - len(_ELLIPSIS)]
+    head, space, _ = cut.rpartition(" ")
+    return (head if space and head else cut).rstrip(" ,;:–—-") + _ELLIPSIS
+
+
+def article_json_ld(article: Article) -> dict[str, Any]:
+    """The ``NewsArticle`` / ``BlogPosting`` object of the page."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": article.kind.value,
+        "headline": _headline(article),
+        "description": article.meta_description,
+        "inLanguage": bcp47(article.lang),
+        "datePublished": iso_datetime(article.date_published),
+    }
+    if article.date_modified is not None:
+        data["dateModified"] = iso_datetime(article.date_modified)
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    if article.canonical_url:
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": article.canonical_url}
+        data["url"] = article.canonical_url
+    if article.keyphrase:
+        data["keywords"] = [article.keyphrase, *article.synonyms]
+    data["wordCount"] = article.word_count
+    return data
+
+
+def faq_json_ld(article: Article) -> dict[str, Any] | None:
+    """The ``FAQPage`` object, or None when the article has no FAQ."""
+    if not article.faq:
+        return None
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "inLanguage": bcp47(article.lang),
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": item.question,
+                "acceptedAnswer": {"@type": "Answer", "text": item.answer},
+            }
+            for item in article.faq
+        ],
+    }
+
+
+def _meta(attr: str, key: str, content: str) -> str:
+    return f'<meta {attr}="{escape(key)}" content="{escape(content)}">'
+
+
+def _head(article: Article) -> list[str]:
+    lines = [
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(article.seo_title)}</title>",
+        _meta("name", "description", article.meta_description),
+    ]
+    if article.canonical_url:
+        lines.append(f'<link rel="canonical" href="{escape(article.canonical_url)}">')
+    else:
+        lines.append(CANONICAL_PLACEHOLDER_COMMENT)
+        lines.append(f'<link rel="canonical" href="/{escape(quote(article.slug, safe=""))}">')
+    lines += [
+        _meta("property", "og:type", "article"),
+        _meta("property", "og:title", article.seo_title),
+        _meta("property", "og:description", article.meta_description),
+        _meta("property", "og:locale", og_locale(article.lang)),
+    ]
+    if article.canonical_url:
+        lines.append(_meta("property", "og:url", article.canonical_url))
+    lines.append(_meta("property", "article:published_time", iso_datetime(article.date_published)))
+    if article.date_modified is not None:
+        lines.append(
+            _meta("property", "article:modified_time", iso_datetime(article.date_modified))
+        )
+    if article.author:
+        lines.append(_meta("name", "author", article.author))
+    for data in (article_json_ld(article), faq_json_ld(article)):
+        if data is not None:
+            lines.append(f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>')
+    return lines
+
+
+def _paragraphs(paragraphs: list[str]) -> list[str]:
+    return [f"<p>{escape(p)}</p>" for p in paragraphs if p.strip()]
+
+
+def _list_item(text: str) -> str:
+    if is_http_url(text):
+        url = escape(text.strip())
+        return f'<li><a href="{url}">{url}</a></li>'
+    return f"<li>{escape(text)}</li>"
+
+
+def _body(article: Article) -> list[str]:
+    lines = [f"<h1>{escape(article.title)}</h1>", *_paragraphs(article.intro)]
+    for section in article.sections:
+        level = section.level
+        lines.append(f"<h{level}>{escape(section.heading)}</h{level}>")
+        lines += _paragraphs(section.paragraphs)
+    if article.faq:
+        lines.append('<section class="faq">')
+        lines.append(f"<h2>{escape(FAQ_HEADING)}</h2>")
+        for item in article.faq:
+            lines.append(f"<h3>{escape(item.question)}</h3>")
+            lines.append(f"<p>{escape(item.answer)}</p>")
+        lines.append("</section>")
+    if article.reader_questions:
+        lines.append('<section class="reader-questions">')
+        lines.append(f"<h2>{escape(READER_QUESTIONS_HEADING)}</h2>")
+        lines.append("<ul>")
+        lines += [f"<li>{escape(q)}</li>" for q in article.reader_questions]
+        lines += ["</ul>", "</section>"]
+    if article.sources:
+        lines.append('<section class="sources">')
+        lines.append(f"<h2>{escape(SOURCES_HEADING)}</h2>")
+        lines.append("<ul>")
+        lines += [_list_item(s) for s in article.sources]
+        lines += ["</ul>", "</section>"]
+    return lines
+
+
+def render_html(article: Article) -> str:
+    """The article as a complete HTML5 page (UTF-8), ending with one newline."""
+    lang = escape(article.lang)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        *_head(article),
+        "</head>",
+        "<body>",
+        "<article>",
+        *_body(article),
+        "</article>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,140 @@
+"""Markdown rendering: YAML front matter + CommonMark body, for Hugo, Jekyll and Astro.
+
+The front matter uses only what the three generators read the same way: ``---`` fences, double-
+quoted strings, one flow list and an unquoted ISO 8601 timestamp (a YAML timestamp, parsed as a
+date by Hugo, Jekyll/Psych and Astro/js-yaml). Keys: ``title`` (the H1), ``seo_title``,
+``description``, ``slug``, ``keyphrase``, ``synonyms``, ``date``, ``lastmod`` (Hugo's name for the
+modification date, only when known), ``author`` (only when known) and ``lang``.
+
+Text is escaped minimally so that it never turns into markup by accident: a paragraph starting with
+``1. `` is not a list, ``#`` is not a heading, ``*``/``_`` are not emphasis, ``[`` is not a link,
+``<`` is not raw HTML. French typography (« », U+202F, ’) passes through untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from plume.article import Article
+from plume.render._common import (
+    FAQ_HEADING,
+    READER_QUESTIONS_HEADING,
+    SOURCES_HEADING,
+    is_http_url,
+    iso_datetime,
+)
+
+__all__ = ["escape_markdown", "render_markdown", "yaml_string"]
+
+# --- YAML -----------------------------------------------------------------------------------------
+
+#: Characters outside YAML 1.2's printable set (spec §5.1: c-printable) that JSON leaves raw, plus
+#: the line separators U+0085/U+2028/U+2029 that YAML treats as line breaks: escaped as \uXXXX.
+_YAML_NON_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar, always quoted, always safe.
+
+    A JSON string is a valid YAML 1.2 double-quoted scalar (YAML 1.2 is a JSON superset and uses
+    the same escapes: ``\\"``, ``\\\\``, ``\\n``, ``\\t``, ``\\uXXXX``…), so ``json.dumps`` does the
+    quoting; the only addition is escaping what YAML, unlike JSON, forbids raw. Always quoting
+    avoids every plain-scalar trap: ``: ``, `` #``, leading ``-``/``?``/``[``/``&``/``*``/``!``/
+    ``|``/``>``/``%``/``@``, and words YAML 1.1 reads as booleans (``no``, ``on``).
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _yaml_list(items: list[str]) -> str:
+    return "[" + ", ".join(yaml_string(item) for item in items) + "]"
+
+
+# --- Markdown text --------------------------------------------------------------------------------
+
+#: Inline characters that open markup anywhere in a line (CommonMark + the GFM extensions that
+#: Hugo's Goldmark enables by default: strikethrough ``~``, footnotes ``[^``, tables ``|`` need a
+#: delimiter row we never write). ``\`` first so escapes are not escaped twice.
+_INLINE = re.compile(r"([\\`*_\[\]<~])")
+#: ``&eacute;`` / ``&#233;`` would be decoded as an entity: escape the ``&`` only then.
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+#: Block markers at the start of a line: heading, blockquote, bullet list, setext underline,
+#: definition list (Goldmark's default ``definitionList`` extension).
+_LINE_START = re.compile(r"^([#>+\-=:])")
+#: Ordered list marker: 1–9 digits then ``.`` or ``)`` then space or end (CommonMark §5.2).
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+#: A newline inside a paragraph (with the ASCII spaces around it) becomes one space: a paragraph is
+#: written on one line, so no later line can start a block.
+_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as one line of Markdown that renders as exactly this text.
+
+    Leading/trailing ASCII white space is dropped (four leading spaces would make a code block);
+    no-break spaces are kept.
+    """
+    line = _NEWLINE.sub(" ", text).strip(" \t")
+    line = _INLINE.sub(r"\\\1", line)
+    line = _ENTITY.sub(r"\\&", line)
+    line = _ORDERED.sub(r"\1\\\2", line)
+    return _LINE_START.sub(r"\\\1", line)
+
+
+def _heading(level: int, text: str) -> str:
+    escaped = escape_markdown(text)
+    if escaped.endswith("#"):
+        # "Titre #" would end in an ATX closing sequence and lose its "#".
+        escaped = escaped[:-1] + "\\#"
+    return f"{'#' * level} {escaped}"
+
+
+def _list_item(text: str) -> str:
+    if is_http_url(text):
+        # An autolink keeps the URL clickable and its "_" / "*" literal.
+        return f"- <{text.strip()}>"
+    return f"- {escape_markdown(text)}"
+
+
+# --- Document -------------------------------------------------------------------------------------
+
+
+def _front_matter(article: Article) -> list[str]:
+    lines = [
+        "---",
+        f"title: {yaml_string(article.title)}",
+        f"seo_title: {yaml_string(article.seo_title)}",
+        f"description: {yaml_string(article.meta_description)}",
+        f"slug: {yaml_string(article.slug)}",
+        f"keyphrase: {yaml_string(article.keyphrase)}",
+        f"synonyms: {_yaml_list(article.synonyms)}",
+        # Unquoted on purpose: a YAML timestamp, which all three generators type as a date.
+        f"date: {iso_datetime(article.date_published)}",
+    ]
+    if article.date_modified is not None:
+        lines.append(f"lastmod: {iso_datetime(article.date_modified)}")
+    if article.author:
+        lines.append(f"author: {yaml_string(article.author)}")
+    lines += [f"lang: {yaml_string(article.lang)}", "---"]
+    return lines
+
+
+def render_markdown(article: Article) -> str:
+    """The article as a Markdown file with YAML front matter, ending with one newline."""
+    blocks: list[str] = ["\n".join(_front_matter(article)), _heading(1, article.title)]
+    blocks += [escape_markdown(p) for p in article.intro]
+    for section in article.sections:
+        blocks.append(_heading(section.level, section.heading))
+        blocks += [escape_markdown(p) for p in section.paragraphs]
+    if article.faq:
+        blocks.append(_heading(2, FAQ_HEADING))
+        for item in article.faq:
+            blocks += [_heading(3, item.question), escape_markdown(item.answer)]
+    if article.reader_questions:
+        blocks.append(_heading(2, READER_QUESTIONS_HEADING))
+        blocks.append("\n".join(_list_item(q) for q in article.reader_questions))
+    if article.sources:
+        blocks.append(_heading(2, SOURCES_HEADING))
+        blocks.append("\n".join(_list_item(s) for s in article.sources))
+    return "\n\n".join(b for b in blocks if b) + "\n"
