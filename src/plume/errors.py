@@ -64,6 +64,9 @@ class ConfigError(PlumeError):
 
 #: Exit code when the text is not French: only language-independent checks ran.
 EXIT_PARTIAL_NOT_FRENCH = 10
+#: ``plume optimise`` in faithful mode: the article was written, but the source has fewer words
+#: than the target and faithful mode does not invent (more sources, or rewrite mode, close the gap).
+EXIT_WORDS_MISSING = 11
 
 EXIT_CODES: dict[int, tuple[str, str]] = {
     0: ("analyse complète", "full analysis"),
@@ -78,4 +81,8 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
     7: ("encodage illisible", "undecodable encoding"),
     8: ("configuration invalide", "invalid configuration"),
     10: ("texte non français : analyse partielle", "text not in French: partial analysis"),
+    11: (
+        "article écrit, mais il manque des mots pour atteindre la cible (mode fidèle)",
+        "article written, but words are missing to reach the target (faithful mode)",
+    ),
 }

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from plume.analyse.checks.base import Context
@@ -14,9 +15,13 @@ from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.clean import clean
 from plume.document import Brief, Document, Meta
+from plume.errors import EmptyInput
 from plume.ingest import read_path, read_text
+from plume.optimisation import OptimiseReport
 from plume.report import Report, Stats
 from plume.settings import Settings, load_settings
+from plume.verify.facts import check_facts
+from plume.write.structure import article_document, build_article
 
 
 def analyse_document(
@@ -141,4 +146,65 @@ def analyse(
         meta=meta,
         slug=slug,
         min_words=min_words,
+    )
+
+
+def optimise_document(
+    doc: Document,
+    settings: Settings,
+    *,
+    published: datetime,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    min_words: int | None = None,
+    check_entities: bool = True,
+) -> OptimiseReport:
+    """Faithful mode without a model: clean, audit, restructure, audit again, check the facts.
+
+    Pure apart from the clock, which the caller passes (``published``) so runs are repeatable.
+    """
+    before = analyse_document(doc, settings, keyphrase=keyphrase, min_words=min_words)
+    if not before.keyphrase:
+        raise EmptyInput(
+            "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
+            "No keyphrase found: pass one with --keyphrase.",
+        )
+    cleaned = clean(doc, settings).document
+    article = build_article(
+        cleaned, keyphrase=before.keyphrase, synonyms=synonyms, published=published
+    )
+    target = before.brief.min_words if before.brief else None
+    after = analyse_document(
+        article_document(article, cleaned.source),
+        settings,
+        keyphrase=before.keyphrase,
+        synonyms=synonyms,
+        title=article.seo_title,
+        meta=article.meta_description,
+        slug=article.slug,
+        min_words=target,
+    )
+    # The whole output is checked, body included: it proves the body is the author's, and the
+    # apparatus (titles, description, headings) is where an invention could slip in.
+    output_text = "\n\n".join(
+        [
+            article_document(article, cleaned.source).text,
+            article.seo_title,
+            article.meta_description,
+        ]
+    )
+    facts = check_facts(output_text, cleaned.text, entities=check_entities)
+    words = article.word_count
+    return OptimiseReport(
+        source=doc.source.name,
+        brief=before.brief,
+        keyphrase=before.keyphrase,
+        keyphrase_source=before.keyphrase_source,
+        min_words=target,
+        words=words,
+        words_missing=max(0, (target or 0) - words),
+        article=article,
+        before=before,
+        after=after,
+        fact_check=facts,
     )

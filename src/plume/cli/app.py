@@ -121,6 +121,15 @@ def rules_cmd(
         _fail(err, ui)
 
 
+def _register() -> None:
+    from plume.cli.optimise import optimise_cmd
+
+    app.command("optimise")(optimise_cmd)
+
+
+_register()
+
+
 def main() -> None:
     try:
         app()

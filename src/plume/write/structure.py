@@ -84,6 +84,20 @@ def _seo_title(title: str, keyphrase: str, fallback: str = "") -> str:
     return (at_start or with_kp or fitting or [title])[0]
 
 
+def _segments(doc: Document) -> list[tuple[str | None, list[str]]]:
+    """The body as (source heading or None, paragraphs) in order; long paragraphs split."""
+    segments: list[tuple[str | None, list[str]]] = [(None, [])]
+    for b in doc.blocks:
+        if b.is_heading:
+            if b.level > 1:
+                # "Introduction :" → "Introduction": a heading takes no final punctuation
+                # (Imprimerie nationale); "?" and "!" are kept, they carry meaning.
+                segments.append((b.text.rstrip(" :.\u00a0\u202f") or b.text, []))
+        elif b.kind is not BlockKind.LIST_ITEM:
+            segments[-1][1].extend(split_long_paragraph(b.text))
+    return [(h, ps) for h, ps in segments if ps or h]
+
+
 def build_article(
     doc: Document,
     *,
@@ -92,33 +106,57 @@ def build_article(
     published: datetime,
     kind: ArticleKind = ArticleKind.NEWS,
 ) -> Article:
-    """``doc`` (already cleaned) as an SEO-structured article, in the author's words."""
+    """``doc`` (already cleaned) as an SEO-structured article, in the author's words.
+
+    The author's own subheadings are kept: a section under one of them that runs over 300 words
+    is cut at its topic shifts into H3 subsections. Text without subheadings is cut into H2
+    sections. The first paragraph stays the lead.
+    """
     h1 = next((b.text for b in doc.blocks if b.is_heading and b.level == 1), None)
-    paragraphs = [
-        piece
-        for b in doc.blocks
-        if not b.is_heading and b.kind is not BlockKind.LIST_ITEM
-        for piece in split_long_paragraph(b.text)
-    ]
-    body, faq, reader = _split_questions(paragraphs)
     matcher = KeyphraseMatcher(keyphrase, tuple(synonyms))
-    intro = body[:1]
-    rest = body[1:]
-    groups = plan_sections(rest)
+    faq: list[FaqItem] = []
+    reader: list[str] = []
+    intro: list[str] = []
     sections: list[Section] = []
     used: list[str] = [h1] if h1 else []
-    for n, group in enumerate(groups):
-        section_paragraphs = [rest[i] for i in group]
+    body: list[str] = []
+
+    def new_heading(paragraphs: list[str]) -> str:
         with_kp = sum(1 for s in sections if matcher.in_text(s.heading, synonyms=True))
-        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (n + 1)
+        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1)
         heading = deterministic_heading(
-            section_paragraphs,
+            paragraphs,
             used,
             prefer=keyphrase if want_kp else None,
             avoid=None if want_kp else keyphrase,
         )
         used.append(heading)
-        sections.append(Section(heading=heading, level=2, paragraphs=section_paragraphs))
+        return heading
+
+    for source_heading, paragraphs in _segments(doc):
+        kept, seg_faq, seg_reader = _split_questions(paragraphs)
+        faq += seg_faq
+        reader += seg_reader
+        body += kept
+        if source_heading is None and not intro and kept:
+            intro, kept = kept[:1], kept[1:]
+        if source_heading is not None:
+            used.append(source_heading)
+        groups = plan_sections(kept) if kept else []
+        for n, group in enumerate(groups):
+            section_paragraphs = [kept[i] for i in group]
+            if source_heading is not None and n == 0:
+                sections.append(
+                    Section(heading=source_heading, level=2, paragraphs=section_paragraphs)
+                )
+            else:
+                level = 2 if source_heading is None else 3
+                heading = new_heading(section_paragraphs)
+                sections.append(
+                    Section(heading=heading, level=level, paragraphs=section_paragraphs)
+                )
+        if source_heading is not None and not groups:
+            sections.append(Section(heading=source_heading, level=2, paragraphs=[]))
     whole = deterministic_heading(body, (), prefer=keyphrase)
     title = h1 or whole or keyphrase
     return Article(

@@ -1,0 +1,142 @@
+"""``plume optimise``: write the SEO-ready article package (faithful mode for now)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from plume.errors import EXIT_WORDS_MISSING, PlumeError
+from plume.optimisation import OptimiseReport
+from plume.report import Rating
+from plume.settings import load_settings
+
+
+def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: str) -> None:
+    fr = lang == "fr"
+    colon = "\u00a0: " if fr else ": "
+    b, a = result.before, result.after
+    console.print(
+        f"[bold]{'Score SEO' if fr else 'SEO score'}[/]{colon}{b.seo.value} → {a.seo.value}   "
+        f"[bold]{'Lisibilité' if fr else 'Readability'}[/]{colon}"
+        f"{b.readability.value} → {a.readability.value}",
+        highlight=False,
+    )
+    before = {c.code: c for c in b.checks}
+    fixed = [
+        c.code
+        for c in a.checks
+        if c.rating is Rating.GOOD
+        and c.code in before
+        and before[c.code].rating in (Rating.BAD, Rating.OK)
+    ]
+    if fixed:
+        console.print(("Corrigés" if fr else "Fixed") + colon + ", ".join(fixed), highlight=False)
+    for c in a.failing():
+        if c.rating in (Rating.BAD, Rating.OK) and c.category.value != "info":
+            console.print(f"  [red]●[/] {c.code}{colon}{c.message}", highlight=False)
+            if c.hint:
+                console.print(f"    [dim]→ {c.hint}[/]", highlight=False)
+    fc = result.fact_check
+    if fc.ok:
+        console.print(
+            (f"Vérification des faits{colon}{len(fc.facts)} faits, tous présents dans la source.")
+            if fr
+            else f"Fact check{colon}{len(fc.facts)} facts, all in the source.",
+            highlight=False,
+        )
+    else:
+        for v in fc.violations:
+            console.print(f"  [red]✗[/] {v.fact.text}{colon}{v.reason(lang)}", highlight=False)
+    if result.words_missing:
+        console.print(
+            (
+                f"[yellow]{result.words} mots pour {result.min_words} visés : il en manque "
+                f"{result.words_missing}. Le mode fidèle n’invente rien : ajoutez des sources ou "
+                "utilisez le mode réécriture.[/]"
+            )
+            if fr
+            else (
+                f"[yellow]{result.words} words for a target of {result.min_words}: "
+                f"{result.words_missing} missing. Faithful mode invents nothing: add sources or "
+                "use rewrite mode.[/]"
+            ),
+            highlight=False,
+        )
+    for f in files:
+        console.print(f"  → {f}", highlight=False)
+
+
+def optimise_cmd(
+    file: Annotated[str, typer.Argument(help="Fichier (.txt, .md, .html, .docx) ou « - ».")],
+    outdir: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Dossier de sortie (défaut : NOM-plume).")
+    ] = None,
+    keyphrase: Annotated[
+        str | None, typer.Option("--keyphrase", "-k", help="Expression clé.")
+    ] = None,
+    synonym: Annotated[
+        list[str] | None, typer.Option("--synonym", help="Synonyme (répétable).")
+    ] = None,
+    min_words: Annotated[
+        int | None, typer.Option("--min-words", help="Nombre de mots visé (remplace la consigne).")
+    ] = None,
+    no_model: Annotated[
+        bool, typer.Option("--no-model", help="Sans modèle de langue : chemin déterministe.")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Langue des messages : fr ou en.")
+    ] = None,
+) -> None:
+    """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle)."""
+    from plume.ingest import read_path, read_stdin
+    from plume.pipeline import optimise_document
+    from plume.render.files import write_outputs
+    from plume.render.html import render_html
+    from plume.render.markdown import render_markdown
+
+    ui = lang or "fr"
+    err = Console(stderr=True, soft_wrap=True)
+    try:
+        settings = load_settings({"lang": lang})
+        ui = settings.lang
+        doc = read_stdin(settings) if file == "-" else read_path(Path(file), settings)
+        if not no_model:
+            err.print(
+                "[yellow]plume :[/] le modèle embarqué n’est pas encore branché : titres et "
+                "intertitres viennent du chemin déterministe (comme --no-model)."
+                if ui == "fr"
+                else "[yellow]plume:[/] the embedded model is not wired in yet: titles and "
+                "headings come from the deterministic path (as with --no-model).",
+                highlight=False,
+            )
+        result = optimise_document(
+            doc,
+            settings,
+            published=datetime.now(UTC).replace(microsecond=0),
+            keyphrase=keyphrase,
+            synonyms=tuple(synonym or ()),
+            min_words=min_words,
+        )
+        if not no_model:
+            result = result.model_copy(
+                update={"notes": [*result.notes, "model requested but not available yet"]}
+            )
+        target = outdir or Path(f"{Path(doc.source.name).stem or 'article'}-plume")
+        files = write_outputs(
+            target,
+            {
+                "article.md": render_markdown(result.article),
+                "article.html": render_html(result.article),
+                "report.json": result.model_dump_json(indent=2) + "\n",
+            },
+        )
+    except PlumeError as exc:
+        err.print(f"[bold red]plume :[/] {exc.message(ui)}", highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    _summary(result, files, Console(), ui)
+    if result.words_missing:
+        raise typer.Exit(EXIT_WORDS_MISSING)
