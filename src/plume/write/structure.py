@@ -8,6 +8,7 @@ titles as candidates on top of this one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -84,6 +85,34 @@ def _seo_title(title: str, keyphrase: str, fallback: str = "") -> str:
     return (at_start or with_kp or fitting or [title])[0]
 
 
+_WORD = re.compile(r"\w[\w’'-]*")
+
+
+def sentence_case(heading: str, body: str) -> str:
+    """French sentence case for an author's heading written in English Title Case ("Partie 1 :
+    Les Acteurs" → "Partie 1 : les acteurs"): capital on the first word and on proper nouns only.
+
+    A word is taken for a common word, and lowered, only when the article itself writes it in
+    lower case and never capitalised mid-sentence: the text is the evidence, not a dictionary
+    ("Paris" stays, "Acteurs" goes). Acronyms stay.
+    """
+    out: list[str] = []
+    pos = 0
+    for i, m in enumerate(_WORD.finditer(heading)):
+        word = m.group()
+        out.append(heading[pos : m.start()])
+        pos = m.end()
+        if i == 0 or not word[:1].isupper() or word.isupper():
+            out.append(word)
+            continue
+        lower = word[:1].lower() + word[1:]
+        used_lower = re.search(rf"\b{re.escape(lower)}\b", body) is not None
+        used_upper_mid = re.search(rf"[\w,;] {re.escape(word)}\b", body) is not None
+        out.append(lower if used_lower and not used_upper_mid else word)
+    out.append(heading[pos:])
+    return "".join(out)
+
+
 def _segments(doc: Document) -> list[tuple[str | None, list[str]]]:
     """The body as (source heading or None, paragraphs) in order; long paragraphs split."""
     segments: list[tuple[str | None, list[str]]] = [(None, [])]
@@ -133,7 +162,9 @@ def build_article(
         used.append(heading)
         return heading
 
-    for source_heading, paragraphs in _segments(doc):
+    body_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
+    for raw_heading, paragraphs in _segments(doc):
+        source_heading = sentence_case(raw_heading, body_text) if raw_heading else None
         kept, seg_faq, seg_reader = _split_questions(paragraphs)
         faq += seg_faq
         reader += seg_reader

@@ -80,3 +80,13 @@ def test_questions_answered_become_faq_and_the_rest_questions_to_the_reader() ->
     assert [(f.question, f.answer) for f in article.faq] == [(paras[1], paras[2])]
     assert article.reader_questions == [paras[3]]
     assert article.intro == [paras[0]]
+
+
+def test_author_headings_in_title_case_get_french_sentence_case() -> None:
+    from plume.write.structure import sentence_case
+
+    body = "Les acteurs ont leurs intérêts. Mon avis : les géants veulent tout. Je vis à Paris."
+    assert sentence_case("Partie 1 : Les Acteurs", body) == "Partie 1 : les acteurs"
+    assert sentence_case("Partie 2 : Leurs Intérêts", body) == "Partie 2 : leurs intérêts"
+    assert sentence_case("Voyage à Paris", body) == "Voyage à Paris"  # a name stays
+    assert sentence_case("L’OTAN et les Géants", body) == "L’OTAN et les géants"  # acronym stays
