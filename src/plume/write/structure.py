@@ -113,6 +113,34 @@ def sentence_case(heading: str, body: str) -> str:
     return "".join(out)
 
 
+_SOURCES = re.compile(r"^(?:Sources?|Source)\s*[:\u00a0\u202f]+\s*", re.IGNORECASE)
+
+
+def _closing_questions(paragraph: str) -> tuple[str, list[str], list[str]]:
+    """Split off the questions an article ends on (scraped pages glue them to the last
+    paragraph), and a "Sources : …" note glued before them.
+
+    Returns (what stays in the paragraph, questions to the reader, sources).
+    """
+    sents = [x.text for x in sentences(paragraph)]
+    k = len(sents)
+    while k > 0 and sents[k - 1].rstrip("\u00a0\u202f »").endswith("?"):
+        k -= 1
+    if k == len(sents):
+        return paragraph, [], []
+    questions = sents[k:]
+    sources: list[str] = []
+    first = _SOURCES.match(questions[0])
+    if first:
+        # "Sources : Blog posts by Ben Thompson, à votre avis, en quoi … ?"
+        rest = questions[0][first.end() :]
+        name, sep, question = rest.partition(", ")
+        if sep and question:
+            sources.append(name.strip())
+            questions[0] = question[:1].upper() + question[1:]
+    return " ".join(sents[:k]), questions, sources
+
+
 def _segments(doc: Document) -> list[tuple[str | None, list[str]]]:
     """The body as (source heading or None, paragraphs) in order; long paragraphs split."""
     segments: list[tuple[str | None, list[str]]] = [(None, [])]
@@ -188,6 +216,17 @@ def build_article(
                 )
         if source_heading is not None and not groups:
             sections.append(Section(heading=source_heading, level=2, paragraphs=[]))
+    sources: list[str] = []
+    if sections and sections[-1].paragraphs:
+        last = sections[-1]
+        kept_text, closing, sources = _closing_questions(last.paragraphs[-1])
+        if closing:
+            reader += closing
+            paragraphs = [*last.paragraphs[:-1], *([kept_text] if kept_text else [])]
+            sections[-1] = last.model_copy(update={"paragraphs": paragraphs})
+            body = [p for p in body if p != last.paragraphs[-1]] + (
+                [kept_text] if kept_text else []
+            )
     whole = deterministic_heading(body, (), prefer=keyphrase)
     title = h1 or whole or keyphrase
     return Article(
@@ -203,6 +242,7 @@ def build_article(
         sections=sections,
         faq=faq,
         reader_questions=reader,
+        sources=sources,
     )
 
 

@@ -33,7 +33,9 @@ def test_faithful_structure_on_real_articles(path, keyphrase) -> None:  # type: 
     ).split()
     moved = [w for f in article.faq for w in f.question.split() + f.answer.split()]
     moved += [w for q in article.reader_questions for w in q.split()]
-    assert len(" ".join(article.body_paragraphs()).split()) + len(moved) == len(src_words)
+    moved += [w for src in article.sources for w in src.split()]
+    label = 2 if article.sources else 0  # the "Sources :" label itself is not kept
+    assert len(" ".join(article.body_paragraphs()).split()) + len(moved) + label == len(src_words)
 
     for section in article.sections:
         assert (
@@ -90,3 +92,14 @@ def test_author_headings_in_title_case_get_french_sentence_case() -> None:
     assert sentence_case("Partie 2 : Leurs Intérêts", body) == "Partie 2 : leurs intérêts"
     assert sentence_case("Voyage à Paris", body) == "Voyage à Paris"  # a name stays
     assert sentence_case("L’OTAN et les Géants", body) == "L’OTAN et les géants"  # acronym stays
+
+
+def test_closing_questions_and_glued_sources_of_the_fourth_seed() -> None:
+    s = Settings()
+    cleaned = clean(read_path(SEEDS[3], s), s).document
+    article = build_article(cleaned, keyphrase="OpenAI", published=WHEN)
+    assert len(article.reader_questions) == 4
+    assert article.reader_questions[0].startswith("À votre avis, en quoi")
+    assert all(q.rstrip().endswith("?") for q in article.reader_questions)
+    assert article.sources == ["Blog posts by Ben Thompson"]
+    assert not any("?" in p for p in article.sections[-1].paragraphs[-1:])
