@@ -13,11 +13,12 @@ from plume.analyse.keyphrase import suggest_keyphrases
 from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
+from plume.backends.base import Backend
 from plume.clean import clean
 from plume.document import Brief, Document, Meta
 from plume.errors import EmptyInput
 from plume.ingest import read_path, read_text
-from plume.optimisation import OptimiseReport
+from plume.optimisation import Generated, OptimiseReport
 from plume.report import Report, Stats
 from plume.settings import Settings, load_settings
 from plume.verify.facts import check_facts
@@ -158,10 +159,14 @@ def optimise_document(
     synonyms: tuple[str, ...] = (),
     min_words: int | None = None,
     check_entities: bool = True,
+    backend: Backend | None = None,
+    model_name: str | None = None,
 ) -> OptimiseReport:
-    """Faithful mode without a model: clean, audit, restructure, audit again, check the facts.
+    """Faithful mode: clean, audit, restructure, audit again, check the facts.
 
-    Pure apart from the clock, which the caller passes (``published``) so runs are repeatable.
+    With a ``backend`` the headings plume creates come from the model (checked candidates,
+    deterministic fallback). Pure apart from the clock, which the caller passes (``published``)
+    so runs are repeatable, and the backend, which is seeded.
     """
     before = analyse_document(doc, settings, keyphrase=keyphrase, min_words=min_words)
     if not before.keyphrase:
@@ -170,8 +175,14 @@ def optimise_document(
             "No keyphrase found: pass one with --keyphrase.",
         )
     cleaned = clean(doc, settings).document
+    generated: list[Generated] = []
     article = build_article(
-        cleaned, keyphrase=before.keyphrase, synonyms=synonyms, published=published
+        cleaned,
+        keyphrase=before.keyphrase,
+        synonyms=synonyms,
+        published=published,
+        backend=backend,
+        generated=generated,
     )
     target = before.brief.min_words if before.brief else None
     after = analyse_document(
@@ -207,4 +218,6 @@ def optimise_document(
         before=before,
         after=after,
         fact_check=facts,
+        model=model_name if backend is not None else None,
+        generated=generated,
     )

@@ -104,15 +104,11 @@ def optimise_cmd(
         settings = load_settings({"lang": lang})
         ui = settings.lang
         doc = read_stdin(settings) if file == "-" else read_path(Path(file), settings)
+        backend = None
         if not no_model:
-            err.print(
-                "[yellow]plume :[/] le modèle embarqué n’est pas encore branché : titres et "
-                "intertitres viennent du chemin déterministe (comme --no-model)."
-                if ui == "fr"
-                else "[yellow]plume:[/] the embedded model is not wired in yet: titles and "
-                "headings come from the deterministic path (as with --no-model).",
-                highlight=False,
-            )
+            from plume.backends.local import LocalBackend
+
+            backend = LocalBackend()
         result = optimise_document(
             doc,
             settings,
@@ -120,11 +116,11 @@ def optimise_cmd(
             keyphrase=keyphrase,
             synonyms=tuple(synonym or ()),
             min_words=min_words,
+            backend=backend,
+            model_name="gemma-3-270m-q4_k_m (embarqué, llama.cpp)",
         )
-        if not no_model:
-            result = result.model_copy(
-                update={"notes": [*result.notes, "model requested but not available yet"]}
-            )
+        if backend is not None:
+            backend.close()
         target = outdir or Path(f"{Path(doc.source.name).stem or 'article'}-plume")
         files = write_outputs(
             target,

@@ -16,7 +16,9 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.analyse.text import sentences
 from plume.article import Article, ArticleKind, FaqItem, Section
+from plume.backends.base import Backend
 from plume.document import Block, BlockKind, Document, Source
+from plume.optimisation import Generated
 from plume.write.headings import deterministic_heading
 from plume.write.meta import build_meta_description
 from plume.write.sections import plan_sections, split_long_paragraph
@@ -162,8 +164,14 @@ def build_article(
     synonyms: Sequence[str] = (),
     published: datetime,
     kind: ArticleKind = ArticleKind.NEWS,
+    backend: Backend | None = None,
+    generated: list[Generated] | None = None,
 ) -> Article:
     """``doc`` (already cleaned) as an SEO-structured article, in the author's words.
+
+    With a ``backend`` (a language model), the headings plume creates are the model's best
+    checked candidate, or the deterministic heading when none passes; every candidate and why it
+    was accepted or rejected is appended to ``generated``.
 
     The author's own subheadings are kept: a section under one of them that runs over 300 words
     is cut at its topic shifts into H3 subsections. Text without subheadings is cut into H2
@@ -181,12 +189,29 @@ def build_article(
     def new_heading(paragraphs: list[str]) -> str:
         with_kp = sum(1 for s in sections if matcher.in_text(s.heading, synonyms=True))
         want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1)
-        heading = deterministic_heading(
-            paragraphs,
-            used,
-            prefer=keyphrase if want_kp else None,
-            avoid=None if want_kp else keyphrase,
-        )
+        if backend is not None:
+            from plume.write.candidates import model_heading  # lexicon, facts, lingua: lazily
+
+            choice = model_heading(
+                backend, paragraphs, used=used, keyphrase=keyphrase, prefer_keyphrase=want_kp
+            )
+            heading = choice.heading
+            if generated is not None:
+                generated.extend(
+                    Generated(field="heading", text=t, accepted=t == heading)
+                    for t in choice.accepted
+                )
+                generated.extend(
+                    Generated(field="heading", text=t, accepted=False, reasons=list(r))
+                    for t, r in choice.rejected
+                )
+        else:
+            heading = deterministic_heading(
+                paragraphs,
+                used,
+                prefer=keyphrase if want_kp else None,
+                avoid=None if want_kp else keyphrase,
+            )
         used.append(heading)
         return heading
 
