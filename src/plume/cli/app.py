@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from plume.cli.options import FileArg, KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
 from plume.errors import EXIT_PARTIAL_NOT_FRENCH, PlumeError
 from plume.settings import load_settings
 
@@ -23,8 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-LangOpt = Annotated[str | None, typer.Option("--lang", help="Langue des messages : fr ou en.")]
 
 
 def _fail(err: PlumeError, lang: str) -> None:
@@ -37,23 +36,15 @@ def _fail(err: PlumeError, lang: str) -> None:
 
 @app.command("analyse")
 def analyse_cmd(
-    file: Annotated[
-        str, typer.Argument(help="Fichier (.txt, .md, .html, .docx) ou « - » pour stdin.")
-    ],
-    keyphrase: Annotated[
-        str | None, typer.Option("--keyphrase", "-k", help="Expression clé.")
-    ] = None,
-    synonym: Annotated[
-        list[str] | None, typer.Option("--synonym", help="Synonyme (répétable).")
-    ] = None,
+    file: FileArg,
+    keyphrase: KeyphraseOpt = None,
+    synonym: SynonymOpt = None,
     title: Annotated[
         str | None, typer.Option("--title", help="Titre SEO (balise <title>).")
     ] = None,
     meta: Annotated[str | None, typer.Option("--meta", help="Méta-description.")] = None,
     slug: Annotated[str | None, typer.Option("--slug", help="Slug de l’URL.")] = None,
-    min_words: Annotated[
-        int | None, typer.Option("--min-words", help="Nombre de mots visé (remplace la consigne).")
-    ] = None,
+    min_words: MinWordsOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="text ou json.")] = "text",
     lang: LangOpt = None,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from plume.cli.options import FileArg, KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
 from plume.errors import EXIT_WORDS_MISSING, PlumeError
 from plume.optimisation import OptimiseReport
 from plume.report import Rating
@@ -71,25 +72,17 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
 
 
 def optimise_cmd(
-    file: Annotated[str, typer.Argument(help="Fichier (.txt, .md, .html, .docx) ou « - ».")],
+    file: FileArg,
     outdir: Annotated[
         Path | None, typer.Option("--output", "-o", help="Dossier de sortie (défaut : NOM-plume).")
     ] = None,
-    keyphrase: Annotated[
-        str | None, typer.Option("--keyphrase", "-k", help="Expression clé.")
-    ] = None,
-    synonym: Annotated[
-        list[str] | None, typer.Option("--synonym", help="Synonyme (répétable).")
-    ] = None,
-    min_words: Annotated[
-        int | None, typer.Option("--min-words", help="Nombre de mots visé (remplace la consigne).")
-    ] = None,
+    keyphrase: KeyphraseOpt = None,
+    synonym: SynonymOpt = None,
+    min_words: MinWordsOpt = None,
     no_model: Annotated[
         bool, typer.Option("--no-model", help="Sans modèle de langue : chemin déterministe.")
     ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Langue des messages : fr ou en.")
-    ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle)."""
     from plume.ingest import read_path, read_stdin
