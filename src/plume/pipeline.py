@@ -14,7 +14,7 @@ from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.backends.base import Backend
-from plume.clean import clean
+from plume.clean import CleanResult, clean
 from plume.document import Brief, Document, Meta
 from plume.errors import EmptyInput
 from plume.ingest import read_path, read_text
@@ -38,7 +38,30 @@ def analyse_document(
 ) -> Report:
     """Clean and analyse ``doc``. Flags override the brief (keyphrase, word target) and the
     source's own metadata (SEO title, description, slug)."""
-    cleaned = clean(doc, settings)
+    return analyse_cleaned(
+        clean(doc, settings),
+        settings,
+        keyphrase=keyphrase,
+        synonyms=synonyms,
+        title=title,
+        meta=meta,
+        slug=slug,
+        min_words=min_words,
+    )
+
+
+def analyse_cleaned(
+    cleaned: CleanResult,
+    settings: Settings,
+    *,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    title: str | None = None,
+    meta: str | None = None,
+    slug: str | None = None,
+    min_words: int | None = None,
+) -> Report:
+    """``analyse_document`` on an already cleaned document (its cleaning log goes in the report)."""
     doc = cleaned.document
     brief = (doc.brief or Brief()).merged(keyphrase=keyphrase, min_words=min_words)
     research = Research(doc)
@@ -168,13 +191,14 @@ def optimise_document(
     deterministic fallback). Pure apart from the clock, which the caller passes (``published``)
     so runs are repeatable, and the backend, which is seeded.
     """
-    before = analyse_document(doc, settings, keyphrase=keyphrase, min_words=min_words)
+    cleaning = clean(doc, settings)
+    before = analyse_cleaned(cleaning, settings, keyphrase=keyphrase, min_words=min_words)
     if not before.keyphrase:
         raise EmptyInput(
             "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
             "No keyphrase found: pass one with --keyphrase.",
         )
-    cleaned = clean(doc, settings).document
+    cleaned = cleaning.document
     generated: list[Generated] = []
     article = build_article(
         cleaned,
@@ -185,8 +209,9 @@ def optimise_document(
         generated=generated,
     )
     target = before.brief.min_words if before.brief else None
+    output = article_document(article, cleaned.source)
     after = analyse_document(
-        article_document(article, cleaned.source),
+        output,
         settings,
         keyphrase=before.keyphrase,
         synonyms=synonyms,
@@ -199,7 +224,7 @@ def optimise_document(
     # apparatus (titles, description, headings) is where an invention could slip in.
     output_text = "\n\n".join(
         [
-            article_document(article, cleaned.source).text,
+            output.text,
             article.seo_title,
             article.meta_description,
         ]

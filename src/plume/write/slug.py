@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from plume.lang.fr import fold, load_french
+from plume.lang.fr import load_french
 
 #: Our ceiling: long enough for a keyphrase plus a few words, short enough to stay whole in a
 #: results page (issue 3 asks for ≤ 75 characters).
@@ -69,4 +69,4 @@ def make_slug(title: str, keyphrase: str | None = None, max_chars: int = MAX_SLU
     return "-".join(out)
 
 
-__all__ = ["MAX_SLUG_CHARS", "fold", "make_slug", "transliterate"]
+__all__ = ["MAX_SLUG_CHARS", "make_slug", "transliterate"]

@@ -115,7 +115,7 @@ def sentence_case(heading: str, body: str) -> str:
     return "".join(out)
 
 
-_SOURCES = re.compile(r"^(?:Sources?|Source)\s*[:\u00a0\u202f]+\s*", re.IGNORECASE)
+_SOURCES = re.compile(r"^Sources?\s*[:\u00a0\u202f]+\s*", re.IGNORECASE)
 
 
 def _closing_questions(paragraph: str) -> tuple[str, list[str], list[str]]:
