@@ -10,6 +10,13 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
   -c requirements/constraints.txt -e ".[test]"
+# The studio's browser tests drive Debian's Chromium (Playwright's own browser download cannot
+# work here: only PyPI, Debian and npm are reachable). Installed once; skipped when present.
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 echo "== ruff" && .venv/bin/ruff check src tests bench scripts && .venv/bin/ruff format --check src tests bench scripts
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest" && .venv/bin/pytest "$@"

@@ -12,7 +12,14 @@ code the CLI returns for it (documented in the README, table "Codes de sortie").
     │   ├── EmptyInput                  5  nothing but whitespace / no extractable text
     │   ├── InputTooLarge               6  larger than settings.max_input_bytes
     │   └── UndecodableInput            7  no plausible text encoding
-    └── ConfigError                     8  a setting, flag or config file is invalid
+    ├── ConfigError                     8  a setting, flag or config file is invalid
+    └── BackendError                   12  a generation backend failed (unreachable, refused,
+                                           timed out after its retries, malformed answers)
+
+Exit 10 is not an error either. Exits 11, 13, 14 and 15 are outcomes, not exceptions:
+11 faithful mode is short of the word target; 13 rewrite mode could not meet every hard
+constraint; 14 a batch finished with some articles failed; 15 a batch failed on more than its
+allowed share of articles (``--max-failure-ratio``).
 
 Exit 10 is not an error: the analysis ran but only partly (text not in French); see cli.
 """
@@ -62,11 +69,24 @@ class ConfigError(PlumeError):
     exit_code = 8
 
 
+class BackendError(PlumeError):
+    """A generation backend could not give an answer. Messages never contain an API key."""
+
+    exit_code = 12
+
+
 #: Exit code when the text is not French: only language-independent checks ran.
 EXIT_PARTIAL_NOT_FRENCH = 10
 #: ``plume optimise`` in faithful mode: the article was written, but the source has fewer words
 #: than the target and faithful mode does not invent (more sources, or rewrite mode, close the gap).
 EXIT_WORDS_MISSING = 11
+#: ``plume optimise --rewrite``: no draft met every hard constraint within the repair budget
+#: (the last draft is kept beside the report, marked as failing; ``--allow-partial`` writes it).
+EXIT_REWRITE_FAILED = 13
+#: ``plume batch``: at least one article failed, but no more than the allowed share.
+EXIT_BATCH_SOME_FAILED = 14
+#: ``plume batch``: more articles failed than ``--max-failure-ratio`` allows.
+EXIT_BATCH_FAILED = 15
 
 EXIT_CODES: dict[int, tuple[str, str]] = {
     0: ("analyse complète", "full analysis"),
@@ -84,5 +104,18 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
     11: (
         "article écrit, mais il manque des mots pour atteindre la cible (mode fidèle)",
         "article written, but words are missing to reach the target (faithful mode)",
+    ),
+    12: (
+        "moteur de génération indisponible ou en échec",
+        "generation backend unavailable or failing",
+    ),
+    13: (
+        "mode réécriture : contraintes non satisfaites (brouillon gardé, marqué en échec)",
+        "rewrite mode: hard constraints not met (draft kept, marked as failing)",
+    ),
+    14: ("lot terminé, avec des articles en échec", "batch finished with some articles failed"),
+    15: (
+        "lot en échec : trop d’articles en échec",
+        "batch failed: too many articles failed",
     ),
 }

@@ -23,6 +23,72 @@ class ApostrophePolicy(StrEnum):
     STRAIGHT = "straight"  # ' (some CMS and SEO teams prefer it)
 
 
+class BackendSettings(BaseModel):
+    """Which language model writes (issue 4). Config file section ``[backend]``; environment
+    ``PLUME_BACKEND__<FIELD>`` (e.g. ``PLUME_BACKEND__NAME=openai``); flags win.
+
+    The API key itself is never a setting: only the *name* of the environment variable that holds
+    it, so no config file, report or log can ever contain it.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: Registered backend name: "local" (embedded llama.cpp, the default) or "openai"
+    #: (any OpenAI-compatible endpoint: OpenAI, Mistral, Groq, OpenRouter, vLLM, Ollama…).
+    name: str = "local"
+    #: Model name sent to a remote endpoint (ignored by "local").
+    model: str | None = None
+    #: Base URL of an OpenAI-compatible endpoint, e.g. https://api.mistral.ai/v1.
+    base_url: str | None = None
+    #: Name of the environment variable holding the API key (never the key itself).
+    api_key_env: str = "PLUME_API_KEY"
+    #: A GGUF file for "local" instead of the embedded Gemma 3 270M.
+    model_path: Path | None = None
+    #: Context window (tokens) and CPU threads for "local" (the reference machine has 2 cores).
+    n_ctx: int = Field(default=2048, ge=256)
+    threads: int = Field(default=2, ge=1)
+    temperature: float = Field(default=0.7, ge=0.0, le=2.0)
+    seed: int = 42
+    #: Per-request timeout (seconds) and retries on 429/5xx/connection errors, with exponential
+    #: backoff and jitter; ``Retry-After`` is respected up to ``max_backoff_s``.
+    timeout_s: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=4, ge=0)
+    max_backoff_s: float = Field(default=30.0, gt=0)
+    #: Remote backends in a batch: concurrent requests, and rate limits (0 = unlimited).
+    concurrency: int = Field(default=4, ge=1)
+    requests_per_minute: int = Field(default=0, ge=0)
+    tokens_per_minute: int = Field(default=0, ge=0)
+    #: Prices per million tokens, to report a cost (0 = unknown, no cost printed).
+    price_in_per_mtok: float = Field(default=0.0, ge=0)
+    price_out_per_mtok: float = Field(default=0.0, ge=0)
+
+
+class StudioSettings(BaseModel):
+    """The web studio (issue 5). Section ``[studio]``, environment ``PLUME_STUDIO__<FIELD>``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=0, le=65535)
+    #: Required when ``host`` is not a loopback address; checked on every request.
+    token: str | None = None
+    #: SQLite file of the run history; default: ``$XDG_DATA_HOME/plume/studio.sqlite3``.
+    db_path: Path | None = None
+    #: Upload size limit in bytes (the issue's default: 5 MB).
+    max_upload_bytes: int = Field(default=5_000_000, ge=1)
+
+
+class BatchSettings(BaseModel):
+    """Batch mode (issue 6). Section ``[batch]``, environment ``PLUME_BATCH__<FIELD>``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: Worker processes for CPU work; 0 = one per available core.
+    workers: int = Field(default=0, ge=0)
+    #: Above this share of failed articles the batch exits 15 instead of 14.
+    max_failure_ratio: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -34,6 +100,13 @@ class Settings(BaseModel):
     max_input_bytes: int = Field(default=5_000_000, ge=1)
     #: Typography fixes (no-break spaces, apostrophes…) applied by the cleaner.
     fix_typography: bool = True
+    backend: BackendSettings = BackendSettings()
+    studio: StudioSettings = StudioSettings()
+    batch: BatchSettings = BatchSettings()
+
+
+#: Sections whose fields are read from ``PLUME_<SECTION>__<FIELD>`` environment variables.
+_SECTIONS = ("backend", "studio", "batch")
 
 
 _ENV_PREFIX = "PLUME_"
@@ -62,10 +135,25 @@ def load_settings(
                 f"Unreadable config file: {path} ({exc}). Fix or remove it.",
             ) from exc
     for name in Settings.model_fields:
+        if name in _SECTIONS:
+            continue
         key = _ENV_PREFIX + name.upper()
         if key in env:
             data[name] = env[key]
-    data.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    for section in _SECTIONS:
+        prefix = f"{_ENV_PREFIX}{section.upper()}__"
+        from_env = {k[len(prefix) :].lower(): v for k, v in env.items() if k.startswith(prefix)}
+        if from_env:
+            data[section] = {**(data.get(section) or {}), **from_env}
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name in _SECTIONS and isinstance(value, dict):
+            # Flags for a section: only the ones given override the lower layers.
+            given = {k: v for k, v in value.items() if v is not None}
+            data[name] = {**(data.get(name) or {}), **given}
+        else:
+            data[name] = value
     try:
         return Settings(**data)
     except ValidationError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from plume.backends.base import (
     Backend,
     Completion,
+    Message,
     ScriptedBackend,
     available_backends,
     get_backend,
@@ -24,6 +25,7 @@ __all__ = [
     "Backend",
     "Completion",
     "LocalBackend",
+    "Message",
     "ScriptedBackend",
     "available_backends",
     "get_backend",

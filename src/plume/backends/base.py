@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from plume.errors import PlumeError
 
@@ -12,6 +13,7 @@ __all__ = [
     "Backend",
     "BackendFactory",
     "Completion",
+    "Message",
     "ScriptedBackend",
     "UnknownBackendError",
     "available_backends",
@@ -27,11 +29,27 @@ class Completion:
     text: str
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    #: Wall time of the call, retries included (seconds).
+    seconds: float = 0.0
+    #: True when the backend constrained the output to the requested JSON schema (structured
+    #: output); False when the caller must parse tolerantly.
+    structured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One chat message. Source articles go in ``user`` messages as quoted data, never in
+    ``system`` (the source is data, not instructions)."""
+
+    role: Literal["system", "user", "assistant"]
+    content: str
 
 
 @runtime_checkable
 class Backend(Protocol):
-    """Anything that completes a raw prompt (no chat template: plume prompts base models)."""
+    """A text generator. ``complete`` takes a raw prompt (base models, few-shot: faithful mode's
+    headings); ``chat`` takes messages (instruction models: rewrite mode), optionally constrained
+    to a JSON schema when the backend supports it."""
 
     def complete(
         self,
@@ -41,6 +59,16 @@ class Backend(Protocol):
         temperature: float,
         seed: int,
         stop: list[str],
+    ) -> Completion: ...
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
     ) -> Completion: ...
 
     def close(self) -> None: ...
@@ -124,6 +152,29 @@ class ScriptedBackend:
         )
         text = self.texts[i] if i < len(self.texts) else ""
         return Completion(text, len(prompt.split()), len(text.split()))
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Completion:
+        i = len(self.calls)
+        self.calls.append(
+            {
+                "messages": [(m.role, m.content) for m in messages],
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "seed": seed,
+                "json_schema": json.dumps(json_schema) if json_schema else None,
+            }
+        )
+        text = self.texts[i] if i < len(self.texts) else ""
+        prompt_words = sum(len(m.content.split()) for m in messages)
+        return Completion(text, prompt_words, len(text.split()))
 
     def close(self) -> None:
         self.closed = True

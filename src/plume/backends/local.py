@@ -15,10 +15,12 @@ import hashlib
 import importlib
 import os
 import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from plume.backends.base import Completion, register
+from plume.backends.base import Completion, Message, register
 from plume.errors import PlumeError
 
 __all__ = ["LocalBackend", "ModelUnavailableError", "default_model_path", "embedded_model"]
@@ -173,6 +175,62 @@ class LocalBackend:
             text=str(result["choices"][0]["text"]),
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
+        )
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Completion:
+        """Messages in Gemma's turn format, completed as a raw prompt.
+
+        llama.cpp's chat endpoint applied ChatML to this model (measured: it echoed the prompt),
+        so plume writes Gemma's own template: system text goes at the head of the first user
+        turn, as Gemma has no system role. ``json_schema`` is passed to llama.cpp, which turns it
+        into a grammar that constrains sampling (structured output).
+        """
+        started = time.perf_counter()
+        parts: list[str] = []
+        system = "\n\n".join(m.content for m in messages if m.role == "system")
+        first_user = True
+        for m in messages:
+            if m.role == "system":
+                continue
+            role = "model" if m.role == "assistant" else "user"
+            content = m.content
+            if role == "user" and first_user and system:
+                content = f"{system}\n\n{content}"
+                first_user = False
+            parts.append(f"<start_of_turn>{role}\n{content}<end_of_turn>\n")
+        prompt = "".join(parts) + "<start_of_turn>model\n"
+        server = self._start()
+        request: dict[str, Any] = {
+            "prompt": prompt,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            "seed": seed,
+            "stop": ["<end_of_turn>"],
+            "cache_prompt": False,
+        }
+        if json_schema is not None:
+            request["json_schema"] = json_schema
+        result = server.handle_completions(request)
+        if not isinstance(result, dict) or "choices" not in result:
+            raise ModelUnavailableError(
+                f"Réponse inattendue du modèle : {str(result)[:200]}.",
+                f"Unexpected model response: {str(result)[:200]}.",
+            )
+        usage = result.get("usage") or {}
+        return Completion(
+            text=str(result["choices"][0]["text"]),
+            prompt_tokens=int(usage.get("prompt_tokens", 0)),
+            completion_tokens=int(usage.get("completion_tokens", 0)),
+            seconds=time.perf_counter() - started,
+            structured=json_schema is not None,
         )
 
     def close(self) -> None:
