@@ -88,8 +88,7 @@ def optimise_cmd(
     from plume.ingest import read_path, read_stdin
     from plume.pipeline import optimise_document
     from plume.render.files import write_outputs
-    from plume.render.html import render_html
-    from plume.render.markdown import render_markdown
+    from plume.render.outputs import render_outputs
 
     ui = lang or "fr"
     err = Console(stderr=True, soft_wrap=True)
@@ -115,14 +114,7 @@ def optimise_cmd(
         if backend is not None:
             backend.close()
         target = outdir or Path(f"{Path(doc.source.name).stem or 'article'}-plume")
-        files = write_outputs(
-            target,
-            {
-                "article.md": render_markdown(result.article),
-                "article.html": render_html(result.article),
-                "report.json": result.model_dump_json(indent=2) + "\n",
-            },
-        )
+        files = write_outputs(target, render_outputs(result))
     except PlumeError as exc:
         err.print(f"[bold red]plume :[/] {exc.message(ui)}", highlight=False)
         raise typer.Exit(exc.exit_code) from None
