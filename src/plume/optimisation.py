@@ -33,6 +33,9 @@ class OptimiseReport(BaseModel):
     brief: Brief | None = None
     keyphrase: str
     keyphrase_source: str | None = None
+    synonyms: list[str] = Field(default_factory=list)
+    #: "flag" (given) or "suggested" (established by the text itself); None when there are none.
+    synonyms_source: str | None = None
     min_words: int | None = None
     words: int
     #: Words still missing to reach the brief's target (0 when reached).

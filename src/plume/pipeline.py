@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from plume.analyse.checks.base import Context
-from plume.analyse.keyphrase import suggest_keyphrases
+from plume.analyse.keyphrase import adopt_suggestion, suggest_keyphrases, suggest_synonyms
 from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
@@ -87,8 +87,9 @@ def analyse_cleaned(
     elif is_french:
         # Only when the editor named none: suggesting costs a third of a warm analysis.
         suggestions = suggest_keyphrases(research, n=5)
-        if suggestions:
-            kp, kp_source = suggestions[0].phrase, "suggested"
+        adopted = adopt_suggestion(suggestions)
+        if adopted is not None:
+            kp, kp_source = adopted.phrase, "suggested"
 
     ctx = Context(
         keyphrase=kp,
@@ -199,6 +200,12 @@ def optimise_document(
             "No keyphrase found: pass one with --keyphrase.",
         )
     cleaned = cleaning.document
+    synonyms_source = "flag" if synonyms else None
+    if not synonyms:
+        # The analyser's choice: only synonyms the text itself establishes (acronym
+        # definitions, a name's short form), so no synonym changes the subject.
+        synonyms = tuple(suggest_synonyms(cleaned.text, before.keyphrase))
+        synonyms_source = "suggested" if synonyms else None
     generated: list[Generated] = []
     article = build_article(
         cleaned,
@@ -236,6 +243,8 @@ def optimise_document(
         brief=before.brief,
         keyphrase=before.keyphrase,
         keyphrase_source=before.keyphrase_source,
+        synonyms=list(synonyms),
+        synonyms_source=synonyms_source,
         min_words=target,
         words=words,
         words_missing=max(0, (target or 0) - words),

@@ -87,6 +87,9 @@ class KeyphraseSuggestion(BaseModel):
     lemma: str
     count: int
     score: float
+    #: Used in the first paragraph (Yoast's introduction check wants the keyphrase there, so
+    #: the suggestion plume adopts is the best one the lead already uses).
+    in_intro: bool = False
 
 
 class Stats(BaseModel):

@@ -39,10 +39,11 @@ seeds.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -50,18 +51,25 @@ from typing import Literal
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.language import detect_language
 from plume.backends.base import Backend
-from plume.lang.fr import fold, load_french
+from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon
 from plume.verify.facts import check_facts
 from plume.write.headings import MAX_HEADING_CHARS, deterministic_heading
 
 __all__ = [
     "EXAMPLES",
+    "META_EXAMPLES",
+    "TITLE_EXAMPLES",
+    "FieldChoice",
     "HeadingChoice",
+    "build_meta_prompt",
     "build_prompt",
+    "build_title_prompt",
     "check_candidate",
     "clean_candidate",
     "model_heading",
+    "model_meta",
+    "model_title",
 ]
 
 #: Few-shot examples: (keyphrase, paragraph, heading). Written for plume, on subjects far from
@@ -98,68 +106,20 @@ MAX_TOKENS = 24
 TEMPERATURE = 0.7
 #: Preferred length range for ranking (see the module doc); the hard limits are 3 and 70.
 MIN_CHARS, PREFERRED_CHARS, MAX_CHARS = 3, (20, 60), MAX_HEADING_CHARS
+#: Where a heading or title ends: the end of the line, or a full stop — a heading takes none,
+#: so the model has started a sentence (a claim, usually) and the tokens after it are wasted.
+HEADING_STOPS = ("\n", ". ")
 #: How many of the section's most frequent content words count for the overlap score.
 TOP_WORDS = 10
 
-# Words a French phrase cannot end on (articles, prepositions, conjunctions, possessives and
-# demonstratives): a heading ending on one was cut off. Folded (lower case, ASCII apostrophe).
-_DANGLING = frozenset(
-    fold(w)
-    for w in [
-        "le",
-        "la",
-        "les",
-        "l’",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "d’",
-        "au",
-        "aux",
-        "à",
-        "et",
-        "ou",
-        "mais",
-        "car",
-        "ni",
-        "que",
-        "qu’",
-        "qui",
-        "dont",
-        "pour",
-        "par",
-        "sur",
-        "sous",
-        "avec",
-        "dans",
-        "entre",
-        "vers",
-        "chez",
-        "sans",
-        "en",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "mon",
-        "ma",
-        "mes",
-        "ton",
-        "ta",
-        "tes",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-    ]
-)
+
+@cache
+def _dangling() -> frozenset[str]:
+    """Words a French phrase cannot end on (``lang/fr/data/heading_dangling_words.txt``),
+    folded: a candidate ending on one was cut off."""
+    return frozenset(fold(w) for w in read_list("heading_dangling_words.txt"))
+
+
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:intertitre|sous-titre|titre|heading|title)\s*\d*\s*[:\-–—]\s*"
     r"|\d{1,2}\s*[.)\-–—:]\s+|[-–—•*#>]+\s*)+",
@@ -302,9 +262,39 @@ def _unknown_words(candidate: str, section: str) -> list[str]:
     ]
 
 
+#: Content words of a candidate allowed to be absent from its source: a heading may add one
+#: framing word ("enjeux", "rôle"), not a claim. Calibrated on the candidates Gemma 3 270M wrote
+#: for seed 000: every accepted heading that asserted something the text does not say ("Les
+#: entreprises ont pris conscience de la complexité de l’IA", "Microsoft a fait des économies
+#: d’échelle…") had two or more content words the section never uses.
+MAX_UNSUPPORTED_WORDS = 1
+
+
+def _unsupported_words(candidate: str, source: str) -> list[str]:
+    """Content words of ``candidate`` whose stem (first 5 letters, accents aside) the source
+    never uses: the model's own vocabulary, where inventions live."""
+    function_words = load_french().function_words
+    stems = {_plain(w)[:5] for w in _words(source)}
+    return [
+        w
+        for w in _words(candidate)
+        if fold(w) not in function_words
+        and not w[:1].isdigit()
+        and len(w) > 2
+        and _plain(w)[:5] not in stems
+    ]
+
+
+def _repeats_words(candidate: str) -> bool:
+    """A word pair said twice ("de l’entreprise de l’entreprise"): the model looping."""
+    words = [_plain(w) for w in _words(candidate)]
+    pairs = list(itertools.pairwise(words))
+    return len(pairs) != len(set(pairs))
+
+
 def _is_truncated(candidate: str) -> bool:
     words = _words(candidate)
-    if not words or fold(words[-1]) in _DANGLING:
+    if not words or fold(words[-1]) in _dangling():
         return True
     if candidate.endswith(("’", "'", "-")):
         return True
@@ -372,13 +362,32 @@ def check_candidate(
         reasons.append("truncated")
     reasons += _unsupported(heading, section)
     reasons += _unknown_words(heading, section)
-    if any(_plain(heading) == _plain(u) for u in used):
+    own_words = _unsupported_words(heading, section)
+    if len(own_words) > MAX_UNSUPPORTED_WORDS:
+        reasons.append("own_words:" + ",".join(own_words))
+    if _repeats_words(heading):
+        reasons.append("loops")
+    if _is_repeat(heading, used):
         reasons.append("repeat")
     if keyphrase and _only_keyphrase(heading, keyphrase):
         reasons.append("only_keyphrase")
     if prefer_keyphrase and keyphrase and not KeyphraseMatcher(keyphrase).in_text(heading):
         reasons.append("no_keyphrase")
     return heading, reasons
+
+
+def _content_key(text: str) -> frozenset[str]:
+    """A heading's content words, accents and case aside, cut to 5 letters (so "société" and
+    "sociétés" agree): two headings with the same key say the same thing in any order."""
+    function_words = load_french().function_words
+    return frozenset(_plain(w)[:5] for w in _words(text) if fold(w) not in function_words)
+
+
+def _is_repeat(heading: str, used: Collection[str]) -> bool:
+    """The same as a heading already used, word order aside ("OpenAI et Microsoft" repeats
+    "Microsoft et OpenAI"), like :func:`plume.write.headings.deterministic_heading`'s check."""
+    key = _content_key(heading)
+    return any(_plain(heading) == _plain(u) or (key and key == _content_key(u)) for u in used)
 
 
 def _top_words(section: str) -> frozenset[str]:
@@ -419,29 +428,26 @@ def model_heading(
     prompt = build_prompt(section, keyphrase if prefer_keyphrase else None)
     matcher = KeyphraseMatcher(keyphrase) if prefer_keyphrase and keyphrase else None
     top = _top_words(section)
-    passing: list[str] = []
-    rejected: list[tuple[str, list[str]]] = []
-    seen: set[str] = set()
-    for i in range(n if section else 0):
-        completion = backend.complete(
-            prompt, max_tokens=MAX_TOKENS, temperature=TEMPERATURE, seed=seed + i, stop=["\n"]
-        )
-        cleaned = clean_candidate(completion.text)
-        if _plain(cleaned) in seen:
-            continue  # the same text from another seed: judged once
-        seen.add(_plain(cleaned))
-        heading, reasons = check_candidate(
+
+    def judge(cleaned: str, hit_limit: bool) -> tuple[str, list[str]]:
+        return check_candidate(
             cleaned,
             section,
             used=used,
             keyphrase=keyphrase,
             prefer_keyphrase=prefer_keyphrase,
-            hit_token_limit=completion.completion_tokens >= MAX_TOKENS,
+            hit_token_limit=hit_limit,
         )
-        if reasons:
-            rejected.append((heading or completion.text.strip(), reasons))
-        else:
-            passing.append(heading)
+
+    passing, rejected = _propose(
+        backend,
+        prompt,
+        n=n if section else 0,
+        seed=seed,
+        max_tokens=MAX_TOKENS,
+        judge=judge,
+        stop=HEADING_STOPS,
+    )
     # sorted() is stable: equal keys keep seed order, so the choice is reproducible.
     accepted = sorted(passing, key=lambda h: _rank_key(h, top, matcher), reverse=True)
     if accepted:
@@ -453,3 +459,265 @@ def model_heading(
         avoid=None if prefer_keyphrase else keyphrase,
     )
     return HeadingChoice(fallback, [], rejected, "deterministic")
+
+
+# ============================================================================================
+# Titles and meta descriptions
+# ============================================================================================
+
+#: Few-shot examples for the title (H1 and SEO title): (keyphrase, lead, title). Same far-away
+#: subjects as :data:`EXAMPLES`, so an echo is detected; each title starts with its keyphrase
+#: (Yoast's keyphraseInSEOTitle is best at the start) and fits Google's 600 px.
+TITLE_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    (
+        "récolte de blé",
+        EXAMPLES[0][1],
+        "Récolte de blé : en Beauce, les rendements chutent de 15 %",
+    ),
+    (
+        "musée",
+        EXAMPLES[1][1],
+        "Musée : réouverture après deux ans de travaux",
+    ),
+    (
+        "bibliothèque",
+        EXAMPLES[2][1],
+        "Bibliothèque de quartier : un refuge du soir pour les lycéens",
+    ),
+)
+
+#: Few-shot examples for the meta description: (keyphrase, lead, description), each 120–156
+#: characters (Yoast's MetaDescriptionLengthAssessment), one or two whole sentences.
+META_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    (
+        "récolte de blé",
+        EXAMPLES[0][1],
+        "En Beauce, la récolte de blé recule de 15 % après la sécheresse du printemps, et les "
+        "coopératives s’inquiètent pour leurs stocks.",
+    ),
+    (
+        "musée",
+        EXAMPLES[1][1],
+        "Après deux ans de travaux, le musée rouvre avec des salles agrandies et une nouvelle "
+        "aile consacrée à la peinture flamande.",
+    ),
+    (
+        "bibliothèque",
+        EXAMPLES[2][1],
+        "Chaque soir, la bibliothèque du quartier accueille des lycéens qui révisent, aidés par "
+        "des bénévoles en mathématiques et en français.",
+    ),
+)
+
+#: Tokens for a title (≤ 70 characters ≈ 20 Gemma tokens) and a description (≤ 156
+#: characters ≈ 45 tokens; 60 leaves room for the end of the sentence).
+TITLE_MAX_TOKENS = 24
+META_MAX_TOKENS = 60
+#: A description is three times a heading's length: two words of its own at most.
+META_MAX_UNSUPPORTED_WORDS = 2
+#: Lead text given for titles and descriptions: the opening says what the article is about.
+LEAD_WORDS = 150
+
+
+@dataclass(frozen=True)
+class FieldChoice:
+    """A title or description chosen among model candidates, or ``None`` when none passed (the
+    caller then keeps its deterministic text)."""
+
+    text: str | None
+    accepted: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _lead_prompt(
+    header: str,
+    label: str,
+    examples: Sequence[tuple[str, str, str]],
+    lead: str,
+    keyphrase: str,
+) -> str:
+    parts = [header + "\n"]
+    for kp, paragraph, text in examples:
+        parts.append(f"Chapô : {paragraph}\nMot-clé : {kp}\n{label} : {text}\n")
+    lead_text = _truncate(" ".join(lead.split()), LEAD_WORDS)
+    parts.append(f"Chapô : {lead_text}\nMot-clé : {keyphrase}\n{label} :")
+    return "\n".join(parts)
+
+
+def build_title_prompt(lead: str, keyphrase: str) -> str:
+    """Few-shot prompt: lead and keyphrase → a title that starts with the keyphrase."""
+    return _lead_prompt(
+        "Titres d’articles de presse : pour chaque chapô, un titre court et fidèle, en "
+        "français, qui commence par le mot-clé.",
+        "Titre",
+        TITLE_EXAMPLES,
+        lead,
+        keyphrase,
+    )
+
+
+def build_meta_prompt(lead: str, keyphrase: str) -> str:
+    """Few-shot prompt: lead and keyphrase → a 120–156 character description."""
+    return _lead_prompt(
+        "Descriptions pour les moteurs de recherche : pour chaque chapô, une ou deux phrases "
+        "fidèles de 120 à 150 caractères, en français, qui contiennent le mot-clé.",
+        "Description",
+        META_EXAMPLES,
+        lead,
+        keyphrase,
+    )
+
+
+def _propose(
+    backend: Backend,
+    prompt: str,
+    *,
+    n: int,
+    seed: int,
+    max_tokens: int,
+    judge: Callable[[str, bool], tuple[str, list[str]]],
+    stop: Sequence[str] = ("\n",),
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """``n`` seeded completions of ``prompt``, cleaned and judged: (passing, rejected).
+
+    ``judge(cleaned, hit_token_limit)`` returns the candidate as it would be used and the codes
+    of the checks it fails. The same text from two seeds is judged once.
+    """
+    passing: list[str] = []
+    rejected: list[tuple[str, list[str]]] = []
+    seen: set[str] = set()
+    for i in range(n):
+        completion = backend.complete(
+            prompt, max_tokens=max_tokens, temperature=TEMPERATURE, seed=seed + i, stop=list(stop)
+        )
+        cleaned = clean_candidate(completion.text)
+        if _plain(cleaned) in seen:
+            continue
+        seen.add(_plain(cleaned))
+        text, reasons = judge(cleaned, completion.completion_tokens >= max_tokens)
+        if reasons:
+            rejected.append((text or completion.text.strip(), reasons))
+        else:
+            passing.append(text)
+    return passing, rejected
+
+
+def model_title(
+    backend: Backend,
+    lead: str,
+    article_text: str,
+    *,
+    keyphrase: str,
+    used: Collection[str] = (),
+    n: int = 3,
+    seed: int = 1042,
+) -> FieldChoice:
+    """The article's title (H1, and SEO title when it fits): the best of ``n`` checked model
+    candidates, or ``FieldChoice(None)``.
+
+    Checked like a heading against the whole article (French, 3–70 characters, not truncated,
+    no fact or name the article lacks, no unknown word, not an example, not a repeat of a
+    heading), and it must hold the keyphrase (Yoast keyphraseInSEOTitle) and fit Google's
+    600 px (Yoast PageTitleWidthAssessment). Ranked: keyphrase at the start, then 20–60
+    characters, then overlap with the article's most frequent words.
+    """
+    from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
+
+    matcher = KeyphraseMatcher(keyphrase)
+
+    def judge(cleaned: str, hit_limit: bool) -> tuple[str, list[str]]:
+        title, reasons = check_candidate(
+            cleaned,
+            article_text,
+            used=used,
+            keyphrase=keyphrase,
+            prefer_keyphrase=True,
+            hit_token_limit=hit_limit,
+        )
+        if any(_plain(title) == _plain(t) for _, _, t in TITLE_EXAMPLES):
+            reasons.append("copies_example")
+        if title and text_width(title) > SERP_TITLE_MAX_PX:
+            reasons.append("too_wide")
+        return title, reasons
+
+    passing, rejected = _propose(
+        backend,
+        build_title_prompt(lead, keyphrase),
+        n=n if lead.strip() else 0,
+        seed=seed,
+        max_tokens=TITLE_MAX_TOKENS,
+        judge=judge,
+        stop=HEADING_STOPS,
+    )
+    top = _top_words(article_text)
+
+    def key(title: str) -> tuple[int, int, int]:
+        at_start = (matcher.position_in(title) or 0) <= 4 if matcher.in_text(title) else False
+        return (1 if at_start else 0, *_rank_key(title, top, None)[1:])
+
+    accepted = sorted(passing, key=key, reverse=True)
+    return FieldChoice(accepted[0] if accepted else None, accepted, rejected)
+
+
+def model_meta(
+    backend: Backend,
+    lead: str,
+    article_text: str,
+    *,
+    keyphrase: str,
+    n: int = 2,
+    seed: int = 2042,
+    min_chars: int = 120,
+    max_chars: int = 156,
+) -> FieldChoice:
+    """A meta description written by the model, or ``FieldChoice(None)``.
+
+    Checks: ``min_chars``–``max_chars`` characters (Yoast MetaDescriptionLengthAssessment),
+    whole sentences (ends on ".", "!" or "?", not cut by the token limit), the keyphrase
+    (Yoast MetaDescriptionKeywordAssessment), French, no number, date, quotation or name the
+    article lacks, no unknown word, not an example. Ranked by overlap with the article's most
+    frequent words, then seed order.
+    """
+    matcher = KeyphraseMatcher(keyphrase)
+    examples = {_plain(t) for _, _, t in META_EXAMPLES}
+
+    def judge(cleaned: str, hit_limit: bool) -> tuple[str, list[str]]:
+        text = " ".join(cleaned.split())
+        if text and text[-1] not in ".!?":
+            text = text.rstrip() + "."  # clean_candidate strips the final stop
+        if not text or not text[:1].isalnum():
+            return text, ["empty" if not text else "bad_start"]
+        text = text[:1].upper() + text[1:]
+        reasons: list[str] = []
+        if len(text) < min_chars:
+            reasons.append("too_short")
+        if len(text) > max_chars:
+            reasons.append("too_long")
+        if hit_limit or _is_truncated(text.rstrip(".!?")):
+            reasons.append("truncated")
+        if not matcher.in_text(text):
+            reasons.append("no_keyphrase")
+        if not _looks_french(text, article_text):
+            reasons.append("not_french")
+        if _plain(text) in examples:
+            reasons.append("copies_example")
+        reasons += _unsupported(text, article_text)
+        reasons += _unknown_words(text, article_text)
+        own_words = _unsupported_words(text, article_text)
+        if len(own_words) > META_MAX_UNSUPPORTED_WORDS:
+            reasons.append("own_words:" + ",".join(own_words))
+        if _repeats_words(text):
+            reasons.append("loops")
+        return text, reasons
+
+    passing, rejected = _propose(
+        backend,
+        build_meta_prompt(lead, keyphrase),
+        n=n if lead.strip() else 0,
+        seed=seed,
+        max_tokens=META_MAX_TOKENS,
+        judge=judge,
+    )
+    top = _top_words(article_text)
+    accepted = sorted(passing, key=lambda t: _rank_key(t, top, None)[2], reverse=True)
+    return FieldChoice(accepted[0] if accepted else None, accepted, rejected)

@@ -10,13 +10,20 @@ close with "…". The result is a candidate; the verify stage re-checks it like 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.text import sentences
+from plume.lang.fr import fold, read_list
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156, "too short" below 120.
 MIN_CHARS = 120
 MAX_CHARS = 156
+
+
+@cache
+def _dangling() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_list("heading_dangling_words.txt"))
 
 
 def _candidates(paragraphs: Sequence[str]) -> list[str]:
@@ -29,6 +36,12 @@ def _cut(sentence: str, limit: int) -> str:
         return sentence
     head = sentence[: limit - 1]
     head = head[: head.rfind(" ")] if " " in head else head
+    # Nor on a word that announces more ("… de Microsoft de…"): articles, prepositions and
+    # conjunctions are dropped back to the last word a phrase can end on.
+    words = head.split(" ")
+    while len(words) > 1 and fold(words[-1].rstrip(",;:")).split("'")[-1] in _dangling():
+        words.pop()
+    head = " ".join(words)
     return head.rstrip(" ,;:–—-\u00a0\u202f") + "…"
 
 

@@ -183,7 +183,14 @@ def build_article(
     reader: list[str] = []
     intro: list[str] = []
     sections: list[Section] = []
-    used: list[str] = [h1] if h1 else []
+    # The title is settled first, so that no section heading repeats it (an H2 equal to the
+    # H1 says nothing; seed 000 had "L’IA et Microsoft" twice).
+    whole = deterministic_heading(
+        [b.text for b in doc.blocks if not b.is_heading and b.kind is not BlockKind.LIST_ITEM],
+        (),
+        prefer=keyphrase,
+    )
+    used: list[str] = [h1 or whole]
     body: list[str] = []
 
     def new_heading(paragraphs: list[str]) -> str:
@@ -252,12 +259,38 @@ def build_article(
             body = [p for p in body if p != last.paragraphs[-1]] + (
                 [kept_text] if kept_text else []
             )
-    whole = deterministic_heading(body, (), prefer=keyphrase)
     title = h1 or whole or keyphrase
+    seo_title = _seo_title(title, keyphrase, whole)
+    meta_description = build_meta_description(body, keyphrase)
+    if backend is not None and body:
+        from plume.write.candidates import FieldChoice, model_meta, model_title
+
+        def record(name: str, choice: FieldChoice) -> None:
+            if generated is not None:
+                generated.extend(
+                    Generated(field=name, text=t, accepted=t == choice.text)
+                    for t in choice.accepted
+                )
+                generated.extend(
+                    Generated(field=name, text=t, accepted=False, reasons=list(r))
+                    for t, r in choice.rejected
+                )
+
+        lead = intro[0] if intro else body[0]
+        article_text = "\n".join(body)
+        if not h1:  # the author's own title is kept (faithful mode)
+            title_choice = model_title(backend, lead, article_text, keyphrase=keyphrase, used=used)
+            record("title", title_choice)
+            if title_choice.text:
+                # Checked to hold the keyphrase and fit 600 px: it is the SEO title as well.
+                title = seo_title = title_choice.text
+        meta_choice = model_meta(backend, lead, article_text, keyphrase=keyphrase)
+        record("meta_description", meta_choice)
+        meta_description = meta_choice.text or meta_description
     return Article(
         title=title,
-        seo_title=_seo_title(title, keyphrase, whole),
-        meta_description=build_meta_description(body, keyphrase),
+        seo_title=seo_title,
+        meta_description=meta_description,
         slug=make_slug(title, keyphrase),
         keyphrase=keyphrase,
         synonyms=list(synonyms),

@@ -190,3 +190,45 @@ def test_suggestions_weigh_titles_and_skip_function_words() -> None:
     for s in plain + titled:
         first, last = s.phrase.split()[0], s.phrase.split()[-1]
         assert first not in {"le", "les", "un", "de"} and last not in {"le", "les", "un", "de"}
+
+
+# --- the suggestion plume adopts, and the synonyms the text establishes -------------------------
+
+
+def test_adopted_suggestion_is_the_best_one_the_lead_uses() -> None:
+    from plume.analyse.keyphrase import adopt_suggestion
+    from plume.report import KeyphraseSuggestion as S
+
+    a = S(phrase="IA", lemma="ia", count=17, score=17.0, in_intro=False)
+    b = S(phrase="Microsoft", lemma="microsoft", count=14, score=14.5, in_intro=True)
+    assert adopt_suggestion([a, b]) == b
+    weak = S(phrase="économique mondial", lemma="x", count=3, score=5.6, in_intro=True)
+    top = S(phrase="Tunisie", lemma="tunisie", count=8, score=10.0, in_intro=False)
+    assert adopt_suggestion([top, weak]) == top  # 56 % of the top: not a close second
+    assert adopt_suggestion([a]) == a
+    assert adopt_suggestion([]) is None
+
+
+def test_seed_000_keyphrase_is_in_its_lead(seeds: list[Path]) -> None:
+    from plume.pipeline import analyse
+
+    report = analyse(seeds[0])
+    assert report.keyphrase == "Microsoft"  # "IA" ranks first but the lead never says it
+    assert report.suggestions[0].phrase == "IA" and not report.suggestions[0].in_intro
+    assert next(c for c in report.checks if c.code == "SEO-KP-INTRO").rating.value == "good"
+
+
+def test_synonyms_only_from_definitions_and_short_names() -> None:
+    from plume.analyse.keyphrase import suggest_synonyms
+
+    text = (
+        "Les vélos à assistance électrique (VAE) séduisent. Sam Altman revient ; Altman a gagné. "
+        "Selon Altman, l’implosion apparente est finie."
+    )
+    assert suggest_synonyms(text, "VAE") == ["vélos à assistance électrique"]
+    assert suggest_synonyms(text, "vélos à assistance électrique") == ["VAE"]
+    assert suggest_synonyms(text, "Sam Altman") == ["Altman"]
+    # Initials that merely match ("implosion apparente" for IA) are not a definition.
+    assert suggest_synonyms(text, "IA") == []
+    assert suggest_synonyms("Le PDG (président-directeur général) parle.", "PDG") == []
+    assert suggest_synonyms(text, "vélo") == []

@@ -151,11 +151,11 @@ def test_fallback_when_nothing_passes() -> None:
     assert expected
 
 
-def test_calls_use_successive_seeds_and_stop_at_newline() -> None:
+def test_calls_use_successive_seeds_and_stop_at_newline_or_full_stop() -> None:
     backend = ScriptedBackend(["Le vélo en ville à Lyon"] * 3)
     model_heading(backend, SECTION, keyphrase=KEYPHRASE, prefer_keyphrase=True, n=3, seed=7)
     assert [c["seed"] for c in backend.calls] == [7, 8, 9]
-    assert all(c["stop"] == ["\n"] and c["max_tokens"] == MAX_TOKENS for c in backend.calls)
+    assert all(c["stop"] == ["\n", ". "] and c["max_tokens"] == MAX_TOKENS for c in backend.calls)
     assert "Mot-clé : vélo en ville\nIntertitre :" in backend.calls[0]["prompt"]
     assert backend.calls[0]["prompt"].endswith("Intertitre :")
 
