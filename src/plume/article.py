@@ -52,6 +52,9 @@ class Article(BaseModel):
     author: str | None = None
     #: Absent until the editor knows it: renderers write a clearly marked placeholder.
     canonical_url: str | None = None
+    #: The author's bullet points before the lead ("L’essentiel" summaries of news sites),
+    #: rendered as a list under the H1. Kept: faithful mode drops none of the author's words.
+    key_points: list[str] = Field(default_factory=list)
     #: Paragraphs before the first heading (the lead; contains the keyphrase).
     intro: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
@@ -63,7 +66,7 @@ class Article(BaseModel):
     sources: list[str] = Field(default_factory=list)
 
     def body_paragraphs(self) -> list[str]:
-        return [*self.intro, *(p for s in self.sections for p in s.paragraphs)]
+        return [*self.key_points, *self.intro, *(p for s in self.sections for p in s.paragraphs)]
 
     @property
     def word_count(self) -> int:

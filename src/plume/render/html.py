@@ -178,7 +178,14 @@ def _list_item(text: str) -> str:
 
 
 def _body(article: Article) -> list[str]:
-    lines = [f"<h1>{escape(article.title)}</h1>", *_paragraphs(article.intro)]
+    lines = [f"<h1>{escape(article.title)}</h1>"]
+    if article.key_points:
+        lines += [
+            '<ul class="key-points">',
+            *(f"<li>{escape(k)}</li>" for k in article.key_points),
+            "</ul>",
+        ]
+    lines += _paragraphs(article.intro)
     for section in article.sections:
         level = section.level
         lines.append(f"<h{level}>{escape(section.heading)}</h{level}>")

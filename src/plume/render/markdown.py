@@ -123,6 +123,8 @@ def _front_matter(article: Article) -> list[str]:
 def render_markdown(article: Article) -> str:
     """The article as a Markdown file with YAML front matter, ending with one newline."""
     blocks: list[str] = ["\n".join(_front_matter(article)), _heading(1, article.title)]
+    if article.key_points:
+        blocks.append("\n".join(_list_item(k) for k in article.key_points))
     blocks += [escape_markdown(p) for p in article.intro]
     for section in article.sections:
         blocks.append(_heading(section.level, section.heading))

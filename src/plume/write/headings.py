@@ -60,6 +60,95 @@ def _key(heading: str) -> frozenset[str]:
     return frozenset(re.sub(r"^(le |la |les |l’)", "", p.strip()) for p in parts)
 
 
+#: Words a long heading can be cut before: prepositions and conjunctions open a complement
+#: that can go without breaking the phrase ("… du partenariat | avec OpenAI").
+_CUT_BEFORE = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d’",
+        "à",
+        "au",
+        "aux",
+        "avec",
+        "après",
+        "avant",
+        "pour",
+        "par",
+        "sur",
+        "sous",
+        "vers",
+        "dans",
+        "entre",
+        "chez",
+        "sans",
+        "contre",
+        "depuis",
+        "pendant",
+        "selon",
+        "et",
+        "ou",
+        "mais",
+        "car",
+        "qui",
+        "que",
+        "dont",
+        "où",
+    ]
+)
+# Nor end on these: the phrase would announce more than it gives.
+_NO_END = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d’",
+        "au",
+        "aux",
+        "à",
+        "et",
+        "ou",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+    ]
+)
+
+
+def shorten_heading(heading: str, max_chars: int = MAX_HEADING_CHARS) -> str:
+    """An author's heading over ``max_chars`` cut back to its longest head that fits and ends
+    before a preposition or conjunction ("Les implications financières et technologiques du
+    départ d’Altman d’OpenAI vers Microsoft" → "… du départ d’Altman"), so the words kept are
+    the author's and the phrase stays whole. Unchanged when it fits."""
+    if len(heading) <= max_chars:
+        return heading
+    words = heading.replace("'", "’").split(" ")
+    best = ""
+    for k in range(2, len(words)):
+        nxt = words[k].casefold()
+        head = " ".join(words[:k]).rstrip(" ,;:–—-")
+        if len(head) > max_chars:
+            break
+        cut_here = nxt in _CUT_BEFORE or nxt.startswith(("d’", "l’", "qu’"))
+        if cut_here and words[k - 1].casefold() not in _NO_END:
+            best = head
+    if not best:
+        kept = heading[: max_chars + 1].rsplit(" ", 1)[0].split(" ")
+        while len(kept) > 1 and kept[-1].casefold() in _NO_END:
+            kept.pop()
+        best = " ".join(kept).rstrip(" ,;:–—-")
+    return best
+
+
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -19,7 +19,7 @@ from plume.article import Article, ArticleKind, FaqItem, Section
 from plume.backends.base import Backend
 from plume.document import Block, BlockKind, Document, Source
 from plume.optimisation import Generated
-from plume.write.headings import deterministic_heading
+from plume.write.headings import deterministic_heading, shorten_heading
 from plume.write.meta import build_meta_description
 from plume.write.sections import plan_sections, split_long_paragraph
 from plume.write.slug import make_slug
@@ -143,8 +143,28 @@ def _closing_questions(paragraph: str) -> tuple[str, list[str], list[str]]:
     return " ".join(sents[:k]), questions, sources
 
 
-def _segments(doc: Document) -> list[tuple[str | None, list[str]]]:
-    """The body as (source heading or None, paragraphs) in order; long paragraphs split."""
+#: Main sections an article should have at least (issue 3's acceptance: ≥ 3 H2).
+MIN_H2 = 3
+
+
+def _key_points(doc: Document) -> list[str]:
+    """The list items that open the text, before any paragraph (a news site's bullet summary
+    under its title, seed 002): they stay a list, under the H1."""
+    points: list[str] = []
+    for b in doc.blocks:
+        if b.is_heading and b.level == 1:
+            continue
+        if b.kind is not BlockKind.LIST_ITEM:
+            break
+        points.append(b.text)
+    return points
+
+
+def _segments(doc: Document, skip: int = 0) -> list[tuple[str | None, list[str]]]:
+    """The body as (source heading or None, paragraphs) in order; long paragraphs split.
+
+    The first ``skip`` list items (the key points) are left out; any other list item is kept
+    as a paragraph of its own, so no word of the author is lost."""
     segments: list[tuple[str | None, list[str]]] = [(None, [])]
     for b in doc.blocks:
         if b.is_heading:
@@ -152,7 +172,9 @@ def _segments(doc: Document) -> list[tuple[str | None, list[str]]]:
                 # "Introduction :" → "Introduction": a heading takes no final punctuation
                 # (Imprimerie nationale); "?" and "!" are kept, they carry meaning.
                 segments.append((b.text.rstrip(" :.\u00a0\u202f") or b.text, []))
-        elif b.kind is not BlockKind.LIST_ITEM:
+        elif b.kind is BlockKind.LIST_ITEM and skip:
+            skip -= 1
+        else:
             segments[-1][1].extend(split_long_paragraph(b.text))
     return [(h, ps) for h, ps in segments if ps or h]
 
@@ -223,8 +245,11 @@ def build_article(
         return heading
 
     body_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
-    for raw_heading, paragraphs in _segments(doc):
-        source_heading = sentence_case(raw_heading, body_text) if raw_heading else None
+    key_points = _key_points(doc)
+    for raw_heading, paragraphs in _segments(doc, skip=len(key_points)):
+        source_heading = (
+            shorten_heading(sentence_case(raw_heading, body_text)) if raw_heading else None
+        )
         kept, seg_faq, seg_reader = _split_questions(paragraphs)
         faq += seg_faq
         reader += seg_reader
@@ -248,6 +273,11 @@ def build_article(
                 )
         if source_heading is not None and not groups:
             sections.append(Section(heading=source_heading, level=2, paragraphs=[]))
+    if sum(1 for x in sections if x.level == 2) < MIN_H2 and any(x.level == 3 for x in sections):
+        # Too few main sections for the page's outline (issue 3: at least 3 H2): the created
+        # subsections become sections. Yoast's subheading checks count H2 and H3 alike, so
+        # nothing is lost for them (seed 003: 2 author headings, one over 1,000 words).
+        sections = [x.model_copy(update={"level": 2}) for x in sections]
     sources: list[str] = []
     if sections and sections[-1].paragraphs:
         last = sections[-1]
@@ -296,6 +326,7 @@ def build_article(
         synonyms=list(synonyms),
         kind=kind,
         date_published=published,
+        key_points=key_points,
         intro=intro,
         sections=sections,
         faq=faq,
@@ -307,6 +338,7 @@ def build_article(
 def article_document(article: Article, source: Source) -> Document:
     """The article as a ``Document``, so the analyser can audit the result like any input."""
     blocks = [Block(BlockKind.HEADING, article.title, 1)]
+    blocks += [Block(BlockKind.LIST_ITEM, k) for k in article.key_points]
     blocks += [Block(BlockKind.PARAGRAPH, p) for p in article.intro]
     for s in article.sections:
         blocks.append(Block(BlockKind.HEADING, s.heading, s.level))

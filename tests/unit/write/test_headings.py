@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from plume.clean import clean
 from plume.ingest import read_path
 from plume.settings import Settings
@@ -56,3 +58,36 @@ def test_conventions_on_every_seed_section() -> None:
             for word in re.findall(r"\w+", h.casefold()):
                 assert word == "et" or word in text, (h, word)
             used.append(h)
+
+
+# --- author headings over 70 characters ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Les implications financières et technologiques du départ d’Altman d’OpenAI vers Microsoft",
+            "Les implications financières et technologiques du départ d’Altman",
+        ),
+        (
+            "L’action de Microsoft s’envole après l’extension du partenariat avec OpenAI",
+            "L’action de Microsoft s’envole après l’extension du partenariat",
+        ),
+        ("Un intertitre court", "Un intertitre court"),
+    ],
+)
+def test_long_author_headings_are_cut_before_a_complement(heading: str, expected: str) -> None:
+    from plume.write.headings import MAX_HEADING_CHARS, shorten_heading
+
+    assert shorten_heading(heading) == expected
+    assert len(shorten_heading(heading)) <= MAX_HEADING_CHARS
+
+
+def test_heading_without_a_cut_point_is_cut_on_a_word_never_on_an_article() -> None:
+    from plume.write.headings import shorten_heading
+
+    heading = "Anticonstitutionnellement " * 3 + "la réforme les retraites les mesures les choix"
+    short = shorten_heading(heading)
+    assert len(short) <= 70 and heading.startswith(short)
+    assert short.split()[-1] not in {"la", "les"}

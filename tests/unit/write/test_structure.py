@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from plume.clean import clean
 from plume.document import Block, BlockKind, Document, Source
 from plume.ingest import read_path
 from plume.pipeline import analyse_document
+from plume.render.html import render_html
+from plume.render.markdown import render_markdown
 from plume.settings import Settings
 from plume.write.structure import article_document, build_article
 from tests.conftest import EXAMPLE, SEEDS
@@ -27,10 +30,8 @@ def test_faithful_structure_on_real_articles(path, keyphrase) -> None:  # type: 
     article = build_article(cleaned, keyphrase=keyphrase, published=WHEN)
 
     # Nothing invented, nothing lost: the body's words are the source body's words, in order
-    # (FAQ answers and reader questions are moved, not rewritten).
-    src_words = " ".join(
-        b.text for b in cleaned.blocks if not b.is_heading and b.kind is not BlockKind.LIST_ITEM
-    ).split()
+    # (FAQ answers and reader questions are moved, not rewritten; list items are kept too).
+    src_words = " ".join(b.text for b in cleaned.blocks if not b.is_heading).split()
     moved = [w for f in article.faq for w in f.question.split() + f.answer.split()]
     moved += [w for q in article.reader_questions for w in q.split()]
     moved += [w for src in article.sources for w in src.split()]
@@ -103,3 +104,31 @@ def test_closing_questions_and_glued_sources_of_the_fourth_seed() -> None:
     assert all(q.rstrip().endswith("?") for q in article.reader_questions)
     assert article.sources == ["Blog posts by Ben Thompson"]
     assert not any("?" in p for p in article.sections[-1].paragraphs[-1:])
+
+
+# --- seeds: key points kept, at least three H2, long author headings shortened --------------------
+
+
+def test_seed_002_bullet_summary_is_kept_as_key_points(seeds: list[Path]) -> None:
+    settings = Settings()
+    doc = clean(read_path(seeds[2], settings), settings).document
+    article = build_article(doc, keyphrase="OpenAI", published=datetime(2026, 1, 1, tzinfo=UTC))
+    assert len(article.key_points) == 3
+    assert article.key_points[0].startswith("Sam Altman a été contraint de quitter son poste")
+    assert article.intro[0].startswith("Vendredi après-midi")
+    md = render_markdown(article)
+    assert "\n- Sam Altman a été contraint" in md
+    assert '<ul class="key-points">' in render_html(article)
+    # Every word of the source's body is in the article (faithful mode loses none).
+    assert article.word_count >= 740
+
+
+def test_seed_003_gets_three_h2_and_headings_within_70_chars(seeds: list[Path]) -> None:
+    settings = Settings()
+    doc = clean(read_path(seeds[3], settings), settings).document
+    article = build_article(doc, keyphrase="Microsoft", published=datetime(2026, 1, 1, tzinfo=UTC))
+    assert sum(1 for s in article.sections if s.level == 2) >= 3
+    assert all(len(s.heading) <= 70 for s in article.sections)
+    assert article.sections[0].heading == (
+        "Les implications financières et technologiques du départ d’Altman"
+    )
