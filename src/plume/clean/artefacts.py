@@ -5,7 +5,8 @@
 6. ``CL-STRAY-CAPITAL``: a drop-cap letter left in front of the first word ("TLa mise en scène").
 7. ``CL-GLUED-SENTENCE`` / ``CL-MISSING-SPACE``: no space after a sentence end
    ("interrogations.Greg", 'apprécié."Vachement', "générative ?Dans") or after a comma
-   ('impérissable",un').
+   ('impérissable",un'); ``CL-STRAY-STOP``: a full stop inside a sentence, before a
+   preposition or conjunction ("les coûts de recherche. et le développement").
 8. ``CL-RUN-TOGETHER``: two words glued by a lost space ("Xqui", "projettandis"), split only
    when the French word list (wordfreq) shows the split is right.
 
@@ -176,8 +177,40 @@ def _glued_edits(text: str) -> list[Edit]:
     return edits
 
 
+@cache
+def _stray_stop_next() -> frozenset[str]:
+    return frozenset(read_list("clean_stray_stop_next.txt"))
+
+
+_STRAY_STOP = re.compile(r"(?<=[^\W\d_])\.(?= ([a-zàâéèêîôûç]+)\b)")
+
+
+def _stray_stop_edits(text: str) -> list[Edit]:
+    """Full stops between a word and a lower-case preposition or conjunction (see
+    ``clean_stray_stop_next.txt``), when the word is not an abbreviation or an initial."""
+    edits: list[Edit] = []
+    prot = None
+    for m in _STRAY_STOP.finditer(text):
+        if m.group(1) not in _stray_stop_next():
+            continue
+        k = m.start()
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        word = text[k : m.start()]
+        if len(word) < 2 or f"{word}." in _abbreviations() or word[-1].isupper():
+            continue  # "M. de Villepin", "etc. et", "J. de Souza", "Sciences Po. et"
+        if prot is None:
+            prot = protected(text)
+        if prot.overlaps(m.start() - 1, m.end() + 1):
+            continue
+        edits.append(Edit(m.start(), m.end(), "", "CL-STRAY-STOP"))
+    return edits
+
+
 def step_glued(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
-    return run_plans(blocks, [Keep(_glued_edits(b.text)) for b in blocks])
+    return run_plans(
+        blocks, [Keep(_glued_edits(b.text) + _stray_stop_edits(b.text)) for b in blocks]
+    )
 
 
 # --- Step 8: run-together words -------------------------------------------------------------

@@ -43,7 +43,7 @@ STEPS: tuple[Step, ...] = (
     Step(4, "linebreaks", ("CL-LINEBREAK", "CL-EMPTY-BLOCK"), step_linebreaks),
     Step(5, "doubled", ("CL-DOUBLED",), step_doubled),
     Step(6, "stray-capital", ("CL-STRAY-CAPITAL",), step_stray_capital),
-    Step(7, "glued", ("CL-GLUED-SENTENCE", "CL-MISSING-SPACE"), step_glued),
+    Step(7, "glued", ("CL-GLUED-SENTENCE", "CL-MISSING-SPACE", "CL-STRAY-STOP"), step_glued),
     Step(8, "run-together", ("CL-RUN-TOGETHER",), step_run_together),
     Step(9, "boilerplate", ("CL-BOILERPLATE",), step_boilerplate),
     Step(10, "apostrophes", ("CL-APOSTROPHE",), step_apostrophes, typography=True),

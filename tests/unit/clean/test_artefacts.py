@@ -139,6 +139,51 @@ def test_what_only_looks_glued_is_kept(text: str) -> None:
     assert "CL-GLUED-SENTENCE" not in rules(run(text, settings=RAW))
 
 
+# --- Stray full stops --------------------------------------------------------------------------
+
+
+def test_seed_stray_full_stops_are_removed_and_logged() -> None:
+    # Seeds 000 and 001, machine translations that cut their sentences: every one of these
+    # reads on as one sentence once the stop is gone.
+    text0 = clean(file_doc(seed("000")), RAW).document.text
+    assert "de recherche et le développement" in text0
+    assert "l’innovation dans l’intérêt public" in text0
+    # A lower-case noun after the stop may be a lost middle: left alone, reported as a finding.
+    assert "liés à l’IA. conversation" in text0
+    text1 = clean(file_doc(seed("001")), RAW).document.text
+    for fixed in ("faire pour le garder", "se terminent en train", "reste de l"):
+        assert fixed in text1, fixed
+    counts = {
+        name: len(
+            [c for c in clean(file_doc(seed(name)), RAW).changes if c.rule == "CL-STRAY-STOP"]
+        )
+        for name in ("000", "001", "002", "003", "004")
+    }
+    assert counts == {"000": 2, "001": 3, "002": 0, "003": 0, "004": 0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il cite M. de Villepin et Mme. de Staël.",
+        "Des pommes, des poires, etc. et des prunes.",
+        "Selon J. de Souza, tout va bien.",
+        "Il est parti en 2019. de nombreux amis",
+        "Il a vu l’IA. conversation à l’heure du dîner.",
+        "Voir openai.com. pour en savoir plus",
+    ],
+)
+def test_what_only_looks_like_a_stray_stop_is_kept(text: str) -> None:
+    assert "CL-STRAY-STOP" not in rules(run(text, settings=RAW))
+
+
+def test_no_stray_stop_in_the_clean_corpus() -> None:
+    for path in ALL_TEXTS:
+        if "seeds" in str(path):
+            continue
+        assert "CL-STRAY-STOP" not in rules(clean(file_doc(path), RAW)), path.name
+
+
 def test_missing_space_after_a_comma() -> None:
     # corpus 01: 'pas tous un souvenir impérissable",un chiraquien'
     assert cleaned('un souvenir "impérissable",un chiraquien', settings=RAW) == (

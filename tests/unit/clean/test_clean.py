@@ -110,6 +110,7 @@ def test_the_data_files_exist() -> None:
         "clean_markers_fr.txt",
         "clean_prefixes.txt",
         "clean_protected_tokens.txt",
+        "clean_stray_stop_next.txt",
         "clean_suffixes.txt",
     ]
 
