@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Quick start, command 1: install everything into ./.venv and run the main job on the example.
+# Quick start, command 1: install everything into ./.venv and run the main job (plume optimise,
+# with the embedded model) on the example shipped in examples/; the article lands in out/.
 # Works on a fresh machine with Python ≥ 3.11; reaches only PyPI (pinned versions, see
 # requirements/constraints.txt). Re-running it is safe and fast.
 set -euo pipefail
@@ -11,5 +12,5 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
   -c requirements/constraints.txt -e .
-echo "plume installé dans .venv — analyse de l’exemple :" >&2
-exec .venv/bin/plume analyse examples/article-brief.txt "$@"
+echo "plume installé dans .venv — optimisation de l’exemple (premier article, consigne comprise) :" >&2
+exec .venv/bin/plume optimise examples/seed-openai.txt -o out/seed-openai "$@"

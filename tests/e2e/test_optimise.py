@@ -53,3 +53,26 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     res = runner.invoke(app, ["optimise", str(tmp_path / "absent.txt"), "-o", str(out)])
     assert res.exit_code == 3
     assert not out.exists()
+
+
+def test_shipped_example_summary_opens_with_the_article(tmp_path: Path) -> None:
+    """The quick start's example (the first seed, brief and all) with the keyphrase plume
+    chooses: the summary opens with the article's fields, then the audit before → after."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "seed-openai.txt"
+    assert example.read_bytes() == SEEDS[0].read_bytes()
+    res = runner.invoke(app, ["optimise", str(example), "-o", str(tmp_path), "--no-model"])
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    order = [
+        out.index("Article optimisé"),
+        out.index("Titre (H1)"),
+        out.index("Titre SEO"),
+        out.index("Méta-description"),
+        out.index("Expression clé\u00a0: Microsoft (choisie par plume)"),
+        out.index("Longueur"),
+        out.index("Score SEO"),
+    ]
+    assert order == sorted(order)
+    assert "Vérification des faits" in out
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["keyphrase"] == "Microsoft" and report["keyphrase_source"] == "suggested"

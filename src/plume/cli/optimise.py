@@ -20,6 +20,60 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
     fr = lang == "fr"
     colon = "\u00a0: " if fr else ": "
     b, a = result.before, result.after
+    art = result.article
+    from plume.analyse.pixels import text_width
+
+    def line(label_fr: str, label_en: str, value: str) -> None:
+        console.print(f"[bold]{label_fr if fr else label_en}[/]{colon}{value}", highlight=False)
+
+    console.rule(("Article optimisé" if fr else "Optimised article"), style="cyan")
+    line("Titre (H1)", "Title (H1)", art.title)
+    line(
+        "Titre SEO",
+        "SEO title",
+        f"{art.seo_title} [dim]({text_width(art.seo_title):.0f} px / 600)[/]",
+    )
+    line(
+        "Méta-description",
+        "Meta description",
+        f"{art.meta_description} [dim]({len(art.meta_description)} car. / 120–156)[/]",
+    )
+    line("Slug", "Slug", art.slug)
+    kp_from = {
+        "flag": ("donnée", "given"),
+        "brief": ("de la consigne", "from the brief"),
+        "suggested": ("choisie par plume", "chosen by plume"),
+    }.get(result.keyphrase_source or "", ("", ""))
+    kp_line = f"{result.keyphrase} [dim]({kp_from[0] if fr else kp_from[1]})[/]"
+    if result.synonyms:
+        kp_line += (" ; synonymes : " if fr else "; synonyms: ") + ", ".join(result.synonyms)
+    line("Expression clé", "Keyphrase", kp_line)
+    target = f" / {result.min_words}" if result.min_words else ""
+    h2 = sum(1 for s_ in art.sections if s_.level == 2)
+    h3 = len(art.sections) - h2
+    line(
+        "Longueur",
+        "Length",
+        f"{result.words}{target} {'mots' if fr else 'words'}, {h2} H2"
+        + (f", {h3} H3" if h3 else "")
+        + (f", FAQ {len(art.faq)}" if art.faq else ""),
+    )
+    for s_ in art.sections:
+        indent = "  " if s_.level == 2 else "    "
+        console.print(f"{indent}[dim]H{s_.level}[/] {s_.heading}", highlight=False)
+    if result.model:
+        accepted = {g.field: 0 for g in result.generated}
+        for g in result.generated:
+            accepted[g.field] += int(g.accepted)
+        line(
+            "Modèle",
+            "Model",
+            f"{result.model} — {len(result.generated)} "
+            + ("propositions vérifiées, " if fr else "checked proposals, ")
+            + f"{sum(accepted.values())} "
+            + ("retenues" if fr else "used"),
+        )
+    console.rule(style="cyan")
     console.print(
         f"[bold]{'Score SEO' if fr else 'SEO score'}[/]{colon}{b.seo.value} → {a.seo.value}   "
         f"[bold]{'Lisibilité' if fr else 'Readability'}[/]{colon}"
