@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
+import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from plume.errors import PlumeError
+from plume.errors import ConfigError
 
 __all__ = [
     "Backend",
@@ -16,7 +19,11 @@ __all__ = [
     "Message",
     "ScriptedBackend",
     "UnknownBackendError",
+    "Usage",
     "available_backends",
+    "count_tokens_estimate",
+    "factory_of",
+    "french_spacing",
     "get_backend",
     "register",
 ]
@@ -34,6 +41,14 @@ class Completion:
     #: True when the backend constrained the output to the requested JSON schema (structured
     #: output); False when the caller must parse tolerantly.
     structured: bool = False
+    #: True when the endpoint reported no token counts and they were estimated with
+    #: :func:`count_tokens_estimate`.
+    estimated_tokens: bool = False
+    #: HTTP attempts made for this completion (1 = no retry); always 1 for in-process backends.
+    attempts: int = 1
+    #: Why generation stopped, as the backend says it: "stop", "length" (hit ``max_tokens``:
+    #: the text is cut)… None when unknown.
+    finish_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +89,128 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
+#: Characters per token of French prose. Calibrated on Gemma 3's tokenizer (the embedded
+#: model's, read back as ``usage.prompt_tokens`` from llama.cpp) over the 16 corpus articles and
+#: 3 of the seeds (19 texts, 95,000 characters): 4.02 characters per token overall, 3.33 at the
+#: lowest (a live sports report full of names and scores), 4.58 at the highest. 3.5 sits below
+#: all but that one, so the estimate errs high (≈ 15 % on typical prose): safe when filling a
+#: context window. Other models' tokenizers were not measured: keep a margin.
+FRENCH_CHARS_PER_TOKEN = 3.5
+
+
+def count_tokens_estimate(text: str) -> int:
+    """Estimated token count of French ``text``, to plan chunks against a context window and to
+    report usage when an endpoint gives none. An estimate, not a tokenizer: other models' vocabularies
+    differ (see :data:`FRENCH_CHARS_PER_TOKEN`), so leave a margin when filling a window."""
+    if not text:
+        return 0
+    return max(1, math.ceil(len(text) / FRENCH_CHARS_PER_TOKEN))
+
+
+class Usage:
+    """Token usage, time and cost accumulated over calls; thread-safe (a batch feeds one from
+    several threads). Prices are per million tokens (``BackendSettings.price_*_per_mtok``); with
+    no price the cost is ``None`` (unknown), never 0."""
+
+    def __init__(self, price_in_per_mtok: float = 0.0, price_out_per_mtok: float = 0.0) -> None:
+        self.price_in_per_mtok = price_in_per_mtok
+        self.price_out_per_mtok = price_out_per_mtok
+        self.calls = 0
+        self.prompt_tokens = 0
+        self.completion_tokens = 0
+        self.seconds = 0.0
+        #: Calls whose token counts were estimated (the endpoint reported none).
+        self.estimated_calls = 0
+        #: HTTP attempts beyond the first, summed over calls.
+        self.retries = 0
+        #: One entry per call: (prompt tokens, completion tokens, seconds).
+        self.per_call: list[tuple[int, int, float]] = []
+        self._lock = threading.Lock()
+
+    def add(self, completion: Completion) -> None:
+        with self._lock:
+            self.calls += 1
+            self.prompt_tokens += completion.prompt_tokens
+            self.completion_tokens += completion.completion_tokens
+            self.seconds += completion.seconds
+            self.estimated_calls += int(completion.estimated_tokens)
+            self.retries += max(0, completion.attempts - 1)
+            self.per_call.append(
+                (completion.prompt_tokens, completion.completion_tokens, completion.seconds)
+            )
+
+    def merge(self, other: Usage) -> None:
+        """Add another accumulator's totals (per-article usages into a batch total)."""
+        with other._lock:
+            per_call = list(other.per_call)
+            totals = (other.prompt_tokens, other.completion_tokens, other.seconds)
+            estimated, retries = other.estimated_calls, other.retries
+        with self._lock:
+            self.calls += len(per_call)
+            self.prompt_tokens += totals[0]
+            self.completion_tokens += totals[1]
+            self.seconds += totals[2]
+            self.estimated_calls += estimated
+            self.retries += retries
+            self.per_call.extend(per_call)
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    @property
+    def cost(self) -> float | None:
+        """Cost in the prices' currency, or None when no price is configured."""
+        if self.price_in_per_mtok == 0 and self.price_out_per_mtok == 0:
+            return None
+        return (
+            self.prompt_tokens * self.price_in_per_mtok
+            + self.completion_tokens * self.price_out_per_mtok
+        ) / 1_000_000
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary for ``report.json``."""
+        with self._lock:
+            return {
+                "calls": self.calls,
+                "prompt_tokens": self.prompt_tokens,
+                "completion_tokens": self.completion_tokens,
+                "total_tokens": self.prompt_tokens + self.completion_tokens,
+                "seconds": round(self.seconds, 3),
+                "estimated_calls": self.estimated_calls,
+                "retries": self.retries,
+                "cost": None if self.cost is None else round(self.cost, 6),
+                "per_call": [
+                    {"prompt_tokens": p, "completion_tokens": c, "seconds": round(t, 3)}
+                    for p, c, t in self.per_call
+                ],
+            }
+
+    def __repr__(self) -> str:
+        return (
+            f"Usage(calls={self.calls}, prompt_tokens={self.prompt_tokens}, "
+            f"completion_tokens={self.completion_tokens}, seconds={self.seconds:.2f})"
+        )
+
+
+_BEFORE_MARK = re.compile(r" ([;!?»])")
+_BEFORE_COLON = re.compile(r" :(?=\s|$)")
+
+
+def french_spacing(text: str) -> str:
+    """French message typography for backend messages written with plain spaces: no-break space
+    (U+00A0) before a colon, narrow no-break space (U+202F) before ; ! ? » and after «."""
+    text = _BEFORE_COLON.sub("\u00a0:", text)
+    return _BEFORE_MARK.sub("\u202f\\1", text).replace("« ", "«\u202f")
+
+
 BackendFactory = Callable[..., Backend]
 
 _REGISTRY: dict[str, BackendFactory] = {}
 
 
-class UnknownBackendError(PlumeError, LookupError):
-    """``get_backend`` was asked for a name nobody registered."""
+class UnknownBackendError(ConfigError, LookupError):
+    """``get_backend`` was asked for a name nobody registered (a configuration mistake: exit 8)."""
 
 
 def register(name: str) -> Callable[[BackendFactory], BackendFactory]:
@@ -101,17 +231,21 @@ def available_backends() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_backend(name: str, **options: Any) -> Backend:
-    """A new backend of the kind registered as ``name``, built with ``options``."""
+def factory_of(name: str) -> BackendFactory:
+    """The factory registered as ``name``; :class:`UnknownBackendError` (exit 8) if none."""
     try:
-        factory = _REGISTRY[name]
+        return _REGISTRY[name]
     except KeyError:
         known = ", ".join(available_backends()) or "—"
         raise UnknownBackendError(
-            f"Moteur de génération inconnu : « {name} » (disponibles : {known}).",
+            french_spacing(f"Moteur de génération inconnu : « {name} » (disponibles : {known})."),
             f"Unknown generation backend: {name!r} (available: {known}).",
         ) from None
-    return factory(**options)
+
+
+def get_backend(name: str, **options: Any) -> Backend:
+    """A new backend of the kind registered as ``name``, built with ``options``."""
+    return factory_of(name)(**options)
 
 
 @dataclass

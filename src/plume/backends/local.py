@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from plume.backends.base import Completion, Message, register
+from plume.backends.base import Completion, Message, Usage, register
 from plume.errors import PlumeError
+from plume.settings import BackendSettings
 
 __all__ = ["LocalBackend", "ModelUnavailableError", "default_model_path", "embedded_model"]
 
@@ -106,6 +107,41 @@ class LocalBackend:
         self.threads = threads
         self.seed = seed
         self._server: Any = None
+        #: The last raw prompt completed: only the same prompt asked again reuses the KV cache.
+        self._last_prompt: str | None = None
+        #: Tokens and time of every completion, for reports (the embedded model costs nothing).
+        self.usage = Usage()
+
+    @classmethod
+    def from_settings(cls, settings: BackendSettings) -> LocalBackend:
+        """The backend ``[backend]`` describes: its GGUF (or the embedded Gemma), context size,
+        threads and default seed."""
+        return cls(
+            model_path=settings.model_path,
+            n_ctx=settings.n_ctx,
+            threads=settings.threads,
+            seed=settings.seed,
+        )
+
+    @staticmethod
+    def describe(settings: BackendSettings, lang: str = "fr") -> list[tuple[str, str]]:
+        """The configuration ``plume backends`` shows."""
+        fr = lang == "fr"
+        model = (
+            str(settings.model_path)
+            if settings.model_path
+            else ("Gemma 3 270M Q4_K_M (embarqué)" if fr else "Gemma 3 270M Q4_K_M (embedded)")
+        )
+        return [
+            ("modèle" if fr else "model", model),
+            ("contexte" if fr else "context", f"{settings.n_ctx} tokens"),
+            ("threads", str(settings.threads)),
+            ("graine" if fr else "seed", str(settings.seed)),
+        ]
+
+    def __repr__(self) -> str:
+        model = str(self.model_path) if self.model_path else "Gemma 3 270M (embarqué)"
+        return f"LocalBackend(model={model!r}, n_ctx={self.n_ctx}, threads={self.threads})"
 
     def _start(self) -> Any:
         if self._server is not None:
@@ -150,6 +186,7 @@ class LocalBackend:
         seed: int,
         stop: list[str],
     ) -> Completion:
+        started = time.perf_counter()
         server = self._start()
         result = server.handle_completions(
             {
@@ -158,24 +195,23 @@ class LocalBackend:
                 "temperature": temperature,
                 "seed": seed,
                 "stop": list(stop),
-                # Reusing the KV cache of the previous prompt changes how the new one is
-                # batched, and so the logits in the last bits: measured here, the same prompt
-                # and seed gave different texts depending on what was completed before.
-                # Re-reading the prompt (≈ 1.3 s for a 450-token prompt) buys reproducibility.
-                "cache_prompt": False,
+                # Reusing the KV cache of a *different* previous prompt changes how the new one
+                # is batched, and so the logits in the last bits: measured here, the same
+                # prompt and seed gave different texts depending on what was completed before.
+                # So a new prompt is always read from scratch, and only the same prompt asked
+                # again (the next seed of the same candidate) reuses the cache: that state
+                # depends on this prompt alone, never on history, and saves ≈ 0.8–2.5 s per
+                # extra candidate (350 prompt tokens; 0.5 s instead of 2.8 s, measured).
+                "cache_prompt": prompt == self._last_prompt,
             }
         )
+        self._last_prompt = prompt
         if not isinstance(result, dict) or "choices" not in result:
             raise ModelUnavailableError(
                 f"Réponse inattendue du modèle : {str(result)[:200]}.",
                 f"Unexpected model response: {str(result)[:200]}.",
             )
-        usage = result.get("usage") or {}
-        return Completion(
-            text=str(result["choices"][0]["text"]),
-            prompt_tokens=int(usage.get("prompt_tokens", 0)),
-            completion_tokens=int(usage.get("completion_tokens", 0)),
-        )
+        return self._record(result, started, structured=False)
 
     def chat(
         self,
@@ -219,23 +255,33 @@ class LocalBackend:
         if json_schema is not None:
             request["json_schema"] = json_schema
         result = server.handle_completions(request)
+        self._last_prompt = None  # the slot now holds this chat: the next prompt starts afresh
         if not isinstance(result, dict) or "choices" not in result:
             raise ModelUnavailableError(
                 f"Réponse inattendue du modèle : {str(result)[:200]}.",
                 f"Unexpected model response: {str(result)[:200]}.",
             )
+        return self._record(result, started, structured=json_schema is not None)
+
+    def _record(self, result: dict[str, Any], started: float, *, structured: bool) -> Completion:
         usage = result.get("usage") or {}
-        return Completion(
-            text=str(result["choices"][0]["text"]),
+        choice = result["choices"][0]
+        finish = choice.get("finish_reason")
+        completion = Completion(
+            text=str(choice["text"]),
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
             seconds=time.perf_counter() - started,
-            structured=json_schema is not None,
+            structured=structured,
+            finish_reason=str(finish) if finish is not None else None,
         )
+        self.usage.add(completion)
+        return completion
 
     def close(self) -> None:
         """Free the model (the next ``complete`` would load it again)."""
         self._server = None
+        self._last_prompt = None
 
     def __enter__(self) -> LocalBackend:
         return self

@@ -1,0 +1,1 @@
+"""Test tools shared by several test folders (the loopback OpenAI-compatible server)."""
