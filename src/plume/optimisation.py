@@ -9,9 +9,12 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from plume.article import Article
+from plume.backends.base import Usage
 from plume.document import Brief
 from plume.report import Report
 from plume.verify.facts import FactCheck
+from plume.verify.guards import GuardReport
+from plume.verify.sources import Contradiction
 
 OPTIMISE_SCHEMA_VERSION = "0.1"
 
@@ -23,6 +26,60 @@ class Generated(BaseModel):
     text: str
     accepted: bool
     reasons: list[str] = Field(default_factory=list)
+
+
+class Repair(BaseModel):
+    """One regeneration: which round, which field, why."""
+
+    round: int
+    field: str
+    #: What failed: a guard ("language", "facts"…) or an analyser check code.
+    codes: list[str] = Field(default_factory=list)
+    #: The hints the repair prompt carried.
+    reasons: list[str] = Field(default_factory=list)
+
+
+class UsageSummary(BaseModel):
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    cost: float | None = None
+    #: Calls whose counts were estimated (the endpoint reported none).
+    estimated_calls: int = 0
+    per_call: list[tuple[int, int, float]] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, usage: Usage) -> UsageSummary:
+        return cls(
+            calls=usage.calls,
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            seconds=round(usage.seconds, 3),
+            cost=usage.cost,
+            estimated_calls=usage.estimated_calls,
+            per_call=[(a, b, round(c, 3)) for a, b, c in usage.per_call],
+        )
+
+
+class RewriteOutcome(BaseModel):
+    """What rewrite mode did, for ``report.json``."""
+
+    passed: bool
+    #: "model" (the backend's JSON outline) or "deterministic" (the faithful planner's).
+    plan_source: str
+    plan_problem: str | None = None
+    rounds: int = 0
+    repairs: list[Repair] = Field(default_factory=list)
+    #: What still fails, one line each (French or English per the settings).
+    failures: list[str] = Field(default_factory=list)
+    #: Sentences removed because a fact in them is in no source, with the fact.
+    removed: list[str] = Field(default_factory=list)
+    #: Sources detected in another language than French (translated by the writer).
+    translated: list[str] = Field(default_factory=list)
+    usage: UsageSummary = Field(default_factory=UsageSummary)
+    #: Generated tokens / final article tokens (issue 4's target: ≤ 1.5).
+    generation_ratio: float | None = None
 
 
 class OptimiseReport(BaseModel):
@@ -46,3 +103,16 @@ class OptimiseReport(BaseModel):
     fact_check: FactCheck
     generated: list[Generated] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    #: Every source's name, in order (rewrite mode takes several).
+    sources: list[str] = Field(default_factory=list)
+    #: Rewrite mode: the guards' verdict, what was repaired, usage; None in faithful mode.
+    guards: GuardReport | None = None
+    rewrite: RewriteOutcome | None = None
+    #: Facts the sources state differently (rewrite mode with several sources).
+    contradictions: list[Contradiction] = Field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """Faithful mode always "passes" (it never invents); rewrite mode when every hard
+        constraint holds."""
+        return self.rewrite is None or self.rewrite.passed

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def analyse_cleaned(
     elif is_french:
         # Only when the editor named none: suggesting costs a third of a warm analysis.
         suggestions = suggest_keyphrases(research, n=5)
-        adopted = adopt_suggestion(suggestions)
+        adopted = adopt_suggestion(suggestions, research.word_count)
         if adopted is not None:
             kp, kp_source = adopted.phrase, "suggested"
 
@@ -254,4 +255,86 @@ def optimise_document(
         fact_check=facts,
         model=model_name if backend is not None else None,
         generated=generated,
+    )
+
+
+def rewrite_documents(
+    docs: Sequence[Document],
+    settings: Settings,
+    *,
+    published: datetime,
+    backend: Backend,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    min_words: int | None = None,
+    check_entities: bool = True,
+    model_name: str | None = None,
+    max_rounds: int = 3,
+    originality_ceiling: float = 0.20,
+) -> OptimiseReport:
+    """Rewrite mode: one French article written by ``backend`` from one or several sources,
+    verified and repaired (:func:`plume.write.rewrite.rewrite_article`).
+
+    The first source is the reference for the "before" audit and the brief; the keyphrase is
+    the flag's, else the brief's, else the one the analyser suggests for the first source.
+    A source in another language is translated by the writer (the brief asks for French).
+    """
+    from plume.verify.sources import find_contradictions
+    from plume.write.rewrite import rewrite_article
+
+    if not docs:
+        raise EmptyInput("Aucune source à réécrire.", "No source to rewrite.")
+    cleanings = [clean(d, settings) for d in docs]
+    cleaned = [c.document for c in cleanings]
+    before = analyse_cleaned(cleanings[0], settings, keyphrase=keyphrase, min_words=min_words)
+    kp = before.keyphrase
+    if not kp:
+        raise EmptyInput(
+            "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
+            "No keyphrase found: pass one with --keyphrase.",
+        )
+    synonyms_source = "flag" if synonyms else None
+    if not synonyms:
+        synonyms = tuple(suggest_synonyms("\n\n".join(d.text for d in cleaned), kp))
+        synonyms_source = "suggested" if synonyms else None
+    target = before.brief.min_words if before.brief else min_words
+    result = rewrite_article(
+        cleaned,
+        settings,
+        backend=backend,
+        keyphrase=kp,
+        synonyms=synonyms,
+        min_words=target,
+        published=published,
+        max_rounds=max_rounds,
+        originality_ceiling=originality_ceiling,
+        check_entities=check_entities,
+    )
+    contradictions = (
+        find_contradictions([(d.source.name, d.text) for d in cleaned]) if len(cleaned) > 1 else []
+    )
+    words = result.article.word_count
+    return OptimiseReport(
+        mode="rewrite",
+        model=model_name,
+        source=docs[0].source.name,
+        sources=[d.source.name for d in docs],
+        brief=before.brief,
+        keyphrase=kp,
+        keyphrase_source=before.keyphrase_source,
+        synonyms=list(synonyms),
+        synonyms_source=synonyms_source,
+        min_words=target,
+        words=words,
+        words_missing=max(0, (target or 0) - words),
+        article=result.article,
+        before=before,
+        after=result.after,
+        fact_check=result.facts,
+        guards=result.guards,
+        rewrite=result.outcome,
+        contradictions=contradictions,
+        notes=[
+            f"Source en langue étrangère, traduite : {name}." for name in result.outcome.translated
+        ],
     )

@@ -1,4 +1,4 @@
-"""``plume optimise``: write the SEO-ready article package (faithful mode for now)."""
+"""``plume optimise``: write the SEO-ready article package (faithful or rewrite mode)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from plume.cli.options import FileArg, KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
-from plume.errors import EXIT_WORDS_MISSING, PlumeError
+from plume.cli.options import KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
+from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, ConfigError, PlumeError
 from plume.optimisation import OptimiseReport
 from plume.report import Rating
-from plume.settings import load_settings
+from plume.settings import Settings, load_settings
 
 
 def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: str) -> None:
@@ -73,6 +73,60 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
             + f"{sum(accepted.values())} "
             + ("retenues" if fr else "used"),
         )
+    rw = result.rewrite
+    if rw is not None:
+        u = rw.usage
+        cost = f", {u.cost:.4f} (coût)" if u.cost is not None else ""
+        line(
+            "Réécriture" if fr else "Rewrite",
+            "Rewrite",
+            (
+                f"plan {'du modèle' if rw.plan_source == 'model' else 'déterministe'}, "
+                f"{rw.rounds} tour(s) de réparation, {len(rw.repairs)} reprise(s)"
+                if fr
+                else f"{rw.plan_source} plan, {rw.rounds} repair round(s), {len(rw.repairs)} redo(s)"
+            ),
+        )
+        line(
+            "Jetons",
+            "Tokens",
+            f"{u.prompt_tokens} → {u.completion_tokens} ({u.calls} appels, {u.seconds:.1f} s{cost})"
+            + (
+                f" ; générés / article : {rw.generation_ratio:.2f}"
+                if rw.generation_ratio is not None
+                else ""
+            ),
+        )
+        if result.guards is not None:
+            line(
+                "Originalité" if fr else "Originality",
+                "Originality",
+                f"{result.guards.originality.share:.0%} "
+                + ("de suites de 8 mots copiées" if fr else "of 8-word sequences copied")
+                + f" (≤ {result.guards.originality.ceiling:.0%})",
+            )
+        for contradiction in result.contradictions:
+            console.print(f"  [yellow]≠[/] {contradiction.message(lang)}", highlight=False)
+        for r in rw.removed:
+            console.print(
+                f"  [yellow]−[/] {'retiré' if fr else 'removed'}{colon}{r}", highlight=False
+            )
+        if rw.passed:
+            console.print(
+                "[green]✓ Toutes les contraintes sont tenues.[/]"
+                if fr
+                else "[green]✓ Every hard constraint holds.[/]"
+            )
+        else:
+            console.print(
+                "[bold red]✗ Article en échec : contraintes non tenues (dernier brouillon gardé, "
+                "marqué en échec).[/]"
+                if fr
+                else "[bold red]✗ Failing article: hard constraints not met (last draft kept, "
+                "marked as failing).[/]"
+            )
+            for failure in rw.failures:
+                console.print(f"  [red]✗[/] {failure}", highlight=False)
     console.rule(style="cyan")
     console.print(
         f"[bold]{'Score SEO' if fr else 'SEO score'}[/]{colon}{b.seo.value} → {a.seo.value}   "
@@ -121,12 +175,18 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
             ),
             highlight=False,
         )
-    for f in files:
-        console.print(f"  → {f}", highlight=False)
+    for path in files:
+        console.print(f"  → {path}", highlight=False)
 
 
 def optimise_cmd(
-    file: FileArg,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Fichier(s) (.txt, .md, .html, .docx) ou « - » pour stdin ; plusieurs sources "
+            "avec --rewrite."
+        ),
+    ],
     outdir: Annotated[
         Path | None, typer.Option("--output", "-o", help="Dossier de sortie (défaut : NOM-plume).")
     ] = None,
@@ -136,42 +196,128 @@ def optimise_cmd(
     no_model: Annotated[
         bool, typer.Option("--no-model", help="Sans modèle de langue : chemin déterministe.")
     ] = False,
+    rewrite: Annotated[
+        bool,
+        typer.Option(
+            "--rewrite", help="Mode réécriture : un nouvel article écrit par le modèle, vérifié."
+        ),
+    ] = False,
+    backend_name: Annotated[
+        str | None,
+        typer.Option("--backend", help="Moteur : local (embarqué) ou openai (API compatible)."),
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Modèle du moteur distant.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="URL de l’API compatible OpenAI.")
+    ] = None,
+    model_path: Annotated[
+        Path | None, typer.Option("--model-path", help="Fichier GGUF pour le moteur local.")
+    ] = None,
+    allow_partial: Annotated[
+        bool,
+        typer.Option(
+            "--allow-partial",
+            help="Réécriture en échec : écrire quand même l’article, marqué en échec.",
+        ),
+    ] = False,
+    max_repairs: Annotated[
+        int, typer.Option("--max-repairs", min=0, max=10, help="Tours de réparation (réécriture).")
+    ] = 3,
+    originality: Annotated[
+        float,
+        typer.Option(
+            "--originality-ceiling",
+            min=0.0,
+            max=1.0,
+            help="Part maximale de suites de 8 mots copiées des sources (réécriture).",
+        ),
+    ] = 0.20,
     lang: LangOpt = None,
 ) -> None:
-    """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle)."""
+    """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle, ou
+    réécriture avec --rewrite)."""
     from plume.ingest import read_path, read_stdin
-    from plume.pipeline import optimise_document
+    from plume.pipeline import optimise_document, rewrite_documents
     from plume.render.files import write_outputs
     from plume.render.outputs import render_outputs
 
     ui = lang or "fr"
     err = Console(stderr=True, soft_wrap=True)
     try:
-        settings = load_settings({"lang": lang})
-        ui = settings.lang
-        doc = read_stdin(settings) if file == "-" else read_path(Path(file), settings)
-        backend = None
-        if not no_model:
-            from plume.backends.local import LocalBackend
-
-            backend = LocalBackend()
-        result = optimise_document(
-            doc,
-            settings,
-            published=datetime.now(UTC).replace(microsecond=0),
-            keyphrase=keyphrase,
-            synonyms=tuple(synonym or ()),
-            min_words=min_words,
-            backend=backend,
-            model_name="gemma-3-270m-q4_k_m (embarqué, llama.cpp)",
+        settings = load_settings(
+            {
+                "lang": lang,
+                "backend": {
+                    "name": backend_name,
+                    "model": model,
+                    "base_url": base_url,
+                    "model_path": model_path,
+                },
+            }
         )
-        if backend is not None:
-            backend.close()
-        target = outdir or Path(f"{Path(doc.source.name).stem or 'article'}-plume")
-        files = write_outputs(target, render_outputs(result))
+        ui = settings.lang
+        if len(files) > 1 and not rewrite:
+            raise ConfigError(
+                "Le mode fidèle prend un seul fichier ; pour plusieurs sources, ajoutez --rewrite.",
+                "Faithful mode takes one file; for several sources, add --rewrite.",
+            )
+        docs = [read_stdin(settings) if f == "-" else read_path(Path(f), settings) for f in files]
+        published = datetime.now(UTC).replace(microsecond=0)
+        if rewrite:
+            from plume.backends import backend_from_settings
+
+            backend = backend_from_settings(settings.backend)
+            try:
+                result = rewrite_documents(
+                    docs,
+                    settings,
+                    published=published,
+                    backend=backend,
+                    keyphrase=keyphrase,
+                    synonyms=tuple(synonym or ()),
+                    min_words=min_words,
+                    model_name=_model_label(settings),
+                    max_rounds=max_repairs,
+                    originality_ceiling=originality,
+                )
+            finally:
+                backend.close()
+        else:
+            local = None
+            if not no_model:
+                from plume.backends.local import LocalBackend
+
+                local = LocalBackend.from_settings(settings.backend)
+            try:
+                result = optimise_document(
+                    docs[0],
+                    settings,
+                    published=published,
+                    keyphrase=keyphrase,
+                    synonyms=tuple(synonym or ()),
+                    min_words=min_words,
+                    backend=local,
+                    model_name="gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
+                    if local is not None and settings.backend.model_path is None
+                    else (str(settings.backend.model_path) if local is not None else None),
+                )
+            finally:
+                if local is not None:
+                    local.close()
+        target = outdir or Path(f"{Path(docs[0].source.name).stem or 'article'}-plume")
+        written = write_outputs(target, render_outputs(result, allow_partial=allow_partial))
     except PlumeError as exc:
         err.print(f"[bold red]plume :[/] {exc.message(ui)}", highlight=False)
         raise typer.Exit(exc.exit_code) from None
-    _summary(result, files, Console(), ui)
+    _summary(result, written, Console(), ui)
+    if not result.passed:
+        raise typer.Exit(EXIT_REWRITE_FAILED)
     if result.words_missing:
         raise typer.Exit(EXIT_WORDS_MISSING)
+
+
+def _model_label(settings: Settings) -> str:
+    b = settings.backend
+    if b.name == "local":
+        return str(b.model_path) if b.model_path else "gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
+    return f"{b.name}:{b.model or '?'}"

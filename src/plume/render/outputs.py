@@ -1,21 +1,61 @@
-"""The files one optimisation run produces, the same for the CLI, the studio and batch mode."""
+"""The files one optimisation run produces, the same for the CLI, the studio and batch mode.
+
+A rewrite that did not meet every hard constraint is never presented as passing: by default
+only ``report.json`` and ``article.draft.md`` (the last draft, marked as failing in its front
+matter) are written; with ``allow_partial`` the article files are written too, marked as failing
+(front matter ``plume_status``, an HTML ``<meta name="plume-status">`` and the failures listed).
+"""
 
 from __future__ import annotations
 
 from plume.optimisation import OptimiseReport
 from plume.render.html import render_html
-from plume.render.markdown import render_markdown
+from plume.render.markdown import render_markdown, yaml_string
 
-__all__ = ["OUTPUT_FILES", "render_outputs"]
+__all__ = ["DRAFT_FILE", "OUTPUT_FILES", "render_outputs"]
 
 #: File names, in the order they are written and listed.
 OUTPUT_FILES = ("article.md", "article.html", "report.json")
+#: The failing draft of a rewrite, written instead of ``article.md``.
+DRAFT_FILE = "article.draft.md"
+_FAILING = "échec"
 
 
-def render_outputs(result: OptimiseReport) -> dict[str, str]:
-    """``{file name: content}`` for ``article.md``, ``article.html`` and ``report.json``."""
-    return {
-        "article.md": render_markdown(result.article),
-        "article.html": render_html(result.article),
-        "report.json": result.model_dump_json(indent=2) + "\n",
-    }
+def _mark_markdown(md: str, failures: list[str]) -> str:
+    """Front matter gains ``plume_status: "échec"`` and ``plume_failures``."""
+    head = ["---", f"plume_status: {yaml_string(_FAILING)}", "plume_failures:"]
+    head += [f"  - {yaml_string(f)}" for f in failures] or ["  []"]
+    body = md[len("---\n") :] if md.startswith("---\n") else "---\n" + md
+    return "\n".join(head) + "\n" + body
+
+
+def _mark_html(page: str, failures: list[str]) -> str:
+    from html import escape
+
+    items = "".join(f"\n  - {escape(f)}" for f in failures)
+    mark = (
+        f'<meta name="plume-status" content="{_FAILING}">\n'
+        f"<!-- plume : article en échec, à ne pas publier tel quel.{items}\n-->\n"
+    )
+    return page.replace("<head>\n", "<head>\n" + mark, 1)
+
+
+def render_outputs(result: OptimiseReport, *, allow_partial: bool = False) -> dict[str, str]:
+    """``{file name: content}``: ``article.md``, ``article.html`` and ``report.json`` — or, for
+    a failing rewrite, the draft and the report (see the module docstring)."""
+    report = result.model_dump_json(indent=2) + "\n"
+    md = render_markdown(result.article)
+    if result.passed:
+        return {
+            "article.md": md,
+            "article.html": render_html(result.article),
+            "report.json": report,
+        }
+    failures = result.rewrite.failures if result.rewrite else []
+    if allow_partial:
+        return {
+            "article.md": _mark_markdown(md, failures),
+            "article.html": _mark_html(render_html(result.article), failures),
+            "report.json": report,
+        }
+    return {DRAFT_FILE: _mark_markdown(md, failures), "report.json": report}

@@ -1,0 +1,628 @@
+"""Rewrite mode (issue 4): plan → write → verify → repair, from one or several sources.
+
+Faithful mode keeps the author's sentences; rewrite mode has a language model write a new French
+article from the sources, then holds it to hard constraints no chatbot gives:
+
+1. **plan** — an outline (title, SEO title, meta description, sections and the source passages
+   each covers) asked as JSON against a schema (:func:`plume.backends.structured.chat_json`:
+   structured output where the backend has it, tolerant parsing and one re-ask otherwise). A
+   plan that is malformed, cites no passage or has fewer than 3 sections is replaced by the
+   faithful planner's (TextTiling sections, noun-phrase headings, the author's sentences for
+   the description), so a weak model still gets a sound structure;
+2. **write** — the lead, then each section from its passages only, at the length the word
+   target needs (≤ 300 words a section, Yoast's subheading distribution);
+3. **verify** — the analyser (the hard SEO checks in :data:`HARD_CHECKS`) and the guards of
+   :mod:`plume.verify.guards` (French everywhere, word target, no filler, no leftovers,
+   originality, facts supported by a source);
+4. **repair** — each failure becomes a targeted prompt built from its hint; only the failing
+   field or section is regenerated, for at most ``max_rounds`` rounds. Unsupported facts that
+   survive are removed with their sentence, and the report says which and why;
+5. the outcome says ``passed`` only when every hard constraint holds.
+
+The sources are data, never instructions: they travel inside ``<source>`` tags in user
+messages, and the system message says so (see ``lang/fr/data/rewrite_prompts.toml``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
+from plume.analyse.text import count_words, sentences
+from plume.article import Article, ArticleKind, Section
+from plume.backends.base import Backend, Completion, Message, Usage, count_tokens_estimate
+from plume.backends.structured import chat_json
+from plume.document import Block, BlockKind, Document, Source
+from plume.errors import BackendError
+from plume.optimisation import Repair, RewriteOutcome, UsageSummary
+from plume.report import Rating, Report
+from plume.settings import Settings
+from plume.verify.facts import FactCheck
+from plume.verify.guards import GuardReport, GuardViolation, check_article_facts, run_guards
+from plume.write.sections import plan_sections, split_long_paragraph
+from plume.write.slug import make_slug
+from plume.write.structure import article_document, build_article
+
+__all__ = [
+    "HARD_CHECKS",
+    "Passage",
+    "Plan",
+    "PlanSection",
+    "Repair",
+    "RewriteOutcome",
+    "RewriteResult",
+    "passages_of",
+    "rewrite_article",
+]
+
+#: The analyser's checks that are hard constraints in rewrite mode (issue 4: "structure,
+#: keyphrase placement, meta lengths"), each with the field a repair regenerates.
+HARD_CHECKS: dict[str, str] = {
+    "SEO-META-LENGTH": "meta_description",
+    "SEO-KP-META": "meta_description",
+    "SEO-TITLE-WIDTH": "seo_title",
+    "SEO-KP-TITLE": "seo_title",
+    "SEO-KP-INTRO": "intro",
+    "RD-SUBHEADINGS": "article",
+}
+#: Yoast's subheading distribution: no section over 300 words. Sections are asked for at most
+#: this many, leaving a margin for the model's overshoot.
+MAX_SECTION_WORDS = 260
+#: Words asked for the lead: Yoast reads the keyphrase in the first paragraph; a news lead runs
+#: 40–80 words (a margin above the minimum is added to the target for the rest).
+INTRO_WORDS = 60
+#: The target is asked with this margin: models undershoot word counts (measured on the loopback
+#: fixtures and documented as a general tendency of LLMs with length instructions).
+TARGET_MARGIN = 1.15
+#: French prose costs ≈ 1.6 tokens a word (3.5 characters a token, see
+#: ``plume.backends.base.FRENCH_CHARS_PER_TOKEN``); completions get twice that, then a floor.
+TOKENS_PER_WORD = 1.6
+#: Share of the context window the sources may fill in one prompt (the rest: instructions and
+#: the answer). Long sources are cut to fit: for the plan each passage shrinks to its first
+#: sentences, for a section its passages are truncated.
+SOURCE_SHARE = 0.5
+MIN_SECTIONS, MAX_SECTIONS = 3, 8
+
+
+@cache
+def _prompts() -> dict[str, str]:
+    raw = files("plume.lang.fr").joinpath("data", "rewrite_prompts.toml").read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(raw)
+    return {k: str(v) for k, v in data.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# Sources
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One paragraph of a source (long ones split at sentence boundaries), numbered from 1."""
+
+    id: int
+    source: int
+    text: str
+
+
+def passages_of(sources: Sequence[Document]) -> list[Passage]:
+    """The passages of the cleaned sources, in order, headings left out."""
+    out: list[Passage] = []
+    for k, doc in enumerate(sources):
+        for b in doc.blocks:
+            if b.is_heading:
+                continue
+            for piece in split_long_paragraph(b.text):
+                out.append(Passage(len(out) + 1, k, piece))
+    return out
+
+
+def _fit(passages: Sequence[Passage], budget_tokens: int, *, summary: bool) -> str:
+    """The passages as prompt text within ``budget_tokens``: whole when they fit; otherwise each
+    shrunk alike (to its first sentences for a plan, its first words for a section)."""
+
+    def render(texts: Sequence[tuple[Passage, str]]) -> str:
+        by_source: dict[int, list[str]] = {}
+        for p, t in texts:
+            by_source.setdefault(p.source, []).append(f"[P{p.id}] {t}")
+        return "\n\n".join(
+            f'<source id="{k + 1}">\n' + "\n".join(lines) + "\n</source>"
+            for k, lines in by_source.items()
+        )
+
+    whole = render([(p, p.text) for p in passages])
+    if count_tokens_estimate(whole) <= budget_tokens:
+        return whole
+    words = max(12, int(budget_tokens / TOKENS_PER_WORD / max(1, len(passages))))
+    cut: list[tuple[Passage, str]] = []
+    for p in passages:
+        if summary:
+            first = " ".join(s.text for s in sentences(p.text)[:2])
+            t = " ".join(first.split()[:words])
+        else:
+            t = " ".join(p.text.split()[:words])
+        cut.append((p, t))
+    return render(cut)
+
+
+# --------------------------------------------------------------------------------------------
+# Plan
+
+
+class PlanSection(BaseModel):
+    heading: str = Field(min_length=3, max_length=120)
+    passages: list[int] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    title: str = Field(min_length=3, max_length=200)
+    seo_title: str = Field(min_length=3, max_length=200)
+    meta_description: str = Field(min_length=20, max_length=400)
+    sections: list[PlanSection] = Field(min_length=1, max_length=20)
+
+
+def _plan_problem(plan: Plan, passages: Sequence[Passage]) -> str | None:
+    ids = {p.id for p in passages}
+    if not MIN_SECTIONS <= len(plan.sections) <= MAX_SECTIONS:
+        return f"{len(plan.sections)} sections"
+    if any(not s.passages or not set(s.passages) <= ids for s in plan.sections):
+        return "passages inconnus ou absents"
+    return None
+
+
+def _deterministic_plan(
+    sources: Sequence[Document], passages: Sequence[Passage], keyphrase: str, published: datetime
+) -> Plan:
+    """The faithful planner's outline over the merged sources: sections cut at topic shifts,
+    noun-phrase headings, the author's sentences for the description."""
+    blocks = tuple(Block(BlockKind.PARAGRAPH, p.text) for p in passages)
+    merged = Document(blocks=blocks, source=sources[0].source if sources else Source("", "txt"))
+    faithful = build_article(merged, keyphrase=keyphrase, published=published)
+    by_text = {p.text: p.id for p in passages}
+    plan_sections_: list[PlanSection] = []
+    for s in faithful.sections:
+        ids = [by_text[t] for t in s.paragraphs if t in by_text]
+        if ids:
+            plan_sections_.append(PlanSection(heading=s.heading, passages=ids))
+    intro_ids = [by_text[t] for t in faithful.intro if t in by_text]
+    if plan_sections_ and intro_ids:
+        first = plan_sections_[0]
+        plan_sections_[0] = PlanSection(heading=first.heading, passages=intro_ids + first.passages)
+    if len(plan_sections_) < MIN_SECTIONS:
+        # Too few topic shifts: cut the passages into 3 runs of similar length.
+        groups = plan_sections([p.text for p in passages]) or [list(range(len(passages)))]
+        plan_sections_ = [
+            PlanSection(
+                heading=faithful.sections[i].heading
+                if i < len(faithful.sections)
+                else f"{keyphrase[:1].upper()}{keyphrase[1:]} ({i + 1})",
+                passages=[passages[j].id for j in g],
+            )
+            for i, g in enumerate(groups)
+        ]
+    return Plan(
+        title=faithful.title,
+        seo_title=faithful.seo_title,
+        meta_description=faithful.meta_description or faithful.title,
+        sections=plan_sections_,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Outcome
+
+
+@dataclass
+class RewriteResult:
+    article: Article
+    outcome: RewriteOutcome
+    after: Report
+    guards: GuardReport
+    facts: FactCheck
+
+
+# --------------------------------------------------------------------------------------------
+# The writer
+
+
+@dataclass
+class _Writer:
+    backend: Backend
+    settings: Settings
+    sources: list[Document]
+    passages: list[Passage]
+    keyphrase: str
+    synonyms: tuple[str, ...]
+    usage: Usage
+    seed: int
+    calls: int = 0
+    completions: list[Completion] = field(default_factory=list)
+
+    @property
+    def budget(self) -> int:
+        return int(self.settings.backend.n_ctx * SOURCE_SHARE)
+
+    def _chat(self, user: str, *, words: int) -> str:
+        self.calls += 1
+        completion = self.backend.chat(
+            [Message("system", _prompts()["system"]), Message("user", user)],
+            max_tokens=max(96, int(words * TOKENS_PER_WORD * 2)),
+            temperature=self.settings.backend.temperature,
+            seed=self.seed + self.calls,
+        )
+        self.usage.add(completion)
+        self.completions.append(completion)
+        return completion.text.strip()
+
+    def plan(self, min_words: int, published: datetime) -> tuple[Plan, str, str | None]:
+        sources = _fit(self.passages, self.budget, summary=True)
+        n = max(MIN_SECTIONS, min(MAX_SECTIONS, math.ceil(min_words / MAX_SECTION_WORDS)))
+        user = _prompts()["plan"].format(
+            sources=sources,
+            keyphrase=self.keyphrase,
+            min_sections=n,
+            max_sections=max(n, min(MAX_SECTIONS, n + 2)),
+        )
+        problem: str | None
+        try:
+            self.calls += 1
+            result = chat_json(
+                self.backend,
+                [Message("system", _prompts()["system"]), Message("user", user)],
+                Plan.model_json_schema(),
+                Plan,
+                attempts=2,
+                max_tokens=900,
+                temperature=0.2,
+                seed=self.seed + self.calls,
+            )
+            for c in result.completions:
+                self.usage.add(c)
+                self.completions.append(c)
+            problem = _plan_problem(result.value, self.passages)
+            if problem is None:
+                return result.value, "model", None
+        except BackendError as e:
+            completions = getattr(e, "completions", [])
+            for c in completions:
+                self.usage.add(c)
+                self.completions.append(c)
+            problem = e.message("fr")
+        return (
+            _deterministic_plan(self.sources, self.passages, self.keyphrase, published),
+            "deterministic",
+            problem,
+        )
+
+    def _passages(self, ids: Sequence[int]) -> str:
+        chosen = [p for p in self.passages if p.id in set(ids)]
+        return _fit(chosen or self.passages[:3], self.budget, summary=False)
+
+    def intro(self, plan: Plan, ids: Sequence[int], repair: str = "") -> list[str]:
+        user = _prompts()["intro"].format(
+            sources=self._passages(ids),
+            title=plan.title,
+            words=INTRO_WORDS,
+            keyphrase=self.keyphrase,
+            repair=repair,
+        )
+        return _paragraphs(self._chat(user, words=INTRO_WORDS))[:1]
+
+    def section(
+        self, plan: Plan, i: int, words: int, *, with_keyphrase: bool, repair: str = ""
+    ) -> list[str]:
+        s = plan.sections[i]
+        others = "; ".join(f"« {o.heading} »" for j, o in enumerate(plan.sections) if j != i)
+        kp_line = (
+            _prompts()["keyphrase_line"].format(keyphrase=self.keyphrase) if with_keyphrase else ""
+        )
+        user = _prompts()["section"].format(
+            sources=self._passages(s.passages),
+            heading=s.heading,
+            title=plan.title,
+            words=words,
+            paragraphs=max(1, min(4, round(words / 80))),
+            others=others or "—",
+            keyphrase_line=kp_line,
+            repair=repair,
+        )
+        return _paragraphs(self._chat(user, words=words))
+
+    def field(self, plan: Plan, label: str, current: str, hints: str, ids: Sequence[int]) -> str:
+        user = _prompts()["field"].format(
+            sources=self._passages(ids),
+            label=label,
+            title=plan.title,
+            current=current,
+            hints=hints,
+        )
+        text = _paragraphs(self._chat(user, words=40))
+        return " ".join(text[:1]).strip().strip('«»"“” ')
+
+
+_LABEL = {
+    "title": "le titre",
+    "seo_title": "le titre SEO (au plus 60 caractères)",
+    "meta_description": "la méta-description (120 à 156 caractères, phrases complètes)",
+}
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A completion as paragraphs: split at blank lines, spaces collapsed."""
+    parts = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _typography(text: str, settings: Settings) -> str:
+    """French typography on generated text, by the cleaner (no-break spaces, apostrophes,
+    « »), as for any input."""
+    from plume.clean import clean
+
+    doc = Document(blocks=(Block(BlockKind.PARAGRAPH, text),), source=Source("<modèle>", "txt"))
+    out = clean(doc, settings).document
+    return out.blocks[0].text if out.blocks else text
+
+
+def _section_words(plan: Plan, passages: Sequence[Passage], target: int) -> list[int]:
+    """Words to ask of each section: the target shared by the passages' lengths, ≤ 260."""
+    lengths = {p.id: count_words(p.text) for p in passages}
+    weights = [max(1, sum(lengths.get(i, 0) for i in s.passages)) for s in plan.sections]
+    total = sum(weights)
+    return [max(80, min(MAX_SECTION_WORDS, round(target * w / total))) for w in weights]
+
+
+#: Soft findings worth one repair attempt (they never block passing): an empty phrase or a
+#: repeated sentence costs one regeneration of its part, and the reader is better served.
+REPAIR_SOFT = frozenset({"filler", "repetition"})
+
+
+def _failures(
+    after: Report, guards: GuardReport, lang: str, *, soft: bool = False
+) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
+    """Failing hard constraints: {field: [(guard or check code, hint)]} for the repair, and
+    one line each for the report. With ``soft``, the soft findings of :data:`REPAIR_SOFT` are
+    repair targets too (not report lines: they do not fail the article).
+
+    Originality is measured over the whole article; its repair targets the parts above the
+    ceiling (``Originality.by_field``)."""
+    by_field: dict[str, list[tuple[str, str]]] = {}
+    lines: list[str] = []
+    o = guards.originality
+    for v in guards.violations:
+        if not v.hard and not (soft and v.guard in REPAIR_SOFT):
+            continue
+        if v.hard:
+            lines.append(f"{v.field} — {v.message(lang)}")
+        if v.guard == "originality":
+            worst = [f for f, share in o.by_field.items() if share > o.ceiling]
+            for f in worst or [v.field]:
+                by_field.setdefault(f, []).append((v.guard, v.hint_fr))
+        else:
+            by_field.setdefault(v.field, []).append((v.guard, v.hint_fr))
+    for c in after.checks:
+        if c.code in HARD_CHECKS and c.rating in (Rating.BAD, Rating.OK):
+            where = HARD_CHECKS[c.code]
+            by_field.setdefault(where, []).append((c.code, c.hint or c.message))
+            lines.append(f"{c.code} — {c.message}")
+    return by_field, lines
+
+
+_SECTION_FIELD = re.compile(r"sections\[(\d+)\]")
+
+
+def rewrite_article(
+    sources: Sequence[Document],
+    settings: Settings,
+    *,
+    backend: Backend,
+    keyphrase: str,
+    synonyms: tuple[str, ...] = (),
+    min_words: int | None,
+    published: datetime,
+    max_rounds: int = 3,
+    originality_ceiling: float = 0.20,
+    check_entities: bool = True,
+    usage: Usage | None = None,
+) -> RewriteResult:
+    """Write, verify and repair a French article from the cleaned ``sources``."""
+    from plume.analyse.language import detect_language
+    from plume.pipeline import analyse_document
+
+    usage = usage or Usage(settings.backend.price_in_per_mtok, settings.backend.price_out_per_mtok)
+    passages = passages_of(sources)
+    source_texts = [d.text for d in sources]
+    translated = [d.source.name for d in sources if detect_language(d.text) not in (None, "fr")]
+    w = _Writer(
+        backend,
+        settings,
+        list(sources),
+        passages,
+        keyphrase,
+        synonyms,
+        usage,
+        seed=settings.backend.seed,
+    )
+    target = max(min_words or 0, 300)
+    plan, plan_source, problem = w.plan(target, published)
+    words = _section_words(plan, passages, round((target - INTRO_WORDS) * TARGET_MARGIN))
+    first_ids = plan.sections[0].passages
+    intro = [_typography(p, settings) for p in w.intro(plan, first_ids)]
+    bodies = [
+        [_typography(p, settings) for p in w.section(plan, i, n, with_keyphrase=i % 2 == 0)]
+        for i, n in enumerate(words)
+    ]
+    title, seo_title, meta = plan.title, plan.seo_title, plan.meta_description
+    matcher = KeyphraseMatcher(keyphrase, synonyms)
+    if text_width(seo_title) > SERP_TITLE_MAX_PX or not matcher.in_text(seo_title):
+        seo_title = title if text_width(title) <= SERP_TITLE_MAX_PX else seo_title
+
+    def assemble() -> Article:
+        return Article(
+            title=_typography(title, settings),
+            seo_title=_typography(seo_title, settings),
+            meta_description=_typography(meta, settings),
+            slug=make_slug(title, keyphrase),
+            keyphrase=keyphrase,
+            synonyms=list(synonyms),
+            kind=ArticleKind.NEWS,
+            date_published=published,
+            intro=intro,
+            sections=[
+                Section(heading=s.heading.rstrip(" ."), level=2, paragraphs=body)
+                for s, body in zip(plan.sections, bodies, strict=True)
+                if body
+            ],
+            # Listed at the end of the article: the page's URL when the source had one, else
+            # the file's name (never a local path: it would leak into the published page).
+            sources=[d.meta.url or Path(d.source.name).name for d in sources],
+        )
+
+    def verify(article: Article) -> tuple[Report, GuardReport, FactCheck]:
+        facts = check_article_facts(article, source_texts, entities=check_entities)
+        guards = run_guards(
+            article,
+            source_texts,
+            min_words=min_words,
+            originality_ceiling=originality_ceiling,
+            facts=facts,
+        )
+        after = analyse_document(
+            article_document(article, sources[0].source),
+            settings,
+            keyphrase=keyphrase,
+            synonyms=synonyms,
+            title=article.seo_title,
+            meta=article.meta_description,
+            slug=article.slug,
+            min_words=min_words,
+        )
+        return after, guards, facts
+
+    repairs: list[Repair] = []
+    article = assemble()
+    after, guards, facts = verify(article)
+    # The first round also takes the soft findings worth fixing; later rounds only what fails.
+    failing, lines = _failures(after, guards, settings.lang, soft=True)
+    rounds = 0
+    while failing and rounds < max_rounds:
+        rounds += 1
+        for where, found in failing.items():
+            hints = [h for _, h in found]
+            repairs.append(
+                Repair(
+                    round=rounds,
+                    field=where,
+                    codes=list(dict.fromkeys(c for c, _ in found)),
+                    reasons=list(dict.fromkeys(hints)),
+                )
+            )
+            hint = " ".join(dict.fromkeys(hints))
+            m = _SECTION_FIELD.fullmatch(where) or _SECTION_FIELD.match(where)
+            if where in _LABEL:
+                current = {"title": title, "seo_title": seo_title, "meta_description": meta}
+                new = w.field(plan, _LABEL[where], current[where], hint, first_ids)
+                if new:
+                    if where == "title":
+                        title = new
+                    elif where == "seo_title":
+                        seo_title = new
+                    else:
+                        meta = new
+            elif where == "intro":
+                repair = _prompts()["repair"].format(hints=hint, previous=" ".join(intro))
+                intro = [_typography(p, settings) for p in w.intro(plan, first_ids, repair)]
+            elif m and int(m.group(1)) < len(bodies):
+                i = int(m.group(1))
+                if where.endswith(".heading"):
+                    new = w.field(
+                        plan,
+                        "l’intertitre",
+                        plan.sections[i].heading,
+                        hint,
+                        plan.sections[i].passages,
+                    )
+                    if new:
+                        plan.sections[i] = PlanSection(
+                            heading=new, passages=plan.sections[i].passages
+                        )
+                    continue
+                repair = _prompts()["repair"].format(hints=hint, previous=" ".join(bodies[i]))
+                bodies[i] = [
+                    _typography(p, settings)
+                    for p in w.section(plan, i, words[i], with_keyphrase=i % 2 == 0, repair=repair)
+                ]
+            elif where == "article":
+                # Too short (or a section too long): resize every section toward the target.
+                have = sum(count_words(p) for b in bodies for p in b)
+                missing = max(0, (min_words or 0) - have - sum(count_words(p) for p in intro))
+                shortest = sorted(
+                    range(len(bodies)), key=lambda k: sum(map(count_words, bodies[k]))
+                )
+                for k in shortest[: max(1, math.ceil(missing / 120))]:
+                    grow = min(MAX_SECTION_WORDS, words[k] + 120)
+                    words[k] = grow
+                    repair = _prompts()["repair"].format(hints=hint, previous=" ".join(bodies[k]))
+                    bodies[k] = [
+                        _typography(p, settings)
+                        for p in w.section(plan, k, grow, with_keyphrase=k % 2 == 0, repair=repair)
+                    ]
+        article = assemble()
+        after, guards, facts = verify(article)
+        failing, lines = _failures(after, guards, settings.lang)
+
+    removed: list[str] = []
+    if failing and facts.violations:
+        # Unsupported facts left after the repairs: the sentences holding them go, reported.
+        bad = [v.fact.text for v in facts.violations]
+
+        def drop(paragraphs: list[str]) -> list[str]:
+            kept_paragraphs = []
+            for p in paragraphs:
+                kept = []
+                for s in sentences(p):
+                    hit = next((b for b in bad if b in s.text), None)
+                    if hit:
+                        removed.append(f"« {s.text} » — {hit}")
+                    else:
+                        kept.append(s.text)
+                if kept:
+                    kept_paragraphs.append(" ".join(kept))
+            return kept_paragraphs
+
+        intro = drop(intro)
+        bodies = [drop(b) for b in bodies]
+        article = assemble()
+        after, guards, facts = verify(article)
+        failing, lines = _failures(after, guards, settings.lang)
+
+    generated = sum(c.completion_tokens for c in w.completions)
+    final_tokens = count_tokens_estimate(" ".join(article.body_paragraphs()))
+    outcome = RewriteOutcome(
+        passed=not lines,
+        plan_source=plan_source,
+        plan_problem=problem,
+        rounds=rounds,
+        repairs=repairs,
+        failures=lines,
+        removed=removed,
+        translated=translated,
+        usage=UsageSummary.of(usage),
+        generation_ratio=round(generated / final_tokens, 2) if final_tokens else None,
+    )
+    return RewriteResult(article, outcome, after, guards, facts)
+
+
+def violations_text(violations: Sequence[GuardViolation], lang: str = "fr") -> list[str]:
+    """One line per violation, for the CLI."""
+    return [f"{v.field} — {v.message(lang)}" for v in violations]
