@@ -101,4 +101,3 @@ def test_model_runs_are_reproducible_on_a_warm_backend(
     first = optimised[path.name][1]
     assert again.article == first.article
     assert [g.text for g in again.generated] == [g.text for g in first.generated]
-

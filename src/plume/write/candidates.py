@@ -292,6 +292,31 @@ def _repeats_words(candidate: str) -> bool:
     return len(pairs) != len(set(pairs))
 
 
+_BAD_ELISION = re.compile(
+    r"(?i)(?<![\w’'])(le|la|de|que|ne|se|je|me|te|ce)\s+(?=[aeiouyàâäéèêëîïôöûüœ]\w)"
+)
+
+
+def _bad_elision(candidate: str) -> bool:
+    """A missing elision ("la IA", "de OpenAI"): French elides these words before a vowel
+    (Grevisse § 44); the 270M model writes "la IA" (seed 004). Words before an *h* are not
+    judged (h aspiré or muet needs a dictionary), and "le un" style numerals are rare enough."""
+    return bool(_BAD_ELISION.search(candidate))
+
+
+def _unbalanced(candidate: str) -> bool:
+    """Guillemets or parentheses that do not pair up (« … without », a stray »)."""
+    depth = 0
+    for c in candidate:
+        if c in "«(":
+            depth += 1
+        elif c in "»)":
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0
+
+
 def _is_truncated(candidate: str) -> bool:
     words = _words(candidate)
     if not words or fold(words[-1]) in _dangling():
@@ -360,6 +385,10 @@ def check_candidate(
         reasons.append("copies_example")
     if hit_token_limit or _is_truncated(heading):
         reasons.append("truncated")
+    if _unbalanced(heading):
+        reasons.append("unbalanced")
+    if _bad_elision(heading):
+        reasons.append("bad_elision")
     reasons += _unsupported(heading, section)
     reasons += _unknown_words(heading, section)
     own_words = _unsupported_words(heading, section)
@@ -667,7 +696,7 @@ def model_meta(
     keyphrase: str,
     n: int = 2,
     seed: int = 2042,
-    min_chars: int = 120,
+    min_chars: int = 121,
     max_chars: int = 156,
 ) -> FieldChoice:
     """A meta description written by the model, or ``FieldChoice(None)``.
@@ -695,6 +724,10 @@ def model_meta(
             reasons.append("too_long")
         if hit_limit or _is_truncated(text.rstrip(".!?")):
             reasons.append("truncated")
+        if _unbalanced(text):
+            reasons.append("unbalanced")
+        if _bad_elision(text):
+            reasons.append("bad_elision")
         if not matcher.in_text(text):
             reasons.append("no_keyphrase")
         if not _looks_french(text, article_text):

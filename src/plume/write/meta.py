@@ -16,8 +16,9 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.text import sentences
 from plume.lang.fr import fold, read_list
 
-#: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156, "too short" below 120.
-MIN_CHARS = 120
+#: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
+#: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
+MIN_CHARS = 121
 MAX_CHARS = 156
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
-from plume.analyse.text import sentences
+from plume.analyse.text import count_words, sentences
 from plume.article import Article, ArticleKind, FaqItem, Section
 from plume.backends.base import Backend
 from plume.document import Block, BlockKind, Document, Source
@@ -143,6 +143,9 @@ def _closing_questions(paragraph: str) -> tuple[str, list[str], list[str]]:
     return " ".join(sents[:k]), questions, sources
 
 
+#: Yoast 3.6 KeyphraseDensityAssessment: maximum density when word forms are not recognised
+#: (its free French analyser), 3 %.
+MAX_DENSITY = 0.03
 #: Main sections an article should have at least (issue 3's acceptance: ≥ 3 H2).
 MIN_H2 = 3
 
@@ -205,19 +208,28 @@ def build_article(
     reader: list[str] = []
     intro: list[str] = []
     sections: list[Section] = []
+    # Keyphrase uses the headings may add before the text is over-optimised for Yoast's free
+    # French analyser, which matches exact forms only and caps density at 3 %
+    # (KeyphraseDensityAssessment, maximum without word forms): the body's own uses count first
+    # (seed 001 already says "OpenAI" 26 times in 875 words, Yoast's limit).
+    all_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
+    room = int(MAX_DENSITY * count_words(all_text)) - matcher.count_in(all_text)
+    kp_budget = [room - (1 if not h1 else 0)]  # the H1, when plume writes it, takes one
+
     # The title is settled first, so that no section heading repeats it (an H2 equal to the
     # H1 says nothing; seed 000 had "L’IA et Microsoft" twice).
     whole = deterministic_heading(
         [b.text for b in doc.blocks if not b.is_heading and b.kind is not BlockKind.LIST_ITEM],
         (),
-        prefer=keyphrase,
+        prefer=keyphrase if room > 0 else None,
+        avoid=None if room > 0 else keyphrase,
     )
     used: list[str] = [h1 or whole]
     body: list[str] = []
 
     def new_heading(paragraphs: list[str]) -> str:
         with_kp = sum(1 for s in sections if matcher.in_text(s.heading, synonyms=True))
-        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1)
+        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1) and kp_budget[0] > 0
         if backend is not None:
             from plume.write.candidates import model_heading  # lexicon, facts, lingua: lazily
 
@@ -242,6 +254,8 @@ def build_article(
                 avoid=None if want_kp else keyphrase,
             )
         used.append(heading)
+        if matcher.in_text(heading):
+            kp_budget[0] -= 1
         return heading
 
     body_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
@@ -308,7 +322,7 @@ def build_article(
 
         lead = intro[0] if intro else body[0]
         article_text = "\n".join(body)
-        if not h1:  # the author's own title is kept (faithful mode)
+        if not h1 and room > 0:  # the author's own title is kept (faithful mode)
             title_choice = model_title(backend, lead, article_text, keyphrase=keyphrase, used=used)
             record("title", title_choice)
             if title_choice.text:

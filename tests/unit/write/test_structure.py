@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.text import count_words
 from plume.clean import clean
 from plume.document import Block, BlockKind, Document, Source
@@ -66,7 +67,14 @@ def test_faithful_structure_on_real_articles(path, keyphrase) -> None:  # type: 
         "RD-PARAGRAPH-LENGTH",
     ]:
         assert verdicts[code] == "good", (code, after.seo_title, after.meta_description)
-    assert verdicts["SEO-KP-SUBHEADINGS"] != "bad"
+    # The keyphrase goes into headings only while Yoast's 3 % density allows: seed 001 already
+    # says "OpenAI" 25 times in 875 words, so its headings leave it out and density stays green.
+    matcher = KeyphraseMatcher(keyphrase)
+    body = " ".join(b.text for b in cleaned.blocks if not b.is_heading)
+    if matcher.count_in(body) >= int(0.03 * count_words(body)):
+        assert not any(matcher.in_text(s.heading) for s in article.sections)
+    else:
+        assert verdicts["SEO-KP-SUBHEADINGS"] != "bad"
 
 
 def test_questions_answered_become_faq_and_the_rest_questions_to_the_reader() -> None:

@@ -25,7 +25,12 @@ LEAD = (
 )
 BODY = (
     LEAD + "\nLes commerçants constatent que les clients venus à vélo reviennent souvent. "
-    "La métropole compte les passages aux compteurs et publie les chiffres chaque mois."
+    "La métropole compte les passages aux compteurs et publie les chiffres chaque mois. "
+    "Les associations d’usagers demandent des itinéraires continus, lisibles et entretenus, "
+    "y compris en hiver, et des contrôles contre le stationnement sur les pistes. Les aides à "
+    "l’achat proposées par certaines villes ont accéléré l’adoption de l’assistance "
+    "électrique, en particulier chez les actifs qui habitent en périphérie. Un stationnement "
+    "sûr, couvert et proche du domicile reste souvent le chaînon manquant."
 )
 GOOD_META = (
     "À Lyon, le vélo en ville gagne du terrain : les pistes cyclables se sont multipliées depuis "
