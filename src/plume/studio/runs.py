@@ -1,0 +1,471 @@
+"""Runs: one ``analyse`` or ``optimise`` request, executed in a worker thread, saved in the history.
+
+The event loop never runs the pipeline: :class:`RunManager` hands each run to a small thread
+pool and the page polls ``GET /api/runs/{id}`` for its stage. Every run has its own id, its own
+input and its own result; nothing is shared between runs but the warm model, which is not
+thread-safe (llama.cpp's server object), so :class:`ModelHolder` keeps *one* instance per process
+behind a lock: a second model run waits for the first, a run without the model does not wait.
+
+Mode dispatch lives in :data:`MODES` (one entry per mode): rewrite mode (issue 4) is one more
+entry there when it lands.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from plume.backends.base import Backend, Completion, Message
+from plume.document import Document
+from plume.errors import ConfigError, PlumeError
+from plume.optimisation import OptimiseReport
+from plume.report import Report
+from plume.settings import Settings
+from plume.studio.store import RunRecord, RunSummary, Store
+
+__all__ = [
+    "MODES",
+    "ErrorInfo",
+    "ModelHolder",
+    "RunManager",
+    "RunOptions",
+    "RunStatus",
+]
+
+#: The name written in ``report.json`` for the embedded model: the CLI's, so both agree.
+LOCAL_MODEL_NAME = "gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
+
+#: Worker threads. Two: an analysis (≈ 0.1 s) need not queue behind a model run (seconds), and
+#: the reference machine has two cores; the model itself is serialised by its lock anyway.
+WORKERS = 2
+
+#: Finished runs kept in memory for status polling; older ones are still in the history file.
+KEEP_FINISHED = 200
+
+Action = Literal["analyse", "optimise"]
+Stage = Literal["queued", "reading", "analysing", "optimising", "model", "saving", "done", "failed"]
+
+
+class RunOptions(BaseModel):
+    """What the editor chose in the form (or the API caller sent). Never holds a backend key."""
+
+    keyphrase: str | None = Field(default=None, max_length=200)
+    synonyms: list[str] = Field(default_factory=list, max_length=20)
+    min_words: int | None = Field(default=None, ge=1, le=100_000)
+    title: str | None = Field(default=None, max_length=500)
+    meta: str | None = Field(default=None, max_length=1000)
+    slug: str | None = Field(default=None, max_length=300)
+    #: "faithful" now; "rewrite" once issue 4 lands (refused with a clear message until then).
+    mode: Literal["faithful", "rewrite"] = "faithful"
+    #: Registered backend name; only "local" (the embedded model) is wired for now.
+    backend: str = "local"
+    #: ``--no-model``: deterministic headings, no model loaded.
+    no_model: bool = False
+    #: Publication date written in the article; default: now (UTC, to the second), as the CLI.
+    #: Passing it makes two runs byte-identical.
+    published: datetime | None = None
+
+
+class ErrorInfo(BaseModel):
+    """A run or request that failed: the error's class, the CLI's exit code, one line."""
+
+    type: str
+    exit_code: int
+    message: str
+
+
+class RunStatus(BaseModel):
+    """``GET /api/runs/{id}``: where a run is; ``report_url`` once it is done."""
+
+    id: str
+    action: Action
+    status: Literal["queued", "running", "done", "failed"]
+    stage: Stage
+    #: The stage in words, in the page's language.
+    message: str
+    created_at: str
+    model_calls: int = 0
+    error: ErrorInfo | None = None
+    report_url: str | None = None
+    page_url: str | None = None
+
+
+_STAGES: dict[str, tuple[str, str]] = {
+    "queued": ("En attente d’un poste de travail…", "Waiting for a worker…"),
+    "reading": ("Lecture du texte…", "Reading the text…"),
+    "analysing": ("Nettoyage et audit SEO…", "Cleaning and SEO audit…"),
+    "optimising": (
+        "Optimisation : nettoyage, structure, audit, vérification des faits…",
+        "Optimising: cleaning, structure, audit, fact check…",
+    ),
+    "model": ("Modèle embarqué : chargement…", "Embedded model: loading…"),
+    "saving": ("Enregistrement dans l’historique…", "Saving to the history…"),
+    "done": ("Terminé.", "Done."),
+    "failed": ("Échec.", "Failed."),
+}
+
+
+def stage_message(stage: str, lang: str, model_calls: int = 0) -> str:
+    if stage == "model" and model_calls:
+        return (
+            f"Modèle embarqué : proposition d’intertitre n° {model_calls}…"
+            if lang == "fr"
+            else f"Embedded model: heading proposal #{model_calls}…"
+        )
+    fr, en = _STAGES[stage]
+    return en if lang == "en" else fr
+
+
+@dataclass
+class Job:
+    """One run's input. ``data`` (an upload) or ``text`` (pasted), never both."""
+
+    action: Action
+    name: str
+    options: RunOptions
+    lang: str
+    data: bytes | None = None
+    text: str | None = None
+    fmt: str | None = None
+
+
+@dataclass
+class _State:
+    id: str
+    job: Job
+    created_at: str
+    stage: Stage = "queued"
+    model_calls: int = 0
+    error: ErrorInfo | None = None
+    future: Future[None] | None = field(default=None, repr=False)
+
+    def status(self) -> RunStatus:
+        done = self.stage == "done"
+        return RunStatus(
+            id=self.id,
+            action=self.job.action,
+            status=(
+                "done"
+                if done
+                else "failed"
+                if self.stage == "failed"
+                else "queued"
+                if self.stage == "queued"
+                else "running"
+            ),
+            stage=self.stage,
+            message=(
+                self.error.message
+                if self.error
+                else stage_message(self.stage, self.job.lang, self.model_calls)
+            ),
+            created_at=self.created_at,
+            model_calls=self.model_calls,
+            error=self.error,
+            report_url=f"/api/runs/{self.id}/report" if done else None,
+            page_url=f"/runs/{self.id}" if done else None,
+        )
+
+
+class _Counting:
+    """The warm backend seen by one run: counts its calls for the progress line. ``close`` is
+    the holder's business, not the run's."""
+
+    def __init__(self, inner: Backend, on_call: Callable[[], None]) -> None:
+        self._inner = inner
+        self._on_call = on_call
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
+    ) -> Completion:
+        self._on_call()
+        return self._inner.complete(
+            prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
+        )
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Completion:
+        self._on_call()
+        return self._inner.chat(
+            messages,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            seed=seed,
+            json_schema=json_schema,
+        )
+
+    def close(self) -> None:
+        return None
+
+
+class ModelHolder:
+    """One warm backend per server process, lent to one run at a time."""
+
+    def __init__(self, factory: Callable[[], Backend]) -> None:
+        self._factory = factory
+        self._backend: Backend | None = None
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def borrow(self, on_call: Callable[[], None]) -> Iterator[Backend]:
+        with self._lock:
+            if self._backend is None:
+                self._backend = self._factory()
+            yield _Counting(self._backend, on_call)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._backend is not None:
+                self._backend.close()
+                self._backend = None
+
+
+def local_backend_factory(settings: Settings) -> Callable[[], Backend]:
+    def make() -> Backend:
+        from plume.backends.local import LocalBackend
+
+        b = settings.backend
+        return LocalBackend(model_path=b.model_path, n_ctx=b.n_ctx, threads=b.threads, seed=b.seed)
+
+    return make
+
+
+# --- the pipeline calls, one place -----------------------------------------------------------
+
+Progress = Callable[[Stage], None]
+
+
+@dataclass
+class _Context:
+    settings: Settings
+    models: ModelHolder
+    progress: Progress
+    on_model_call: Callable[[], None]
+
+
+def _faithful(doc: Document, opts: RunOptions, ctx: _Context) -> OptimiseReport:
+    from plume.pipeline import optimise_document
+
+    published = opts.published or datetime.now(UTC).replace(microsecond=0)
+    kwargs: dict[str, Any] = {
+        "published": published,
+        "keyphrase": opts.keyphrase,
+        "synonyms": tuple(opts.synonyms),
+        "min_words": opts.min_words,
+    }
+    if opts.no_model:
+        ctx.progress("optimising")
+        return optimise_document(doc, ctx.settings, **kwargs)
+    ctx.progress("model")
+    with ctx.models.borrow(ctx.on_model_call) as backend:
+        return optimise_document(
+            doc, ctx.settings, backend=backend, model_name=LOCAL_MODEL_NAME, **kwargs
+        )
+
+
+def _rewrite(doc: Document, opts: RunOptions, ctx: _Context) -> OptimiseReport:
+    """Rewrite mode (issue 4): the embedded model (lent like in faithful mode) or the server's
+    OpenAI-compatible endpoint, configured on the server side (``[backend]``,
+    ``PLUME_BACKEND__*``): the browser names the backend, never a URL or a key."""
+    from plume.pipeline import rewrite_documents
+
+    if opts.no_model:
+        raise ConfigError(
+            "Le mode réécriture demande un modèle : décochez « sans modèle ».",
+            "Rewrite mode needs a model: untick 'no model'.",
+        )
+    kwargs: dict[str, Any] = {
+        "published": opts.published or datetime.now(UTC).replace(microsecond=0),
+        "keyphrase": opts.keyphrase,
+        "synonyms": tuple(opts.synonyms),
+        "min_words": opts.min_words,
+    }
+    ctx.progress("model")
+    if opts.backend == "openai":
+        from plume.backends import backend_from_settings
+
+        remote = backend_from_settings(ctx.settings.backend.model_copy(update={"name": "openai"}))
+        try:
+            return rewrite_documents(
+                [doc],
+                ctx.settings,
+                backend=_Counting(remote, ctx.on_model_call),
+                model_name=f"openai:{ctx.settings.backend.model or '?'}",
+                **kwargs,
+            )
+        finally:
+            remote.close()
+    with ctx.models.borrow(ctx.on_model_call) as backend:
+        return rewrite_documents(
+            [doc], ctx.settings, backend=backend, model_name=LOCAL_MODEL_NAME, **kwargs
+        )
+
+
+#: Optimisation modes: the one place to add rewrite mode.
+MODES: dict[str, Callable[[Document, RunOptions, _Context], OptimiseReport]] = {
+    "faithful": _faithful,
+    "rewrite": _rewrite,
+}
+
+#: Backends the studio can lend to a run; others are refused with a clear message.
+BACKENDS = ("local", "openai")
+
+
+def _read(job: Job, settings: Settings) -> Document:
+    from plume.ingest import read_bytes, read_text
+
+    if job.data is not None:
+        return read_bytes(job.data, settings, job.name, job.fmt)
+    return read_text(job.text or "", settings, job.name, job.fmt or "txt")
+
+
+def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
+    """Run ``job``; return the history line and the files (report JSON, rendered article)."""
+    from plume.pipeline import analyse_document
+    from plume.render.outputs import render_outputs
+
+    opts = job.options
+    ctx.progress("reading")
+    doc = _read(job, ctx.settings)
+    base: dict[str, Any] = {"source": job.name, "keyphrase": opts.keyphrase}
+    if job.action == "analyse":
+        ctx.progress("analysing")
+        report: Report = analyse_document(
+            doc,
+            ctx.settings,
+            keyphrase=opts.keyphrase,
+            synonyms=tuple(opts.synonyms),
+            title=opts.title,
+            meta=opts.meta,
+            slug=opts.slug,
+            min_words=opts.min_words,
+        )
+        files = {"report.json": report.model_dump_json(indent=2) + "\n"}
+        base |= {
+            "keyphrase": report.keyphrase,
+            "seo_before": report.seo.value,
+            "readability_before": report.readability.value,
+        }
+        return RunSummary(id="", created_at="", action="analyse", **base), files
+    if opts.backend not in BACKENDS and not opts.no_model:
+        raise ConfigError(
+            f"Moteur « {opts.backend} » pas encore disponible dans le studio : "
+            "utilisez le modèle embarqué (local) ou « sans modèle ».",
+            f"Backend '{opts.backend}' is not available in the studio yet: use the embedded "
+            "model (local) or 'no model'.",
+        )
+    result = MODES[opts.mode](doc, opts, ctx)
+    base |= {
+        "keyphrase": result.keyphrase,
+        "seo_before": result.before.seo.value,
+        "seo_after": result.after.seo.value,
+        "readability_before": result.before.readability.value,
+        "readability_after": result.after.readability.value,
+    }
+    summary = RunSummary(id="", created_at="", action="optimise", mode=result.mode, **base)
+    return summary, render_outputs(result)
+
+
+def error_info(err: BaseException, lang: str) -> ErrorInfo:
+    if isinstance(err, PlumeError):
+        return ErrorInfo(
+            type=type(err).__name__, exit_code=err.exit_code, message=err.message(lang)
+        )
+    return ErrorInfo(
+        type="InternalError",
+        exit_code=1,
+        message=(
+            f"Erreur interne ({type(err).__name__}) : le texte est gardé, réessayez ou signalez-la."
+            if lang == "fr"
+            else f"Internal error ({type(err).__name__}): your text is kept; retry or report it."
+        ),
+    )
+
+
+class RunManager:
+    """Starts runs in worker threads and answers "where is run X"."""
+
+    def __init__(self, settings: Settings, store: Store, models: ModelHolder) -> None:
+        self.settings = settings
+        self.store = store
+        self.models = models
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="plume-run")
+        self._states: OrderedDict[str, _State] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def submit(self, job: Job) -> RunStatus:
+        run_id = secrets.token_hex(8)
+        state = _State(
+            id=run_id,
+            job=job,
+            created_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+        )
+        with self._lock:
+            self._states[run_id] = state
+            self._forget_old()
+        state.future = self._pool.submit(self._run, state)
+        return state.status()
+
+    def future(self, run_id: str) -> Future[None] | None:
+        with self._lock:
+            state = self._states.get(run_id)
+        return state.future if state else None
+
+    def status(self, run_id: str) -> RunStatus | None:
+        with self._lock:
+            state = self._states.get(run_id)
+        if state is not None:
+            return state.status()
+        return None
+
+    def _forget_old(self) -> None:
+        finished = [k for k, s in self._states.items() if s.stage in ("done", "failed")]
+        for key in finished[: max(0, len(finished) - KEEP_FINISHED)]:
+            del self._states[key]
+
+    def _run(self, state: _State) -> None:
+        job = state.job
+        settings = self.settings
+        if settings.lang != job.lang:
+            settings = settings.model_copy(update={"lang": job.lang})
+
+        def progress(stage: Stage) -> None:
+            state.stage = stage
+
+        def on_model_call() -> None:
+            state.model_calls += 1
+
+        ctx = _Context(settings, self.models, progress, on_model_call)
+        try:
+            summary, files = execute(job, ctx)
+            progress("saving")
+            options = job.options.model_dump(mode="json")
+            summary = summary.model_copy(update={"id": state.id, "created_at": state.created_at})
+            data = job.data if job.data is not None else (job.text or "").encode("utf-8")
+            fmt = job.fmt if job.data is not None else (job.fmt or "txt")
+            self.store.save(RunRecord(summary, options, job.name, fmt, data, files))
+        except Exception as err:  # every failure is shown on the page, the input kept
+            state.error = error_info(err, job.lang)
+            state.stage = "failed"
+            return
+        state.stage = "done"
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.models.close()

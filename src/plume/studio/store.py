@@ -1,0 +1,251 @@
+"""The studio's run history: one SQLite file (stdlib ``sqlite3``), schema versioned.
+
+Why SQLite and these settings:
+
+* one file in the user's data directory (``platformdirs.user_data_dir("plume")``) unless
+  ``settings.studio.db_path`` says otherwise: nothing to install or run beside the studio;
+* ``journal_mode=WAL``: the page can list the history while a worker thread saves a run
+  (readers never block the writer; https://www.sqlite.org/wal.html);
+* ``foreign_keys=ON`` on every connection (SQLite's default is off,
+  https://www.sqlite.org/foreignkeys.html §2) so that deleting a run cascades to its input and
+  its files: "deleting a run deletes its data" is enforced by the schema, not by our code;
+* ``PRAGMA user_version`` carries the schema version; :data:`MIGRATIONS` upgrade older files.
+
+What is stored: the input as received (bytes and name), the options of the run (keyphrase,
+synonyms…: never a backend key — the settings only hold the *name* of the key's variable, and
+the studio never reads it), the report JSON and, for an optimisation, the rendered files exactly
+as :func:`plume.render.outputs.render_outputs` produced them, so a download from the history is
+byte-identical to what the CLI writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+__all__ = ["SCHEMA_VERSION", "RunRecord", "RunSummary", "Store", "default_db_path"]
+
+SCHEMA_VERSION = 1
+
+#: Migration ``n`` brings a file from version ``n - 1`` to ``n``. Only ever append.
+MIGRATIONS: dict[int, str] = {
+    1: """
+        CREATE TABLE runs (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('analyse', 'optimise')),
+            mode TEXT,
+            source TEXT NOT NULL,
+            keyphrase TEXT,
+            seo_before INTEGER,
+            seo_after INTEGER,
+            readability_before INTEGER,
+            readability_after INTEGER,
+            options_json TEXT NOT NULL
+        );
+        CREATE INDEX runs_created ON runs (created_at);
+        CREATE TABLE inputs (
+            run_id TEXT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            format TEXT,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE files (
+            run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (run_id, name)
+        );
+    """,
+}
+
+
+def default_db_path() -> Path:
+    """``$XDG_DATA_HOME/plume/studio.sqlite3`` (platformdirs' user data directory)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("plume", appauthor=False)) / "studio.sqlite3"
+
+
+class RunSummary(BaseModel):
+    """One line of the history (``GET /api/history``)."""
+
+    id: str
+    created_at: str
+    action: str
+    mode: str | None = None
+    source: str
+    keyphrase: str | None = None
+    seo_before: int | None = None
+    seo_after: int | None = None
+    readability_before: int | None = None
+    readability_after: int | None = None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    summary: RunSummary
+    options: dict[str, Any]
+    input_name: str
+    input_format: str | None
+    input_data: bytes
+    files: dict[str, str]
+
+
+class Store:
+    """The history file. Each call opens its own connection: calls come from the event loop and
+    from worker threads, and a ``sqlite3`` connection must not be shared across threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            # WAL is persistent (stored in the file): set once, here.
+            db.execute("PRAGMA journal_mode=WAL")
+            self._migrate(db)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10.0)
+        try:
+            db.execute("PRAGMA foreign_keys=ON")
+            with db:  # one transaction: committed on success, rolled back on error
+                yield db
+        finally:
+            db.close()
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            from plume.errors import ConfigError
+
+            raise ConfigError(
+                f"Historique {self.path} écrit par une version plus récente de plume "
+                f"(schéma {version}, celle-ci connaît {SCHEMA_VERSION}) : mettez plume à jour "
+                "ou choisissez un autre fichier (PLUME_STUDIO__DB_PATH).",
+                f"History {self.path} was written by a newer plume (schema {version}, this one "
+                f"knows {SCHEMA_VERSION}): upgrade plume or use another file "
+                "(PLUME_STUDIO__DB_PATH).",
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            db.executescript(MIGRATIONS[target])
+            db.execute(f"PRAGMA user_version = {int(target)}")
+
+    def save(self, record: RunRecord) -> None:
+        s = record.summary
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    s.id,
+                    s.created_at,
+                    s.action,
+                    s.mode,
+                    s.source,
+                    s.keyphrase,
+                    s.seo_before,
+                    s.seo_after,
+                    s.readability_before,
+                    s.readability_after,
+                    json.dumps(record.options, ensure_ascii=False, sort_keys=True),
+                ),
+            )
+            db.execute(
+                "INSERT INTO inputs VALUES (?,?,?,?)",
+                (s.id, record.input_name, record.input_format, record.input_data),
+            )
+            db.executemany(
+                "INSERT INTO files VALUES (?,?,?)",
+                [(s.id, name, content) for name, content in record.files.items()],
+            )
+
+    def list(self, limit: int = 200) -> list[RunSummary]:
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
+                " readability_before, readability_after FROM runs"
+                " ORDER BY created_at DESC, rowid DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_summary(r) for r in rows]
+
+    def summary(self, run_id: str) -> RunSummary | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
+                " readability_before, readability_after FROM runs WHERE id = ?",
+                (run_id,),
+            ).fetchone()
+        return _summary(row) if row else None
+
+    def file(self, run_id: str, name: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT content FROM files WHERE run_id = ? AND name = ?", (run_id, name)
+            ).fetchone()
+        return str(row[0]) if row else None
+
+    def get(self, run_id: str) -> RunRecord | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
+                " readability_before, readability_after, options_json FROM runs WHERE id = ?",
+                (run_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            inp = db.execute(
+                "SELECT name, format, data FROM inputs WHERE run_id = ?", (run_id,)
+            ).fetchone()
+            files = db.execute(
+                "SELECT name, content FROM files WHERE run_id = ?", (run_id,)
+            ).fetchall()
+        return RunRecord(
+            summary=_summary(row[:10]),
+            options=json.loads(row[10]),
+            input_name=inp[0] if inp else "",
+            input_format=inp[1] if inp else None,
+            input_data=bytes(inp[2]) if inp else b"",
+            files={str(n): str(c) for n, c in files},
+        )
+
+    def delete(self, run_id: str) -> bool:
+        """Delete a run; its input and files go with it (``ON DELETE CASCADE``)."""
+        with self._connect() as db:
+            cur = db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+        return cur.rowcount > 0
+
+    def counts(self, run_id: str) -> dict[str, int]:
+        """Rows held for ``run_id`` in each table (for tests and diagnostics)."""
+        with self._connect() as db:
+            return {
+                table: int(
+                    db.execute(
+                        f"SELECT COUNT(*) FROM {table} WHERE {key} = ?", (run_id,)
+                    ).fetchone()[0]
+                )
+                for table, key in (("runs", "id"), ("inputs", "run_id"), ("files", "run_id"))
+            }
+
+
+def _summary(row: Any) -> RunSummary:
+    keys = (
+        "id",
+        "created_at",
+        "action",
+        "mode",
+        "source",
+        "keyphrase",
+        "seo_before",
+        "seo_after",
+        "readability_before",
+        "readability_after",
+    )
+    return RunSummary(**dict(zip(keys, row, strict=True)))
