@@ -1,0 +1,214 @@
+"""Limits for a remote backend shared by a batch's threads: a concurrency cap and token buckets
+for requests per minute and tokens per minute; and a per-article token counter.
+
+Providers enforce per-minute limits over shorter windows (OpenAI's rate-limit guide: "your rate
+limit may be quantized, meaning it is enforced over shorter periods of time", e.g. 60,000
+requests/minute as 1,000 per second). A bucket that may hold a whole minute's worth would let a
+batch fire that burst in a second and collect 429s; so each bucket holds one second's worth
+(at least one request, or one request's tokens) and refills continuously.
+
+Tokens are not known before a call: a call reserves an estimate (prompt characters / 4, the
+usual rule of thumb for BPE tokenisers on Latin-script text, plus ``max_tokens``), and the
+difference is settled with the usage the server reports once the call returns.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from plume.backends.base import Backend, Completion, Message
+
+__all__ = ["CountingBackend", "LimitedBackend", "TokenBucket", "estimate_tokens"]
+
+#: Characters per token for the estimate (OpenAI's tokenizer guide: "one token generally
+#: corresponds to ~4 characters of text for common English text"; French is close).
+_CHARS_PER_TOKEN = 4
+
+
+def estimate_tokens(text: str, max_tokens: int) -> int:
+    return len(text) // _CHARS_PER_TOKEN + max_tokens
+
+
+class TokenBucket:
+    """``per_minute`` units a minute, at most one second's worth at once. 0 = unlimited.
+
+    ``acquire`` blocks until the units are available (a request larger than the bucket waits
+    for a full bucket and leaves it in debt, so it is never refused forever); ``stop`` wakes
+    every waiter (Ctrl-C) and makes ``acquire`` return False.
+    """
+
+    def __init__(self, per_minute: int, *, clock: Any = time.monotonic) -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = max(1.0, self.rate)
+        self._level = self.capacity
+        self._clock = clock
+        self._last = clock()
+        self._cond = threading.Condition()
+        self._stopped = False
+
+    @property
+    def unlimited(self) -> bool:
+        return self.rate <= 0
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self._level = min(self.capacity, self._level + (now - self._last) * self.rate)
+        self._last = now
+
+    def acquire(self, units: float = 1.0) -> bool:
+        if self.unlimited:
+            return True
+        need = min(units, self.capacity)
+        with self._cond:
+            while True:
+                if self._stopped:
+                    return False
+                self._refill()
+                if self._level >= need:
+                    self._level -= units
+                    return True
+                self._cond.wait((need - self._level) / self.rate)
+
+    def settle(self, units: float) -> None:
+        """Give back (``units`` < 0: take more) the difference between estimate and actual."""
+        if self.unlimited:
+            return
+        with self._cond:
+            self._refill()
+            self._level = min(self.capacity, self._level - units)
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+
+
+class LimitedBackend:
+    """A thread-safe backend shared by a batch's threads, behind the limits above."""
+
+    def __init__(
+        self,
+        inner: Backend,
+        *,
+        concurrency: int,
+        requests_per_minute: int = 0,
+        tokens_per_minute: int = 0,
+    ) -> None:
+        self.inner = inner
+        self._slots = threading.BoundedSemaphore(concurrency)
+        self.requests = TokenBucket(requests_per_minute)
+        self.tokens = TokenBucket(tokens_per_minute)
+        self._stopped = threading.Event()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.requests.stop()
+        self.tokens.stop()
+
+    def _call(self, estimate: int, fn: Any) -> Completion:
+        from plume.errors import BackendError
+
+        interrupted = BackendError("Lot interrompu.", "Batch interrupted.")
+        if not self.requests.acquire(1) or not self.tokens.acquire(estimate):
+            raise interrupted
+        # The slot is taken last: a thread waiting for the rate limit holds no slot.
+        while not self._slots.acquire(timeout=0.5):
+            if self._stopped.is_set():
+                raise interrupted
+        try:
+            result: Completion = fn()
+        finally:
+            self._slots.release()
+        self.tokens.settle(result.prompt_tokens + result.completion_tokens - estimate)
+        return result
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
+    ) -> Completion:
+        return self._call(
+            estimate_tokens(prompt, max_tokens),
+            lambda: self.inner.complete(
+                prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
+            ),
+        )
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Completion:
+        text = "".join(m.content for m in messages)
+        return self._call(
+            estimate_tokens(text, max_tokens),
+            lambda: self.inner.chat(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                seed=seed,
+                json_schema=json_schema,
+            ),
+        )
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class CountingBackend:
+    """One article's view of a backend: counts its calls, tokens and time spent waiting."""
+
+    def __init__(self, inner: Backend) -> None:
+        self.inner = inner
+        self.calls = 0
+        self.prompt_tokens = 0
+        self.completion_tokens = 0
+        self.seconds = 0.0
+
+    def _count(self, fn: Any) -> Completion:
+        start = time.perf_counter()
+        try:
+            result: Completion = fn()
+        finally:
+            self.calls += 1
+            self.seconds += time.perf_counter() - start
+        self.prompt_tokens += result.prompt_tokens
+        self.completion_tokens += result.completion_tokens
+        return result
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
+    ) -> Completion:
+        return self._count(
+            lambda: self.inner.complete(
+                prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
+            )
+        )
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Completion:
+        return self._count(
+            lambda: self.inner.chat(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                seed=seed,
+                json_schema=json_schema,
+            )
+        )
+
+    def close(self) -> None:
+        """The shared backend outlives one article: closed by its owner, not here."""
