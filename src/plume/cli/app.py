@@ -6,6 +6,7 @@ documented in :mod:`plume.errors`.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -114,8 +115,14 @@ def rules_cmd(
 
 def _register() -> None:
     from plume.cli.optimise import optimise_cmd
+    from plume.cli.serve import serve_cmd
 
     app.command("optimise")(optimise_cmd)
+    app.command("serve")(serve_cmd)
+    from plume.cli.backends import backends_app
+
+    app.add_typer(backends_app, name="backends")
+    app.command("batch")(importlib.import_module("plume.cli.batch").batch_cmd)
 
 
 _register()
