@@ -12,7 +12,7 @@ from plume.backends import LocalBackend
 from plume.clean import clean
 from plume.ingest import read_path
 from plume.settings import Settings
-from plume.write.candidates import HeadingChoice, check_candidate, model_heading
+from plume.write.candidates import CANDIDATES, HeadingChoice, check_candidate, model_heading
 from plume.write.headings import deterministic_heading
 from plume.write.structure import build_article
 from tests.conftest import EXAMPLE
@@ -58,8 +58,8 @@ def test_embedded_model_headings_are_valid_and_reproducible() -> None:
     used = [title]
     for i, (paragraphs, choice) in enumerate(zip(sections, first, strict=True)):
         assert choice.heading
-        # Three candidates asked; duplicates are judged once.
-        assert 1 <= len(choice.accepted) + len(choice.rejected) <= 3
+        # CANDIDATES asked; duplicates are judged once.
+        assert 1 <= len(choice.accepted) + len(choice.rejected) <= CANDIDATES
         if choice.source == "model":
             assert choice.heading == choice.accepted[0]
             _, reasons = check_candidate(

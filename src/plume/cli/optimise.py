@@ -36,7 +36,7 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
     line(
         "Méta-description",
         "Meta description",
-        f"{art.meta_description} [dim]({len(art.meta_description)} car. / 120–156)[/]",
+        f"{art.meta_description} [dim]({len(art.meta_description)} car. / 121–156)[/]",
     )
     line("Slug", "Slug", art.slug)
     kp_from = {

@@ -96,9 +96,10 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
-#: Section text given to the model: about 250 words (a long section's opening says what it is
-#: about; more only slows the 270M model down, ≈ 3 ms per prompt token on 2 cores).
-MAX_PROMPT_WORDS = 250
+#: Section text given to the model: its first 120 words (a section's opening says what it is
+#: about; every prompt token costs ≈ 3 ms to read on 2 cores, and reading prompts was 70 % of
+#: the model's time on seed 000 with 250 words: bench/optimise_speed.py).
+MAX_PROMPT_WORDS = 120
 #: Tokens generated per candidate: a 70-character French heading is ≈ 15–20 Gemma tokens.
 MAX_TOKENS = 24
 #: Sampling temperature: 0.7 gives different candidates across seeds; at 0.2 the three seeds
@@ -106,6 +107,10 @@ MAX_TOKENS = 24
 TEMPERATURE = 0.7
 #: Preferred length range for ranking (see the module doc); the hard limits are 3 and 70.
 MIN_CHARS, PREFERRED_CHARS, MAX_CHARS = 3, (20, 60), MAX_HEADING_CHARS
+#: Candidates asked per heading or title, ranked among those that pass: two, because each
+#: more costs ≈ 0.35 s and the 1,000-word budget is 20 s (bench/optimise_speed.py: 3 per
+#: heading gave 24 s on seed 000; the third rarely passed where the first two failed).
+CANDIDATES = 2
 #: Where a heading or title ends: the end of the line, or a full stop — a heading takes none,
 #: so the model has started a sentence (a claim, usually) and the tokens after it are wasted.
 HEADING_STOPS = ("\n", ". ")
@@ -446,7 +451,7 @@ def model_heading(
     used: Collection[str] = (),
     keyphrase: str,
     prefer_keyphrase: bool,
-    n: int = 3,
+    n: int = CANDIDATES,
     seed: int = 42,
 ) -> HeadingChoice:
     """A heading for the section made of ``section_paragraphs``: the best of ``n`` model
@@ -545,7 +550,7 @@ META_MAX_TOKENS = 60
 #: A description is three times a heading's length: two words of its own at most.
 META_MAX_UNSUPPORTED_WORDS = 2
 #: Lead text given for titles and descriptions: the opening says what the article is about.
-LEAD_WORDS = 150
+LEAD_WORDS = 90
 
 
 @dataclass(frozen=True)
@@ -638,7 +643,7 @@ def model_title(
     *,
     keyphrase: str,
     used: Collection[str] = (),
-    n: int = 3,
+    n: int = CANDIDATES,
     seed: int = 1042,
 ) -> FieldChoice:
     """The article's title (H1, and SEO title when it fits): the best of ``n`` checked model

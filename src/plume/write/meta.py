@@ -28,7 +28,9 @@ def _dangling() -> frozenset[str]:
 
 
 def _candidates(paragraphs: Sequence[str]) -> list[str]:
-    return [s.text for p in paragraphs for s in sentences(p)]
+    # A "sentence" starting in lower case is the tail of a cut one ("conversation à l’heure du
+    # dîner.", seed 000): it cannot open a description.
+    return [s.text for p in paragraphs for s in sentences(p) if not s.text[:1].islower()]
 
 
 def _cut(sentence: str, limit: int) -> str:
@@ -60,6 +62,11 @@ def build_meta_description(
     matcher = KeyphraseMatcher(keyphrase) if keyphrase else None
 
     def has_kp(text: str) -> bool:
+        # A cut description ends on "word…": Yoast reads "Microsoft…" as another word than
+        # "Microsoft" (seed 000: metaDescriptionKeyword red), so the keyphrase must stand
+        # before the last word.
+        if text.endswith("…"):
+            text = text.rsplit(" ", 1)[0]
         return matcher is None or matcher.in_text(text)
 
     # Start from the first sentence holding the keyphrase (the lead usually does), else the first.

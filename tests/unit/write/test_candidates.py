@@ -27,8 +27,14 @@ TEXT = "\n".join(SECTION)
 
 
 def _choose(texts: list[str], *, prefer: bool = True, used: tuple[str, ...] = ()) -> HeadingChoice:
+    # One candidate asked per scripted text (the default, CANDIDATES, is tested elsewhere).
     return model_heading(
-        ScriptedBackend(texts), SECTION, used=used, keyphrase=KEYPHRASE, prefer_keyphrase=prefer
+        ScriptedBackend(texts),
+        SECTION,
+        used=used,
+        keyphrase=KEYPHRASE,
+        prefer_keyphrase=prefer,
+        n=max(1, len(texts)),
     )
 
 
@@ -163,7 +169,7 @@ def test_calls_use_successive_seeds_and_stop_at_newline_or_full_stop() -> None:
 def test_duplicates_are_judged_once() -> None:
     choice = _choose(["Le vélo en ville à Lyon", "« Le vélo en ville à Lyon. »"])
     assert choice.accepted == ["Le vélo en ville à Lyon"]
-    assert choice.rejected == [("", ["empty"])]  # the third, unscripted call
+    assert choice.rejected == []  # the second seed's identical text was not judged again
 
 
 def test_same_input_same_output() -> None:
@@ -187,3 +193,11 @@ def test_registry() -> None:
     assert local._server is None  # lazy: nothing loaded before the first completion
     with pytest.raises(UnknownBackendError):
         get_backend("nope")
+
+
+def test_default_number_of_candidates_is_two() -> None:
+    from plume.write.candidates import CANDIDATES
+
+    backend = ScriptedBackend(["Le vélo en ville à Lyon", "Les pistes de Lyon", "Trois"])
+    model_heading(backend, SECTION, keyphrase=KEYPHRASE, prefer_keyphrase=True)
+    assert CANDIDATES == 2 and len(backend.calls) == CANDIDATES

@@ -41,3 +41,19 @@ def test_whole_sentences_when_they_fit() -> None:
 
 def test_empty_text() -> None:
     assert build_meta_description([], "vélo") == ""
+
+
+def test_a_cut_description_never_relies_on_its_last_word_for_the_keyphrase() -> None:
+    # Seed 000: "…de l’offre dramatique de Microsoft…" — Yoast does not see "Microsoft…".
+    from plume.clean import clean
+    from plume.ingest import read_path
+    from plume.settings import Settings
+    from plume.write.meta import build_meta_description
+    from tests.conftest import SEEDS
+
+    s = Settings()
+    doc = clean(read_path(SEEDS[0], s), s).document
+    meta = build_meta_description([b.text for b in doc.blocks if not b.is_heading], "Microsoft")
+    assert 121 <= len(meta) <= 156
+    head = meta.rsplit(" ", 1)[0] if meta.endswith("…") else meta
+    assert "Microsoft" in head

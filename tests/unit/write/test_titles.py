@@ -61,7 +61,7 @@ def test_title_passing_candidate_is_chosen_keyphrase_first() -> None:
             " Vélo en ville : les pistes cyclables de Lyon",
         ]
     )
-    choice = model_title(backend, LEAD, BODY, keyphrase=KEYPHRASE)
+    choice = model_title(backend, LEAD, BODY, keyphrase=KEYPHRASE, n=3)
     assert choice.text == "Vélo en ville : les pistes cyclables de Lyon"
     assert choice.accepted == [
         "Vélo en ville : les pistes cyclables de Lyon",
@@ -80,7 +80,7 @@ def test_title_rejections() -> None:
             " Vélo en ville : une révolution écologique et économique inattendue",  # own words
         ]
     )
-    choice = model_title(backend, LEAD, BODY, keyphrase=KEYPHRASE)
+    choice = model_title(backend, LEAD, BODY, keyphrase=KEYPHRASE, n=3)
     assert choice.text is None
     reasons = dict(choice.rejected)
     assert "no_keyphrase" in reasons["Les pistes cyclables de Lyon"]
@@ -138,16 +138,14 @@ def _doc(*paragraphs: str) -> Document:
 
 
 def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> None:
-    # The lead, then one section: its heading first (3 seeds), then the title (3 seeds) and the
+    # The lead, then one section: its heading first (2 seeds), then the title (2 seeds) and the
     # meta description (2 seeds).
     doc = _doc(LEAD, BODY.split("\n")[1])
     backend = ScriptedBackend(
         [
             " Les clients venus à vélo et les compteurs",
             " Les clients venus à vélo et les compteurs",
-            " Les clients venus à vélo et les compteurs",
             " Vélo en ville : les pistes cyclables de Lyon",
-            " Vélo en ville : Paris rattrape Lyon",
             " Vélo en ville : Paris rattrape Lyon",
             " " + GOOD_META,
             " Trop court.",
@@ -161,7 +159,7 @@ def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> N
         backend=backend,
         generated=generated,
     )
-    assert len(backend.calls) == 8
+    assert len(backend.calls) == 6
     assert article.title == article.seo_title == "Vélo en ville : les pistes cyclables de Lyon"
     assert article.meta_description == GOOD_META
     assert article.slug == "velo-ville-pistes-cyclables-lyon"  # slug from the chosen title
