@@ -71,7 +71,7 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
             f"{result.model} — {len(result.generated)} "
             + ("propositions vérifiées, " if fr else "checked proposals, ")
             + f"{sum(accepted.values())} "
-            + ("retenues" if fr else "used"),
+            + (("retenue" if sum(accepted.values()) < 2 else "retenues") if fr else "used"),
         )
     rw = result.rewrite
     if rw is not None:
