@@ -338,3 +338,91 @@ def test_faithful_mode_refuses_several_files(tmp_path: Path) -> None:
     assert res.exit_code == 8
     assert "--rewrite" in res.output
     assert not (tmp_path / "o").exists()
+
+
+SEED_TITLE = "OpenAI : cinq jours de crise et le poids de Microsoft"
+SEED_META = (
+    "OpenAI a vécu une crise spectaculaire : Sam Altman évincé puis rappelé, Microsoft en "
+    "embuscade et un conseil d’administration remanié."
+)
+SEED_HEADINGS = [
+    "Une éviction qui secoue OpenAI",
+    "Le rôle central de Microsoft",
+    "Un conseil transformé",
+]
+SEED_TEXTS = {
+    "intro": (
+        "OpenAI a traversé une semaine folle. Le conseil d’administration a écarté Sam Altman, "
+        "son patron et cofondateur, avant que la pression des salariés et des investisseurs ne "
+        "ramène le dirigeant à la tête de l’entreprise qui a conçu ChatGPT."
+    ),
+    SEED_HEADINGS[0]: (
+        "Tout commence par un communiqué laconique : le conseil reproche à Sam Altman un manque "
+        "de franchise et le remercie du jour au lendemain. Greg Brockman quitte lui aussi ses "
+        "fonctions dans la foulée, et Mira Murati assure un intérim de courte durée.\n\n"
+        "Dans les heures qui suivent, presque tous les salariés signent une lettre qui menace "
+        "d’un départ collectif si la direction ne revient pas sur sa décision. Le choix d’Emmett "
+        "Shear comme patron provisoire ne calme pas les esprits, bien au contraire."
+    ),
+    SEED_HEADINGS[1]: (
+        "Microsoft observe la scène de près, et pour cause : le groupe a injecté 13 milliards de "
+        "dollars dans la start-up et détiendrait 49 % de sa branche commerciale. Satya Nadella "
+        "propose aussitôt d’accueillir Sam Altman et ses fidèles dans une nouvelle équipe de "
+        "recherche.\n\nCette offre montre à quel point le partenaire pèse sur l’avenir du "
+        "laboratoire : il fournit l’infrastructure de calcul, distribue les modèles dans ses "
+        "logiciels et peut, le cas échéant, recruter les talents qui partiraient."
+    ),
+    SEED_HEADINGS[2]: (
+        "Le retour de Sam Altman s’accompagne d’un nouveau conseil. Larry Summers, ancien "
+        "secrétaire au Trésor, y fait son entrée, tandis que plusieurs membres qui avaient voté "
+        "l’éviction s’en vont.\n\nBeaucoup d’observateurs y voient la victoire d’une ligne "
+        "plus commerciale sur les partisans de la prudence, et s’inquiètent de la concentration "
+        "du pouvoir entre les mains de quelques géants de la technologie."
+    ),
+}
+
+
+class SeedModel(Model):
+    """A scripted instruction model writing one article on the five seeds' story."""
+
+    def __call__(self, request: dict[str, Any]) -> Any:
+        self.requests.append(request)
+        part = self.part(request)
+        self.calls[part] += 1
+        if part == "plan":
+            ids = [int(n) for n in re.findall(r"\[P(\d+)\]", _user(request))]
+            third = len(ids) // 3
+            groups = [ids[:third], ids[third : 2 * third], ids[2 * third :]]
+            return {
+                "title": SEED_TITLE,
+                "seo_title": SEED_TITLE,
+                "meta_description": SEED_META,
+                "sections": [
+                    {"heading": h, "passages": g}
+                    for h, g in zip(SEED_HEADINGS, groups, strict=True)
+                ],
+            }
+        return SEED_TEXTS.get(part, SEED_TEXTS["intro"])
+
+
+def test_the_five_seeds_as_one_multi_source_article(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    model = SeedModel()
+    # The scripted sections hold ~260 words: the target is set below them (click keeps the last).
+    res, report, _ = _run(
+        tmp_path, model, "-k", "OpenAI", "--min-words", "250", sources=list(SEEDS)
+    )
+    assert res.exit_code == 0, res.output
+    assert report["rewrite"]["passed"] and report["mode"] == "rewrite"
+    # One article, the five sources cited at its end, every fact found in a seed.
+    assert len(report["sources"]) == 5
+    assert report["article"]["sources"] == [p.name for p in SEEDS]
+    assert report["fact_check"]["violations"] == []
+    facts = {f["text"] for f in report["fact_check"]["facts"]}
+    assert {"13 milliards de dollars", "49 %"} <= facts
+    # All five seeds were offered to the plan, each as its own data block.
+    plan = _user(model.requests[0])
+    assert all(f'<source id="{k}">' in plan for k in range(1, 6))
+    md = (tmp_path / "out" / "article.md").read_text(encoding="utf-8")
+    assert md.count("\n- ") >= 5 and "## Sources" in md
