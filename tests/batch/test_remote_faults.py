@@ -45,14 +45,16 @@ def test_batch_survives_a_misbehaving_server(tmp_path: Path) -> None:
     out = tmp_path / "out"
     count = 0
     lock = threading.Lock()
+    outage: list[threading.Thread] = []
 
     def responder(body: dict[str, Any]) -> ReplyLike:
         nonlocal count
         with lock:
             count += 1
             n = count
-        if n == 25:  # the server goes away mid-batch and comes back 1.5 s later
-            threading.Timer(0.0, srv.outage, args=(1.5,)).start()
+        if n == 12:  # the server goes away mid-batch and comes back 1.5 s later
+            outage.append(threading.Thread(target=srv.outage, args=(1.5,)))
+            outage[0].start()
             return Drop()
         return "Les usagers du quotidien"
 
@@ -78,7 +80,10 @@ def test_batch_survives_a_misbehaving_server(tmp_path: Path) -> None:
         assert calls > 0 and sent <= calls * (1 + MAX_RETRIES)
         assert summary.prompt_tokens > 0 and summary.completion_tokens > 0
 
-        # The server healthy again: the same batch redoes only what failed, and finishes.
+        # The server healthy again (the outage over, not merely begun): the same batch redoes
+        # only what failed, and finishes.
+        assert outage, "the outage was never triggered"
+        outage[0].join()
         while not srv.running:
             time.sleep(0.05)
         again = run_batch(_options(src, out, srv.base_url))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from plume.backends.base import Completion, Message, Usage, register
-from plume.errors import PlumeError
+from plume.errors import BackendError, PlumeError
 from plume.settings import BackendSettings
 
 __all__ = ["LocalBackend", "ModelUnavailableError", "default_model_path", "embedded_model"]
@@ -29,6 +29,11 @@ __all__ = ["LocalBackend", "ModelUnavailableError", "default_model_path", "embed
 
 class ModelUnavailableError(PlumeError):
     """The embedded model or llama.cpp is not installed, or the GGUF cannot be used."""
+
+
+class ModelAnswerError(BackendError):
+    """llama.cpp refused or failed a request (a prompt longer than the context window…):
+    exit 12 like any backend failure, so callers can fall back (rewrite mode's plan does)."""
 
 
 def _gemma() -> Any:
@@ -207,7 +212,7 @@ class LocalBackend:
         )
         self._last_prompt = prompt
         if not isinstance(result, dict) or "choices" not in result:
-            raise ModelUnavailableError(
+            raise ModelAnswerError(
                 f"Réponse inattendue du modèle : {str(result)[:200]}.",
                 f"Unexpected model response: {str(result)[:200]}.",
             )
@@ -257,7 +262,7 @@ class LocalBackend:
         result = server.handle_completions(request)
         self._last_prompt = None  # the slot now holds this chat: the next prompt starts afresh
         if not isinstance(result, dict) or "choices" not in result:
-            raise ModelUnavailableError(
+            raise ModelAnswerError(
                 f"Réponse inattendue du modèle : {str(result)[:200]}.",
                 f"Unexpected model response: {str(result)[:200]}.",
             )

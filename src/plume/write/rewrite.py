@@ -93,6 +93,8 @@ TOKENS_PER_WORD = 1.6
 #: the answer). Long sources are cut to fit: for the plan each passage shrinks to its first
 #: sentences, for a section its passages are truncated.
 SOURCE_SHARE = 0.5
+#: Tokens for the JSON plan (≈ 8 sections with passages); a third of the window at most.
+PLAN_MAX_TOKENS = 900
 MIN_SECTIONS, MAX_SECTIONS = 3, 8
 
 
@@ -249,9 +251,13 @@ class _Writer:
     calls: int = 0
     completions: list[Completion] = field(default_factory=list)
 
-    @property
-    def budget(self) -> int:
-        return int(self.settings.backend.n_ctx * SOURCE_SHARE)
+    def budget(self, answer_tokens: int, *, template: str = "") -> int:
+        """Tokens the sources may take in one prompt: the context window less the answer, the
+        instructions and a margin for the chat template and the estimate's error — and at
+        most :data:`SOURCE_SHARE` of the window."""
+        n_ctx = self.settings.backend.n_ctx
+        other = count_tokens_estimate(_prompts()["system"] + template) + 128
+        return max(64, min(int(n_ctx * SOURCE_SHARE), n_ctx - answer_tokens - other))
 
     def _chat(self, user: str, *, words: int) -> str:
         self.calls += 1
@@ -266,7 +272,12 @@ class _Writer:
         return completion.text.strip()
 
     def plan(self, min_words: int, published: datetime) -> tuple[Plan, str, str | None]:
-        sources = _fit(self.passages, self.budget, summary=True)
+        plan_tokens = min(PLAN_MAX_TOKENS, self.settings.backend.n_ctx // 3)
+        sources = _fit(
+            self.passages,
+            self.budget(2 * plan_tokens, template=_prompts()["plan"]),  # room for one re-ask
+            summary=True,
+        )
         n = max(MIN_SECTIONS, min(MAX_SECTIONS, math.ceil(min_words / MAX_SECTION_WORDS)))
         user = _prompts()["plan"].format(
             sources=sources,
@@ -283,7 +294,7 @@ class _Writer:
                 Plan.model_json_schema(),
                 Plan,
                 attempts=2,
-                max_tokens=900,
+                max_tokens=plan_tokens,
                 temperature=0.2,
                 seed=self.seed + self.calls,
             )
@@ -305,9 +316,10 @@ class _Writer:
             problem,
         )
 
-    def _passages(self, ids: Sequence[int]) -> str:
+    def _passages(self, ids: Sequence[int], answer_tokens: int = 600) -> str:
         chosen = [p for p in self.passages if p.id in set(ids)]
-        return _fit(chosen or self.passages[:3], self.budget, summary=False)
+        budget = self.budget(answer_tokens, template=_prompts()["section"] + _prompts()["repair"])
+        return _fit(chosen or self.passages[:3], budget, summary=False)
 
     def intro(self, plan: Plan, ids: Sequence[int], repair: str = "") -> list[str]:
         user = _prompts()["intro"].format(
@@ -327,8 +339,10 @@ class _Writer:
         kp_line = (
             _prompts()["keyphrase_line"].format(keyphrase=self.keyphrase) if with_keyphrase else ""
         )
+        answer = max(96, int(words * TOKENS_PER_WORD * 2))
+        previous = count_tokens_estimate(repair)  # a repair quotes the previous draft
         user = _prompts()["section"].format(
-            sources=self._passages(s.passages),
+            sources=self._passages(s.passages, answer + previous),
             heading=s.heading,
             title=plan.title,
             words=words,

@@ -1,0 +1,50 @@
+"""Rewrite mode with the embedded model really generating (≈ 2 min on 2 cores: slow, run in CI).
+
+Gemma 3 270M is a small base model: it does not follow the rewrite prompts well, so the honest
+outcome is usually a failure report. What must hold either way: a passing article passes every
+hard constraint, and a failing one is never presented as passing (exit 13, draft marked failing,
+no article.md / article.html).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from plume.cli.app import app
+from tests.conftest import EXAMPLE
+
+
+def test_embedded_model_rewrite_is_a_passing_article_or_a_truthful_failure(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = CliRunner().invoke(
+        app,
+        [
+            "optimise",
+            "--rewrite",
+            str(EXAMPLE),
+            "-o",
+            str(out),
+            "--max-repairs",
+            "1",
+            "--min-words",
+            "300",
+        ],
+    )
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    rw = report["rewrite"]
+    assert report["mode"] == "rewrite" and report["model"].startswith("gemma")
+    assert rw["usage"]["calls"] >= 4 and rw["usage"]["completion_tokens"] > 0
+    if rw["passed"]:
+        assert res.exit_code == 0, res.output
+        assert not [v for v in report["guards"]["violations"] if v["hard"]]
+        assert report["fact_check"]["violations"] == []
+        assert (out / "article.md").is_file() and (out / "article.html").is_file()
+    else:
+        assert res.exit_code == 13, res.output
+        assert rw["failures"] and "Article en échec" in res.output
+        assert not (out / "article.md").exists() and not (out / "article.html").exists()
+        draft = (out / "article.draft.md").read_text(encoding="utf-8")
+        assert draft.startswith('---\nplume_status: "échec"\n')
