@@ -6,6 +6,7 @@ import json
 import math
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -15,7 +16,9 @@ from plume.errors import ConfigError
 __all__ = [
     "Backend",
     "BackendFactory",
+    "BackendWrapper",
     "Completion",
+    "CountingBackend",
     "Message",
     "ScriptedBackend",
     "UnknownBackendError",
@@ -315,3 +318,79 @@ class ScriptedBackend:
 
 
 register("scripted")(ScriptedBackend)
+
+
+class BackendWrapper:
+    """A backend around another one. ``complete`` and ``chat`` both go through :meth:`around`,
+    the one place a wrapper adds its behaviour (counting for a report or a progress line, rate
+    limits for a batch). ``close`` leaves the inner backend to its owner unless ``owns``."""
+
+    def __init__(self, inner: Backend, *, owns: bool = False) -> None:
+        self.inner = inner
+        self.owns = owns
+
+    def around(self, text: str, max_tokens: int, call: Callable[[], Completion]) -> Completion:
+        """Run ``call`` (the inner backend's answer to ``text``, at most ``max_tokens``)."""
+        return call()
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
+    ) -> Completion:
+        return self.around(
+            prompt,
+            max_tokens,
+            lambda: self.inner.complete(
+                prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
+            ),
+        )
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Completion:
+        return self.around(
+            "".join(m.content for m in messages),
+            max_tokens,
+            lambda: self.inner.chat(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                seed=seed,
+                json_schema=json_schema,
+            ),
+        )
+
+    def close(self) -> None:
+        if self.owns:
+            self.inner.close()
+
+
+class CountingBackend(BackendWrapper):
+    """One run's view of a shared backend: counts its calls, tokens and time spent waiting,
+    and tells ``on_call`` before each call (the studio's progress line)."""
+
+    def __init__(self, inner: Backend, on_call: Callable[[], None] | None = None) -> None:
+        super().__init__(inner)
+        self.on_call = on_call
+        self.calls = 0
+        self.prompt_tokens = 0
+        self.completion_tokens = 0
+        self.seconds = 0.0
+
+    def around(self, text: str, max_tokens: int, call: Callable[[], Completion]) -> Completion:
+        if self.on_call is not None:
+            self.on_call()
+        start = time.perf_counter()
+        try:
+            result = call()
+        finally:
+            self.calls += 1
+            self.seconds += time.perf_counter() - start
+        self.prompt_tokens += result.prompt_tokens
+        self.completion_tokens += result.completion_tokens
+        return result

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
-from plume.backends.base import Backend, Completion, Message
+from plume.backends.base import Backend, BackendWrapper, Completion, CountingBackend
 
+# CountingBackend lives in plume.backends.base (the studio uses it too); re-exported here.
 __all__ = ["CountingBackend", "LimitedBackend", "TokenBucket", "estimate_tokens"]
 
 #: Characters per token for the estimate (OpenAI's tokenizer guide: "one token generally
@@ -87,8 +88,9 @@ class TokenBucket:
             self._cond.notify_all()
 
 
-class LimitedBackend:
-    """A thread-safe backend shared by a batch's threads, behind the limits above."""
+class LimitedBackend(BackendWrapper):
+    """A thread-safe backend shared by a batch's threads, behind the limits above (it owns the
+    inner backend: closing it closes that one)."""
 
     def __init__(
         self,
@@ -98,7 +100,7 @@ class LimitedBackend:
         requests_per_minute: int = 0,
         tokens_per_minute: int = 0,
     ) -> None:
-        self.inner = inner
+        super().__init__(inner, owns=True)
         self._slots = threading.BoundedSemaphore(concurrency)
         self.requests = TokenBucket(requests_per_minute)
         self.tokens = TokenBucket(tokens_per_minute)
@@ -109,9 +111,10 @@ class LimitedBackend:
         self.requests.stop()
         self.tokens.stop()
 
-    def _call(self, estimate: int, fn: Any) -> Completion:
+    def around(self, text: str, max_tokens: int, call: Callable[[], Completion]) -> Completion:
         from plume.errors import BackendError
 
+        estimate = estimate_tokens(text, max_tokens)
         interrupted = BackendError("Lot interrompu.", "Batch interrupted.")
         if not self.requests.acquire(1) or not self.tokens.acquire(estimate):
             raise interrupted
@@ -120,95 +123,8 @@ class LimitedBackend:
             if self._stopped.is_set():
                 raise interrupted
         try:
-            result: Completion = fn()
+            result = call()
         finally:
             self._slots.release()
         self.tokens.settle(result.prompt_tokens + result.completion_tokens - estimate)
         return result
-
-    def complete(
-        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
-    ) -> Completion:
-        return self._call(
-            estimate_tokens(prompt, max_tokens),
-            lambda: self.inner.complete(
-                prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
-            ),
-        )
-
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
-        json_schema: dict[str, Any] | None = None,
-    ) -> Completion:
-        text = "".join(m.content for m in messages)
-        return self._call(
-            estimate_tokens(text, max_tokens),
-            lambda: self.inner.chat(
-                messages,
-                max_tokens=max_tokens,
-                temperature=temperature,
-                seed=seed,
-                json_schema=json_schema,
-            ),
-        )
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-class CountingBackend:
-    """One article's view of a backend: counts its calls, tokens and time spent waiting."""
-
-    def __init__(self, inner: Backend) -> None:
-        self.inner = inner
-        self.calls = 0
-        self.prompt_tokens = 0
-        self.completion_tokens = 0
-        self.seconds = 0.0
-
-    def _count(self, fn: Any) -> Completion:
-        start = time.perf_counter()
-        try:
-            result: Completion = fn()
-        finally:
-            self.calls += 1
-            self.seconds += time.perf_counter() - start
-        self.prompt_tokens += result.prompt_tokens
-        self.completion_tokens += result.completion_tokens
-        return result
-
-    def complete(
-        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
-    ) -> Completion:
-        return self._count(
-            lambda: self.inner.complete(
-                prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
-            )
-        )
-
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
-        json_schema: dict[str, Any] | None = None,
-    ) -> Completion:
-        return self._count(
-            lambda: self.inner.chat(
-                messages,
-                max_tokens=max_tokens,
-                temperature=temperature,
-                seed=seed,
-                json_schema=json_schema,
-            )
-        )
-
-    def close(self) -> None:
-        """The shared backend outlives one article: closed by its owner, not here."""

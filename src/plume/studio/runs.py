@@ -15,7 +15,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from plume.backends.base import Backend, Completion, Message
+from plume.backends.base import Backend, CountingBackend
 from plume.document import Document
 from plume.errors import ConfigError, PlumeError
 from plume.optimisation import OptimiseReport
@@ -176,44 +176,6 @@ class _State:
         )
 
 
-class _Counting:
-    """The warm backend seen by one run: counts its calls for the progress line. ``close`` is
-    the holder's business, not the run's."""
-
-    def __init__(self, inner: Backend, on_call: Callable[[], None]) -> None:
-        self._inner = inner
-        self._on_call = on_call
-
-    def complete(
-        self, prompt: str, *, max_tokens: int, temperature: float, seed: int, stop: list[str]
-    ) -> Completion:
-        self._on_call()
-        return self._inner.complete(
-            prompt, max_tokens=max_tokens, temperature=temperature, seed=seed, stop=stop
-        )
-
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        temperature: float,
-        seed: int,
-        json_schema: dict[str, Any] | None = None,
-    ) -> Completion:
-        self._on_call()
-        return self._inner.chat(
-            messages,
-            max_tokens=max_tokens,
-            temperature=temperature,
-            seed=seed,
-            json_schema=json_schema,
-        )
-
-    def close(self) -> None:
-        return None
-
-
 class ModelHolder:
     """One warm backend per server process, lent to one run at a time."""
 
@@ -227,7 +189,7 @@ class ModelHolder:
         with self._lock:
             if self._backend is None:
                 self._backend = self._factory()
-            yield _Counting(self._backend, on_call)
+            yield CountingBackend(self._backend, on_call)
 
     def close(self) -> None:
         with self._lock:
@@ -305,7 +267,7 @@ def _rewrite(doc: Document, opts: RunOptions, ctx: _Context) -> OptimiseReport:
             return rewrite_documents(
                 [doc],
                 ctx.settings,
-                backend=_Counting(remote, ctx.on_model_call),
+                backend=CountingBackend(remote, ctx.on_model_call),
                 model_name=f"openai:{ctx.settings.backend.model or '?'}",
                 **kwargs,
             )
