@@ -175,6 +175,25 @@ def analyse(
     )
 
 
+def _no_keyphrase() -> EmptyInput:
+    return EmptyInput(
+        "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
+        "No keyphrase found: pass one with --keyphrase.",
+    )
+
+
+def _synonyms(
+    given: tuple[str, ...], text: str, keyphrase: str
+) -> tuple[tuple[str, ...], str | None]:
+    """The synonyms to use and where they come from: the editor's ("flag"), else the
+    analyser's choice ("suggested") — only synonyms the text itself establishes (acronym
+    definitions, a name's short form), so that no synonym changes the subject."""
+    if given:
+        return given, "flag"
+    found = tuple(suggest_synonyms(text, keyphrase))
+    return found, "suggested" if found else None
+
+
 def optimise_document(
     doc: Document,
     settings: Settings,
@@ -200,17 +219,9 @@ def optimise_document(
     cleaning = clean(doc, settings)
     before = analyse_cleaned(cleaning, settings, keyphrase=keyphrase, min_words=min_words)
     if not before.keyphrase:
-        raise EmptyInput(
-            "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
-            "No keyphrase found: pass one with --keyphrase.",
-        )
+        raise _no_keyphrase()
     cleaned = cleaning.document
-    synonyms_source = "flag" if synonyms else None
-    if not synonyms:
-        # The analyser's choice: only synonyms the text itself establishes (acronym
-        # definitions, a name's short form), so no synonym changes the subject.
-        synonyms = tuple(suggest_synonyms(cleaned.text, before.keyphrase))
-        synonyms_source = "suggested" if synonyms else None
+    synonyms, synonyms_source = _synonyms(synonyms, cleaned.text, before.keyphrase)
     generated: list[Generated] = []
     article = build_article(
         cleaned,
@@ -293,14 +304,8 @@ def rewrite_documents(
     before = analyse_cleaned(cleanings[0], settings, keyphrase=keyphrase, min_words=min_words)
     kp = before.keyphrase
     if not kp:
-        raise EmptyInput(
-            "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
-            "No keyphrase found: pass one with --keyphrase.",
-        )
-    synonyms_source = "flag" if synonyms else None
-    if not synonyms:
-        synonyms = tuple(suggest_synonyms("\n\n".join(d.text for d in cleaned), kp))
-        synonyms_source = "suggested" if synonyms else None
+        raise _no_keyphrase()
+    synonyms, synonyms_source = _synonyms(synonyms, "\n\n".join(d.text for d in cleaned), kp)
     target = before.brief.min_words if before.brief else min_words
     result = rewrite_article(
         cleaned,

@@ -592,10 +592,6 @@ def adopt_suggestion(
     )
 
 
-def _strip_accents(c: str) -> str:
-    return unicodedata.normalize("NFD", c)[0]
-
-
 def suggest_synonyms(text: str, keyphrase: str, limit: int = 2) -> list[str]:
     """Synonyms the text itself establishes for ``keyphrase``, for Yoast's synonym-aware checks.
 
@@ -624,7 +620,7 @@ def suggest_synonyms(text: str, keyphrase: str, limit: int = 2) -> list[str]:
     else:
         # Expansion → acronym, when the text defines it.
         content = [w for w in words if w.lower() not in function_words]
-        acronym = "".join(_strip_accents(w[0]) for w in content).upper()
+        acronym = "".join(transliterate(w[0]) for w in content).upper()
         if len(content) >= 2 and any(
             e.lower() == kp.lower() for e in _acronym_definitions(text, acronym)
         ):
@@ -647,7 +643,7 @@ def _acronym_definitions(text: str, acronym: str) -> list[str]:
         return (
             len(content) == n
             and all(t[:1].islower() for t in content)
-            and "".join(_strip_accents(t[0]) for t in content).upper() == acronym
+            and "".join(transliterate(t[0]) for t in content).upper() == acronym
         )
 
     found: list[str] = []

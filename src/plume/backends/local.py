@@ -191,32 +191,24 @@ class LocalBackend:
         seed: int,
         stop: list[str],
     ) -> Completion:
-        started = time.perf_counter()
-        server = self._start()
-        result = server.handle_completions(
+        return self._generate(
             {
                 "prompt": prompt,
                 "max_tokens": max_tokens,
                 "temperature": temperature,
                 "seed": seed,
                 "stop": list(stop),
-                # Reusing the KV cache of a *different* previous prompt changes how the new one
-                # is batched, and so the logits in the last bits: measured here, the same
-                # prompt and seed gave different texts depending on what was completed before.
-                # So a new prompt is always read from scratch, and only the same prompt asked
-                # again (the next seed of the same candidate) reuses the cache: that state
-                # depends on this prompt alone, never on history, and saves ≈ 0.8–2.5 s per
-                # extra candidate (350 prompt tokens; 0.5 s instead of 2.8 s, measured).
-                "cache_prompt": prompt == self._last_prompt,
-            }
+            },
+            structured=False,
+            # Reusing the KV cache of a *different* previous prompt changes how the new one
+            # is batched, and so the logits in the last bits: measured here, the same prompt
+            # and seed gave different texts depending on what was completed before. So a new
+            # prompt is always read from scratch, and only the same prompt asked again (the
+            # next seed of the same candidate) reuses the cache: that state depends on this
+            # prompt alone, never on history, and saves ≈ 0.8–2.5 s per extra candidate
+            # (350 prompt tokens; 0.5 s instead of 2.8 s, measured).
+            reuse_cache=True,
         )
-        self._last_prompt = prompt
-        if not isinstance(result, dict) or "choices" not in result:
-            raise ModelAnswerError(
-                f"Réponse inattendue du modèle : {str(result)[:200]}.",
-                f"Unexpected model response: {str(result)[:200]}.",
-            )
-        return self._record(result, started, structured=False)
 
     def chat(
         self,
@@ -234,7 +226,6 @@ class LocalBackend:
         turn, as Gemma has no system role. ``json_schema`` is passed to llama.cpp, which turns it
         into a grammar that constrains sampling (structured output).
         """
-        started = time.perf_counter()
         parts: list[str] = []
         system = "\n\n".join(m.content for m in messages if m.role == "system")
         first_user = True
@@ -248,25 +239,35 @@ class LocalBackend:
                 first_user = False
             parts.append(f"<start_of_turn>{role}\n{content}<end_of_turn>\n")
         prompt = "".join(parts) + "<start_of_turn>model\n"
-        server = self._start()
         request: dict[str, Any] = {
             "prompt": prompt,
             "max_tokens": max_tokens,
             "temperature": temperature,
             "seed": seed,
             "stop": ["<end_of_turn>"],
-            "cache_prompt": False,
         }
         if json_schema is not None:
             request["json_schema"] = json_schema
+        return self._generate(request, structured=json_schema is not None, reuse_cache=False)
+
+    def _generate(
+        self, request: dict[str, Any], *, structured: bool, reuse_cache: bool
+    ) -> Completion:
+        """One llama.cpp completion; with ``reuse_cache``, the KV cache only when the prompt is
+        the previous one again (see :meth:`complete`)."""
+        started = time.perf_counter()
+        server = self._start()
+        prompt = request["prompt"]
+        request["cache_prompt"] = reuse_cache and prompt == self._last_prompt
         result = server.handle_completions(request)
-        self._last_prompt = None  # the slot now holds this chat: the next prompt starts afresh
+        # After a chat the slot holds that chat: the next raw prompt starts afresh.
+        self._last_prompt = prompt if reuse_cache else None
         if not isinstance(result, dict) or "choices" not in result:
             raise ModelAnswerError(
                 f"Réponse inattendue du modèle : {str(result)[:200]}.",
                 f"Unexpected model response: {str(result)[:200]}.",
             )
-        return self._record(result, started, structured=json_schema is not None)
+        return self._record(result, started, structured=structured)
 
     def _record(self, result: dict[str, Any], started: float, *, structured: bool) -> Completion:
         usage = result.get("usage") or {}

@@ -51,7 +51,7 @@ from typing import Literal
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.language import detect_language
 from plume.backends.base import Backend
-from plume.lang.fr import fold, load_french, read_list
+from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import Lexicon, load_lexicon
 from plume.verify.facts import check_facts
 from plume.write.headings import MAX_HEADING_CHARS, deterministic_heading
@@ -116,13 +116,6 @@ CANDIDATES = 2
 HEADING_STOPS = ("\n", ". ")
 #: How many of the section's most frequent content words count for the overlap score.
 TOP_WORDS = 10
-
-
-@cache
-def _dangling() -> frozenset[str]:
-    """Words a French phrase cannot end on (``lang/fr/data/heading_dangling_words.txt``),
-    folded: a candidate ending on one was cut off."""
-    return frozenset(fold(w) for w in read_list("heading_dangling_words.txt"))
 
 
 _PREFIX_RE = re.compile(
@@ -324,7 +317,7 @@ def _unbalanced(candidate: str) -> bool:
 
 def _is_truncated(candidate: str) -> bool:
     words = _words(candidate)
-    if not words or fold(words[-1]) in _dangling():
+    if not words or fold(words[-1]) in load_french().dangling_words:
         return True
     if candidate.endswith(("’", "'", "-")):
         return True

@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from plume.analyse.keyphrase import suggest_keyphrases
 from plume.analyse.researches import Research
 from plume.document import Block, BlockKind, Document, Source
+from plume.lang.fr import fold, load_french
 
 #: Issue 3 and common newsroom practice: a heading that fits one line on a phone.
 MAX_HEADING_CHARS = 70
@@ -97,31 +98,6 @@ _CUT_BEFORE = frozenset(
         "où",
     ]
 )
-# Nor end on these: the phrase would announce more than it gives.
-_NO_END = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l’",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "d’",
-        "au",
-        "aux",
-        "à",
-        "et",
-        "ou",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-    ]
-)
 
 
 def shorten_heading(heading: str, max_chars: int = MAX_HEADING_CHARS) -> str:
@@ -139,11 +115,11 @@ def shorten_heading(heading: str, max_chars: int = MAX_HEADING_CHARS) -> str:
         if len(head) > max_chars:
             break
         cut_here = nxt in _CUT_BEFORE or nxt.startswith(("d’", "l’", "qu’"))
-        if cut_here and words[k - 1].casefold() not in _NO_END:
+        if cut_here and fold(words[k - 1]) not in load_french().dangling_words:
             best = head
     if not best:
         kept = heading[: max_chars + 1].rsplit(" ", 1)[0].split(" ")
-        while len(kept) > 1 and kept[-1].casefold() in _NO_END:
+        while len(kept) > 1 and fold(kept[-1]) in load_french().dangling_words:
             kept.pop()
         best = " ".join(kept).rstrip(" ,;:–—-")
     return best

@@ -10,21 +10,15 @@ close with "…". The result is a candidate; the verify stage re-checks it like 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.text import sentences
-from plume.lang.fr import fold, read_list
+from plume.lang.fr import fold, load_french
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
 MIN_CHARS = 121
 MAX_CHARS = 156
-
-
-@cache
-def _dangling() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_list("heading_dangling_words.txt"))
 
 
 def _candidates(paragraphs: Sequence[str]) -> list[str]:
@@ -42,7 +36,10 @@ def _cut(sentence: str, limit: int) -> str:
     # Nor on a word that announces more ("… de Microsoft de…"): articles, prepositions and
     # conjunctions are dropped back to the last word a phrase can end on.
     words = head.split(" ")
-    while len(words) > 1 and fold(words[-1].rstrip(",;:")).split("'")[-1] in _dangling():
+    while (
+        len(words) > 1
+        and fold(words[-1].rstrip(",;:")).split("'")[-1] in load_french().dangling_words
+    ):
         words.pop()
     head = " ".join(words)
     return head.rstrip(" ,;:–—-\u00a0\u202f") + "…"

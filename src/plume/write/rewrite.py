@@ -50,7 +50,7 @@ from plume.optimisation import Repair, RewriteOutcome, UsageSummary
 from plume.report import Rating, Report
 from plume.settings import Settings
 from plume.verify.facts import FactCheck
-from plume.verify.guards import GuardReport, GuardViolation, check_article_facts, run_guards
+from plume.verify.guards import GuardReport, check_article_facts, run_guards
 from plume.write.sections import plan_sections, split_long_paragraph
 from plume.write.slug import make_slug
 from plume.write.structure import article_document, build_article
@@ -189,7 +189,7 @@ def _deterministic_plan(
     """The faithful planner's outline over the merged sources: sections cut at topic shifts,
     noun-phrase headings, the author's sentences for the description."""
     blocks = tuple(Block(BlockKind.PARAGRAPH, p.text) for p in passages)
-    merged = Document(blocks=blocks, source=sources[0].source if sources else Source("", "txt"))
+    merged = Document(blocks=blocks, source=sources[0].source)  # callers pass ≥ 1 source
     faithful = build_article(merged, keyphrase=keyphrase, published=published)
     by_text = {p.text: p.id for p in passages}
     plan_sections_: list[PlanSection] = []
@@ -202,7 +202,8 @@ def _deterministic_plan(
         first = plan_sections_[0]
         plan_sections_[0] = PlanSection(heading=first.heading, passages=intro_ids + first.passages)
     if len(plan_sections_) < MIN_SECTIONS:
-        # Too few topic shifts: cut the passages into 3 runs of similar length.
+        # Too few sections from the faithful structure: the topic-shift planner's groups
+        # (≤ 300 words each) over all passages, headings reused where they exist.
         groups = plan_sections([p.text for p in passages]) or [list(range(len(passages)))]
         plan_sections_ = [
             PlanSection(
@@ -635,8 +636,3 @@ def rewrite_article(
         generation_ratio=round(generated / final_tokens, 2) if final_tokens else None,
     )
     return RewriteResult(article, outcome, after, guards, facts)
-
-
-def violations_text(violations: Sequence[GuardViolation], lang: str = "fr") -> list[str]:
-    """One line per violation, for the CLI."""
-    return [f"{v.field} — {v.message(lang)}" for v in violations]

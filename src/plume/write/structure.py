@@ -214,7 +214,7 @@ def build_article(
     # (seed 001 already says "OpenAI" 26 times in 875 words, Yoast's limit).
     all_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
     room = int(MAX_DENSITY * count_words(all_text)) - matcher.count_in(all_text)
-    kp_budget = [room - (1 if not h1 else 0)]  # the H1, when plume writes it, takes one
+    kp_budget = room - (1 if not h1 else 0)  # the H1, when plume writes it, takes one
 
     # The title is settled first, so that no section heading repeats it (an H2 equal to the
     # H1 says nothing; seed 000 had "L’IA et Microsoft" twice).
@@ -228,8 +228,9 @@ def build_article(
     body: list[str] = []
 
     def new_heading(paragraphs: list[str]) -> str:
+        nonlocal kp_budget
         with_kp = sum(1 for s in sections if matcher.in_text(s.heading, synonyms=True))
-        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1) and kp_budget[0] > 0
+        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1) and kp_budget > 0
         if backend is not None:
             from plume.write.candidates import model_heading  # lexicon, facts, lingua: lazily
 
@@ -255,7 +256,7 @@ def build_article(
             )
         used.append(heading)
         if matcher.in_text(heading):
-            kp_budget[0] -= 1
+            kp_budget -= 1
         return heading
 
     body_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)

@@ -83,6 +83,10 @@ class FrenchData:
     #: ``client``), folded; any other word in consonant + -ent is read as a verb whose -ent is
     #: silent (``parlent``). See ``text.syllables``.
     ent_non_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: Words a French phrase cannot end on (articles, prepositions, conjunctions, possessive
+    #: and demonstrative determiners), folded: a heading, title or cut description ending on
+    #: one was cut off (``heading_dangling_words.txt``).
+    dangling_words: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache
@@ -90,6 +94,7 @@ def load_french() -> FrenchData:
     """The French data, read from the package's ``data/`` folder once per process."""
     return FrenchData(
         function_words=frozenset(fold(w) for w in read_list("function_words.txt")),
+        dangling_words=frozenset(fold(w) for w in read_list("heading_dangling_words.txt")),
         abbreviations=read_list("abbreviations.txt"),
         abbreviations_before_names=read_list("abbreviations_before_names.txt"),
         transition_words=read_list("transition_words.txt"),
