@@ -334,13 +334,18 @@ def _sweep_temporaries(outdir: Path, names: list[str]) -> int:
     return removed
 
 
-def _mp_context() -> Any:
+def _mp_context(check_entities: bool) -> Any:
     """``forkserver`` where it exists (Linux, macOS): workers fork from a clean, single-threaded
     server that preloaded plume (and spaCy), so they start warm and a pool rebuilt after a crash
     starts instantly; forking the scheduler itself is unsafe once it runs threads (the progress
     display, the executor's own). ``spawn`` elsewhere."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(
+            ["plume.batch._preload_nlp" if check_entities else "plume.batch._preload"]
+        )
+    return ctx
 
 
 def manifest_lines(planned: list[Planned], rows: dict[str, JobRow], skipped: set[str]) -> str:
@@ -400,7 +405,7 @@ class QuietDisplay:
         pass
 
 
-def _remote_backend(settings: Settings) -> Backend:
+def remote_backend(settings: Settings) -> Backend:
     if settings.backend.name == "openai":
         from plume.backends.openai import OpenAIBackend
 
@@ -420,6 +425,18 @@ def resolve_workers(options: BatchOptions) -> int:
         # cores / threads would only make them fight over the CPU.
         return max(1, cpus // options.settings.backend.threads)
     return cpus
+
+
+def remote_processes(options: BatchOptions, jobs: int) -> int:
+    """Processes sharing a remote backend's concurrency: ``--workers`` when given, else one
+    per :data:`plume.batch.remote.SLOTS_PER_PROCESS` concurrent requests, up to one per core;
+    never more than there are articles, nor than concurrent requests."""
+    from plume.batch.remote import auto_processes
+
+    concurrency = options.settings.backend.concurrency
+    requested = options.workers if options.workers is not None else options.settings.batch.workers
+    n = requested if requested and requested > 0 else auto_processes(concurrency, machine_workers())
+    return max(1, min(n, concurrency, jobs))
 
 
 class _Run:
@@ -486,14 +503,7 @@ class _Run:
     # -- process pool (CPU work, embedded model)
 
     def run_processes(self, jobs: list[Planned], workers: int) -> None:
-        ctx = _mp_context()
-        if ctx.get_start_method() == "forkserver":
-            preload = (
-                "plume.batch._preload_nlp"
-                if self.options.check_entities
-                else "plume.batch._preload"
-            )
-            ctx.set_forkserver_preload([preload])
+        ctx = _mp_context(self.options.check_entities)
         mode_fn = self.options.mode_fn
 
         def new_pool() -> ProcessPoolExecutor:
@@ -617,6 +627,104 @@ class _Run:
             pool.shutdown(wait=False, cancel_futures=True)
         self.summary.pending = len(queue) + len(inflight)
 
+    # -- processes running threads (remote backend, high concurrency)
+
+    def run_remote_processes(self, jobs: list[Planned], concurrency: int, processes: int) -> None:
+        """:meth:`run_threads` spread over ``processes`` worker processes (see
+        :mod:`plume.batch.remote`): the same article isolation and resume semantics."""
+        from plume.batch import remote
+
+        ctx = _mp_context(self.options.check_entities)
+        results = ctx.Queue()
+
+        @dataclass
+        class Worker:
+            proc: Any
+            tasks: Any
+            slots: int
+            held: set[str] = field(default_factory=set)
+            #: Running one suspect alone (see below).
+            alone: bool = False
+
+        def spawn(slots: int) -> Worker:
+            tasks = ctx.Queue()
+            proc = ctx.Process(
+                target=remote.remote_worker,
+                args=(
+                    tasks,
+                    results,
+                    self.options.settings,
+                    slots,
+                    processes,
+                    self.options.mode_fn,
+                ),
+                daemon=True,
+            )
+            proc.start()
+            return Worker(proc, tasks, slots)
+
+        def assign(w: Worker, p: Planned) -> None:
+            w.tasks.put(p.spec)
+            w.held.add(p.name)
+            inflight[p.name] = self.start(p)
+
+        workers = [spawn(n) for n in remote.slots_per_process(concurrency, processes)]
+        queue: deque[Planned] = deque(jobs)
+        #: Articles a dead worker held: each runs again alone on a worker (as in
+        #: :meth:`run_processes`), so the one that kills it is identified and the others are
+        #: not blamed; the other workers go on meanwhile.
+        suspects: deque[Planned] = deque()
+        by_name = {p.name: p for p in jobs}
+        inflight: dict[str, int] = {}  # name -> attempts
+        try:
+            while (queue or suspects or inflight) and not self.stop.event.is_set():
+                # The first worker is kept for the suspects: it takes no new article while
+                # one waits, and runs it once it is idle.
+                if suspects and not any(w.alone for w in workers) and not workers[0].held:
+                    workers[0].alone = True
+                    assign(workers[0], suspects.popleft())
+                busy_first = bool(suspects) or workers[0].alone
+                while queue:
+                    free = [w for i, w in enumerate(workers) if not (i == 0 and busy_first)]
+                    w = max(free, key=lambda w: w.slots - len(w.held), default=None)
+                    if w is None or len(w.held) >= w.slots:
+                        break
+                    assign(w, queue.popleft())
+                for name, result in remote.drain(results, _POLL_S):
+                    if name in inflight:
+                        for w in workers:
+                            if name in w.held:
+                                w.held.discard(name)
+                                w.alone = False
+                        self.record(by_name[name], result, inflight.pop(name))
+                for i, w in enumerate(workers):
+                    if w.proc.is_alive():
+                        continue
+                    self.summary.crashes += 1
+                    held = [by_name[n] for n in sorted(w.held)]
+                    if w.alone:  # it ran one suspect alone: that article is the cause
+                        for p in held:
+                            self.record(p, _crash_result(p), inflight.pop(p.name))
+                    else:
+                        for p in held:
+                            inflight.pop(p.name)
+                        suspects.extend(held)
+                    w.tasks.cancel_join_thread()
+                    workers[i] = spawn(w.slots)
+        finally:
+            for w in workers:
+                if self.stop.event.is_set() or inflight:
+                    w.proc.terminate()  # in-flight articles stay "running": redone on resume
+                else:
+                    w.tasks.put(None)
+            for w in workers:
+                w.proc.join(timeout=10)
+                if w.proc.is_alive():
+                    w.proc.kill()
+                w.tasks.cancel_join_thread()
+            results.cancel_join_thread()
+        self.summary.pending = len(queue) + len(suspects) + len(inflight)
+
 
 def _crash_result(p: Planned) -> JobResult:
     return JobResult(
@@ -695,16 +803,20 @@ def run_batch(
                         # rather than in every thread at once on their first article.
                         warm(options.check_entities)
                         b = options.settings.backend
-                        backend = LimitedBackend(
-                            _remote_backend(options.settings),
-                            concurrency=b.concurrency,
-                            requests_per_minute=b.requests_per_minute,
-                            tokens_per_minute=b.tokens_per_minute,
-                        )
-                        try:
-                            run.run_threads(jobs, backend, workers)
-                        finally:
-                            backend.close()
+                        processes = remote_processes(options, len(jobs))
+                        if processes > 1:
+                            run.run_remote_processes(jobs, workers, processes)
+                        else:
+                            backend = LimitedBackend(
+                                remote_backend(options.settings),
+                                concurrency=b.concurrency,
+                                requests_per_minute=b.requests_per_minute,
+                                tokens_per_minute=b.tokens_per_minute,
+                            )
+                            try:
+                                run.run_threads(jobs, backend, workers)
+                            finally:
+                                backend.close()
                     elif jobs:
                         run.run_processes(jobs, workers)
             finally:

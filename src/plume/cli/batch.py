@@ -234,7 +234,13 @@ def batch_cmd(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", "-j", min=1, help="Processus en parallèle (défaut : un par cœur)."
+            "--workers",
+            "-j",
+            min=1,
+            help=(
+                "Processus en parallèle (défaut : un par cœur ; avec un moteur distant, un par "
+                "tranche de 16 requêtes simultanées, au plus un par cœur)."
+            ),
         ),
     ] = None,
     no_model: Annotated[

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from plume.lang.fr import load_french
 
@@ -22,6 +23,9 @@ _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+#: Keyphrase matching transliterates every lemma of every word it meets (27,000 calls for 12
+#: articles in rewrite mode, profiled): the same few thousand words, cached.
+@lru_cache(maxsize=1 << 15)
 def transliterate(text: str) -> str:
     """ASCII lower case: "Œuvre d’été à Noël" → "oeuvre d'ete a noel"."""
     for k, v in _LIGATURES.items():

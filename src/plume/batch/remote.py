@@ -1,0 +1,107 @@
+"""A remote backend's batch spread over several processes, each running threads.
+
+With a remote backend the articles wait on the network most of the time, so one process with
+one thread per concurrent request keeps up — until the CPU work between requests (reading,
+cleaning, analysing, verifying after each repair, rendering) of many articles in flight
+saturates the one core the GIL lets a process use. ``bench/batch_overhead.py`` (rewrite mode,
+2 s latency, 2 cores) measured plume's own time at 3–5 % of the backend time up to 16
+concurrent articles in one process, and 21.7 % at 64: the articles queued for the GIL. Here
+``processes`` worker processes share the concurrency, each with its own HTTP client and
+threads; the rate limits are split evenly between them (each gets 1/P of the requests and
+tokens per minute: the sum never exceeds the configured limit, at the cost of a process not
+borrowing another's unused share).
+
+Protocol: each worker has its own task queue; the scheduler gives the next article to the
+worker with the most free threads, never more than its threads (so it always knows which
+worker holds which article), and each thread puts ``(name, JobResult)`` on the one result
+queue. A worker that dies (killed, out of memory) is noticed by the scheduler: the articles it
+held are retried once, then failed (in two crashes, the article is the likely cause); a
+replacement worker starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import queue as queue_module
+import threading
+from typing import Any
+
+from plume.batch.limiter import LimitedBackend
+from plume.batch.worker import JobResult, JobSpec, ModeFn, execute_job, init_worker
+from plume.settings import Settings
+
+__all__ = ["auto_processes", "remote_worker", "slots_per_process"]
+
+#: Concurrent requests one process serves without plume's own time growing (measured:
+#: ``bench/batch_overhead.py``, rewrite mode, 2 s latency — 3 % of the backend time at 4,
+#: 5 % at 16, 21.7 % at 64). Above it, one more process per step, up to one per core.
+SLOTS_PER_PROCESS = 16
+
+
+def auto_processes(concurrency: int, cpus: int) -> int:
+    """Processes for ``concurrency`` concurrent requests on ``cpus`` cores (0 = settings' auto)."""
+    return max(1, min(cpus, math.ceil(concurrency / SLOTS_PER_PROCESS)))
+
+
+def slots_per_process(concurrency: int, processes: int) -> list[int]:
+    """``concurrency`` split as evenly as possible into ``processes`` positive shares."""
+    base, extra = divmod(concurrency, processes)
+    return [base + (1 if i < extra else 0) for i in range(processes)]
+
+
+def remote_worker(
+    tasks: Any,
+    results: Any,
+    settings: Settings,
+    slots: int,
+    share: int,
+    mode_fn: ModeFn | None,
+) -> None:
+    """A worker process: ``slots`` threads taking articles from ``tasks`` until a ``None``,
+    sharing one rate-limited backend that gets ``1/share`` of the configured limits."""
+    from plume.batch.runner import remote_backend
+
+    init_worker()
+    b = settings.backend
+    backend = LimitedBackend(
+        remote_backend(settings),
+        concurrency=slots,
+        requests_per_minute=math.ceil(b.requests_per_minute / share)
+        if b.requests_per_minute
+        else 0,
+        tokens_per_minute=math.ceil(b.tokens_per_minute / share) if b.tokens_per_minute else 0,
+    )
+
+    def loop() -> None:
+        while True:
+            spec: JobSpec | None = tasks.get()
+            if spec is None:
+                tasks.put(None)  # let this process's other threads see the end too
+                return
+            result: JobResult = execute_job(spec, backend, mode_fn)
+            results.put((spec.name, result))
+
+    threads = [
+        threading.Thread(target=loop, name=f"plume-remote-{i}", daemon=True) for i in range(slots)
+    ]
+    for t in threads:
+        t.start()
+    try:
+        for t in threads:
+            t.join()
+    finally:
+        with contextlib.suppress(Exception):
+            backend.close()
+
+
+def drain(results: Any, timeout: float) -> list[tuple[str, JobResult]]:
+    """Every result waiting on ``results`` (at most ``timeout`` seconds for the first)."""
+    out: list[tuple[str, JobResult]] = []
+    try:
+        out.append(results.get(timeout=timeout))
+        while True:
+            out.append(results.get_nowait())
+    except queue_module.Empty:
+        pass
+    return out
