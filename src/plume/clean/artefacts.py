@@ -36,6 +36,7 @@ __all__ = [
     "step_glued",
     "step_run_together",
     "step_stray_capital",
+    "step_stray_stop",
 ]
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -208,9 +209,11 @@ def _stray_stop_edits(text: str) -> list[Edit]:
 
 
 def step_glued(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
-    return run_plans(
-        blocks, [Keep(_glued_edits(b.text) + _stray_stop_edits(b.text)) for b in blocks]
-    )
+    return run_plans(blocks, [Keep(_glued_edits(b.text)) for b in blocks])
+
+
+def step_stray_stop(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
+    return run_plans(blocks, [Keep(_stray_stop_edits(b.text)) for b in blocks])
 
 
 # --- Step 8: run-together words -------------------------------------------------------------

@@ -27,7 +27,7 @@ def test_steps_are_numbered_in_order_with_unique_rules() -> None:
     assert [s.number for s in STEPS] == list(range(1, len(STEPS) + 1))
     assert len(RULES) == len(set(RULES))
     assert all(r.startswith("CL-") for r in RULES)
-    assert [s.number for s in STEPS if s.typography] == [10, 11, 12, 13]
+    assert [s.number for s in STEPS if s.typography] == [11, 12, 13, 14]
 
 
 def test_the_document_keeps_everything_but_its_blocks() -> None:
