@@ -203,6 +203,11 @@ def step_boilerplate(blocks: tuple[Block, ...], settings: Settings) -> StepOutpu
     # the article's last paragraph.
     texts = [b.text[: e.start] if e else b.text for b, e in zip(blocks, suffixes, strict=True)]
     tail = _tail_start(texts)
+    # Once the tail goes, a marker before it may end the text in turn ("Tag" then
+    # "Tags : …"): taken now, as a second cleaning would (cleaning is idempotent; found by
+    # the property test).
+    while tail is not None and (earlier := _tail_start(texts[:tail])) is not None:
+        tail = earlier
     if tail is not None:
         for i in range(tail, n):
             drop[i] = True
