@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,147 +19,25 @@ from typer.testing import CliRunner
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.cli.app import app
 from tests.conftest import EXAMPLE
-from tests.support.openai_server import OpenAIServer
+from tests.support.rewrite_model import (
+    HEADINGS,
+    INTRO,
+    META,
+    SECTIONS,
+    SEO_TITLE,
+    TITLE,
+    Model,
+    run_rewrite,
+    user_text,
+)
 
 runner = CliRunner()
 
-TITLE = "Vélo en ville : pourquoi les citadins adoptent la bicyclette"
-SEO_TITLE = "Vélo en ville : pourquoi les citadins s’y mettent"
-META = (
-    "Le vélo en ville gagne du terrain depuis 2020 : voies sécurisées, économies et santé, "
-    "mais aussi vols et coupures du réseau à combler."
-)
-INTRO = (
-    "Le vélo en ville séduit désormais bien au-delà du cercle des militants. Depuis 2020, de "
-    "nombreuses agglomérations ont ouvert de nouvelles voies réservées, et une part croissante "
-    "des habitants rejoint son bureau en pédalant. Les relevés des capteurs placés aux "
-    "croisements montrent une fréquentation cycliste en nette hausse sur cinq ans."
-)
-HEADINGS = [
-    "Pourquoi tant de citadins changent d’habitude",
-    "Des aménagements sûrs et continus",
-    "Assistance électrique, commerces et limites",
-]
-SECTIONS = {
-    HEADINGS[0]: (
-        "Plusieurs motifs expliquent ce basculement. La facture d’essence pèse de plus en plus "
-        "lourd dans le budget des familles, ce qui pousse à chercher des alternatives. Sur les "
-        "petites distances, qui composent l’essentiel des trajets urbains, la bicyclette arrive "
-        "souvent la première, en particulier lorsque les bouchons paralysent les avenues. S’y "
-        "ajoute un bénéfice physique : pédaler chaque jour entretient la forme et apaise les "
-        "tensions accumulées.\n\nCes arguments concrets parlent à des publics très différents, "
-        "des étudiants aux cadres, et ils éclairent la progression de l’usage jusque dans des "
-        "quartiers longtemps dominés par l’automobile."
-    ),
-    HEADINGS[1]: (
-        "Les élus l’ont compris : sans sécurité, pas de succès durable. Une voie protégée du "
-        "trafic motorisé met en confiance les novices, les familles et les seniors. Les rues à "
-        "double sens pour les cyclistes, les zones d’attente devant les feux et les parkings "
-        "surveillés aux abords des gares renforcent l’ensemble. Partout où ces équipements ont "
-        "vu le jour, le nombre d’usagers a bondi en l’espace de quelques mois.\n\nLe maillage "
-        "présente pourtant encore des trous, et plusieurs croisements inquiètent toujours. Les "
-        "collectifs de cyclistes réclament des parcours sans coupure, faciles à suivre et "
-        "déneigés l’hiver, ainsi que des sanctions contre les voitures garées sur les bandes "
-        "réservées."
-    ),
-    HEADINGS[2]: (
-        "L’assistance électrique attire de nouveaux profils : elle rend les montées accessibles "
-        "et permet de parcourir davantage de kilomètres. Les primes versées par quelques "
-        "municipalités ont accéléré le mouvement, notamment parmi les salariés installés en "
-        "banlieue. Les boutiques, d’abord méfiantes, constatent que la clientèle cycliste "
-        "revient plus fréquemment et laisse, sur un mois, une somme comparable à celle des "
-        "conducteurs.\n\nLa bicyclette ne règle pas tout pour autant. Porter des charges "
-        "lourdes, couvrir de grandes distances ou se déplacer avec un handicap exige d’autres "
-        "options, comme le bus, le train ou le partage de voiture. Le risque de vol décourage "
-        "aussi beaucoup d’usagers, faute de locaux fermés près de chez eux."
-    ),
-}
+# Kept importable from here: the batch tests use the same scripted model.
+__all__ = ["HEADINGS", "INTRO", "META", "SECTIONS", "SEO_TITLE", "TITLE", "Model"]
 
-
-def _user(request: dict[str, Any]) -> str:
-    return str(request["messages"][-1]["content"])
-
-
-def _plan(request: dict[str, Any]) -> dict[str, Any]:
-    ids = [int(n) for n in re.findall(r"\[P(\d+)\]", _user(request))]
-    thirds = [
-        ids[: len(ids) // 3],
-        ids[len(ids) // 3 : 2 * len(ids) // 3],
-        ids[2 * len(ids) // 3 :],
-    ]
-    return {
-        "title": TITLE,
-        "seo_title": SEO_TITLE,
-        "meta_description": META,
-        "sections": [{"heading": h, "passages": t} for h, t in zip(HEADINGS, thirds, strict=True)],
-    }
-
-
-class Model:
-    """A scripted instruction model: good answers, except ``faults[part]`` on the first call
-    for that part ("intro", a heading, or "meta_description")."""
-
-    def __init__(self, faults: dict[str, str] | None = None, *, stubborn: bool = False) -> None:
-        self.faults = dict(faults or {})
-        self.stubborn = stubborn  # keep answering the fault, repairs included
-        self.calls: Counter[str] = Counter()
-        self.requests: list[dict[str, Any]] = []
-
-    def part(self, request: dict[str, Any]) -> str:
-        user = _user(request)
-        if "Prépare le plan" in user:
-            return "plan"
-        if "Écris le chapô" in user:
-            return "intro"
-        m = re.search(r"Écris en français la partie « (.+?) »", user)
-        if m:
-            return m.group(1)
-        if "Réécris la méta-description" in user:
-            return "meta_description"
-        if "Réécris le titre SEO" in user:
-            return "seo_title"
-        return "other"
-
-    def __call__(self, request: dict[str, Any]) -> Any:
-        self.requests.append(request)
-        part = self.part(request)
-        self.calls[part] += 1
-        if part == "plan":
-            return _plan(request)
-        if part in self.faults and (self.calls[part] == 1 or self.stubborn):
-            return self.faults[part]
-        return {"intro": INTRO, "meta_description": META, "seo_title": SEO_TITLE}.get(
-            part, SECTIONS.get(part, INTRO)
-        )
-
-
-def _run(
-    tmp_path: Path,
-    model: Callable[[dict[str, Any]], Any],
-    *extra: str,
-    sources: list[Path] | None = None,
-) -> tuple[Any, dict[str, Any], OpenAIServer]:
-    out = tmp_path / "out"
-    with OpenAIServer(responder=model) as srv:
-        args = [
-            "optimise",
-            "--rewrite",
-            *(str(s) for s in (sources or [EXAMPLE])),
-            "-o",
-            str(out),
-            "--backend",
-            "openai",
-            "--base-url",
-            srv.base_url,
-            "--model",
-            "plume-test",
-            "--min-words",
-            "300",
-            *extra,
-        ]
-        res = runner.invoke(app, args, env={"PLUME_API_KEY": "sk-test-secret"})
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    return res, report, srv
+_user = user_text
+_run = run_rewrite
 
 
 def test_clean_answers_pass_every_constraint_first_time(tmp_path: Path) -> None:

@@ -36,7 +36,15 @@ T = TypeVar("T", bound=BaseModel)
 
 
 class JSONParseError(ValueError):
-    """No JSON value could be read from a model's answer, even tolerantly."""
+    """No JSON value could be read from a model's answer, even tolerantly.
+
+    ``str()`` is the French message (it goes back to the model in the re-ask);
+    ``message_en`` the English one, for reports in English."""
+
+    def __init__(self, message_fr: str, message_en: str | None = None) -> None:
+        super().__init__(message_fr)
+        self.message_fr = message_fr
+        self.message_en = message_en or message_fr
 
 
 class MalformedAnswerError(BackendError):
@@ -175,13 +183,13 @@ def parse_json_tolerant(text: str) -> Any:
         except json.JSONDecodeError as e:
             first_error = first_error or e
     if not any(ch in stripped for ch in "{["):
-        raise JSONParseError("aucun objet JSON dans la réponse (no JSON object in the answer)")
+        raise JSONParseError("aucun objet JSON dans la réponse", "no JSON object in the answer")
     if _extract_value(fence.group(1) if fence else stripped) is None:
         raise JSONParseError(
-            "JSON incomplet : accolades ou crochets non refermés, réponse sans doute tronquée "
-            "(truncated JSON: unbalanced brackets)"
+            "JSON incomplet : accolades ou crochets non refermés, réponse sans doute tronquée",
+            "truncated JSON: unbalanced brackets, the answer was probably cut short",
         )
-    raise JSONParseError(f"JSON invalide : {first_error}")
+    raise JSONParseError(f"JSON invalide : {first_error}", f"invalid JSON: {first_error}")
 
 
 def schema_instructions(schema: dict[str, Any], lang: str = "fr") -> str:
@@ -241,13 +249,15 @@ def chat_json(
     schema = schema if schema is not None else model.model_json_schema()
     conversation = list(messages)
     completions: list[Completion] = []
-    error = ""
-    for _ in range(attempts):
+    error = error_en = ""
+    for attempt in range(attempts):
         completion = backend.chat(
             conversation,
             max_tokens=max_tokens,
             temperature=temperature,
-            seed=seed,
+            # Another seed for the re-ask: with the same one a local model answered the same
+            # bytes twice (measured with Gemma 270M), the re-ask then costs without helping.
+            seed=seed + attempt,
             json_schema=schema,
         )
         completions.append(completion)
@@ -255,11 +265,13 @@ def chat_json(
             data = parse_json_tolerant(completion.text)
             return ChatJsonResult(model.model_validate(data), completions)
         except JSONParseError as e:
-            error = str(e)
+            error, error_en = e.message_fr, e.message_en
         except ValidationError as e:
             error = f"JSON non conforme au schéma : {_first_error(e)}"
+            error_en = f"JSON not valid against the schema: {_first_error(e)}"
         if completion.finish_reason == "length":
             error += " (réponse coupée par la limite de longueur : sois plus bref)"
+            error_en += " (answer cut by the length limit)"
         conversation += [
             Message("assistant", completion.text),
             Message(
@@ -270,6 +282,6 @@ def chat_json(
         ]
     raise MalformedAnswerError(
         french_spacing(f"Le modèle n’a pas donné de JSON valide en {attempts} essais : {error}."),
-        f"The model gave no valid JSON in {attempts} attempts: {error}.",
+        f"The model gave no valid JSON in {attempts} attempts: {error_en}.",
         completions,
     )

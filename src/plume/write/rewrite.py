@@ -19,6 +19,11 @@ article from the sources, then holds it to hard constraints no chatbot gives:
    survive are removed with their sentence, and the report says which and why;
 5. the outcome says ``passed`` only when every hard constraint holds.
 
+A backend that fails for good (its own retries spent on timeouts, 429/5xx or dropped
+connections) ends the generation where it is: the plan falls back to the faithful planner's,
+and a failed part stops the run with the draft written so far, reported as failing with the
+part and the error (:meth:`_Writer._chat`), never an exception that would lose the report.
+
 The sources are data, never instructions: they travel inside ``<source>`` tags in user
 messages, and the system message says so (see ``lang/fr/data/rewrite_prompts.toml``).
 """
@@ -51,6 +56,7 @@ from plume.report import Rating, Report
 from plume.settings import Settings
 from plume.verify.facts import FactCheck
 from plume.verify.guards import GuardReport, check_article_facts, run_guards
+from plume.write.headings import deterministic_heading
 from plume.write.sections import plan_sections, split_long_paragraph
 from plume.write.slug import make_slug
 from plume.write.structure import article_document, build_article
@@ -158,13 +164,19 @@ def _fit(passages: Sequence[Passage], budget_tokens: int, *, summary: bool) -> s
     return render(cut)
 
 
+def _whole_sentences(text: str) -> str:
+    """``text`` up to its last complete sentence (all of it when none ends)."""
+    ends = [m.end() for m in re.finditer(r"[.!?…»](?=\s|$)", text)]
+    return text[: ends[-1]].strip() if ends else text
+
+
 # --------------------------------------------------------------------------------------------
 # Plan
 
 
 class PlanSection(BaseModel):
     heading: str = Field(min_length=3, max_length=120)
-    passages: list[int] = Field(default_factory=list)
+    passages: list[int] = Field(default_factory=list, max_length=40)
 
 
 class Plan(BaseModel):
@@ -172,6 +184,26 @@ class Plan(BaseModel):
     seo_title: str = Field(min_length=3, max_length=200)
     meta_description: str = Field(min_length=20, max_length=400)
     sections: list[PlanSection] = Field(min_length=1, max_length=20)
+
+
+def _plan_schema() -> dict[str, Any]:
+    """The plan's JSON schema as the model is asked for it: no other key, at least
+    :data:`MIN_SECTIONS` sections of at most :data:`MAX_SECTIONS`, each citing a passage.
+
+    It is also the grammar llama.cpp samples the local model's plan with: without
+    ``additionalProperties: false`` the grammar lets a small model loop on a key of its own
+    until the token limit (measured with Gemma 270M on the corpus: an endless ``"source"`` key
+    at every attempt, 682 tokens each), and the bounds are what make the JSON end. Validation
+    stays looser — extra keys ignored, any number of sections — so that a remote model's
+    near-miss is judged by :func:`_plan_problem`, which says why a plan is not used."""
+    schema = Plan.model_json_schema()
+    schema["additionalProperties"] = False
+    schema["properties"]["sections"].update(minItems=MIN_SECTIONS, maxItems=MAX_SECTIONS)
+    section = schema["$defs"]["PlanSection"]
+    section["additionalProperties"] = False
+    section["required"] = ["heading", "passages"]
+    section["properties"]["passages"]["minItems"] = 1
+    return schema
 
 
 def _plan_problem(plan: Plan, passages: Sequence[Passage]) -> str | None:
@@ -203,23 +235,50 @@ def _deterministic_plan(
         plan_sections_[0] = PlanSection(heading=first.heading, passages=intro_ids + first.passages)
     if len(plan_sections_) < MIN_SECTIONS:
         # Too few sections from the faithful structure: the topic-shift planner's groups
-        # (≤ 300 words each) over all passages, headings reused where they exist.
+        # (≤ 300 words each) over all passages, split further up to MIN_SECTIONS — the floor
+        # a model's plan is held to, which this fallback did not meet (the 500-word example
+        # article gave two groups). Each group gets the faithful planner's noun-phrase
+        # heading for its own passages.
         groups = plan_sections([p.text for p in passages]) or [list(range(len(passages)))]
-        plan_sections_ = [
-            PlanSection(
-                heading=faithful.sections[i].heading
-                if i < len(faithful.sections)
-                else f"{keyphrase[:1].upper()}{keyphrase[1:]} ({i + 1})",
-                passages=[passages[j].id for j in g],
+        groups = _split_groups(groups, [count_words(p.text) for p in passages], MIN_SECTIONS)
+        used = [faithful.title]
+        plan_sections_ = []
+        for i, g in enumerate(groups):
+            heading = deterministic_heading(
+                [passages[j].text for j in g], used, prefer=keyphrase if i % 2 == 0 else None
             )
-            for i, g in enumerate(groups)
-        ]
+            heading = heading or f"{keyphrase[:1].upper()}{keyphrase[1:]} ({i + 1})"
+            used.append(heading)
+            plan_sections_.append(
+                PlanSection(heading=heading, passages=[passages[j].id for j in g])
+            )
     return Plan(
         title=faithful.title,
         seo_title=faithful.seo_title,
         meta_description=faithful.meta_description or faithful.title,
         sections=plan_sections_,
     )
+
+
+def _split_groups(groups: list[list[int]], sizes: Sequence[int], n: int) -> list[list[int]]:
+    """``groups`` of consecutive passage indices cut until there are ``n`` (when there are
+    enough passages): the group with the most words is cut where its words are halved."""
+    groups = [list(g) for g in groups]
+    while len(groups) < n:
+        splittable = [k for k, g in enumerate(groups) if len(g) > 1]
+        if not splittable:
+            break
+        k = max(splittable, key=lambda k: sum(sizes[j] for j in groups[k]))
+        g = groups[k]
+        half = sum(sizes[j] for j in g) / 2
+        run, cut = 0, 1
+        for pos, j in enumerate(g[:-1], start=1):
+            run += sizes[j]
+            cut = pos
+            if run >= half:
+                break
+        groups[k : k + 1] = [g[:cut], g[cut:]]
+    return groups
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,6 +310,12 @@ class _Writer:
     seed: int
     calls: int = 0
     completions: list[Completion] = field(default_factory=list)
+    #: The first part whose call failed for good (the backend's own retries spent: timeouts,
+    #: 429/5xx, dropped connections) and the error. No call is made after it: the endpoint
+    #: that just failed would most likely fail the next part the same way, after the same
+    #: waits (with the defaults, 5 attempts × 60 s a part), so the run ends with the draft it
+    #: has, marked failing, and the report names the part and the error.
+    failure: tuple[str, BackendError] | None = None
 
     def budget(self, answer_tokens: int, *, template: str = "") -> int:
         """Tokens the sources may take in one prompt: the context window less the answer, the
@@ -260,17 +325,33 @@ class _Writer:
         other = count_tokens_estimate(_prompts()["system"] + template) + 128
         return max(64, min(int(n_ctx * SOURCE_SHARE), n_ctx - answer_tokens - other))
 
-    def _chat(self, user: str, *, words: int) -> str:
+    def _chat(self, user: str, *, words: int, part: str) -> str:
+        """The model's answer for ``part``; "" once a call has failed (see :attr:`failure`)."""
+        if self.failure is not None:
+            return ""
         self.calls += 1
-        completion = self.backend.chat(
-            [Message("system", _prompts()["system"]), Message("user", user)],
-            max_tokens=max(96, int(words * TOKENS_PER_WORD * 2)),
-            temperature=self.settings.backend.temperature,
-            seed=self.seed + self.calls,
-        )
+        try:
+            completion = self.backend.chat(
+                [Message("system", _prompts()["system"]), Message("user", user)],
+                max_tokens=max(96, int(words * TOKENS_PER_WORD * 2)),
+                temperature=self.settings.backend.temperature,
+                seed=self.seed + self.calls,
+            )
+        except BackendError as e:
+            if not self.completions:
+                # The backend never answered in this run (unreachable, refusing, no model):
+                # that is the backend's failure (exit 12, its own message), not a draft's.
+                raise
+            self.failure = (part, e)
+            return ""
         self.usage.add(completion)
         self.completions.append(completion)
-        return completion.text.strip()
+        text = completion.text.strip()
+        if completion.finish_reason == "length":
+            # Cut by the token limit: the last sentence is unfinished ("…qu’elles ont de l"),
+            # and a cut sentence is never publishable; what precedes it is kept.
+            text = _whole_sentences(text)
+        return text
 
     def plan(self, min_words: int, published: datetime) -> tuple[Plan, str, str | None]:
         plan_tokens = min(PLAN_MAX_TOKENS, self.settings.backend.n_ctx // 3)
@@ -292,7 +373,7 @@ class _Writer:
             result = chat_json(
                 self.backend,
                 [Message("system", _prompts()["system"]), Message("user", user)],
-                Plan.model_json_schema(),
+                _plan_schema(),
                 Plan,
                 attempts=2,
                 max_tokens=plan_tokens,
@@ -330,7 +411,7 @@ class _Writer:
             keyphrase=self.keyphrase,
             repair=repair,
         )
-        return _paragraphs(self._chat(user, words=INTRO_WORDS))[:1]
+        return _paragraphs(self._chat(user, words=INTRO_WORDS, part="intro"))[:1]
 
     def section(
         self, plan: Plan, i: int, words: int, *, with_keyphrase: bool, repair: str = ""
@@ -352,9 +433,11 @@ class _Writer:
             keyphrase_line=kp_line,
             repair=repair,
         )
-        return _paragraphs(self._chat(user, words=words))
+        return _paragraphs(self._chat(user, words=words, part=f"sections[{i}]"))
 
-    def field(self, plan: Plan, label: str, current: str, hints: str, ids: Sequence[int]) -> str:
+    def field(
+        self, plan: Plan, label: str, current: str, hints: str, ids: Sequence[int], *, part: str
+    ) -> str:
         user = _prompts()["field"].format(
             sources=self._passages(ids),
             label=label,
@@ -362,7 +445,7 @@ class _Writer:
             current=current,
             hints=hints,
         )
-        text = _paragraphs(self._chat(user, words=40))
+        text = _paragraphs(self._chat(user, words=40, part=part))
         return " ".join(text[:1]).strip().strip('«»"“” ')
 
 
@@ -434,6 +517,22 @@ def _failures(
 
 
 _SECTION_FIELD = re.compile(r"sections\[(\d+)\]")
+
+
+def _failure_line(
+    failure: tuple[str, BackendError], intro: list[str], bodies: list[list[str]], lang: str
+) -> str:
+    """The report's line for a backend that failed for good: the part, the error, and the
+    parts left unwritten (the draft shows what was)."""
+    part, error = failure
+    missing = (["intro"] if not intro else []) + [
+        f"sections[{i}]" for i, b in enumerate(bodies) if not b
+    ]
+    if lang == "en":
+        tail = f" Parts not written: {', '.join(missing)}." if missing else ""
+        return f"{part} — backend failed, generation stopped: {error.message('en')}{tail}"
+    tail = f" Parties non écrites\u00a0: {', '.join(missing)}." if missing else ""
+    return f"{part} — moteur en échec, génération arrêtée\u00a0: {error.message('fr')}{tail}"
 
 
 def rewrite_article(
@@ -530,7 +629,7 @@ def rewrite_article(
     # The first round also takes the soft findings worth fixing; later rounds only what fails.
     failing, lines = _failures(after, guards, settings.lang, soft=True)
     rounds = 0
-    while failing and rounds < max_rounds:
+    while failing and rounds < max_rounds and w.failure is None:
         rounds += 1
         for where, found in failing.items():
             hints = [h for _, h in found]
@@ -546,7 +645,7 @@ def rewrite_article(
             m = _SECTION_FIELD.fullmatch(where) or _SECTION_FIELD.match(where)
             if where in _LABEL:
                 current = {"title": title, "seo_title": seo_title, "meta_description": meta}
-                new = w.field(plan, _LABEL[where], current[where], hint, first_ids)
+                new = w.field(plan, _LABEL[where], current[where], hint, first_ids, part=where)
                 if new:
                     if where == "title":
                         title = new
@@ -556,7 +655,11 @@ def rewrite_article(
                         meta = new
             elif where == "intro":
                 repair = _prompts()["repair"].format(hints=hint, previous=" ".join(intro))
-                intro = [_typography(p, settings) for p in w.intro(plan, first_ids, repair)]
+                # An empty answer (or a failed call) keeps the previous draft: still checked,
+                # still reported, never silently dropped.
+                intro = [
+                    _typography(p, settings) for p in w.intro(plan, first_ids, repair)
+                ] or intro
             elif m and int(m.group(1)) < len(bodies):
                 i = int(m.group(1))
                 if where.endswith(".heading"):
@@ -566,6 +669,7 @@ def rewrite_article(
                         plan.sections[i].heading,
                         hint,
                         plan.sections[i].passages,
+                        part=where,
                     )
                     if new:
                         plan.sections[i] = PlanSection(
@@ -576,7 +680,7 @@ def rewrite_article(
                 bodies[i] = [
                     _typography(p, settings)
                     for p in w.section(plan, i, words[i], with_keyphrase=i % 2 == 0, repair=repair)
-                ]
+                ] or bodies[i]
             elif where == "article":
                 # Too short (or a section too long): resize every section toward the target.
                 have = sum(count_words(p) for b in bodies for p in b)
@@ -591,7 +695,7 @@ def rewrite_article(
                     bodies[k] = [
                         _typography(p, settings)
                         for p in w.section(plan, k, grow, with_keyphrase=k % 2 == 0, repair=repair)
-                    ]
+                    ] or bodies[k]
         article = assemble()
         after, guards, facts = verify(article)
         failing, lines = _failures(after, guards, settings.lang)
@@ -620,6 +724,9 @@ def rewrite_article(
         article = assemble()
         after, guards, facts = verify(article)
         failing, lines = _failures(after, guards, settings.lang)
+
+    if w.failure is not None:
+        lines.insert(0, _failure_line(w.failure, intro, bodies, settings.lang))
 
     generated = sum(c.completion_tokens for c in w.completions)
     final_tokens = count_tokens_estimate(" ".join(article.body_paragraphs()))

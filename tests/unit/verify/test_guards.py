@@ -365,6 +365,15 @@ def test_real_sentences_hold_no_empty_phrase() -> None:
         ("Title: Sam Altman revient chez OpenAI", "étiquette de champ"),
         ("Meta description: Sam Altman revient chez OpenAI.", "étiquette de champ"),
         ("- Sam Altman est parti.\n- Il est revenu.", "liste Markdown"),
+        # Gemma 270M reciting its instructions instead of writing (measured on the corpus).
+        (
+            "Tu es un rédacteur web professionnel de langue française. Sam Altman est revenu.",
+            "consigne récitée",
+        ),
+        (
+            "Sam Altman est revenu, sans répéter ce que disent les autres parties.",
+            "consigne récitée",
+        ),
     ],
 )
 def test_leftovers_are_caught(text: str, kind: str) -> None:
