@@ -37,6 +37,8 @@ def test_embedded_model_rewrite_is_a_passing_article_or_a_truthful_failure(tmp_p
     rw = report["rewrite"]
     assert report["mode"] == "rewrite" and report["model"].startswith("gemma")
     assert rw["usage"]["calls"] >= 4 and rw["usage"]["completion_tokens"] > 0
+    # The embedded model is not asked for an outline (it never gave a usable one).
+    assert rw["plan_source"] == "deterministic" and rw["plan_problem"].startswith("modèle embarqué")
     if rw["passed"]:
         assert res.exit_code == 0, res.output
         assert not [v for v in report["guards"]["violations"] if v["hard"]]

@@ -329,6 +329,11 @@ class BackendWrapper:
         self.inner = inner
         self.owns = owns
 
+    @property
+    def plans(self) -> bool:
+        """The inner backend's :attr:`plans` (see :class:`plume.backends.local.LocalBackend`)."""
+        return bool(getattr(self.inner, "plans", True))
+
     def around(self, text: str, max_tokens: int, call: Callable[[], Completion]) -> Completion:
         """Run ``call`` (the inner backend's answer to ``text``, at most ``max_tokens``)."""
         return call()

@@ -108,6 +108,12 @@ class LocalBackend:
         seed: int = 42,
     ) -> None:
         self.model_path = model_path
+        #: Whether rewrite mode asks this model for its JSON outline. Not the embedded 270M:
+        #: on the corpus it gave no usable plan — it loops on whitespace or a key of its own
+        #: inside the JSON grammar until the token limit, twice per article (≈ 1,360 tokens,
+        #: 39 % of all it generated; ``bench/rewrite_corpus.py``) — so the faithful planner's
+        #: outline is used directly. A GGUF given with ``--model-path`` is asked.
+        self.plans = model_path is not None
         self.n_ctx = n_ctx
         self.threads = threads
         self.seed = seed

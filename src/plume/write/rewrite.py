@@ -354,6 +354,12 @@ class _Writer:
         return text
 
     def plan(self, min_words: int, published: datetime) -> tuple[Plan, str, str | None]:
+        if not getattr(self.backend, "plans", True):  # a backend that cannot plan (see there)
+            return (
+                _deterministic_plan(self.sources, self.passages, self.keyphrase, published),
+                "deterministic",
+                "modèle embarqué : plan du mode fidèle, sans demande au modèle",
+            )
         plan_tokens = min(PLAN_MAX_TOKENS, self.settings.backend.n_ctx // 3)
         sources = _fit(
             self.passages,

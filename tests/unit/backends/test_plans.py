@@ -1,0 +1,34 @@
+"""Which backends rewrite mode asks for a JSON outline: not the embedded 270M (measured on the
+corpus: no usable plan, ≈ 39 % of its generated tokens spent trying), any other model yes —
+and the batch's and the studio's wrappers say what the backend they wrap says."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from plume.backends.base import BackendWrapper, ScriptedBackend, Usage
+from plume.backends.local import LocalBackend
+from plume.ingest import read_path
+from plume.settings import Settings
+from plume.write.rewrite import _Writer, passages_of
+from tests.conftest import EXAMPLE
+
+
+def test_only_the_embedded_model_is_not_asked_for_a_plan() -> None:
+    assert LocalBackend().plans is False  # nothing loaded: the model starts on first use
+    assert LocalBackend(model_path=Path("autre-modele.gguf")).plans is True
+    assert BackendWrapper(LocalBackend()).plans is False
+    assert BackendWrapper(BackendWrapper(LocalBackend(model_path=Path("m.gguf")))).plans is True
+    assert BackendWrapper(ScriptedBackend([])).plans is True  # no attribute: asked
+
+
+def test_a_backend_that_cannot_plan_gets_the_faithful_outline_without_a_call() -> None:
+    settings = Settings()
+    doc = read_path(EXAMPLE, settings)
+    backend = ScriptedBackend([])
+    backend.plans = False  # type: ignore[attr-defined]
+    w = _Writer(backend, settings, [doc], passages_of([doc]), "vélo", (), Usage(None, None), 42)
+    plan, source, problem = w.plan(700, datetime.now(UTC))
+    assert source == "deterministic" and problem and problem.startswith("modèle embarqué")
+    assert backend.calls == [] and len(plan.sections) >= 3
