@@ -176,7 +176,7 @@ def _whole_sentences(text: str) -> str:
 
 class PlanSection(BaseModel):
     heading: str = Field(min_length=3, max_length=120)
-    passages: list[int] = Field(default_factory=list, max_length=40)
+    passages: list[int] = Field(default_factory=list)
 
 
 class Plan(BaseModel):
@@ -202,7 +202,9 @@ def _plan_schema() -> dict[str, Any]:
     section = schema["$defs"]["PlanSection"]
     section["additionalProperties"] = False
     section["required"] = ["heading", "passages"]
-    section["properties"]["passages"]["minItems"] = 1
+    # At most 40 passages a section in what the model may write (a bound for the grammar);
+    # the deterministic fallback may give more (a 45-paragraph live blog), so not validated.
+    section["properties"]["passages"].update(minItems=1, maxItems=40)
     return schema
 
 

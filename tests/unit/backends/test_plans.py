@@ -32,3 +32,18 @@ def test_a_backend_that_cannot_plan_gets_the_faithful_outline_without_a_call() -
     plan, source, problem = w.plan(700, datetime.now(UTC))
     assert source == "deterministic" and problem and problem.startswith("modèle embarqué")
     assert backend.calls == [] and len(plan.sections) >= 3
+
+
+def test_the_faithful_outline_of_a_long_live_blog_is_accepted() -> None:
+    """Corpus 13 (a live blog): one of its sections covers 45 passages, more than the 40 a model
+    may cite in its JSON; the fallback outline must not be refused for it."""
+    from tests.conftest import CORPUS
+
+    settings = Settings()
+    live = next(p for p in CORPUS if p.name.startswith("13-"))
+    doc = read_path(live, settings)
+    backend = ScriptedBackend([])
+    backend.plans = False  # type: ignore[attr-defined]
+    w = _Writer(backend, settings, [doc], passages_of([doc]), "Lorient", (), Usage(None, None), 42)
+    plan, source, _ = w.plan(700, datetime.now(UTC))
+    assert source == "deterministic" and max(len(s.passages) for s in plan.sections) > 40
