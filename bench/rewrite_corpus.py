@@ -93,7 +93,7 @@ def _load() -> float | None:
 def _markers() -> list[tuple[str, str]]:
     """(kind, marker) per rewrite prompt: the instruction's first words after ``{sources}``,
     read from the prompt file itself so that a reworded prompt is still recognised."""
-    from plume.write.rewrite import _prompts  # the bench reads plume's own prompt file
+    from plume.lang.fr import rewrite_prompts as _prompts  # plume's own prompt file
 
     prompts = _prompts()
     out: list[tuple[str, str]] = []
@@ -240,8 +240,8 @@ def run_job(
     from plume.backends.base import count_tokens_estimate
     from plume.errors import PlumeError
     from plume.ingest import read_path
+    from plume.lang.fr import rewrite_prompts as _prompts
     from plume.pipeline import rewrite_documents
-    from plume.write.rewrite import _prompts
 
     repair_marker = _prompts()["repair"].strip().split("{")[0].strip()[:30]
     rec = RecordingBackend(backend, _markers(), repair_marker)

@@ -27,7 +27,6 @@ import queue as queue_module
 import threading
 from typing import Any
 
-from plume.batch.limiter import LimitedBackend
 from plume.batch.worker import JobResult, JobSpec, ModeFn, execute_job, init_worker
 from plume.settings import Settings
 
@@ -60,18 +59,10 @@ def remote_worker(
 ) -> None:
     """A worker process: ``slots`` threads taking articles from ``tasks`` until a ``None``,
     sharing one rate-limited backend that gets ``1/share`` of the configured limits."""
-    from plume.batch.runner import remote_backend
+    from plume.batch.runner import limited_backend
 
     init_worker()
-    b = settings.backend
-    backend = LimitedBackend(
-        remote_backend(settings),
-        concurrency=slots,
-        requests_per_minute=math.ceil(b.requests_per_minute / share)
-        if b.requests_per_minute
-        else 0,
-        tokens_per_minute=math.ceil(b.tokens_per_minute / share) if b.tokens_per_minute else 0,
-    )
+    backend = limited_backend(settings, concurrency=slots, share=share)
 
     def loop() -> None:
         while True:

@@ -415,6 +415,19 @@ def remote_backend(settings: Settings) -> Backend:
     return get_backend(settings.backend.name)
 
 
+def limited_backend(settings: Settings, *, concurrency: int, share: int = 1) -> LimitedBackend:
+    """The remote backend behind ``concurrency`` slots and ``1/share`` of the configured rate
+    limits (rounded up; 0 stays "no limit"): all of them in one process, each worker process's
+    part when several share them (:mod:`plume.batch.remote`)."""
+    b = settings.backend
+    return LimitedBackend(
+        remote_backend(settings),
+        concurrency=concurrency,
+        requests_per_minute=-(-b.requests_per_minute // share),
+        tokens_per_minute=-(-b.tokens_per_minute // share),
+    )
+
+
 def resolve_workers(options: BatchOptions) -> int:
     requested = options.workers if options.workers is not None else options.settings.batch.workers
     if requested and requested > 0:
@@ -802,17 +815,11 @@ def run_batch(
                         # Threads share this process: load spaCy and the lexicons once, here,
                         # rather than in every thread at once on their first article.
                         warm(options.check_entities)
-                        b = options.settings.backend
                         processes = remote_processes(options, len(jobs))
                         if processes > 1:
                             run.run_remote_processes(jobs, workers, processes)
                         else:
-                            backend = LimitedBackend(
-                                remote_backend(options.settings),
-                                concurrency=b.concurrency,
-                                requests_per_minute=b.requests_per_minute,
-                                tokens_per_minute=b.tokens_per_minute,
-                            )
+                            backend = limited_backend(options.settings, concurrency=workers)
                             try:
                                 run.run_threads(jobs, backend, workers)
                             finally:

@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from plume.analyse.text import count_words
 from plume.article import Article
-from plume.lang.fr import fold, load_french, read_list
+from plume.lang.fr import fold, load_french, read_list, rewrite_prompts
 from plume.verify.facts import FactCheck, FactKind, check_facts
 
 __all__ = [
@@ -973,13 +973,9 @@ _FOLDED_WORD = re.compile(r"[a-z0-9]+")
 @cache
 def _prompt_ngrams() -> frozenset[tuple[str, ...]]:
     """Every :data:`RECITED_MIN_WORDS`-word run of the rewrite prompts' fixed text."""
-    import tomllib
-    from importlib.resources import files
-
-    raw = files("plume.lang.fr").joinpath("data", "rewrite_prompts.toml").read_text("utf-8")
     n = RECITED_MIN_WORDS
     grams: set[tuple[str, ...]] = set()
-    for value in tomllib.loads(raw).values():
+    for value in rewrite_prompts().values():
         for piece in re.split(r"\{[^}]*\}", str(value)):  # placeholders break a run
             words = _FOLDED_WORD.findall(_fold(piece))
             grams.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))

@@ -32,12 +32,9 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +48,7 @@ from plume.backends.base import Backend, Completion, Message, Usage, count_token
 from plume.backends.structured import chat_json
 from plume.document import Block, BlockKind, Document, Source
 from plume.errors import BackendError
+from plume.lang.fr import rewrite_prompts
 from plume.optimisation import Repair, RewriteOutcome, UsageSummary
 from plume.report import Rating, Report
 from plume.settings import Settings
@@ -102,13 +100,6 @@ SOURCE_SHARE = 0.5
 #: Tokens for the JSON plan (≈ 8 sections with passages); a third of the window at most.
 PLAN_MAX_TOKENS = 900
 MIN_SECTIONS, MAX_SECTIONS = 3, 8
-
-
-@cache
-def _prompts() -> dict[str, str]:
-    raw = files("plume.lang.fr").joinpath("data", "rewrite_prompts.toml").read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(raw)
-    return {k: str(v) for k, v in data.items()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -324,7 +315,7 @@ class _Writer:
         instructions and a margin for the chat template and the estimate's error — and at
         most :data:`SOURCE_SHARE` of the window."""
         n_ctx = self.settings.backend.n_ctx
-        other = count_tokens_estimate(_prompts()["system"] + template) + 128
+        other = count_tokens_estimate(rewrite_prompts()["system"] + template) + 128
         return max(64, min(int(n_ctx * SOURCE_SHARE), n_ctx - answer_tokens - other))
 
     def _chat(self, user: str, *, words: int, part: str) -> str:
@@ -334,7 +325,7 @@ class _Writer:
         self.calls += 1
         try:
             completion = self.backend.chat(
-                [Message("system", _prompts()["system"]), Message("user", user)],
+                [Message("system", rewrite_prompts()["system"]), Message("user", user)],
                 max_tokens=max(96, int(words * TOKENS_PER_WORD * 2)),
                 temperature=self.settings.backend.temperature,
                 seed=self.seed + self.calls,
@@ -365,11 +356,11 @@ class _Writer:
         plan_tokens = min(PLAN_MAX_TOKENS, self.settings.backend.n_ctx // 3)
         sources = _fit(
             self.passages,
-            self.budget(2 * plan_tokens, template=_prompts()["plan"]),  # room for one re-ask
+            self.budget(2 * plan_tokens, template=rewrite_prompts()["plan"]),  # room for one re-ask
             summary=True,
         )
         n = max(MIN_SECTIONS, min(MAX_SECTIONS, math.ceil(min_words / MAX_SECTION_WORDS)))
-        user = _prompts()["plan"].format(
+        user = rewrite_prompts()["plan"].format(
             sources=sources,
             keyphrase=self.keyphrase,
             min_sections=n,
@@ -380,7 +371,7 @@ class _Writer:
             self.calls += 1
             result = chat_json(
                 self.backend,
-                [Message("system", _prompts()["system"]), Message("user", user)],
+                [Message("system", rewrite_prompts()["system"]), Message("user", user)],
                 _plan_schema(),
                 Plan,
                 attempts=2,
@@ -408,11 +399,13 @@ class _Writer:
 
     def _passages(self, ids: Sequence[int], answer_tokens: int = 600) -> str:
         chosen = [p for p in self.passages if p.id in set(ids)]
-        budget = self.budget(answer_tokens, template=_prompts()["section"] + _prompts()["repair"])
+        budget = self.budget(
+            answer_tokens, template=rewrite_prompts()["section"] + rewrite_prompts()["repair"]
+        )
         return _fit(chosen or self.passages[:3], budget, summary=False)
 
     def intro(self, plan: Plan, ids: Sequence[int], repair: str = "") -> list[str]:
-        user = _prompts()["intro"].format(
+        user = rewrite_prompts()["intro"].format(
             sources=self._passages(ids),
             title=plan.title,
             words=INTRO_WORDS,
@@ -427,11 +420,13 @@ class _Writer:
         s = plan.sections[i]
         others = "; ".join(f"« {o.heading} »" for j, o in enumerate(plan.sections) if j != i)
         kp_line = (
-            _prompts()["keyphrase_line"].format(keyphrase=self.keyphrase) if with_keyphrase else ""
+            rewrite_prompts()["keyphrase_line"].format(keyphrase=self.keyphrase)
+            if with_keyphrase
+            else ""
         )
         answer = max(96, int(words * TOKENS_PER_WORD * 2))
         previous = count_tokens_estimate(repair)  # a repair quotes the previous draft
-        user = _prompts()["section"].format(
+        user = rewrite_prompts()["section"].format(
             sources=self._passages(s.passages, answer + previous),
             heading=s.heading,
             title=plan.title,
@@ -446,7 +441,7 @@ class _Writer:
     def field(
         self, plan: Plan, label: str, current: str, hints: str, ids: Sequence[int], *, part: str
     ) -> str:
-        user = _prompts()["field"].format(
+        user = rewrite_prompts()["field"].format(
             sources=self._passages(ids),
             label=label,
             title=plan.title,
@@ -662,7 +657,7 @@ def rewrite_article(
                     else:
                         meta = new
             elif where == "intro":
-                repair = _prompts()["repair"].format(hints=hint, previous=" ".join(intro))
+                repair = rewrite_prompts()["repair"].format(hints=hint, previous=" ".join(intro))
                 # An empty answer (or a failed call) keeps the previous draft: still checked,
                 # still reported, never silently dropped.
                 intro = [
@@ -684,7 +679,9 @@ def rewrite_article(
                             heading=new, passages=plan.sections[i].passages
                         )
                     continue
-                repair = _prompts()["repair"].format(hints=hint, previous=" ".join(bodies[i]))
+                repair = rewrite_prompts()["repair"].format(
+                    hints=hint, previous=" ".join(bodies[i])
+                )
                 bodies[i] = [
                     _typography(p, settings)
                     for p in w.section(plan, i, words[i], with_keyphrase=i % 2 == 0, repair=repair)
@@ -699,7 +696,9 @@ def rewrite_article(
                 for k in shortest[: max(1, math.ceil(missing / 120))]:
                     grow = min(MAX_SECTION_WORDS, words[k] + 120)
                     words[k] = grow
-                    repair = _prompts()["repair"].format(hints=hint, previous=" ".join(bodies[k]))
+                    repair = rewrite_prompts()["repair"].format(
+                        hints=hint, previous=" ".join(bodies[k])
+                    )
                     bodies[k] = [
                         _typography(p, settings)
                         for p in w.section(plan, k, grow, with_keyphrase=k % 2 == 0, repair=repair)

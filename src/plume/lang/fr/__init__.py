@@ -30,6 +30,16 @@ def fold(s: str) -> str:
     return unicodedata.normalize("NFC", s).lower().replace("’", "'")
 
 
+@cache
+def rewrite_prompts() -> dict[str, str]:
+    """Rewrite mode's prompts (``data/rewrite_prompts.toml``): read by the writer, and by the
+    leftover guard to recognise them recited in an answer."""
+    import tomllib
+
+    raw = files(__package__).joinpath("data", "rewrite_prompts.toml").read_text("utf-8")
+    return {k: str(v) for k, v in tomllib.loads(raw).items()}
+
+
 def read_list(name: str) -> tuple[str, ...]:
     """Entries of ``data/<name>``, in file order: ``#`` starts a comment, blank lines skipped.
 
