@@ -207,6 +207,59 @@ def french_spacing(text: str) -> str:
     return _BEFORE_MARK.sub("\u202f\\1", text).replace("« ", "«\u202f")
 
 
+def strict_compatible(schema: Any) -> bool:
+    """Whether OpenAI's strict mode accepts ``schema``: every object lists all its properties as
+    required and forbids others (OpenAI, "Structured Outputs", supported schemas). Pydantic's
+    schemas usually do not (fields with defaults are optional), and a strict request with one
+    is refused with a 400 — which would wrongly mark the endpoint as lacking structured output.
+    Non-strict, the schema still guides the model and plume validates the answer anyway."""
+    if isinstance(schema, list):
+        return all(strict_compatible(s) for s in schema)
+    if not isinstance(schema, dict):
+        return True
+    props = schema.get("properties")
+    if isinstance(props, dict) and (
+        schema.get("additionalProperties") is not False
+        or set(schema.get("required") or ()) != set(props)
+    ):
+        return False
+    return all(strict_compatible(v) for v in schema.values() if isinstance(v, dict | list))
+
+
+def schema_name(schema: dict[str, Any]) -> str:
+    # OpenAI requires ^[a-zA-Z0-9_-]{1,64}$; pydantic's schemas carry the model's name as title.
+    title = str(schema.get("title") or "reponse")
+    return re.sub(r"[^A-Za-z0-9_-]", "_", title)[:64] or "reponse"
+
+
+def chat_request(
+    messages: Sequence[Message],
+    *,
+    max_tokens: int,
+    temperature: float,
+    seed: int,
+    json_schema: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The body of an OpenAI-style chat completion request (what OpenAI-compatible endpoints and
+    llama.cpp's own chat endpoint read), with the JSON schema as ``response_format``."""
+    request: dict[str, Any] = {
+        "messages": [{"role": m.role, "content": m.content} for m in messages],
+        "max_tokens": max_tokens,
+        "temperature": temperature,
+        "seed": seed,
+    }
+    if json_schema is not None:
+        request["response_format"] = {
+            "type": "json_schema",
+            "json_schema": {
+                "name": schema_name(json_schema),
+                "schema": json_schema,
+                "strict": strict_compatible(json_schema),
+            },
+        }
+    return request
+
+
 BackendFactory = Callable[..., Backend]
 
 _REGISTRY: dict[str, BackendFactory] = {}
@@ -333,6 +386,12 @@ class BackendWrapper:
     def plans(self) -> bool:
         """The inner backend's :attr:`plans` (see :class:`plume.backends.local.LocalBackend`)."""
         return bool(getattr(self.inner, "plans", True))
+
+    @property
+    def instruct(self) -> bool:
+        """The inner backend's :attr:`instruct`: whether it follows instructions in chat turns
+        (see :class:`plume.backends.local.LocalBackend`); a remote endpoint does."""
+        return bool(getattr(self.inner, "instruct", True))
 
     def around(self, text: str, max_tokens: int, call: Callable[[], Completion]) -> Completion:
         """Run ``call`` (the inner backend's answer to ``text``, at most ``max_tokens``)."""

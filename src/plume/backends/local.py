@@ -14,17 +14,24 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import struct
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from plume.backends.base import Completion, Message, Usage, register
+from plume.backends.base import Completion, Message, Usage, chat_request, register
 from plume.errors import BackendError, PlumeError
 from plume.settings import BackendSettings
 
-__all__ = ["LocalBackend", "ModelUnavailableError", "default_model_path", "embedded_model"]
+__all__ = [
+    "LocalBackend",
+    "ModelUnavailableError",
+    "default_model_path",
+    "embedded_model",
+    "gguf_strings",
+]
 
 
 class ModelUnavailableError(PlumeError):
@@ -92,6 +99,67 @@ def embedded_model() -> Path:
     return target
 
 
+#: Byte sizes of GGUF's fixed-size metadata value types (GGUF spec, ggml ``docs/gguf.md``:
+#: uint8, int8, uint16, int16, uint32, int32, float32, bool, …, uint64, int64, float64);
+#: 8 is a string, 9 an array.
+_GGUF_FIXED = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+_GGUF_STRING, _GGUF_ARRAY = 8, 9
+
+
+def gguf_strings(path: Path, keys: set[str]) -> dict[str, str]:
+    """The string values of ``keys`` in a GGUF file's metadata (absent keys left out).
+
+    Our own reader, not the ``gguf`` package's ``GGUFReader``: that one parses every tensor and
+    the whole vocabulary into arrays (15 s on the embedded 270M, measured), where only a few
+    header strings are wanted; this one seeks past everything else (≈ 0.1 s).
+    Raises :class:`ModelUnavailableError` when the file is not a readable GGUF."""
+
+    def unreadable(why: str) -> ModelUnavailableError:
+        return ModelUnavailableError(
+            f"Fichier GGUF illisible ({why}) : {path}.", f"Unreadable GGUF file ({why}): {path}."
+        )
+
+    out: dict[str, str] = {}
+    try:
+        with path.open("rb") as f:
+
+            def read(fmt: str) -> tuple[int, ...]:
+                size = struct.calcsize(fmt)
+                data = f.read(size)
+                if len(data) != size:
+                    raise unreadable("fin de fichier")
+                return struct.unpack(fmt, data)
+
+            def skip(kind: int) -> None:
+                if kind == _GGUF_STRING:
+                    f.seek(read("<Q")[0], os.SEEK_CUR)
+                elif kind == _GGUF_ARRAY:
+                    inner, n = read("<IQ")
+                    if inner in _GGUF_FIXED:
+                        f.seek(_GGUF_FIXED[inner] * n, os.SEEK_CUR)
+                    else:
+                        for _ in range(n):
+                            skip(inner)
+                elif kind in _GGUF_FIXED:
+                    f.seek(_GGUF_FIXED[kind], os.SEEK_CUR)
+                else:
+                    raise unreadable(f"type {kind}")
+
+            if f.read(4) != b"GGUF":
+                raise unreadable("en-tête")
+            _version, _tensors, n_kv = read("<IQQ")
+            for _ in range(n_kv):
+                key = f.read(read("<Q")[0]).decode("utf-8", "replace")
+                (kind,) = read("<I")
+                if key in keys and kind == _GGUF_STRING:
+                    out[key] = f.read(read("<Q")[0]).decode("utf-8", "replace")
+                else:
+                    skip(kind)
+    except OSError as e:
+        raise unreadable(e.strerror or type(e).__name__) from e
+    return out
+
+
 class LocalBackend:
     """A GGUF model completed in-process; the embedded Gemma 3 270M unless ``model_path``.
 
@@ -108,12 +176,7 @@ class LocalBackend:
         seed: int = 42,
     ) -> None:
         self.model_path = model_path
-        #: Whether rewrite mode asks this model for its JSON outline. Not the embedded 270M:
-        #: on the corpus it gave no usable plan — it loops on whitespace or a key of its own
-        #: inside the JSON grammar until the token limit, twice per article (≈ 1,360 tokens,
-        #: 39 % of all it generated; ``bench/rewrite_corpus.py``) — so the faithful planner's
-        #: outline is used directly. A GGUF given with ``--model-path`` is asked.
-        self.plans = model_path is not None
+        self._instruct: bool | None = None
         self.n_ctx = n_ctx
         self.threads = threads
         self.seed = seed
@@ -122,6 +185,36 @@ class LocalBackend:
         self._last_prompt: str | None = None
         #: Tokens and time of every completion, for reports (the embedded model costs nothing).
         self.usage = Usage()
+
+    @property
+    def instruct(self) -> bool:
+        """Whether the model follows instructions in chat turns (an instruction-tuned model), as
+        its GGUF says: one with a ``tokenizer.chat_template`` is; a base model has none.
+
+        The embedded Gemma 3 270M is the *base* model (its GGUF: "Gemma 3 270m", no chat
+        template). Asked in chat turns it recited its instructions (24 of 35 answers on the
+        corpus) and ran to the token limit every time, so rewrite mode gives a base model
+        few-shot completions instead (:mod:`plume.write.rewrite`). A GGUF that cannot be read
+        counts as instruction-tuned here; loading it reports the error."""
+        if self._instruct is None:
+            if self.model_path is None:
+                self._instruct = False  # the embedded base model, known
+            else:
+                try:
+                    meta = gguf_strings(Path(self.model_path), {"tokenizer.chat_template"})
+                except ModelUnavailableError:
+                    return True
+                self._instruct = "tokenizer.chat_template" in meta
+        return self._instruct
+
+    @property
+    def plans(self) -> bool:
+        """Whether rewrite mode asks this model for its JSON outline: only an instruction-tuned
+        one. The embedded 270M gave no usable plan on the corpus — it looped on whitespace or a
+        key of its own inside the JSON grammar until the token limit, twice per article
+        (≈ 1,360 tokens, 39 % of all it generated; ``bench/rewrite_corpus.py``) — so the
+        faithful planner's outline is used directly."""
+        return self.instruct
 
     @classmethod
     def from_settings(cls, settings: BackendSettings) -> LocalBackend:
@@ -225,13 +318,24 @@ class LocalBackend:
         seed: int,
         json_schema: dict[str, Any] | None = None,
     ) -> Completion:
-        """Messages in Gemma's turn format, completed as a raw prompt.
+        """The model's answer to ``messages``.
 
-        llama.cpp's chat endpoint applied ChatML to this model (measured: it echoed the prompt),
-        so plume writes Gemma's own template: system text goes at the head of the first user
-        turn, as Gemma has no system role. ``json_schema`` is passed to llama.cpp, which turns it
-        into a grammar that constrains sampling (structured output).
+        An instruction-tuned GGUF (:attr:`instruct`) goes through llama.cpp's chat endpoint,
+        which applies the model's own chat template (Mistral, Qwen, Llama, Gemma IT… each has
+        its turn format). A base model has no template — llama.cpp would fall back to ChatML,
+        and the embedded Gemma echoed the prompt in it (measured) — so its messages are written
+        in Gemma's turn format and completed as a raw prompt: system text at the head of the
+        first user turn, as Gemma has no system role. ``json_schema`` is passed to llama.cpp,
+        which turns it into a grammar that constrains sampling (structured output).
         """
+        if self.instruct:
+            return self._chat_template(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                seed=seed,
+                json_schema=json_schema,
+            )
         parts: list[str] = []
         system = "\n\n".join(m.content for m in messages if m.role == "system")
         first_user = True
@@ -255,6 +359,39 @@ class LocalBackend:
         if json_schema is not None:
             request["json_schema"] = json_schema
         return self._generate(request, structured=json_schema is not None, reuse_cache=False)
+
+    def _chat_template(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        temperature: float,
+        seed: int,
+        json_schema: dict[str, Any] | None,
+    ) -> Completion:
+        """``messages`` through llama.cpp's chat endpoint, in the model's own template."""
+        started = time.perf_counter()
+        server = self._start()
+        request = chat_request(
+            messages,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            seed=seed,
+            json_schema=json_schema,
+        )
+        result = server.handle_chat_completions(request)
+        self._last_prompt = None  # the slot now holds this chat
+        try:
+            choice = result["choices"][0]
+            text = choice["message"]["content"] or ""
+        except (KeyError, IndexError, TypeError) as e:
+            raise ModelAnswerError(
+                f"Réponse inattendue du modèle : {str(result)[:200]}.",
+                f"Unexpected model response: {str(result)[:200]}.",
+            ) from e
+        # The shape _record reads: a completion's ``text``.
+        flat = {"usage": result.get("usage"), "choices": [{**choice, "text": text}]}
+        return self._record(flat, started, structured=json_schema is not None)
 
     def _generate(
         self, request: dict[str, Any], *, structured: bool, reuse_cache: bool

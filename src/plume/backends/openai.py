@@ -46,6 +46,7 @@ from plume.backends.base import (
     Completion,
     Message,
     Usage,
+    chat_request,
     count_tokens_estimate,
     french_spacing,
     register,
@@ -536,22 +537,16 @@ class OpenAIBackend:
         started = time.perf_counter()
         payload: dict[str, Any] = {
             "model": self.resolved_model(),
-            "messages": [{"role": m.role, "content": m.content} for m in messages],
-            "max_tokens": max_tokens,
-            "temperature": temperature,
-            "seed": seed,
+            **chat_request(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                seed=seed,
+                json_schema=json_schema,
+            ),
         }
-        if json_schema is not None:
-            payload["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {
-                    "name": _schema_name(json_schema),
-                    "schema": json_schema,
-                    "strict": _strict_compatible(json_schema),
-                },
-            }
-            if self.structured_output is False:
-                payload = self._describe_schema(payload)
+        if json_schema is not None and self.structured_output is False:
+            payload = self._describe_schema(payload)
         body, attempts, structured = self._generate("/chat/completions", payload)
         prompt_text = "\n".join(str(m["content"]) for m in payload["messages"])
         return self._completion(body, "message", prompt_text, started, attempts, structured)
@@ -570,31 +565,6 @@ def _without_credentials(url: str | None) -> str:
     """``url`` with any ``user:password@`` removed, for display."""
     parts = urlsplit(url or DEFAULT_BASE_URL)
     return parts._replace(netloc=parts.netloc.rsplit("@", 1)[-1]).geturl()
-
-
-def _strict_compatible(schema: Any) -> bool:
-    """Whether OpenAI's strict mode accepts ``schema``: every object lists all its properties as
-    required and forbids others (OpenAI, "Structured Outputs", supported schemas). Pydantic's
-    schemas usually do not (fields with defaults are optional), and a strict request with one
-    is refused with a 400 — which would wrongly mark the endpoint as lacking structured output.
-    Non-strict, the schema still guides the model and plume validates the answer anyway."""
-    if isinstance(schema, list):
-        return all(_strict_compatible(s) for s in schema)
-    if not isinstance(schema, dict):
-        return True
-    props = schema.get("properties")
-    if isinstance(props, dict) and (
-        schema.get("additionalProperties") is not False
-        or set(schema.get("required") or ()) != set(props)
-    ):
-        return False
-    return all(_strict_compatible(v) for v in schema.values() if isinstance(v, dict | list))
-
-
-def _schema_name(schema: dict[str, Any]) -> str:
-    # OpenAI requires ^[a-zA-Z0-9_-]{1,64}$; pydantic's schemas carry the model's name as title.
-    title = str(schema.get("title") or "reponse")
-    return re.sub(r"[^A-Za-z0-9_-]", "_", title)[:64] or "reponse"
 
 
 register("openai")(OpenAIBackend)

@@ -15,12 +15,18 @@ from plume.write.rewrite import _Writer, passages_of
 from tests.conftest import EXAMPLE
 
 
-def test_only_the_embedded_model_is_not_asked_for_a_plan() -> None:
+def test_only_instruction_models_are_asked_for_a_plan() -> None:
+    """The embedded 270M is a base model: no plan asked. A GGUF given by path is asked when
+    its metadata has a chat template (tests/unit/backends/test_local_gguf.py); one that cannot
+    be read counts as an instruction model, and loading it reports the error."""
     assert LocalBackend().plans is False  # nothing loaded: the model starts on first use
+    assert LocalBackend().instruct is False
     assert LocalBackend(model_path=Path("autre-modele.gguf")).plans is True
     assert BackendWrapper(LocalBackend()).plans is False
+    assert BackendWrapper(LocalBackend()).instruct is False
     assert BackendWrapper(BackendWrapper(LocalBackend(model_path=Path("m.gguf")))).plans is True
     assert BackendWrapper(ScriptedBackend([])).plans is True  # no attribute: asked
+    assert BackendWrapper(ScriptedBackend([])).instruct is True
 
 
 def test_a_backend_that_cannot_plan_gets_the_faithful_outline_without_a_call() -> None:
