@@ -17,18 +17,26 @@ from plume.batch.store import DB_NAME
 from tests.batch.support import assert_valid_outputs, make_articles
 
 N = 50
+HELD = 12
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _done(out: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{out / DB_NAME}?mode=ro", uri=True, timeout=5) as db:
-            row = db.execute(
-                "SELECT count(*) FROM jobs WHERE status IN ('done', 'done_short')"
-            ).fetchone()
-            return int(row[0])
-    except sqlite3.Error:  # not created yet
+    # Not created yet: nothing done. Once it exists, a busy or half-created store is retried,
+    # never read as 0 — a 0 here made step 4 interrupt a batch that had not started yet.
+    if not (out / DB_NAME).exists():
         return 0
+    deadline = time.monotonic() + 60  # a hang guard only
+    while True:
+        try:
+            with sqlite3.connect(f"file:{out / DB_NAME}?mode=ro", uri=True, timeout=5) as db:
+                row = db.execute(
+                    "SELECT count(*) FROM jobs WHERE status IN ('done', 'done_short')"
+                ).fetchone()
+                return int(row[0])
+        except sqlite3.Error:
+            assert time.monotonic() < deadline, "the job store stayed unreadable"
+            time.sleep(0.05)
 
 
 def _start(src: Path, out: Path) -> subprocess.Popen[bytes]:
@@ -56,6 +64,13 @@ def test_killed_at_random_points_then_resumed(tmp_path: Path) -> None:
     src = tmp_path / "articles"
     out = tmp_path / "out"
     make_articles(src, N, max_chars=600, html=False)
+    # The last HELD articles join only for the Ctrl-C run: a batch does about ten articles a
+    # second, so the -9 runs (and what finishes while a kill lands) could otherwise finish
+    # everything and leave the interrupted run nothing to interrupt.
+    held = tmp_path / "held"
+    held.mkdir()
+    for path in sorted(src.iterdir())[N - HELD :]:
+        path.rename(held / path.name)
 
     # 1. Killed while starting (before any article can be done).
     proc = _start(src, out)
@@ -68,16 +83,19 @@ def test_killed_at_random_points_then_resumed(tmp_path: Path) -> None:
     for _ in range(2):
         before = _done(out)
         proc = _start(src, out)
-        target = min(N - 1, before + rng.randint(5, 15))
+        target = min(N - HELD - 1, before + rng.randint(2, 6))
         _wait_for_progress(proc, out, target)
-        time.sleep(rng.uniform(0.0, 0.3))
+        time.sleep(rng.uniform(0.0, 0.15))
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-        mid_batch_kills += 0 < _done(out) < N
+        mid_batch_kills += 0 < _done(out) < N - HELD
 
     # 4. Ctrl-C: a clean stop, a message saying how to resume, exit 130.
+    for path in held.iterdir():
+        path.rename(src / path.name)
+    before = _done(out)
     proc = _start(src, out)
-    _wait_for_progress(proc, out, min(N - 1, _done(out) + 2))
+    _wait_for_progress(proc, out, before + 2)  # this run is under way, its handler installed
     os.kill(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
