@@ -55,6 +55,7 @@ __all__ = [
     "check_article_facts",
     "check_language",
     "check_word_target",
+    "copied_share",
     "facts_violations",
     "find_filler",
     "find_leftovers",
@@ -63,6 +64,7 @@ __all__ = [
     "languages_of",
     "measure_originality",
     "run_guards",
+    "source_ngrams",
 ]
 
 #: Names of the guards, in the order :func:`run_guards` runs them.
@@ -1070,12 +1072,22 @@ ORIGINALITY_CEILING = 0.20
 MAX_COPIED = 10
 
 
-def _source_ngrams(sources: Sequence[str]) -> set[tuple[str, ...]]:
+def source_ngrams(sources: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    """The :data:`NGRAM`-word sequences of ``sources`` (the originality guard's measure)."""
     grams: set[tuple[str, ...]] = set()
     for s in sources:
         w = _tokens(s)
         grams.update(tuple(w[i : i + NGRAM]) for i in range(len(w) - NGRAM + 1))
-    return grams
+    return frozenset(grams)
+
+
+def copied_share(text: str, grams: frozenset[tuple[str, ...]]) -> float:
+    """Share of ``text``'s :data:`NGRAM`-word sequences found in ``grams`` (0 when shorter)."""
+    toks = _tokens(text)
+    n = len(toks) - NGRAM + 1
+    if n <= 0:
+        return 0.0
+    return sum(tuple(toks[i : i + NGRAM]) in grams for i in range(n)) / n
 
 
 def measure_originality(
@@ -1086,7 +1098,7 @@ def measure_originality(
 
     Sequences are taken within each paragraph (and FAQ answer), never across two of them.
     """
-    grams = _source_ngrams(sources)
+    grams = source_ngrams(sources)
     total = 0
     copied_total = 0
     by_field_counts: dict[str, list[int]] = {}
