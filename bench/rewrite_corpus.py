@@ -97,7 +97,8 @@ def _markers() -> list[tuple[str, str]]:
 
     prompts = _prompts()
     out: list[tuple[str, str]] = []
-    for kind in ("plan", "intro", "section", "field"):
+    # "paraphrase": a base model's few-shot completion (lead and sections alike).
+    for kind in ("plan", "intro", "section", "field", "paraphrase"):
         tail = prompts[kind].split("{sources}")[-1].strip()
         out.append((kind, tail.split("{")[0].strip()[:30]))
     return out

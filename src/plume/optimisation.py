@@ -73,7 +73,8 @@ class RewriteOutcome(BaseModel):
     repairs: list[Repair] = Field(default_factory=list)
     #: What still fails, one line each (French or English per the settings).
     failures: list[str] = Field(default_factory=list)
-    #: Sentences removed because a fact in them is in no source, with the fact.
+    #: Sentences removed, each with why: a fact in it is in no source (the fact), or — a base
+    #: model's answers only — too few of its words come from the passage it rewrote.
     removed: list[str] = Field(default_factory=list)
     #: Sources detected in another language than French (translated by the writer).
     translated: list[str] = Field(default_factory=list)

@@ -1,9 +1,11 @@
 """Rewrite mode with the embedded model really generating (≈ 2 min on 2 cores: slow, run in CI).
 
-Gemma 3 270M is a small base model: it does not follow the rewrite prompts well, so the honest
-outcome is usually a failure report. What must hold either way: a passing article passes every
-hard constraint, and a failing one is never presented as passing (exit 13, draft marked failing,
-no article.md / article.html).
+Gemma 3 270M is a small base model (no chat template): each passage is rewritten by few-shot
+completion and each answer vetted at once (unsupported facts, sentences not grounded in their
+passage, loops), and what it writes rarely meets every constraint, so the honest outcome is
+usually a failure report. What must hold either way: a passing article passes every hard
+constraint, and a failing one is never presented as passing (exit 13, draft marked failing, no
+article.md / article.html).
 """
 
 from __future__ import annotations
