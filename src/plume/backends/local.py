@@ -236,8 +236,19 @@ class LocalBackend:
             if settings.model_path
             else ("Gemma 3 270M Q4_K_M (embarqué)" if fr else "Gemma 3 270M Q4_K_M (embedded)")
         )
+        instruct = LocalBackend(model_path=settings.model_path).instruct
+        kind = (
+            (
+                "instructions (modèle de conversation du GGUF)"
+                if fr
+                else "instruction (GGUF chat template)"
+            )
+            if instruct
+            else ("base (complétions few-shot)" if fr else "base (few-shot completions)")
+        )
         return [
             ("modèle" if fr else "model", model),
+            ("type", kind),
             ("contexte" if fr else "context", f"{settings.n_ctx} tokens"),
             ("threads", str(settings.threads)),
             ("graine" if fr else "seed", str(settings.seed)),

@@ -15,6 +15,7 @@ import pytest
 
 from plume.backends.base import Message
 from plume.backends.local import LocalBackend, ModelUnavailableError, embedded_model, gguf_strings
+from plume.settings import BackendSettings
 from tests.support.gguf_template import with_chat_template
 
 
@@ -55,6 +56,12 @@ def test_the_reader_skips_every_kind_of_value_and_returns_the_strings_asked(
     assert gguf_strings(base, {"tokenizer.chat_template"}) == {}
     assert LocalBackend(model_path=base).instruct is False
     assert LocalBackend(model_path=base).plans is False
+    # `plume backends` says which kind of model it is.
+    shown = dict(LocalBackend.describe(BackendSettings(model_path=base)))
+    assert shown["type"] == "base (complétions few-shot)"
+    shown = dict(LocalBackend.describe(BackendSettings(model_path=path), lang="en"))
+    assert shown["type"] == "instruction (GGUF chat template)"
+    assert dict(LocalBackend.describe(BackendSettings()))["type"].startswith("base")
 
 
 @pytest.mark.parametrize(
