@@ -345,7 +345,10 @@ class _Writer:
     #: Sentences a base model's answers lost at once (a fact in no source, or too little of
     #: the sentence in its passage), one report line each.
     removed: list[str] = field(default_factory=list)
-    _seen: set[str] = field(default_factory=set)
+    #: The sentences each part holds (folded), so that a repeat of another part's sentence
+    #: is dropped; a part's own are forgotten when it is written again (a repair's new sample
+    #: may say the same thing again, and the old text it replaces is gone).
+    _seen: dict[str, set[str]] = field(default_factory=dict)
     #: The passage a base model's lead was written from (left out of the first section).
     lead: int | None = None
     _grams: frozenset[tuple[str, ...]] | None = None
@@ -471,6 +474,8 @@ class _Writer:
         chosen = [p for p in self.passages if p.id in set(ids)] or self.passages[:1]
         out: list[str] = []
         covered = 0
+        self._seen[part] = set()
+        seen = set().union(*self._seen.values())
         for p in chosen:
             if out and covered >= words:
                 break
@@ -489,7 +494,8 @@ class _Writer:
 
             best: tuple[float, list[str], list[str]] | None = None
             for _ in range(PARAPHRASE_SAMPLES):
-                kept, removed = self._vet(" ".join(_paragraphs(self._ask(part, call))), p.text)
+                answer = " ".join(_paragraphs(self._ask(part, call)))
+                kept, removed = self._vet(answer, p.text, seen)
                 text = " ".join(kept)
                 copied = copied_share(text, self._source_grams())
                 score = count_words(text) * (1.0 if copied <= self.ceiling else 0.5)
@@ -498,7 +504,9 @@ class _Writer:
                 if copied <= self.ceiling and count_words(text) >= count_words(p.text) / 2:
                     break
             if best is not None and best[1]:
-                self._seen.update(_fold_sentence(t) for t in best[1])
+                keys = {_fold_sentence(t) for t in best[1]}
+                seen |= keys
+                self._seen[part] |= keys
                 self.removed.extend(best[2])
                 out.append(" ".join(best[1]))
         return out
@@ -514,14 +522,14 @@ class _Writer:
             self._grams = source_ngrams([d.text for d in self.sources])
         return self._grams
 
-    def _vet(self, text: str, passage: str) -> tuple[list[str], list[str]]:
+    def _vet(self, text: str, passage: str, seen: set[str]) -> tuple[list[str], list[str]]:
         """A base model's answer to ``passage`` as the sentences worth keeping, and one report
         line for each sentence dropped: for a fact no source supports (the fact check of
         faithful mode), or for saying what the passage does not (fewer than
         :data:`GROUNDED_MIN` of its content words from the passage: a statement made up of
         common words, which the fact check cannot see). A sentence already written (a base
         model loops on its last sentence, or repeats one from an earlier part) is dropped
-        silently: it says nothing new."""
+        silently: it says nothing new. ``seen``: the sentences already written (folded)."""
         if not text:
             return [], []
         check = check_facts(text, [d.text for d in self.sources], entities=self.check_entities)
@@ -529,7 +537,7 @@ class _Writer:
         stems = frozenset(content_stems(passage))
         kept: list[str] = []
         removed: list[str] = []
-        seen = set(self._seen)
+        seen = set(seen)
         for sentence in sentences(text):
             hit = next((b for b in bad if b in sentence.text), None)
             grounded = grounded_share(sentence.text, stems)

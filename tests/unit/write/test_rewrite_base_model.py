@@ -76,6 +76,17 @@ def test_a_good_first_answer_gets_no_second_sample() -> None:
     assert len(backend.calls) == 1 and w.removed == []
 
 
+def test_a_part_written_again_may_repeat_itself_but_not_another_part() -> None:
+    """A repair is a new sample of the same passages: saying the same thing again is fine (the
+    old text is replaced), repeating another part is not."""
+    backend = ScriptedBackend([f" {GOOD_2}"] * 3)
+    w = _writer(backend)
+    assert w._paraphrase([2], words=400, part="sections[1]") == [GOOD_2]
+    assert w._paraphrase([2], words=400, part="sections[1]") == [GOOD_2]
+    assert w._paraphrase([2], words=400, part="sections[2]") == []
+    assert w.removed == []  # a repeat is dropped silently
+
+
 class _Paraphraser:
     """A base model stand-in that answers every completion from its passage: the passage's
     sentences in reverse order, plus one invented figure. Chat is refused."""
