@@ -182,7 +182,7 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
     or "n/a" (a word target that was not given; a check that could not run)."""
     from plume.report import Rating
     from plume.verify.guards import GUARDS
-    from plume.write.rewrite import HARD_CHECKS
+    from plume.write.rewrite import HARD_CHECKS, RED_ONLY
 
     assert result.guards is not None
     out: dict[str, dict[str, Any]] = {}
@@ -212,6 +212,8 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
             status = "n/a"
         else:
             status = "fail" if c.rating in (Rating.BAD, Rating.OK) else "pass"
+            if c.rating is Rating.OK and code in RED_ONLY:  # orange: a warning, as in Yoast
+                status = "soft"
         out[code] = {
             "status": status,
             "field": where,
