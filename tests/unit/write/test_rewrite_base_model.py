@@ -121,8 +121,8 @@ class _Paraphraser:
         pass
 
 
-def _rewrite(text: str, backend: _Paraphraser) -> RewriteResult:
-    """``text`` rewritten with ``backend`` as a base model, no word target, one repair round."""
+def _rewrite(text: str, backend: _Paraphraser, max_rounds: int = 1) -> RewriteResult:
+    """``text`` rewritten with ``backend`` as a base model, no word target."""
     settings = Settings()
     doc = clean(read_text(text, settings), settings).document
     return rewrite_article(
@@ -132,7 +132,7 @@ def _rewrite(text: str, backend: _Paraphraser) -> RewriteResult:
         keyphrase="piscine",
         min_words=None,
         published=datetime(2026, 1, 15, tzinfo=UTC),
-        max_rounds=1,
+        max_rounds=max_rounds,
     )
 
 
@@ -172,3 +172,12 @@ def test_an_article_left_empty_never_passes() -> None:
     # The repair round asked again for the empty parts.
     repaired = {r.field for r in result.outcome.repairs if "empty" in r.codes}
     assert {"intro", "sections[0]"} <= repaired
+
+
+def test_a_base_model_stops_repairing_when_a_round_fixes_nothing() -> None:
+    """Each of a base model's repairs is a new sample: after a round that left as many
+    failures, asking again only spends tokens (an instruction model gets every round)."""
+    backend = _Inventor()
+    result = _rewrite("\n\n".join([P1, P2] * 3), backend, max_rounds=3)
+    assert result.outcome.rounds == 1 and not result.outcome.passed
+    assert {r.round for r in result.outcome.repairs} == {1}
