@@ -57,3 +57,24 @@ def test_a_cut_description_never_relies_on_its_last_word_for_the_keyphrase() -> 
     assert 121 <= len(meta) <= 156
     head = meta.rsplit(" ", 1)[0] if meta.endswith("…") else meta
     assert "Microsoft" in head
+
+
+def test_a_scoreboard_is_not_a_description() -> None:
+    """Corpus 13, a live-blog page, opens on its scoreboard: the description came out as
+    "Lorient (65') Yoane Wissa 96’ 1-1 Olympique Lyonnais (73') Léo Dubois Formation…", which
+    the fact check read as an unknown name. Prose is taken first."""
+    paragraphs = [
+        "Lorient (65') Yoane Wissa 96’ 1-1 Olympique Lyonnais (73') Léo Dubois Formation "
+        "Formation FORMATION ENTRAINEUR C. Pélissier",
+        "STADE : Stade Yves Allainmat - Le Moustoir",
+        "Lorient a tenu tête à l’OL dans ce match qui se termine sur un score nul (1-1). "
+        "Dubois a répondu à Wissa en fin de match, après une longue domination lyonnaise.",
+    ]
+    meta = build_meta_description(paragraphs, "Lorient")
+    assert meta.startswith("Lorient a tenu tête à l’OL")
+    assert MIN_CHARS <= len(meta) <= MAX_CHARS
+
+
+def test_a_page_without_prose_still_gets_a_description() -> None:
+    paragraphs = ["Lorient 1-1 Olympique Lyonnais (73') Léo Dubois, Yoane Wissa (65')"]
+    assert build_meta_description(paragraphs, "Lorient").startswith("Lorient 1-1")
