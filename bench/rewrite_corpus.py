@@ -182,7 +182,7 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
     or "n/a" (a word target that was not given; a check that could not run)."""
     from plume.report import Rating
     from plume.verify.guards import GUARDS
-    from plume.write.rewrite import HARD_CHECKS, RED_ONLY
+    from plume.write.rewrite import HARD_CHECKS, hard_check_fails
 
     assert result.guards is not None
     out: dict[str, dict[str, Any]] = {}
@@ -211,8 +211,8 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
         if c is None or c.rating is Rating.NA:
             status = "n/a"
         else:
-            status = "fail" if c.rating in (Rating.BAD, Rating.OK) else "pass"
-            if c.rating is Rating.OK and code in RED_ONLY:  # orange: a warning, as in Yoast
+            status = "fail" if hard_check_fails(code, c.rating) else "pass"
+            if status == "pass" and c.rating is Rating.OK:  # orange: a warning, as in Yoast
                 status = "soft"
         out[code] = {
             "status": status,

@@ -160,6 +160,15 @@ def gguf_strings(path: Path, keys: set[str]) -> dict[str, str]:
     return out
 
 
+#: What ``plume backends`` says of a model, by (instruction-tuned, in French).
+_KIND = {
+    (True, True): "instructions (modèle de conversation du GGUF)",
+    (True, False): "instruction (GGUF chat template)",
+    (False, True): "base (complétions few-shot)",
+    (False, False): "base (few-shot completions)",
+}
+
+
 class LocalBackend:
     """A GGUF model completed in-process; the embedded Gemma 3 270M unless ``model_path``.
 
@@ -236,16 +245,9 @@ class LocalBackend:
             if settings.model_path
             else ("Gemma 3 270M Q4_K_M (embarqué)" if fr else "Gemma 3 270M Q4_K_M (embedded)")
         )
+        # Reads the GGUF's header only (0.1 s), never loads the model.
         instruct = LocalBackend(model_path=settings.model_path).instruct
-        kind = (
-            (
-                "instructions (modèle de conversation du GGUF)"
-                if fr
-                else "instruction (GGUF chat template)"
-            )
-            if instruct
-            else ("base (complétions few-shot)" if fr else "base (few-shot completions)")
-        )
+        kind = _KIND[(instruct, fr)]
         return [
             ("modèle" if fr else "model", model),
             ("type", kind),

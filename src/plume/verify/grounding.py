@@ -8,7 +8,7 @@ paraphrase keeps most of what its source says, so most of its content words, or 
 same family, are in the source; a sentence made up is not.
 
 Content words: letters-only words of 4 letters or more that are not French function words
-(``lang/fr/data/function_words.txt``), compared lower-cased without accents by their first
+(``lang/fr/data/function_words.txt``), compared as slugs write them (lower case, no accents) by their first
 :data:`STEM` letters — a crude stem that joins a word family ("rénovation"/"rénovée",
 "municipal"/"municipaux") without a lemmatiser's cost. Numbers are left to the fact check.
 """
@@ -16,9 +16,9 @@ Content words: letters-only words of 4 letters or more that are not French funct
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
+from plume.analyse.keyphrase import transliterate
 from plume.lang.fr import load_french
 
 __all__ = ["STEM", "content_stems", "grounded_share"]
@@ -31,12 +31,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 @cache
 def _function_words() -> frozenset[str]:
-    return frozenset(_fold(w) for w in load_french().function_words)
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return frozenset(transliterate(w) for w in load_french().function_words)
 
 
 def content_stems(text: str) -> list[str]:
@@ -44,7 +39,7 @@ def content_stems(text: str) -> list[str]:
     function = _function_words()
     out = []
     for m in _WORD.finditer(text):
-        w = _fold(m.group())
+        w = transliterate(m.group())
         if w not in function:
             out.append(w[:STEM])
     return out

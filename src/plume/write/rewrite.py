@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,7 @@ __all__ = [
     "Repair",
     "RewriteOutcome",
     "RewriteResult",
+    "hard_check_fails",
     "passages_of",
     "rewrite_article",
 ]
@@ -101,6 +103,15 @@ HARD_CHECKS: dict[str, str] = {
 }
 #: Hard checks that fail only when red; the others fail on orange too.
 RED_ONLY = frozenset({"SEO-TEXT-LENGTH"})
+
+
+def hard_check_fails(code: str, rating: Rating) -> bool:
+    """Whether the analyser's check ``code`` rated ``rating`` fails the article."""
+    return code in HARD_CHECKS and (
+        rating == Rating.BAD or (rating == Rating.OK and code not in RED_ONLY)
+    )
+
+
 #: Yoast's subheading distribution: no section over 300 words. Sections are asked for at most
 #: this many, leaving a margin for the model's overshoot.
 MAX_SECTION_WORDS = 260
@@ -351,7 +362,6 @@ class _Writer:
     _seen: dict[str, set[str]] = field(default_factory=dict)
     #: The passage a base model's lead was written from (left out of the first section).
     lead: int | None = None
-    _grams: frozenset[tuple[str, ...]] | None = None
     #: The first part whose call failed for good (the backend's own retries spent: timeouts,
     #: 429/5xx, dropped connections) and the error. No call is made after it: the endpoint
     #: that just failed would most likely fail the next part the same way, after the same
@@ -497,7 +507,7 @@ class _Writer:
                 answer = " ".join(_paragraphs(self._ask(part, call)))
                 kept, removed = self._vet(answer, p.text, seen)
                 text = " ".join(kept)
-                copied = copied_share(text, self._source_grams())
+                copied = copied_share(text, self._source_grams)
                 score = count_words(text) * (1.0 if copied <= self.ceiling else 0.5)
                 if best is None or score > best[0]:
                     best = (score, kept, removed)
@@ -517,10 +527,13 @@ class _Writer:
         holding = [p.id for p in chosen if matcher.in_text(p.text)]
         return (holding or [p.id for p in chosen] or [self.passages[0].id])[0]
 
+    @cached_property
+    def _source_texts(self) -> list[str]:
+        return [d.text for d in self.sources]
+
+    @cached_property
     def _source_grams(self) -> frozenset[tuple[str, ...]]:
-        if self._grams is None:
-            self._grams = source_ngrams([d.text for d in self.sources])
-        return self._grams
+        return source_ngrams(self._source_texts)
 
     def _vet(self, text: str, passage: str, seen: set[str]) -> tuple[list[str], list[str]]:
         """A base model's answer to ``passage`` as the sentences worth keeping, and one report
@@ -532,14 +545,20 @@ class _Writer:
         silently: it says nothing new. ``seen``: the sentences already written (folded)."""
         if not text:
             return [], []
-        check = check_facts(text, [d.text for d in self.sources], entities=self.check_entities)
-        bad = [v.fact.text for v in check.violations]
+        check = check_facts(text, self._source_texts, entities=self.check_entities)
         stems = frozenset(content_stems(passage))
         kept: list[str] = []
         removed: list[str] = []
         seen = set(seen)
         for sentence in sentences(text):
-            hit = next((b for b in bad if b in sentence.text), None)
+            hit = next(
+                (
+                    v.fact.text
+                    for v in check.violations
+                    if sentence.start <= v.fact.span.start < sentence.end
+                ),
+                None,
+            )
             grounded = grounded_share(sentence.text, stems)
             if hit:
                 removed.append(f"« {sentence.text} » — {hit}")
@@ -679,9 +698,7 @@ def _failures(
         else:
             by_field.setdefault(v.field, []).append((v.guard, v.hint_fr))
     for c in after.checks:
-        if c.code in HARD_CHECKS and (
-            c.rating == Rating.BAD or (c.rating == Rating.OK and c.code not in RED_ONLY)
-        ):
+        if hard_check_fails(c.code, c.rating):
             where = HARD_CHECKS[c.code]
             by_field.setdefault(where, []).append((c.code, c.hint or c.message))
             lines.append(f"{c.code} — {c.message}")
@@ -711,7 +728,7 @@ def _empty_parts(
     for part in empty:
         hint = "Écrivez cette partie à partir de ses passages."
         failing.setdefault(part, []).append(("empty", hint))
-        lines.append(f"{part} — {_EMPTY_PART['en' if lang == 'en' else 'fr']}")
+        lines.append(f"{part} — {_EMPTY_PART[lang]}")
 
 
 _SECTION_FIELD = re.compile(r"sections\[(\d+)\]")
@@ -942,8 +959,7 @@ def rewrite_article(
 
     if w.failure is not None:
         # Its line names the parts left unwritten: not listed twice.
-        empty = _EMPTY_PART["en" if settings.lang == "en" else "fr"]
-        lines = [line for line in lines if not line.endswith(empty)]
+        lines = [line for line in lines if not line.endswith(_EMPTY_PART[settings.lang])]
         lines.insert(0, _failure_line(w.failure, intro, bodies, settings.lang))
 
     generated = sum(c.completion_tokens for c in w.completions)
