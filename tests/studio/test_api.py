@@ -6,6 +6,8 @@ import asyncio
 import json
 import re
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from plume.studio import create_app
 from plume.studio.runs import LOCAL_MODEL_NAME
 from tests.conftest import EXAMPLE
 from tests.studio.conftest import BASE_URL, SEED, studio_settings
+from tests.support.openai_server import OpenAIServer
 
 PUBLISHED = "2026-03-01T08:00:00Z"
 _DATE_LINE = re.compile(r"^date: .*$", re.MULTILINE)
@@ -201,16 +204,13 @@ def test_unsupported_and_empty_inputs_are_refused(client: TestClient) -> None:
     assert client.get("/api/runs/0000").status_code == 404
 
 
-def test_rewrite_mode_through_the_configured_openai_endpoint(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The browser picks rewrite + "openai"; the endpoint and key live in the server's
-    settings, and neither reaches the page, the report or the history."""
-    from tests.e2e.test_rewrite import Model
-    from tests.support.openai_server import OpenAIServer
-
-    monkeypatch.setenv("PLUME_API_KEY", "sk-studio-secret")  # read where the backend is built
-    with OpenAIServer(responder=Model()) as srv:
+@contextmanager
+def rewrite_studio(
+    tmp_path: Path, model: Callable[[dict[str, Any]], Any]
+) -> Iterator[tuple[TestClient, OpenAIServer]]:
+    """A studio whose server-side backend is the loopback OpenAI-compatible server answering
+    with ``model`` (the key is read from PLUME_API_KEY where the backend is built)."""
+    with OpenAIServer(responder=model) as srv:
         settings = load_settings(
             {
                 "studio": {"db_path": tmp_path / "studio.sqlite3"},
@@ -219,31 +219,96 @@ def test_rewrite_mode_through_the_configured_openai_endpoint(
             env={},
         )
         with TestClient(create_app(settings), base_url=BASE_URL) as client:
-            page = client.get("/").text
-            assert 'value="rewrite"' in page and 'value="rewrite" disabled' not in page
-            res = client.post(
-                "/api/optimise",
-                json={
-                    "text": EXAMPLE.read_text(encoding="utf-8"),
-                    "mode": "rewrite",
-                    "backend": "openai",
-                    "min_words": 300,
-                },
-            )
-            assert res.status_code == 200, res.text
-            report = res.json()
-            assert report["mode"] == "rewrite" and report["rewrite"]["passed"]
-            assert report["rewrite"]["usage"]["calls"] == 5
-            history = client.get("/api/history").text
-            for text in (res.text, page, history):
-                assert "sk-studio-secret" not in text and srv.base_url not in text
-            # No model, no rewrite: a clear refusal.
-            res = client.post(
-                "/api/optimise",
-                json={"text": EXAMPLE.read_text(), "mode": "rewrite", "no_model": True},
-            )
-            assert res.status_code == 422 and "modèle" in res.json()["error"]["message"]
+            yield client, srv
+
+
+def post_rewrite(client: TestClient) -> httpx.Response:
+    """The example rewritten through the configured "openai" backend, 300 words asked."""
+    res = client.post(
+        "/api/optimise",
+        json={
+            "text": EXAMPLE.read_text(encoding="utf-8"),
+            "mode": "rewrite",
+            "backend": "openai",
+            "min_words": 300,
+        },
+    )
+    assert res.status_code == 200, res.text
+    return res
+
+
+def test_rewrite_mode_through_the_configured_openai_endpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The browser picks rewrite + "openai"; the endpoint and key live in the server's
+    settings, and neither reaches the page, the report or the history."""
+    from tests.support.rewrite_model import Model
+
+    monkeypatch.setenv("PLUME_API_KEY", "sk-studio-secret")  # read where the backend is built
+    with rewrite_studio(tmp_path, Model()) as (client, srv):
+        page = client.get("/").text
+        assert 'value="rewrite"' in page and 'value="rewrite" disabled' not in page
+        res = post_rewrite(client)
+        report = res.json()
+        assert report["mode"] == "rewrite" and report["rewrite"]["passed"]
+        assert report["rewrite"]["usage"]["calls"] == 5
+        # The result page gives the verdict, usage and originality, and offers the files.
+        doc = lxml_html.fromstring(client.get(f"/runs/{res.headers['x-plume-run']}").text)
+        verdict = doc.get_element_by_id("rw-verdict").text_content()
+        assert "Toutes les contraintes sont tenues" in verdict
+        assert "5 appels" in doc.get_element_by_id("rw-usage").text_content()
+        originality = doc.get_element_by_id("rw-originality").text_content()
+        assert re.search(r"Originalité\u00a0: \d+\u202f% de suites", originality)
+        assert doc.get_element_by_id("copy-html") is not None
+        assert doc.get_element_by_id("dl-article-html") is not None
+        (line,) = client.get("/api/history").json()
+        assert line["failing"] is False
+        history = client.get("/api/history").text
+        for text in (res.text, page, history):
+            assert "sk-studio-secret" not in text and srv.base_url not in text
+        # No model, no rewrite: a clear refusal.
+        res = client.post(
+            "/api/optimise",
+            json={"text": EXAMPLE.read_text(), "mode": "rewrite", "no_model": True},
+        )
+        assert res.status_code == 422 and "modèle" in res.json()["error"]["message"]
     assert srv.requests[0].headers["authorization"] == "Bearer sk-studio-secret"
+
+
+def test_a_failing_rewrite_is_shown_failing_with_its_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model that keeps answering in English: the page says the article fails and why,
+    offers the draft marked as failing (never article.html), in French and in English."""
+    from tests.support.rewrite_model import HEADINGS, Model
+
+    bad = "Here is your article. Cycling is growing in many cities since 2020."
+    monkeypatch.setenv("PLUME_API_KEY", "sk-studio-secret")
+    stubborn = Model({h: bad for h in HEADINGS}, stubborn=True)
+    with rewrite_studio(tmp_path, stubborn) as (client, _):
+        res = post_rewrite(client)
+        assert res.json()["rewrite"]["passed"] is False
+        run_id = res.headers["x-plume-run"]
+        doc = lxml_html.fromstring(client.get(f"/runs/{run_id}").text)
+        assert "Article en échec" in doc.get_element_by_id("rw-verdict").text_content()
+        failures = [li.text_content() for li in doc.get_element_by_id("rw-failures")]
+        assert failures == res.json()["rewrite"]["failures"] and failures
+        assert doc.get_element_by_id("rewrite").get("class") == "card rewrite failing"
+        # The draft is offered and downloadable; no article.html, so no "copy the HTML".
+        assert doc.get_element_by_id("dl-article-draft-md") is not None
+        assert doc.get_element_by_id("copy-html", None) is None
+        assert doc.get_element_by_id("dl-article-html", None) is None
+        draft = client.get(f"/api/runs/{run_id}/files/article.draft.md")
+        assert draft.status_code == 200
+        assert draft.text.startswith('---\nplume_status: "échec"')
+        assert client.get(f"/api/runs/{run_id}/files/article.html").status_code == 404
+        en = lxml_html.fromstring(client.get(f"/runs/{run_id}?lang=en").text)
+        assert "Failing article" in en.get_element_by_id("rw-verdict").text_content()
+        # The history marks it too (read from its files, the same in the JSON).
+        (line,) = [r for r in client.get("/api/history").json() if r["id"] == run_id]
+        assert line["failing"] is True and line["mode"] == "rewrite"
+        row = lxml_html.fromstring(client.get("/history").text).get_element_by_id(f"run-{run_id}")
+        assert "optimisation (réécriture) en échec" in " ".join(row.text_content().split())
 
 
 def test_the_model_is_one_warm_instance_lent_to_one_run_at_a_time(tmp_path: Path) -> None:

@@ -39,11 +39,11 @@ from plume.errors import (
     UnsupportedInput,
 )
 from plume.optimisation import OptimiseReport
-from plume.render.outputs import OUTPUT_FILES
+from plume.render.outputs import DRAFT_FILE, OUTPUT_FILES
 from plume.report import Rating, Report, Score
 from plume.settings import Settings, load_settings
 from plume.studio import views
-from plume.studio.i18n import size_text, translate
+from plume.studio.i18n import number, size_text, translate
 from plume.studio.runs import (
     ErrorInfo,
     Job,
@@ -73,6 +73,8 @@ _STATUS: tuple[tuple[type[PlumeError], int], ...] = (
 
 _MEDIA = {
     "article.md": "text/markdown; charset=utf-8",
+    # A failing rewrite's last draft (marked as failing), written instead of article.md.
+    DRAFT_FILE: "text/markdown; charset=utf-8",
     "article.html": "text/html; charset=utf-8",
     "report.json": "application/json",
 }
@@ -228,6 +230,7 @@ def create_app(
                 "q": suffix,
                 "other_lang_url": request.url.path + other,
                 "rating_text": lambda r: translate(lang, f"rating.{Rating(r).value}"),
+                "number": lambda v, d=0: number(v, d, lang),
                 **context,
             },
             status_code=status,
@@ -411,10 +414,10 @@ def create_app(
             200: {"content": {m.split(";")[0]: {} for m in _MEDIA.values()}},
             404: {"model": ErrorBody},
         },
-        summary="Télécharger article.md, article.html ou report.json",
+        summary="Télécharger article.md, article.html, report.json ou article.draft.md",
     )
     async def run_file(request: Request, run_id: str, name: str) -> Response:
-        if name not in OUTPUT_FILES:
+        if name not in _MEDIA:
             raise _api_error(
                 404, "FileNotFound", translate(lang_of(request), "err.bad_file", name=name)
             )
@@ -573,7 +576,8 @@ def create_app(
                     views.serp(art.seo_title, art.meta_description, url, d)
                     for d in ("desktop", "mobile")
                 ],
-                "files": [n for n in OUTPUT_FILES if n in record.files],
+                # A failing rewrite has its draft instead of the article files.
+                "files": [n for n in (DRAFT_FILE, *OUTPUT_FILES) if n in record.files],
             }
         else:
             rep = Report.model_validate_json(raw)

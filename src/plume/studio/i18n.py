@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CATALOG", "french_typography", "translate"]
+__all__ = ["CATALOG", "french_typography", "number", "translate"]
 
 _RULES = (
     (re.compile(r" ([;!?])(?=$|[\s)»])"), "\u202f\\1"),
@@ -18,6 +18,7 @@ _RULES = (
     (re.compile(r"« "), "«\u202f"),
     (re.compile(r" »"), "\u202f»"),
     (re.compile(r"(\w)'(\w)"), "\\1’\\2"),
+    (re.compile(r" %"), "\u202f%"),
 )
 
 
@@ -168,6 +169,42 @@ _FR_EN: dict[str, tuple[str, str]] = {
     "res.run": ("Passage {id}, {date}", "Run {id}, {date}"),
     "res.model": ("Modèle : {model}", "Model: {model}"),
     "res.no_model": ("Sans modèle", "No model"),
+    "rw.title": ("Réécriture : le verdict", "Rewrite: the verdict"),
+    "rw.passed": (
+        "Toutes les contraintes sont tenues : l'article peut être publié.",
+        "Every hard constraint holds: the article can be published.",
+    ),
+    "rw.failed": (
+        "Article en échec : à ne pas publier tel quel. Le dernier brouillon est gardé (article.draft.md), marqué en échec.",
+        "Failing article: do not publish as is. The last draft is kept (article.draft.md), marked as failing.",
+    ),
+    "rw.failures": ("Contraintes non tenues :", "Constraints not met:"),
+    "rw.plan_model": ("plan du modèle", "model's plan"),
+    "rw.plan_deterministic": ("plan déterministe", "deterministic plan"),
+    "rw.rounds": (
+        "{plan}, {rounds} tour(s) de réparation, {repairs} reprise(s)",
+        "{plan}, {rounds} repair round(s), {repairs} redo(s)",
+    ),
+    "rw.tokens": (
+        "Jetons : {prompt} lus, {completion} générés, {calls} appels, {seconds} s",
+        "Tokens: {prompt} read, {completion} generated, {calls} calls, {seconds} s",
+    ),
+    "rw.cost": ("coût : {cost}", "cost: {cost}"),
+    "rw.ratio": (
+        "générés / article : {ratio} (objectif ≤ 1,5)",
+        "generated / article: {ratio} (target ≤ 1.5)",
+    ),
+    "rw.originality": (
+        "Originalité : {share} % de suites de 8 mots copiées des sources (plafond : {ceiling} %)",
+        "Originality: {share}% of 8-word sequences copied from the sources (ceiling: {ceiling}%)",
+    ),
+    "rw.to_check": (
+        "À vérifier (n'empêche pas la publication)",
+        "To check (does not block publishing)",
+    ),
+    "rw.removed": ("Phrases retirées", "Sentences removed"),
+    "rw.translated": ("Sources traduites : {names}", "Sources translated: {names}"),
+    "rw.contradictions": ("Contradictions entre les sources", "Contradictions between the sources"),
     "rating.good": ("bon", "good"),
     "rating.ok": ("à améliorer", "needs work"),
     "rating.bad": ("problème", "problem"),
@@ -188,6 +225,8 @@ _FR_EN: dict[str, tuple[str, str]] = {
     "cmp.final": ("score final", "final score"),
     "action.analyse": ("analyse", "analysis"),
     "action.optimise": ("optimisation", "optimisation"),
+    "hist.rewrite": ("réécriture", "rewrite"),
+    "hist.failing": ("en échec", "failing"),
     "err.title": ("Erreur", "Error"),
     "err.not_found": (
         "Passage introuvable : il a peut-être été supprimé.",
@@ -221,6 +260,12 @@ def translate(lang: str, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (fr when unknown), with ``{name}`` values filled in."""
     text = CATALOG.get(lang, CATALOG["fr"])[key]
     return text.format(**values) if values else text
+
+
+def number(value: float, digits: int, lang: str) -> str:
+    """``value`` with ``digits`` decimals, a decimal comma in French ("1,53")."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def size_text(n: int, lang: str) -> str:

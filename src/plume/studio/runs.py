@@ -300,7 +300,7 @@ def _read(job: Job, settings: Settings) -> Document:
 def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
     """Run ``job``; return the history line and the files (report JSON, rendered article)."""
     from plume.pipeline import analyse_document
-    from plume.render.outputs import render_outputs
+    from plume.render.outputs import DRAFT_FILE, render_outputs
 
     opts = job.options
     ctx.progress("reading")
@@ -340,8 +340,16 @@ def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
         "readability_before": result.before.readability.value,
         "readability_after": result.after.readability.value,
     }
-    summary = RunSummary(id="", created_at="", action="optimise", mode=result.mode, **base)
-    return summary, render_outputs(result)
+    files = render_outputs(result)
+    summary = RunSummary(
+        id="",
+        created_at="",
+        action="optimise",
+        mode=result.mode,
+        failing=DRAFT_FILE in files,
+        **base,
+    )
+    return summary, files
 
 
 def error_info(err: BaseException, lang: str) -> ErrorInfo:

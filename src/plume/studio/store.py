@@ -30,6 +30,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from plume.render.outputs import DRAFT_FILE
+
 __all__ = ["SCHEMA_VERSION", "RunRecord", "RunSummary", "Store", "default_db_path"]
 
 SCHEMA_VERSION = 1
@@ -87,6 +89,9 @@ class RunSummary(BaseModel):
     seo_after: int | None = None
     readability_before: int | None = None
     readability_after: int | None = None
+    #: A rewrite that did not meet every hard constraint: its files hold the draft marked as
+    #: failing (``article.draft.md``) instead of the article. Read from the files, not stored.
+    failing: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,7 @@ class Store:
         with self._connect() as db:
             rows = db.execute(
                 "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
-                " readability_before, readability_after FROM runs"
+                f" readability_before, readability_after, {_FAILING} FROM runs"
                 " ORDER BY created_at DESC, rowid DESC LIMIT ?",
                 (limit,),
             ).fetchall()
@@ -180,7 +185,7 @@ class Store:
         with self._connect() as db:
             row = db.execute(
                 "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
-                " readability_before, readability_after FROM runs WHERE id = ?",
+                f" readability_before, readability_after, {_FAILING} FROM runs WHERE id = ?",
                 (run_id,),
             ).fetchone()
         return _summary(row) if row else None
@@ -196,7 +201,8 @@ class Store:
         with self._connect() as db:
             row = db.execute(
                 "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
-                " readability_before, readability_after, options_json FROM runs WHERE id = ?",
+                f" readability_before, readability_after, {_FAILING}, options_json"
+                " FROM runs WHERE id = ?",
                 (run_id,),
             ).fetchone()
             if row is None:
@@ -208,8 +214,8 @@ class Store:
                 "SELECT name, content FROM files WHERE run_id = ?", (run_id,)
             ).fetchall()
         return RunRecord(
-            summary=_summary(row[:10]),
-            options=json.loads(row[10]),
+            summary=_summary(row[:11]),
+            options=json.loads(row[11]),
             input_name=inp[0] if inp else "",
             input_format=inp[1] if inp else None,
             input_data=bytes(inp[2]) if inp else b"",
@@ -235,6 +241,12 @@ class Store:
             }
 
 
+#: SQL column: whether the run kept a failing rewrite's draft (see ``RunSummary.failing``).
+_FAILING = (
+    f"EXISTS (SELECT 1 FROM files WHERE files.run_id = runs.id AND files.name = '{DRAFT_FILE}')"
+)
+
+
 def _summary(row: Any) -> RunSummary:
     keys = (
         "id",
@@ -247,5 +259,6 @@ def _summary(row: Any) -> RunSummary:
         "seo_after",
         "readability_before",
         "readability_after",
+        "failing",
     )
     return RunSummary(**dict(zip(keys, row, strict=True)))
