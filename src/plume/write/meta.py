@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.analyse.text import sentences
+from plume.analyse.text import orphan_quotes, sentences
 from plume.lang.fr import fold, load_french
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
@@ -29,8 +29,19 @@ def _candidates(paragraphs: Sequence[str]) -> list[str]:
     # Olympique Lyonnais (73') Léo Dubois Formation…", corpus 13), which is no description
     # and which the fact check then reads as one long unknown name. Other text only when a
     # page has no prose at all.
-    prose = [t for t in found if _is_prose(t)]
+    prose = [t for t in found if _is_prose(t) and _is_sentence(t)]
     return prose or found
+
+
+#: How a sentence ends; a line without it is a title, a kicker or a menu entry, never a
+#: sentence of the description: joined to the next, it runs on ("Les poireux de M. Fillon"
+#: + "Baisez utile" gave "M. Fillon Baisez", a name no source holds, on corpus 14; corpus 10's
+#: kicker "…la retraite est un archaïsme" ran into its first sentence).
+_TERMINAL = tuple('.!?…»”")')
+
+
+def _is_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL)
 
 
 #: A sentence reads as prose when at least this share of its words are lower-case (articles,
@@ -61,6 +72,10 @@ def _cut(sentence: str, limit: int) -> str:
     ):
         words.pop()
     head = " ".join(words)
+    # Nor inside a quotation: "…submergeant le public dans une « infodémie…" (corpus 07) leaves
+    # a quotation opened and never closed. Cut before its opening mark instead.
+    if orphans := orphan_quotes(head):
+        head = head[: orphans[0]]
     return head.rstrip(" ,;:–—-\u00a0\u202f") + "…"
 
 

@@ -78,3 +78,31 @@ def test_a_scoreboard_is_not_a_description() -> None:
 def test_a_page_without_prose_still_gets_a_description() -> None:
     paragraphs = ["Lorient 1-1 Olympique Lyonnais (73') Léo Dubois, Yoane Wissa (65')"]
     assert build_meta_description(paragraphs, "Lorient").startswith("Lorient 1-1")
+
+
+def test_menu_lines_and_kickers_never_run_into_the_description() -> None:
+    """Corpus 14 opens on a menu ("Les poireux de M. Fillon", "Baisez utile"…): joined, the
+    lines made "M. Fillon Baisez", a name no source holds, which the fact check failed. A line
+    without a sentence's final mark is no sentence of the description."""
+    paragraphs = [
+        "La voix des nuls",
+        "Les bulletins nuls racontent de drôles de choses",
+        "Les poireux de M. Fillon",
+        "Baisez utile",
+        "Kristen Falc’hon est allé au Conseil dépouiller ces « voix des nuls » et en parler avec "
+        "le sociologue Jérémie Moualek, spécialiste du sujet.",
+    ]
+    meta = build_meta_description(paragraphs, "voix")
+    assert meta.startswith("Kristen Falc’hon est allé au Conseil")
+    assert "Fillon" not in meta
+
+
+def test_a_description_is_never_cut_inside_a_quotation() -> None:
+    """Corpus 07: "…submergeant le public dans une « infodémie…" left a quotation open."""
+    sentence = (
+        "La crise sanitaire est devenue un terrain fertile pour les informations non vérifiées "
+        "(ou carrément fausses) submergeant le public dans une « infodémie que l’Organisation "
+        "mondiale de la santé juge aussi dangereuse que le virus lui-même »."
+    )
+    meta = build_meta_description([sentence], "crise sanitaire")
+    assert meta.endswith("dans une…") and "«" not in meta
