@@ -123,6 +123,43 @@ def test_copy_repetition_and_short_text_are_repaired(tmp_path: Path) -> None:
     assert report["rewrite"]["passed"]
 
 
+# A statement of common words (no number, name or quotation for the fact check) that the
+# example, an article on urban cycling, does not make.
+INVENTED = (
+    "Les pêcheurs du port réclament depuis longtemps une digue plus haute contre les tempêtes "
+    "de la saison froide."
+)
+
+
+def test_a_statement_no_source_makes_is_repaired_once(tmp_path: Path) -> None:
+    """The grounding guard is soft: its finding gets one repair, in the first round, of that
+    section only; the article then passes without the statement."""
+    model = Model({HEADINGS[1]: SECTIONS[HEADINGS[1]] + " " + INVENTED})
+    res, report, _ = _run(tmp_path, model)
+    assert res.exit_code == 0, res.output
+    rw = report["rewrite"]
+    assert rw["passed"] and rw["rounds"] == 1
+    assert [(r["field"], r["codes"]) for r in rw["repairs"]] == [("sections[1]", ["grounding"])]
+    assert model.calls[HEADINGS[1]] == 2 and model.calls[HEADINGS[0]] == 1
+    # The repair prompt quoted the sentence to rewrite from the passages or remove.
+    repair = [r for r in model.requests if "précédente" in _user(r)]
+    assert len(repair) == 1 and "pêcheurs du port" in _user(repair[0])
+    assert "pêcheurs" not in json.dumps(report["article"], ensure_ascii=False)
+    assert [v for v in report["guards"]["violations"] if v["guard"] == "grounding"] == []
+
+
+def test_a_statement_left_in_is_listed_to_check_never_a_failure(tmp_path: Path) -> None:
+    model = Model({HEADINGS[1]: SECTIONS[HEADINGS[1]] + " " + INVENTED}, stubborn=True)
+    res, report, _ = _run(tmp_path, model)
+    assert res.exit_code == 0, res.output
+    assert report["rewrite"]["passed"] and model.calls[HEADINGS[1]] == 2
+    (v,) = [v for v in report["guards"]["violations"] if v["guard"] == "grounding"]
+    assert v["field"] == "sections[1]" and not v["hard"] and v["excerpt"] == INVENTED
+    # The terminal lists it for the editor to check.
+    out = " ".join(res.output.split())
+    assert "à vérifier" in out and "pêcheurs du port" in out
+
+
 def test_a_model_that_never_complies_fails_honestly(tmp_path: Path) -> None:
     bad = "Here is your article. Cycling is growing in many cities since 2020."
     res, report, _ = _run(

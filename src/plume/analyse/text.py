@@ -46,6 +46,7 @@ __all__ = [
     "Sentence",
     "Word",
     "count_words",
+    "orphan_quotes",
     "sentences",
     "syllables",
     "words",
@@ -623,3 +624,26 @@ def syllables(word: str, *, spoken: bool = True) -> int:
     count one per alphanumeric run. Results are cached per token.
     """
     return _syllables(word, spoken)
+
+
+# Quotation marks
+
+_QUOTE_PAIRS = {"«": "»", "“": "”"}
+_CLOSERS = {v: k for k, v in _QUOTE_PAIRS.items()}
+
+
+def orphan_quotes(text: str) -> list[int]:
+    """Offsets of the quotation marks of ``text`` (« », “ ”) without their pair: a closing
+    mark with no quotation open, an opening mark never closed. Straight quotes are left out:
+    the same mark opens and closes, and inches or a stray one are common in real copy."""
+    open_: list[tuple[str, int]] = []
+    orphans: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _QUOTE_PAIRS:
+            open_.append((ch, i))
+        elif ch in _CLOSERS:
+            if open_ and open_[-1][0] == _CLOSERS[ch]:
+                open_.pop()
+            else:
+                orphans.append(i)
+    return sorted(orphans + [i for _, i in open_])

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from plume.cli.options import KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
 from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, ConfigError, PlumeError
@@ -98,18 +99,29 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
             ),
         )
         if result.guards is not None:
+            o = result.guards.originality
+            pct = "\u202f%" if fr else "%"  # French: a narrow no-break space before "%"
             line(
                 "Originalité" if fr else "Originality",
                 "Originality",
-                f"{result.guards.originality.share:.0%} "
+                f"{o.share * 100:.0f}{pct} "
                 + ("de suites de 8 mots copiées" if fr else "of 8-word sequences copied")
-                + f" (≤ {result.guards.originality.ceiling:.0%})",
+                + f" (≤ {o.ceiling * 100:.0f}{pct})",
             )
+            # Soft findings: they do not fail the article, but an editor should read them.
+            for soft in result.guards.violations:
+                if not soft.hard:
+                    quoted = f" «\u202f{soft.excerpt}\u202f»" if fr else f" “{soft.excerpt}”"
+                    console.print(
+                        f"  [yellow]?[/] {'à vérifier' if fr else 'to check'}{colon}"
+                        + escape(f"{soft.message(lang)}{quoted if soft.excerpt else ''}"),
+                        highlight=False,
+                    )
         for contradiction in result.contradictions:
-            console.print(f"  [yellow]≠[/] {contradiction.message(lang)}", highlight=False)
+            console.print(f"  [yellow]≠[/] {escape(contradiction.message(lang))}", highlight=False)
         for r in rw.removed:
             console.print(
-                f"  [yellow]−[/] {'retiré' if fr else 'removed'}{colon}{r}", highlight=False
+                f"  [yellow]−[/] {'retiré' if fr else 'removed'}{colon}{escape(r)}", highlight=False
             )
         if rw.passed:
             console.print(
@@ -126,7 +138,7 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
                 "marked as failing).[/]"
             )
             for failure in rw.failures:
-                console.print(f"  [red]✗[/] {failure}", highlight=False)
+                console.print(f"  [red]✗[/] {escape(failure)}", highlight=False)
     console.rule(style="cyan")
     console.print(
         f"[bold]{'Score SEO' if fr else 'SEO score'}[/]{colon}{b.seo.value} → {a.seo.value}   "
@@ -159,7 +171,9 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
         )
     else:
         for v in fc.violations:
-            console.print(f"  [red]✗[/] {v.fact.text}{colon}{v.reason(lang)}", highlight=False)
+            console.print(
+                f"  [red]✗[/] {escape(v.fact.text)}{colon}{v.reason(lang)}", highlight=False
+            )
     # In rewrite mode a shortfall is one of the failing constraints listed above.
     if result.words_missing and result.mode != "rewrite":
         console.print(

@@ -7,6 +7,7 @@ English) written for these tests, the way a small chat model answers.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -17,7 +18,10 @@ from plume.ingest import read_path
 from plume.pipeline import optimise_document
 from plume.settings import load_settings
 from plume.verify.facts import check_facts
+from plume.verify.grounding import content_stems, grounded_share
 from plume.verify.guards import (
+    GROUNDED_SOFT,
+    GROUNDING_MIN_WORDS,
     GuardReport,
     GuardViolation,
     Originality,
@@ -29,9 +33,12 @@ from plume.verify.guards import (
     facts_violations,
     find_filler,
     find_leftovers,
+    find_orphan_quotes,
     find_repetitions,
+    find_ungrounded,
     language_of,
     measure_originality,
+    orphan_quotes,
     run_guards,
 )
 from tests.conftest import CORPUS, EXAMPLE, SEEDS
@@ -453,6 +460,149 @@ def test_case_and_punctuation_do_not_hide_a_copy() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Quotation marks
+
+
+def test_a_quotation_never_closed_or_never_opened_is_hard() -> None:
+    opened = "Sam Altman a déclaré : « J’aime OpenAI, et je reviendrai."
+    closed = "Microsoft s’est dit prêt à l’accueillir »."
+    article = make(
+        intro=[opened, REAL[0]],
+        sections=[Section(heading="Microsoft en « embuscade", paragraphs=[REAL[1], closed])],
+    )
+    found = find_orphan_quotes(article)
+    assert [(v.guard, v.field, v.paragraph, v.hard) for v in found] == [
+        ("quotes", "intro", 0, True),
+        ("quotes", "sections[0].heading", None, True),
+        ("quotes", "sections[0]", 1, True),
+    ]
+    assert found[0].excerpt.startswith("…") is False and "« J’aime" in found[0].excerpt
+    assert "»" in found[2].message_fr and "\u00a0:" in found[0].message_fr
+    assert not run_guards(article, []).passed
+
+
+def test_a_quotation_may_run_over_paragraphs_of_one_section() -> None:
+    """Corpus 11: a statement quoted over one long paragraph, which plume splits in two."""
+    article = make(
+        sections=[
+            Section(
+                heading="La déclaration",
+                paragraphs=[
+                    "Le président déclare : « La parution du décret constitue une avancée.",
+                    "Les statuts sont le fruit d’un travail collectif. »",
+                ],
+            )
+        ]
+    )
+    assert find_orphan_quotes(article) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orphans"),
+    [
+        ("Il dit « oui » puis « non ».", ""),
+        ("Il dit « oui puis non.", "«"),
+        ("Il dit oui » puis « non ».", "»"),
+        ("« Il a dit “ça suffit” » et « basta", "«"),
+        ("Mal imbriqués : « “ » ”", "«»"),  # » closes nothing open on top; « stays open
+        ('Des "guillemets droits" seuls "ne comptent pas.', ""),
+    ],
+)
+def test_orphan_quotation_marks(text: str, orphans: str) -> None:
+    found = orphan_quotes(text)
+    assert "".join(text[i] for i in found) == orphans
+    if orphans == "«":  # the last opening mark, never closed
+        assert found == [text.rindex("«")]
+
+
+# --------------------------------------------------------------------------------------------
+# Grounding
+
+INVENTED = (
+    "Les pêcheurs du port réclament depuis longtemps une digue plus haute contre les tempêtes "
+    "de la saison froide."
+)
+
+
+def test_a_statement_no_source_makes_is_reported_soft_and_located() -> None:
+    paraphrase = (
+        "Microsoft, qui détient 49 % de la filiale commerciale d’OpenAI, n’a pas été informé "
+        "de la décision du conseil d’administration."
+    )
+    article = make(
+        intro=[paraphrase],
+        sections=[Section(heading="Suite", paragraphs=[REAL[1], f"{REAL[3]} {INVENTED}"])],
+    )
+    found = find_ungrounded(article, REAL)
+    assert [(v.guard, v.field, v.paragraph, v.hard) for v in found] == [
+        ("grounding", "sections[0]", 1, False)
+    ]
+    (v,) = found
+    assert v.excerpt == INVENTED and INVENTED[:60] in v.hint_fr
+    # French typography in the message: "0 %" with a narrow no-break space, no-break space
+    # before the colon.
+    assert "\u202f%" in v.message_fr and "\u00a0:" in v.message_fr
+    assert v.message_en.startswith("Sentence barely supported by the sources")
+    # Soft: the article still passes; with grounding off, or no source, nothing is reported.
+    # (The section repeats real sentences: originality is not what this test is about.)
+    report = run_guards(article, REAL, originality_ceiling=1.0)
+    assert report.passed and [x.guard for x in report.violations] == ["grounding"]
+    assert run_guards(article, REAL, originality_ceiling=1.0, grounding=False).violations == []
+    assert find_ungrounded(article, []) == []
+
+
+def test_short_sentences_are_not_measured() -> None:
+    short = "Les pêcheurs réclament une digue."  # 5 words: below GROUNDING_MIN_WORDS
+    assert len(short.split()) < GROUNDING_MIN_WORDS
+    assert find_ungrounded(make(intro=[short], sections=[]), REAL) == []
+
+
+def _long_sentences(text: str) -> list[str]:
+    return [
+        sentence
+        for block in text.split("\n\n")
+        for sentence in re.split(r"(?<=[.!?])\s+", block)
+        if len(sentence.split()) >= GROUNDING_MIN_WORDS
+    ]
+
+
+def test_the_bar_keeps_its_calibration(real_articles: list[tuple[str, Article, str]]) -> None:
+    """``bench/grounding_calibration.py``'s figures, held: no sentence of the scripted model's
+    synonym-heavy paraphrases (against the example) nor of the five seeds (five outlets on one
+    story, against the closest other seed) is flagged; the corpus pages against an unrelated
+    seed are, ≥ 40 % of the time (measured 45 %). A change of the stems, the function words
+    or the bar that breaks either fails here."""
+    from tests.support.rewrite_model import INTRO, SECTIONS
+
+    example = real_articles[21][2]
+    paraphrases = [s for text in (INTRO, *SECTIONS.values()) for s in _long_sentences(text)]
+    assert len(paraphrases) == 19
+    assert [s for s in paraphrases if (grounded_share(s, example) or 1) < GROUNDED_SOFT] == []
+    seeds = [source for name, _, source in real_articles[:5]]
+    pages = [source for name, _, source in real_articles[5:21]]
+    seed_stems = [frozenset(content_stems(s)) for s in seeds]
+    same = [
+        max(
+            g
+            for j, st in enumerate(seed_stems)
+            if j != i
+            if (g := grounded_share(s, st)) is not None
+        )
+        for i, text in enumerate(seeds)
+        for s in _long_sentences(text)
+    ]
+    unrelated = [
+        g
+        for i, text in enumerate(pages)
+        for s in _long_sentences(text)
+        if (g := grounded_share(s, seed_stems[i % 5])) is not None
+    ]
+    assert len(same) > 150 and len(unrelated) > 400
+    assert [g for g in same if g < GROUNDED_SOFT] == []
+    assert sum(g < GROUNDED_SOFT for g in unrelated) / len(unrelated) >= 0.40
+
+
+# --------------------------------------------------------------------------------------------
 # Facts
 
 
@@ -494,7 +644,10 @@ def test_article_text_maps_fields() -> None:
 
 def test_a_clean_article_passes_and_a_bad_one_lists_everything() -> None:
     good = run_guards(make(), ["Un autre texte sur un autre sujet."], min_words=40)
-    assert good.passed and good.violations == []
+    # Nothing of the article is in that source: its sentences are reported to check (soft),
+    # which never blocks passing.
+    assert good.passed and {v.guard for v in good.violations} == {"grounding"}
+    assert not any(v.hard for v in good.violations)
     assert isinstance(good.originality, Originality) and good.originality.ngrams > 0
     bad = run_guards(
         make(

@@ -69,6 +69,18 @@ def test_each_passage_is_completed_few_shot_and_vetted_at_once() -> None:
     assert len({c["seed"] for c in backend.calls}) == 3
 
 
+def test_a_quotation_left_open_is_dropped() -> None:
+    """An answer cut before its quotation closes (the stop at the end of the line, or
+    max_tokens): the sentence holding the opening mark goes, reported, so no paragraph is left
+    with a quotation never closed (the quotes guard would fail the article: corpus 07 and 09
+    on the bench of 2026-12-06)."""
+    opened = "L’adjoint aux sports l’assure : « La réouverture est prévue à la fin du mois d’avril."
+    backend = ScriptedBackend([f" {GOOD_2} {opened}"])
+    w = _writer(backend)
+    assert w._paraphrase([2], words=400, part="sections[1]") == [GOOD_2]
+    assert w.removed == [f"« {opened} » — guillemet sans son pendant"]
+
+
 def test_a_good_first_answer_gets_no_second_sample() -> None:
     backend = ScriptedBackend([f" {GOOD_2}"])
     w = _writer(backend)
