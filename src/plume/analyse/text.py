@@ -175,9 +175,9 @@ def _split_elisions(tok: str, start: int, out: list[Word]) -> None:
         tok, start = tok[i + 1 :], start + i + 1
         if not tok or not any(c in APOSTROPHES for c in tok):
             break
-    if tok:
-        if tok[-1] in APOSTROPHES:
-            tok = tok[:-1]  # a closing quote after a word ("students’"), not an elision
+    if tok and tok[-1] in APOSTROPHES:
+        tok = tok[:-1]  # a closing quote after a word ("students’"), not an elision
+    if tok:  # a lone "ʼ" (a letter for \w, U+02BC) is no word: found by the fuzz test
         out.append(Word(tok, start, start + len(tok)))
 
 

@@ -68,6 +68,10 @@ def sents(text: str) -> list[str]:
         ("the students’ union", ["the", "students", "union"]),
         # A glued sentence is not a domain.
         ("interrogations.Greg", ["interrogations", "Greg"]),
+        # A lone modifier apostrophe (a letter for \\w) is no word (the fuzz test found an
+        # empty word here, which crashed the keyphrase tagger).
+        ("ʼ", []),
+        ("a ʼ b", ["a", "b"]),
     ],
 )
 def test_tokens(text: str, expected: list[str]) -> None:
