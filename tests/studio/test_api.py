@@ -311,6 +311,28 @@ def test_a_failing_rewrite_is_shown_failing_with_its_draft(
         assert "optimisation (réécriture) en échec" in " ".join(row.text_content().split())
 
 
+def test_a_statement_to_check_is_listed_on_a_passing_rewrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A statement no source makes, kept by a model that repeats it after the repair: the
+    article passes (the finding is soft) and the page lists the sentence to check."""
+    from tests.e2e.test_rewrite import INVENTED
+    from tests.support.rewrite_model import HEADINGS, SECTIONS, Model
+
+    monkeypatch.setenv("PLUME_API_KEY", "sk-studio-secret")
+    stubborn = Model({HEADINGS[1]: SECTIONS[HEADINGS[1]] + " " + INVENTED}, stubborn=True)
+    with rewrite_studio(tmp_path, stubborn) as (client, _):
+        res = post_rewrite(client)
+        assert res.json()["rewrite"]["passed"]
+        doc = lxml_html.fromstring(client.get(f"/runs/{res.headers['x-plume-run']}").text)
+        assert "Toutes les contraintes" in doc.get_element_by_id("rw-verdict").text_content()
+        (item,) = [
+            " ".join(li.text_content().split()) for li in doc.get_element_by_id("rw-to-check")
+        ]
+        assert item.startswith("Phrase peu appuyée sur les sources (le paragraphe")
+        assert "Les pêcheurs du port réclament" in item
+
+
 def test_the_model_is_one_warm_instance_lent_to_one_run_at_a_time(tmp_path: Path) -> None:
     made: list[ScriptedBackend] = []
 

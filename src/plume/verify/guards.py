@@ -33,7 +33,7 @@ import importlib.util
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -1245,18 +1245,25 @@ GROUNDED_SOFT = 0.15
 GROUNDING_MIN_WORDS = 8
 
 
-def find_ungrounded(article: Article, sources: Sequence[str]) -> list[GuardViolation]:
+def find_ungrounded(
+    article: Article,
+    sources: Sequence[str],
+    *,
+    skip: Collection[tuple[str, int | None]] = (),
+) -> list[GuardViolation]:
     """Sentences of the body (intro, sections, FAQ answers) of :data:`GROUNDING_MIN_WORDS` words
     or more whose content words are mostly absent from ``sources``: soft violations, one per
     sentence. The fact check catches an invented number or name; this catches a statement made
     of common words that no source makes. Soft because a free rewrite may say a thing in other
-    words: it is a sentence to check, not a proof."""
+    words: it is a sentence to check, not a proof. ``skip``: (field, paragraph) pairs already
+    failing for another reason that says more (a paragraph in English shares no word with a
+    French source either)."""
     known = frozenset(content_stems("\n".join(sources)))
     if not known:
         return []
     out: list[GuardViolation] = []
     for f in article_fields(article):
-        if not f.body:
+        if not f.body or (f.field, f.paragraph) in skip:
             continue
         for s in _sentences(f.text):
             if len(s.text.split()) < GROUNDING_MIN_WORDS:
@@ -1390,10 +1397,11 @@ def run_guards(
     :func:`plume.verify.facts.check_facts`) adds the unsupported facts. ``grounding=False``
     skips :func:`find_ungrounded` — for sources in another language, whose words a French
     article cannot share."""
+    language = check_language(article)
     violations = [
         *find_leftovers(article),
         *find_orphan_quotes(article),
-        *check_language(article),
+        *language,
         *check_word_target(article, min_words),
         *find_repetitions(article),
         *find_filler(article),
@@ -1402,7 +1410,8 @@ def run_guards(
     if not originality.ok:
         violations.append(_originality_violation(originality))
     if grounding:
-        violations += find_ungrounded(article, sources)
+        not_french = {(v.field, v.paragraph) for v in language}
+        violations += find_ungrounded(article, sources, skip=not_french)
     if facts is not None:
         violations += facts_violations(article, facts)
     return GuardReport(violations=violations, originality=originality)

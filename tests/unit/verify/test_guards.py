@@ -551,6 +551,18 @@ def test_a_statement_no_source_makes_is_reported_soft_and_located() -> None:
     assert find_ungrounded(article, []) == []
 
 
+def test_a_paragraph_in_english_is_reported_once_as_not_french() -> None:
+    english = (
+        "Cycling keeps growing in many cities, since riders found safer lanes near their homes "
+        "and their offices."
+    )
+    article = make(sections=[Section(heading="Microsoft en embuscade", paragraphs=[english])])
+    assert [v.field for v in find_ungrounded(article, REAL)] == ["sections[0]"]
+    report = run_guards(article, REAL)
+    at = [(v.guard, v.hard) for v in report.violations if v.field == "sections[0]"]
+    assert at == [("language", True)]
+
+
 def test_short_sentences_are_not_measured() -> None:
     short = "Les pêcheurs réclament une digue."  # 5 words: below GROUNDING_MIN_WORDS
     assert len(short.split()) < GROUNDING_MIN_WORDS
