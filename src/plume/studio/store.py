@@ -174,9 +174,7 @@ class Store:
     def list(self, limit: int = 200) -> list[RunSummary]:
         with self._connect() as db:
             rows = db.execute(
-                "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
-                f" readability_before, readability_after, {_FAILING} FROM runs"
-                " ORDER BY created_at DESC, rowid DESC LIMIT ?",
+                f"SELECT {_SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?",
                 (limit,),
             ).fetchall()
         return [_summary(r) for r in rows]
@@ -184,8 +182,7 @@ class Store:
     def summary(self, run_id: str) -> RunSummary | None:
         with self._connect() as db:
             row = db.execute(
-                "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
-                f" readability_before, readability_after, {_FAILING} FROM runs WHERE id = ?",
+                f"SELECT {_SUMMARY_COLUMNS} FROM runs WHERE id = ?",
                 (run_id,),
             ).fetchone()
         return _summary(row) if row else None
@@ -200,9 +197,7 @@ class Store:
     def get(self, run_id: str) -> RunRecord | None:
         with self._connect() as db:
             row = db.execute(
-                "SELECT id, created_at, action, mode, source, keyphrase, seo_before, seo_after,"
-                f" readability_before, readability_after, {_FAILING}, options_json"
-                " FROM runs WHERE id = ?",
+                f"SELECT {_SUMMARY_COLUMNS}, options_json FROM runs WHERE id = ?",
                 (run_id,),
             ).fetchone()
             if row is None:
@@ -214,8 +209,8 @@ class Store:
                 "SELECT name, content FROM files WHERE run_id = ?", (run_id,)
             ).fetchall()
         return RunRecord(
-            summary=_summary(row[:11]),
-            options=json.loads(row[11]),
+            summary=_summary(row[:-1]),
+            options=json.loads(row[-1]),
             input_name=inp[0] if inp else "",
             input_format=inp[1] if inp else None,
             input_data=bytes(inp[2]) if inp else b"",
@@ -241,24 +236,26 @@ class Store:
             }
 
 
-#: SQL column: whether the run kept a failing rewrite's draft (see ``RunSummary.failing``).
-_FAILING = (
-    f"EXISTS (SELECT 1 FROM files WHERE files.run_id = runs.id AND files.name = '{DRAFT_FILE}')"
+#: The history line's fields, in the order of :data:`_SUMMARY_COLUMNS`.
+_SUMMARY_KEYS = (
+    "id",
+    "created_at",
+    "action",
+    "mode",
+    "source",
+    "keyphrase",
+    "seo_before",
+    "seo_after",
+    "readability_before",
+    "readability_after",
+    "failing",
+)
+#: The SELECT list of a history line. ``failing``: whether the run kept a failing rewrite's
+#: draft (see ``RunSummary.failing``), read from its files.
+_SUMMARY_COLUMNS = ", ".join(_SUMMARY_KEYS[:-1]) + (
+    f", EXISTS (SELECT 1 FROM files WHERE files.run_id = runs.id AND files.name = '{DRAFT_FILE}')"
 )
 
 
 def _summary(row: Any) -> RunSummary:
-    keys = (
-        "id",
-        "created_at",
-        "action",
-        "mode",
-        "source",
-        "keyphrase",
-        "seo_before",
-        "seo_after",
-        "readability_before",
-        "readability_after",
-        "failing",
-    )
-    return RunSummary(**dict(zip(keys, row, strict=True)))
+    return RunSummary(**dict(zip(_SUMMARY_KEYS, row, strict=True)))

@@ -15,7 +15,7 @@ The guards (plume issue 4, "Hard constraints"):
 * :func:`find_filler` — empty phrases ("Il est important de noter que") count against their
   section; a section with too many is a hard violation, a single one is soft;
 * :func:`find_leftovers` — no chat leftovers, placeholders, markup or copied instructions;
-* :func:`find_orphan_quotes` — every quotation mark has its pair within its paragraph;
+* :func:`find_orphan_quotes` — every quotation mark has its pair within its part;
 * :func:`measure_originality` — share of 8-word sequences copied from the sources;
 * :func:`find_ungrounded` — sentences whose words mostly come from no source (soft: to check);
 * :func:`facts_violations` — every number, date, name and quotation supported by a source
@@ -68,7 +68,6 @@ __all__ = [
     "language_of",
     "languages_of",
     "measure_originality",
-    "orphan_quotes",
     "run_guards",
     "source_ngrams",
 ]
@@ -1237,8 +1236,9 @@ def _originality_violation(o: Originality) -> GuardViolation:
 #: seed: none under 0.15. The 485 sentences of the 16 corpus pages against an unrelated text of
 #: about the same size (a seed): 45 % under 0.15; against another corpus page, 73 %. Made-up
 #: statements are caught less often when the sources are long (against the five seeds
-#: together, 8.5 %): the more words they hold, the more an invention finds its common words. So: a bar no faithful sentence measured
-#: reaches, and a soft finding (one repair, then "to check"), never a failure.
+#: together, 8.5 %): the more words they hold, the more an invention finds its common words.
+#: So: a bar no faithful sentence measured reaches, and a soft finding (one repair, then "to
+#: check"), never a failure.
 GROUNDED_SOFT = 0.15
 #: Shorter sentences are left alone: with 2–3 content words the share jumps by thirds (the
 #: calibration counted sentences of 8 words or more).

@@ -697,15 +697,36 @@ def _section_words(plan: Plan, passages: Sequence[Passage], target: int) -> list
 REPAIR_SOFT = frozenset({"filler", "repetition", "grounding"})
 
 
+_EMPTY_PART = {
+    "fr": "partie vide\u00a0: rien d’utilisable n’a été écrit",
+    "en": "empty part: nothing usable was written",
+}
+
+
+def _unwritten(intro: list[str], bodies: list[list[str]]) -> list[str]:
+    """The parts of the plan left empty: the lead, then the sections, as fields."""
+    return (["intro"] if not intro else []) + [
+        f"sections[{i}]" for i, b in enumerate(bodies) if not b
+    ]
+
+
 def _failures(
-    after: Report, guards: GuardReport, lang: str, *, soft: bool = False
+    after: Report,
+    guards: GuardReport,
+    lang: str,
+    intro: list[str],
+    bodies: list[list[str]],
+    *,
+    soft: bool = False,
 ) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
     """Failing hard constraints: {field: [(guard or check code, hint)]} for the repair, and
     one line each for the report. With ``soft``, the soft findings of :data:`REPAIR_SOFT` are
     repair targets too (not report lines: they do not fail the article).
 
     Originality is measured over the whole article; its repair targets the parts above the
-    ceiling (``Originality.by_field``)."""
+    ceiling (``Originality.by_field``). Every part of the plan must be written: before this, an
+    article whose every answer was dropped (the embedded 270M on corpus 01: all sentences
+    unsupported) had no body, so no check had anything to fail on, and it passed."""
     by_field: dict[str, list[tuple[str, str]]] = {}
     lines: list[str] = []
     o = guards.originality
@@ -725,33 +746,12 @@ def _failures(
             where = HARD_CHECKS[c.code]
             by_field.setdefault(where, []).append((c.code, c.hint or c.message))
             lines.append(f"{c.code} — {c.message}")
-    return by_field, lines
-
-
-_EMPTY_PART = {
-    "fr": "partie vide\u00a0: rien d’utilisable n’a été écrit",
-    "en": "empty part: nothing usable was written",
-}
-
-
-def _empty_parts(
-    failing: dict[str, list[tuple[str, str]]],
-    lines: list[str],
-    intro: list[str],
-    bodies: list[list[str]],
-    lang: str,
-) -> None:
-    """Add the lead and the planned sections left empty to ``failing`` and ``lines``: every
-    part of the plan must be written. Before this, an article whose every answer was dropped
-    (the embedded 270M on corpus 01: all sentences unsupported) had no body, so no check had
-    anything to fail on, and it passed."""
-    empty = (["intro"] if not intro else []) + [
-        f"sections[{i}]" for i, b in enumerate(bodies) if not b
-    ]
-    for part in empty:
-        hint = "Écrivez cette partie à partir de ses passages."
-        failing.setdefault(part, []).append(("empty", hint))
+    for part in _unwritten(intro, bodies):
+        by_field.setdefault(part, []).append(
+            ("empty", "Écrivez cette partie à partir de ses passages.")
+        )
         lines.append(f"{part} — {_EMPTY_PART[lang]}")
+    return by_field, lines
 
 
 _SECTION_FIELD = re.compile(r"sections\[(\d+)\]")
@@ -763,9 +763,7 @@ def _failure_line(
     """The report's line for a backend that failed for good: the part, the error, and the
     parts left unwritten (the draft shows what was)."""
     part, error = failure
-    missing = (["intro"] if not intro else []) + [
-        f"sections[{i}]" for i, b in enumerate(bodies) if not b
-    ]
+    missing = _unwritten(intro, bodies)
     if lang == "en":
         tail = f" Parts not written: {', '.join(missing)}." if missing else ""
         return f"{part} — backend failed, generation stopped: {error.message('en')}{tail}"
@@ -870,8 +868,7 @@ def rewrite_article(
     article = assemble()
     after, guards, facts = verify(article)
     # The first round also takes the soft findings worth fixing; later rounds only what fails.
-    failing, lines = _failures(after, guards, settings.lang, soft=True)
-    _empty_parts(failing, lines, intro, bodies, settings.lang)
+    failing, lines = _failures(after, guards, settings.lang, intro, bodies, soft=True)
     rounds = 0
     while failing and rounds < max_rounds and w.failure is None:
         rounds += 1
@@ -947,8 +944,7 @@ def rewrite_article(
                     ] or bodies[k]
         article = assemble()
         after, guards, facts = verify(article)
-        failing, lines = _failures(after, guards, settings.lang)
-        _empty_parts(failing, lines, intro, bodies, settings.lang)
+        failing, lines = _failures(after, guards, settings.lang, intro, bodies)
         if not w.instruct and len(lines) >= before:
             # A base model's repair is a new sample of the same passages, not a correction: a
             # round that fixed nothing says the next would cost as much for as little. On the
@@ -979,8 +975,7 @@ def rewrite_article(
         bodies = [drop(b) for b in bodies]
         article = assemble()
         after, guards, facts = verify(article)
-        failing, lines = _failures(after, guards, settings.lang)
-        _empty_parts(failing, lines, intro, bodies, settings.lang)
+        failing, lines = _failures(after, guards, settings.lang, intro, bodies)
 
     if w.failure is not None:
         # Its line names the parts left unwritten: not listed twice.

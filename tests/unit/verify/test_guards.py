@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from plume.analyse.text import orphan_quotes
 from plume.article import Article, FaqItem, Section
 from plume.clean import clean
 from plume.ingest import read_path
@@ -38,7 +39,6 @@ from plume.verify.guards import (
     find_ungrounded,
     language_of,
     measure_originality,
-    orphan_quotes,
     run_guards,
 )
 from tests.conftest import CORPUS, EXAMPLE, SEEDS
