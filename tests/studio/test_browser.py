@@ -1,6 +1,6 @@
 """The studio in a real browser: Debian's Chromium driven by Playwright, against uvicorn.
 
-Scenarios of issue 5: paste the first seed, optimise it (without the model, for speed), see the
+Scenarios of issue 5 (and issue 4's rewrite verdict): paste the first seed, optimise it (without the model, for speed), see the
 scores change, click a check and see its passages highlighted, download the Markdown and compare
 it with the CLI's; an article carrying script runs nothing; an upload over the limit is refused
 with a French message. The results page is photographed (``PLUME_UPDATE_SCREENSHOT=1`` writes
@@ -21,8 +21,11 @@ from playwright.sync_api import expect
 from typer.testing import CliRunner
 
 from plume.cli.app import app as cli
-from tests.conftest import ROOT
+from plume.settings import load_settings
+from tests.conftest import EXAMPLE, ROOT
 from tests.studio.conftest import SEED, LiveServer
+from tests.support.openai_server import OpenAIServer
+from tests.support.rewrite_model import HEADINGS, Model
 
 #: The one line that differs between two runs of the same input: the publication time (now).
 _DATE_LINE = re.compile(r"^date: .*$", re.MULTILINE)
@@ -175,3 +178,75 @@ def test_history_compare_and_delete(page: Any, live: LiveServer) -> None:
     page.reload()
     assert page.locator(f"#run-{ids[0]}").count() == 0
     assert page.locator(f"#run-{ids[1]}").count() == 1
+
+
+def test_a_rewrite_shows_its_verdict_in_the_browser(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rewrite mode picked in the form, through the loopback OpenAI-compatible server the
+    studio is configured with: a model stuck in English gives a page that says the article
+    fails and why, offers the draft marked as failing and no HTML to copy; the history marks
+    the run. Then a good model: the verdict says every constraint holds and the HTML is copied."""
+    english = "Here is your article. Cycling is growing in many cities since 2020."
+    models = [Model({h: english for h in HEADINGS}, stubborn=True), Model()]
+    monkeypatch.setenv("PLUME_API_KEY", "sk-browser-secret")
+
+    def rewrite(page: Any, url: str) -> str:
+        page.goto(url + "/")
+        page.fill("#text", EXAMPLE.read_text(encoding="utf-8"))
+        page.fill("#min_words", "300")
+        page.check("input[name=mode][value=rewrite]")
+        page.select_option("#backend", "openai")
+        page.click("#btn-optimise")
+        page.wait_for_url(re.compile(r"/runs/[0-9a-f]+$"))
+        return str(page.url.rsplit("/", 1)[1])
+
+    with OpenAIServer(responder=lambda request: models[0](request)) as srv:
+        settings = load_settings(
+            {
+                "studio": {"db_path": tmp_path / "studio.sqlite3"},
+                "backend": {"base_url": srv.base_url, "model": "plume-test"},
+            },
+            env={},
+        )
+        with LiveServer(settings) as live:
+            context = browser.new_context(accept_downloads=True)
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live.url)
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            failing = rewrite(page, live.url)
+            card = page.locator("#rewrite")
+            expect(card).to_be_visible()
+            expect(page.locator("#rw-verdict")).to_contain_text("Article en échec")
+            # Red, not the passing card's colour.
+            bad = page.locator("#rw-verdict").evaluate("e => getComputedStyle(e).color")
+            report = page.request.get(f"{live.url}/api/runs/{failing}/report").json()
+            assert report["rewrite"]["passed"] is False
+            shown = page.locator("#rw-failures li").all_inner_texts()
+            assert shown == report["rewrite"]["failures"] and shown
+            assert page.locator("#copy-html").count() == 0
+            assert page.locator("#dl-article-html").count() == 0
+            with page.expect_download() as info:
+                page.click("#dl-article-draft-md")
+            draft = Path(info.value.path()).read_text(encoding="utf-8")
+            assert draft.startswith('---\nplume_status: "échec"')
+            page.goto(f"{live.url}/history")
+            expect(page.locator(f"#run-{failing}")).to_contain_text("en échec")
+
+            models.pop(0)  # the endpoint now answers like a good instruction model
+            passing = rewrite(page, live.url)
+            expect(page.locator("#rw-verdict")).to_contain_text(
+                "Toutes les contraintes sont tenues"
+            )
+            good = page.locator("#rw-verdict").evaluate("e => getComputedStyle(e).color")
+            assert good != bad
+            assert page.locator("#rw-failures").count() == 0
+            page.click("#copy-html")
+            expect(page.locator("#copy-status")).to_have_text("HTML copié.")
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied.startswith("<!DOCTYPE html>") and "<h1>" in copied
+            page.goto(f"{live.url}/history")
+            expect(page.locator(f"#run-{passing}")).not_to_contain_text("en échec")
+            # The key is the server's: never in a page the browser received.
+            assert "sk-browser-secret" not in page.content()
+            context.close()
