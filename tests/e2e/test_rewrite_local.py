@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from plume.cli.app import app
 from tests.conftest import EXAMPLE
+from tests.support.verdict import assert_truthful_verdict
 
 
 def test_embedded_model_rewrite_is_a_passing_article_or_a_truthful_failure(tmp_path: Path) -> None:
@@ -41,14 +42,4 @@ def test_embedded_model_rewrite_is_a_passing_article_or_a_truthful_failure(tmp_p
     assert rw["usage"]["calls"] >= 4 and rw["usage"]["completion_tokens"] > 0
     # The embedded model is not asked for an outline (it never gave a usable one).
     assert rw["plan_source"] == "deterministic" and rw["plan_problem"].startswith("modèle embarqué")
-    if rw["passed"]:
-        assert res.exit_code == 0, res.output
-        assert not [v for v in report["guards"]["violations"] if v["hard"]]
-        assert report["fact_check"]["violations"] == []
-        assert (out / "article.md").is_file() and (out / "article.html").is_file()
-    else:
-        assert res.exit_code == 13, res.output
-        assert rw["failures"] and "Article en échec" in res.output
-        assert not (out / "article.md").exists() and not (out / "article.html").exists()
-        draft = (out / "article.draft.md").read_text(encoding="utf-8")
-        assert draft.startswith('---\nplume_status: "échec"\n')
+    assert_truthful_verdict(res, report, out)
