@@ -106,7 +106,16 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
                 "Originality",
                 f"{o.share * 100:.0f}{pct} "
                 + ("de suites de 8 mots copiées" if fr else "of 8-word sequences copied")
-                + f" (≤ {o.ceiling * 100:.0f}{pct})",
+                + f" (≤ {o.ceiling * 100:.0f}{pct})"
+                + (
+                    (
+                        f" ; {o.quoted} dans des citations des sources, non comptées"
+                        if fr
+                        else f"; {o.quoted} in quotations of the sources, not counted"
+                    )
+                    if o.quoted
+                    else ""
+                ),
             )
             # Soft findings: they do not fail the article, but an editor should read them.
             for soft in result.guards.violations:

@@ -198,6 +198,12 @@ _FR_EN: dict[str, tuple[str, str]] = {
         "Originalité : {share} % de suites de 8 mots copiées des sources (plafond : {ceiling} %)",
         "Originality: {share}% of 8-word sequences copied from the sources (ceiling: {ceiling}%)",
     ),
+    "rw.quoted": (
+        "{n} suites dans des citations des sources, non comptées : la vérification des faits "
+        "les veut mot pour mot",
+        "{n} sequences in quotations of the sources, not counted: the fact check wants them "
+        "word for word",
+    ),
     "rw.to_check": (
         "À vérifier (n'empêche pas la publication)",
         "To check (does not block publishing)",

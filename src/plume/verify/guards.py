@@ -70,6 +70,7 @@ __all__ = [
     "measure_originality",
     "run_guards",
     "source_ngrams",
+    "source_quotations",
 ]
 
 #: Names of the guards, in the order :func:`run_guards` runs them.
@@ -128,8 +129,11 @@ class Originality(BaseModel):
     copied: list[str] = Field(default_factory=list)
     #: The same share per field of the body ("intro", "sections[1]", "faq[0]"), for the repair.
     by_field: dict[str, float] = Field(default_factory=dict)
-    #: Number of 8-word sequences of the output (0: too short to measure).
+    #: Number of 8-word sequences of the output measured (0: too short to measure).
     ngrams: int = 0
+    #: 8-word sequences left out of the measure because they touch a quotation that a source
+    #: quotes too: the fact check demands it word for word, so it cannot also count as copy.
+    quoted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -1129,6 +1133,34 @@ ORIGINALITY_CEILING = 0.20
 MAX_COPIED = 10
 
 
+def source_quotations(sources: Sequence[str]) -> tuple[str, ...]:
+    """The quotations of ``sources`` (between « », “ ” or straight quotes), each as its
+    normalised words joined and padded with spaces, for :func:`quoted_tokens`."""
+    return tuple(
+        dict.fromkeys(
+            f" {' '.join(words)} "
+            for s in sources
+            for m in _QUOTED.finditer(s)
+            if (words := _tokens(m.group()))
+        )
+    )
+
+
+def quoted_tokens(text: str, quotations: Sequence[str]) -> list[bool]:
+    """For each word of ``text`` (as :func:`_tokens` cuts it): whether it lies in a quotation
+    whose words a source also quotes, in a row (a shortened quotation "[…]" is not one)."""
+    spans = [m.start() for m in _TOKEN.finditer(text)]
+    mask = [False] * len(spans)
+    for m in _QUOTED.finditer(text):
+        words = _tokens(m.group())
+        if not words or not any(f" {' '.join(words)} " in q for q in quotations):
+            continue
+        for i, start in enumerate(spans):
+            if m.start() <= start < m.end():
+                mask[i] = True
+    return mask
+
+
 def source_ngrams(sources: Sequence[str]) -> frozenset[tuple[str, ...]]:
     """The :data:`NGRAM`-word sequences of ``sources`` (the originality guard's measure)."""
     grams: set[tuple[str, ...]] = set()
@@ -1138,13 +1170,26 @@ def source_ngrams(sources: Sequence[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(grams)
 
 
-def copied_share(text: str, grams: frozenset[tuple[str, ...]]) -> float:
-    """Share of ``text``'s :data:`NGRAM`-word sequences found in ``grams`` (0 when shorter)."""
+def _windows(text: str, quotations: Sequence[str]) -> tuple[list[str], list[int]]:
+    """``text``'s words and the start of each :data:`NGRAM`-word window to measure: every
+    window but those touching a quotation of the sources (:func:`quoted_tokens`)."""
     toks = _tokens(text)
-    n = len(toks) - NGRAM + 1
-    if n <= 0:
+    starts = range(len(toks) - NGRAM + 1)
+    if not quotations or not starts:
+        return toks, list(starts)
+    mask = quoted_tokens(text, quotations)
+    return toks, [i for i in starts if not any(mask[i : i + NGRAM])]
+
+
+def copied_share(
+    text: str, grams: frozenset[tuple[str, ...]], quotations: Sequence[str] = ()
+) -> float:
+    """Share of ``text``'s :data:`NGRAM`-word sequences found in ``grams`` (0 when shorter),
+    quotations of the sources left out."""
+    toks, starts = _windows(text, quotations)
+    if not starts:
         return 0.0
-    return sum(tuple(toks[i : i + NGRAM]) in grams for i in range(n)) / n
+    return sum(tuple(toks[i : i + NGRAM]) in grams for i in starts) / len(starts)
 
 
 def measure_originality(
@@ -1154,26 +1199,33 @@ def measure_originality(
     found verbatim in the sources, and the longest copied passages.
 
     Sequences are taken within each paragraph (and FAQ answer), never across two of them.
+    A sequence touching a quotation that a source quotes too is left out (counted in
+    ``quoted``): the fact check wants quotations word for word, and a quotation is not
+    republished copy — a source sentence put between quotation marks is, and still counts.
     """
     grams = source_ngrams(sources)
+    quotations = source_quotations(sources)
     total = 0
     copied_total = 0
+    quoted = 0
     by_field_counts: dict[str, list[int]] = {}
     passages: list[str] = []
     for f in article_fields(article):
         if not f.body:
             continue
-        toks = _tokens(f.text)
+        toks, starts = _windows(f.text, quotations)
         n = len(toks) - NGRAM + 1
         if n <= 0:
             continue
-        hit = [tuple(toks[i : i + NGRAM]) in grams for i in range(n)]
+        quoted += n - len(starts)
+        measured = set(starts)
+        hit = [i in measured and tuple(toks[i : i + NGRAM]) in grams for i in range(n)]
         k = sum(hit)
-        total += n
+        total += len(starts)
         copied_total += k
         counts = by_field_counts.setdefault(f.field, [0, 0])
         counts[0] += k
-        counts[1] += n
+        counts[1] += len(starts)
         if not k:
             continue
         # Merge overlapping copied windows into passages (spans only now: most fields have
@@ -1197,6 +1249,7 @@ def measure_originality(
         copied=passages[:MAX_COPIED],
         by_field={k: round(c / n, 4) for k, (c, n) in by_field_counts.items() if n},
         ngrams=total,
+        quoted=quoted,
     )
 
 

@@ -68,6 +68,7 @@ from plume.verify.guards import (
     copied_share,
     run_guards,
     source_ngrams,
+    source_quotations,
 )
 from plume.write.headings import deterministic_heading
 from plume.write.sections import plan_sections, split_long_paragraph
@@ -507,7 +508,7 @@ class _Writer:
                 answer = " ".join(_paragraphs(self._ask(part, call)))
                 kept, removed = self._vet(answer, p.text, seen)
                 text = " ".join(kept)
-                copied = copied_share(text, self._source_grams)
+                copied = copied_share(text, self._source_grams, self._source_quotations)
                 score = count_words(text) * (1.0 if copied <= self.ceiling else 0.5)
                 if best is None or score > best[0]:
                     best = (score, kept, removed)
@@ -534,6 +535,10 @@ class _Writer:
     @cached_property
     def _source_grams(self) -> frozenset[tuple[str, ...]]:
         return source_ngrams(self._source_texts)
+
+    @cached_property
+    def _source_quotations(self) -> tuple[str, ...]:
+        return source_quotations(self._source_texts)
 
     def _vet(self, text: str, passage: str, seen: set[str]) -> tuple[list[str], list[str]]:
         """A base model's answer to ``passage`` as the sentences worth keeping, and one report

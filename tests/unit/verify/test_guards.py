@@ -459,6 +459,40 @@ def test_case_and_punctuation_do_not_hide_a_copy() -> None:
     assert o.share == 1.0
 
 
+def test_a_quotation_the_source_quotes_is_not_counted_as_copy() -> None:
+    """The fact check wants quotations word for word; originality must not then fail them.
+    Only a quotation the source quotes too is left out: a source sentence put between
+    quotation marks, a longer run than the source's quotation, or the prose around it still
+    count (a model cannot hide copy behind quotation marks)."""
+    source = (
+        "« Chirac le surnommait le Grand Con, parce qu’il est grand et qu’il est con », a "
+        "raconté un ancien ministre au Parisien. Jean-Paul Delevoye a toujours su gagner la "
+        "confiance des présidents successifs de la République."
+    )
+    quoting = (
+        "Un ancien ministre le rappelle : « Chirac le surnommait le Grand Con, parce qu’il est "
+        "grand et qu’il est con »."
+    )
+    o = measure_originality(make(intro=[quoting], sections=[]), [source])
+    # 21 words (qu’il: qu, il), 14 windows, each touching the 16 words of the quotation.
+    assert o.ngrams == 0 and o.quoted == 14 and o.share == 0.0
+    report = run_guards(make(intro=[quoting], sections=[]), [source])
+    assert report.originality.ok and not [v for v in report.violations if v.guard == "originality"]
+
+    disguised = (
+        "« Jean-Paul Delevoye a toujours su gagner la confiance des présidents successifs de la "
+        "République », lit-on."
+    )
+    o = measure_originality(make(intro=[disguised], sections=[]), [source])
+    assert o.quoted == 0 and o.share == 0.8  # not a quotation of the source: still copy
+    longer = (
+        "« Chirac le surnommait le Grand Con, parce qu’il est grand et qu’il est con, a raconté "
+        "un ancien ministre au Parisien »."
+    )
+    o = measure_originality(make(intro=[longer], sections=[]), [source])
+    assert o.quoted == 0 and o.share == 1.0
+
+
 # --------------------------------------------------------------------------------------------
 # Quotation marks
 
