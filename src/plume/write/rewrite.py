@@ -761,6 +761,52 @@ def _failures(
 
 _SECTION_FIELD = re.compile(r"sections\[(\d+)\]")
 
+#: What fails an article for its length alone: the word target, and Yoast's text length.
+LENGTH_CODES = frozenset({"word_target", "SEO-TEXT-LENGTH"})
+
+
+def length_floor(min_words: int | None) -> int:
+    """Words the article needs: the target, and never fewer than the analyser's red bar for
+    text length (Yoast's TextLengthAssessment: under 250 words), which fails it whatever
+    the target (:data:`RED_ONLY`)."""
+    from plume.analyse.checks.base import REGISTRY
+
+    red = int(REGISTRY["SEO-TEXT-LENGTH"].thresholds["ok"].value)
+    return max(min_words or 0, red)
+
+
+def _repairable(
+    failing: dict[str, list[tuple[str, str]]], short_sources: bool
+) -> dict[str, list[tuple[str, str]]]:
+    """What a repair may still fix. When the sources hold fewer words than the article needs,
+    asking for more words can only be answered with filler or invention: the length is not
+    repaired (the report says why), the rest is."""
+    if not short_sources:
+        return failing
+    kept = {f: [x for x in found if x[0] not in LENGTH_CODES] for f, found in failing.items()}
+    return {f: found for f, found in kept.items() if found}
+
+
+def _short_sources_line(source_words: int, needed: int, lowerable: bool, lang: str) -> str:
+    """The report's line when the sources cannot carry the length (issue 4: "when they cannot,
+    the report says so honestly"); ``lowerable``: the word target asks more than the floor."""
+    if lang == "en":
+        fix = "add a source on the same story" + (
+            " or lower the target (--min-words)" if lowerable else ""
+        )
+        return (
+            f"sources — The sources hold only {source_words} words: too few for the {needed} the "
+            f"article needs without padding or inventing; {fix}. The length was not repaired."
+        )
+    fix = "ajoutez une source sur le même sujet" + (
+        " ou baissez la cible (--min-words)" if lowerable else ""
+    )
+    return (
+        f"sources — Les sources ne comptent que {source_words} mots\u00a0: trop peu pour les "
+        f"{needed} qu’il faut à l’article sans délayer ni inventer\u00a0; {fix}. La longueur "
+        "n’a pas été réparée."
+    )
+
 
 def _failure_line(
     failure: tuple[str, BackendError], intro: list[str], bodies: list[list[str]], lang: str
@@ -812,6 +858,16 @@ def rewrite_article(
         ceiling=originality_ceiling,
     )
     target = max(min_words or 0, 300)
+    # A rewrite restates the sources' facts: it can rephrase at about their length, not
+    # beyond, without filler (which the guards refuse) or invention (which the fact check and
+    # the grounding guard refuse).
+    source_words = sum(count_words(t) for t in source_texts)
+    needed = length_floor(min_words)
+    short_sources = source_words < needed
+    if short_sources:
+        # Asking for more words than the sources hold asks for filler or invention: the
+        # sections are asked for the sources' own length.
+        target = max(INTRO_WORDS + 80, source_words)
     plan, plan_source, problem = w.plan(target, published)
     words = _section_words(plan, passages, round((target - INTRO_WORDS) * TARGET_MARGIN))
     first_ids = plan.sections[0].passages
@@ -875,10 +931,10 @@ def rewrite_article(
     # The first round also takes the soft findings worth fixing; later rounds only what fails.
     failing, lines = _failures(after, guards, settings.lang, intro, bodies, soft=True)
     rounds = 0
-    while failing and rounds < max_rounds and w.failure is None:
+    while (todo := _repairable(failing, short_sources)) and rounds < max_rounds and not w.failure:
         rounds += 1
         before = len(lines)
-        for where, found in failing.items():
+        for where, found in todo.items():
             hints = [h for _, h in found]
             repairs.append(
                 Repair(
@@ -982,6 +1038,9 @@ def rewrite_article(
         after, guards, facts = verify(article)
         failing, lines = _failures(after, guards, settings.lang, intro, bodies)
 
+    if short_sources and any(c in LENGTH_CODES for found in failing.values() for c, _ in found):
+        lowerable = needed > length_floor(None)
+        lines.append(_short_sources_line(source_words, needed, lowerable, settings.lang))
     if w.failure is not None:
         # Its line names the parts left unwritten: not listed twice.
         lines = [line for line in lines if not line.endswith(_EMPTY_PART[settings.lang])]
