@@ -130,6 +130,10 @@ def test_placeholders_in_a_section_and_in_the_plans_meta_are_repaired(tmp_path: 
     art = report["article"]
     body = " ".join(p for s in art["sections"] for p in s["paragraphs"])
     assert "[" not in art["meta_description"] and "[" not in body
+    # The field's prompt names the keyphrase the description must hold (SEO-KP-META), even
+    # though the failing check here was another one.
+    (field_prompt,) = [r for r in model.requests if model.part(r) == "meta_description"]
+    assert "dont l’expression clé est « vélo en ville »" in first_user(field_prompt)
 
 
 # -- 429, timeout, dropped connection: retried, the run passes -------------------------------

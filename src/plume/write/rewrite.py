@@ -631,6 +631,9 @@ class _Writer:
             sources=self._passages(ids),
             label=label,
             title=plan.title,
+            # The meta description and the SEO title must hold it (SEO-KP-META, SEO-KP-TITLE):
+            # the hint alone named it only when that check was the one failing.
+            keyphrase=self.keyphrase,
             current=current,
             hints=hints,
         )
