@@ -31,6 +31,10 @@ Run on demand only (never in the test suite); ≈ 2 min an article on 2 cores:
     .venv/bin/python bench/rewrite_corpus.py --seeds           # + the 5 seeds, one by one
     .venv/bin/python bench/rewrite_corpus.py --seeds-as-one    # + the 5 seeds as one job
 
+``--instant`` answers every prompt with ``bench/instant_model.py`` (a model that follows each
+instruction at once, on a loopback server): the ratio is then plume's own floor — the plan's JSON
+and the fields around the article — what a perfect model would cost.
+
 The same measures for any OpenAI-compatible endpoint (an instruction model: the figures the
 README's table could not give), the final article still counted with Gemma's tokenizer:
 
@@ -304,7 +308,12 @@ def run_job(
     if counter is not None:
         tb = counter.count(body)
         ta = counter.count(apparatus)
+        # Both sides by Gemma's tokenizer: another backend's usage counts its own tokens (or,
+        # for the instant model's server, words), so its answers are counted here again.
+        if settings.backend.name != "local":
+            generated = counter.count([c.completion.text for c in rec.calls])
         tokens |= {
+            "generated_gemma": generated,
             "final_body_gemma": tb,
             "final_article_gemma": tb + ta,
             "ratio_body_gemma": round(generated / tb, 2) if tb else None,
@@ -588,6 +597,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--base-url", default=None, help="the endpoint, with --backend openai")
     ap.add_argument("--model", default=None, help="the model's name, with --backend openai")
     ap.add_argument(
+        "--instant",
+        action="store_true",
+        help="--backend openai against bench/instant_model.py (a model that follows every "
+        "instruction at once, on a loopback server): plume's own share of the tokens",
+    )
+    ap.add_argument(
         "--threads",
         type=int,
         default=None,
@@ -605,6 +620,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from plume.settings import load_settings
     from plume.verify.facts import check_facts
 
+    server = None
+    if args.instant:
+        sys.path.insert(0, str(BENCH.parent))  # tests.support, bench.instant_model
+        from bench.instant_model import respond
+        from tests.support.openai_server import OpenAIServer
+
+        server = OpenAIServer(responder=respond).start()
+        args.backend, args.base_url, args.model = "openai", server.base_url, "instant"
+        os.environ.setdefault("PLUME_API_KEY", "sk-bench-instant")
     # As the CLI builds them (config file and PLUME_* apply), with the backend given here.
     chosen: dict[str, Any] = {"name": args.backend, "threads": args.threads}
     if args.backend == "local":
@@ -684,6 +708,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         backend.close()
         if counting is not backend:
             counting.close()
+        if server is not None:
+            server.stop()
     print_summary(rows, summary(rows), meta)
     print(f"\nJSON: {args.out}")
     return 0
