@@ -272,6 +272,28 @@ def test_two_sources_one_article_listed_and_contradictions_reported(tmp_path: Pa
     assert "700" in text and "500" in text
 
 
+QUOTE = (
+    "« Depuis que je vais au travail à vélo, je ne supporte plus les bouchons du matin », "
+    "raconte Julie Martin, infirmière."
+)
+
+
+def test_a_quotation_taken_from_a_source_is_not_counted_as_copy(tmp_path: Path) -> None:
+    """A section quoting a source word for word (as the fact check demands): the quotation's
+    8-word sequences are left out of the originality share, and the terminal says how many."""
+    source = tmp_path / "a.txt"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8") + "\n" + QUOTE + "\n", encoding="utf-8")
+    model = Model({HEADINGS[0]: SECTIONS[HEADINGS[0]] + " " + QUOTE})
+    res, report, _ = _run(tmp_path, model, sources=[source])
+    assert res.exit_code == 0, res.output
+    body = json.dumps(report["article"], ensure_ascii=False)
+    assert "je ne supporte plus les bouchons du matin" in body
+    o = report["guards"]["originality"]
+    assert o["quoted"] >= 13  # the quotation's 16 words, and the windows reaching into it
+    assert not any("supporte" in c for c in o["copied"])
+    assert "dans des citations des sources, non comptées" in " ".join(res.output.split())
+
+
 def test_faithful_mode_refuses_several_files(tmp_path: Path) -> None:
     res = runner.invoke(app, ["optimise", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path / "o")])
     assert res.exit_code == 8
