@@ -333,6 +333,30 @@ def test_a_statement_to_check_is_listed_on_a_passing_rewrite(
         assert "Les pêcheurs du port réclament" in item
 
 
+def test_quotations_left_out_of_originality_are_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section quoting the pasted source word for word: the page says how many sequences
+    were left out of the originality share, and why."""
+    from tests.e2e.test_rewrite import QUOTE
+    from tests.support.rewrite_model import HEADINGS, SECTIONS, Model
+
+    monkeypatch.setenv("PLUME_API_KEY", "sk-studio-secret")
+    model = Model({HEADINGS[0]: SECTIONS[HEADINGS[0]] + " " + QUOTE})
+    with rewrite_studio(tmp_path, model) as (client, _):
+        text = EXAMPLE.read_text(encoding="utf-8") + "\n" + QUOTE + "\n"
+        res = client.post(
+            "/api/optimise",
+            json={"text": text, "mode": "rewrite", "backend": "openai", "min_words": 300},
+        )
+        assert res.status_code == 200, res.text
+        quoted = res.json()["guards"]["originality"]["quoted"]
+        assert quoted > 0
+        doc = lxml_html.fromstring(client.get(f"/runs/{res.headers['x-plume-run']}").text)
+        line = " ".join(doc.get_element_by_id("rw-originality").text_content().split())
+        assert f"{quoted} suites dans des citations des sources, non comptées" in line
+
+
 def test_the_model_is_one_warm_instance_lent_to_one_run_at_a_time(tmp_path: Path) -> None:
     made: list[ScriptedBackend] = []
 
