@@ -82,7 +82,13 @@ def test_rewrite_through_llamacpp_is_a_passing_article_or_a_truthful_failure(
             "-o",
             str(out),
         ],
-        env={"PLUME_API_KEY": KEY},
+        # A loaded CI machine may make a 270M answer slow: no timeout mid-answer, and no retry,
+        # whose tokens the server would count but plume would never receive.
+        env={
+            "PLUME_API_KEY": KEY,
+            "PLUME_BACKEND__TIMEOUT_S": "600",
+            "PLUME_BACKEND__MAX_RETRIES": "0",
+        },
     )
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     rw = report["rewrite"]
