@@ -101,22 +101,15 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
         if result.guards is not None:
             o = result.guards.originality
             pct = "\u202f%" if fr else "%"  # French: a narrow no-break space before "%"
-            line(
-                "Originalité" if fr else "Originality",
-                "Originality",
-                f"{o.share * 100:.0f}{pct} "
-                + ("de suites de 8 mots copiées" if fr else "of 8-word sequences copied")
-                + f" (≤ {o.ceiling * 100:.0f}{pct})"
-                + (
-                    (
-                        f" ; {o.quoted} dans des citations des sources, non comptées"
-                        if fr
-                        else f"; {o.quoted} in quotations of the sources, not counted"
-                    )
-                    if o.quoted
-                    else ""
-                ),
-            )
+            copied = "de suites de 8 mots copiées" if fr else "of 8-word sequences copied"
+            text = f"{o.share * 100:.0f}{pct} {copied} (≤ {o.ceiling * 100:.0f}{pct})"
+            if o.quoted:
+                text += (
+                    f" ; {o.quoted} dans des citations des sources, non comptées"
+                    if fr
+                    else f"; {o.quoted} in quotations of the sources, not counted"
+                )
+            line("Originalité", "Originality", text)
             # Soft findings: they do not fail the article, but an editor should read them.
             for soft in result.guards.violations:
                 if not soft.hard:

@@ -508,7 +508,9 @@ class _Writer:
                 answer = " ".join(_paragraphs(self._ask(part, call)))
                 kept, removed = self._vet(answer, p.text, seen)
                 text = " ".join(kept)
-                copied = copied_share(text, self._source_grams, self._source_quotations)
+                copied = copied_share(
+                    text, source_ngrams(self._source_texts), source_quotations(self._source_texts)
+                )
                 score = count_words(text) * (1.0 if copied <= self.ceiling else 0.5)
                 if best is None or score > best[0]:
                     best = (score, kept, removed)
@@ -531,14 +533,6 @@ class _Writer:
     @cached_property
     def _source_texts(self) -> list[str]:
         return [d.text for d in self.sources]
-
-    @cached_property
-    def _source_grams(self) -> frozenset[tuple[str, ...]]:
-        return source_ngrams(self._source_texts)
-
-    @cached_property
-    def _source_quotations(self) -> tuple[str, ...]:
-        return source_quotations(self._source_texts)
 
     def _vet(self, text: str, passage: str, seen: set[str]) -> tuple[list[str], list[str]]:
         """A base model's answer to ``passage`` as the sentences worth keeping, and one report
