@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from plume.analyse import text as T
+from plume import text as T
 from plume.analyse.checks import typography as check_typography
 from plume.analyse.keyphrase import KeyphraseMatcher, suggest_keyphrases
 from plume.analyse.language import detect_language

@@ -51,10 +51,10 @@ def _load() -> float | None:
 
 def pick_article() -> tuple[Path, int]:
     """The seed whose cleaned body (as plume counts words) is closest to 1,000 words."""
-    from plume.analyse.text import count_words
     from plume.clean import clean
     from plume.ingest import read_path
     from plume.settings import Settings
+    from plume.text import count_words
 
     settings = Settings()
     best: tuple[int, Path, int] | None = None
@@ -112,7 +112,7 @@ def breakdown(path: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     from datetime import UTC, datetime
 
-    from plume.analyse.text import count_words
+    from plume.article import article_document
     from plume.backends.base import Completion, Message
     from plume.backends.local import LocalBackend
     from plume.clean import clean
@@ -122,8 +122,9 @@ def breakdown(path: Path) -> dict[str, Any]:
     from plume.render.files import write_outputs
     from plume.render.outputs import render_outputs
     from plume.settings import Settings
+    from plume.text import count_words
     from plume.verify.facts import check_facts
-    from plume.write.structure import article_document, build_article
+    from plume.write.structure import build_article
 
     out["imports_s"] = time.perf_counter() - t0
 
@@ -363,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     if args.article is not None:
-        from plume.analyse.text import count_words
+        from plume.text import count_words
 
         path = args.article
         words = count_words(path.read_text(encoding="utf-8", errors="replace"))

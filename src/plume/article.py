@@ -11,7 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from plume.analyse.text import count_words
+from plume.document import Block, BlockKind, Document, Source
+from plume.text import count_words
 
 
 class ArticleKind(StrEnum):
@@ -72,3 +73,22 @@ class Article(BaseModel):
     def word_count(self) -> int:
         """Words of the body, counted as the analyser counts them (headings and FAQ aside)."""
         return sum(count_words(p) for p in self.body_paragraphs())
+
+
+def article_document(article: Article, source: Source) -> Document:
+    """The article as a ``Document``, so the analyser can audit the result like any input."""
+    blocks = [Block(BlockKind.HEADING, article.title, 1)]
+    blocks += [Block(BlockKind.LIST_ITEM, k) for k in article.key_points]
+    blocks += [Block(BlockKind.PARAGRAPH, p) for p in article.intro]
+    for s in article.sections:
+        blocks.append(Block(BlockKind.HEADING, s.heading, s.level))
+        blocks += [Block(BlockKind.PARAGRAPH, p) for p in s.paragraphs]
+    if article.faq:
+        blocks.append(Block(BlockKind.HEADING, "Questions fréquentes", 2))
+        for item in article.faq:
+            blocks.append(Block(BlockKind.HEADING, item.question, 3))
+            blocks.append(Block(BlockKind.PARAGRAPH, item.answer))
+    if article.reader_questions:
+        blocks.append(Block(BlockKind.HEADING, "Questions au lecteur", 2))
+        blocks += [Block(BlockKind.LIST_ITEM, q) for q in article.reader_questions]
+    return Document(blocks=tuple(blocks), source=source)

@@ -9,136 +9,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from plume.analyse.checks.base import Context
-from plume.analyse.keyphrase import adopt_suggestion, suggest_keyphrases, suggest_synonyms
-from plume.analyse.language import detect_language
-from plume.analyse.researches import Research
-from plume.analyse.runner import run_checks
+from plume.analyse.audit import analyse_cleaned, analyse_document
+from plume.analyse.keyphrase import suggest_synonyms
+from plume.article import article_document
 from plume.backends.base import Backend
-from plume.clean import CleanResult, clean
-from plume.document import Brief, Document, Meta
+from plume.clean import clean
+from plume.document import Document
 from plume.errors import EmptyInput
 from plume.ingest import read_path, read_text
 from plume.optimisation import Generated, OptimiseReport
-from plume.report import Report, Stats
+from plume.report import Report
 from plume.settings import Settings, load_settings
 from plume.verify.facts import check_facts
-from plume.write.structure import article_document, build_article
-
-
-def analyse_document(
-    doc: Document,
-    settings: Settings,
-    *,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    title: str | None = None,
-    meta: str | None = None,
-    slug: str | None = None,
-    min_words: int | None = None,
-) -> Report:
-    """Clean and analyse ``doc``. Flags override the brief (keyphrase, word target) and the
-    source's own metadata (SEO title, description, slug)."""
-    return analyse_cleaned(
-        clean(doc, settings),
-        settings,
-        keyphrase=keyphrase,
-        synonyms=synonyms,
-        title=title,
-        meta=meta,
-        slug=slug,
-        min_words=min_words,
-    )
-
-
-def analyse_cleaned(
-    cleaned: CleanResult,
-    settings: Settings,
-    *,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    title: str | None = None,
-    meta: str | None = None,
-    slug: str | None = None,
-    min_words: int | None = None,
-) -> Report:
-    """``analyse_document`` on an already cleaned document (its cleaning log goes in the report)."""
-    doc = cleaned.document
-    brief = (doc.brief or Brief()).merged(keyphrase=keyphrase, min_words=min_words)
-    research = Research(doc)
-    lang_code = detect_language(doc.text)
-    is_french = lang_code in (None, "fr")
-
-    source_meta = doc.meta
-    h1 = next((h.text for h in research.headings if h.level == 1), None)
-    effective_meta = Meta(
-        title=title or source_meta.title,
-        description=meta or source_meta.description,
-        slug=slug or source_meta.slug,
-        url=source_meta.url,
-    )
-
-    kp_source: str | None = None
-    kp = keyphrase
-    suggestions = []
-    if kp:
-        kp_source = "flag"
-    elif brief.keyphrase:
-        kp, kp_source = brief.keyphrase, "brief"
-    elif is_french:
-        # Only when the editor named none: suggesting costs a third of a warm analysis.
-        suggestions = suggest_keyphrases(research, n=5)
-        adopted = adopt_suggestion(suggestions, research.word_count)
-        if adopted is not None:
-            kp, kp_source = adopted.phrase, "suggested"
-
-    ctx = Context(
-        keyphrase=kp,
-        keyphrase_source=kp_source,
-        synonyms=synonyms,
-        meta=effective_meta,
-        brief=brief,
-        is_french=is_french,
-    )
-    result = run_checks(research, ctx, lang=settings.lang)
-    notes = list(doc.notes)
-    if not is_french:
-        notes.append(
-            f"Texte détecté en « {lang_code} » : seuls les contrôles indépendants de la langue ont été faits."
-            if settings.lang == "fr"
-            else f"Text detected as '{lang_code}': only language-independent checks ran."
-        )
-    return Report(
-        source=doc.source.name,
-        format=doc.source.format,
-        lang=settings.lang,
-        detected_language=lang_code,
-        full_analysis=is_french,
-        # The brief understood: the input's, with the flags applied; none when neither exists.
-        brief=brief if (doc.brief or keyphrase or min_words) else None,
-        keyphrase=kp,
-        keyphrase_source=kp_source,
-        suggestions=suggestions,
-        title=h1,
-        seo_title=effective_meta.title,
-        meta_description=effective_meta.description,
-        slug=effective_meta.slug,
-        seo=result.seo,
-        readability=result.readability,
-        typography=result.typography,
-        checks=result.checks,
-        cleaning=cleaned.changes,
-        cleaning_findings=cleaned.findings,
-        stats=Stats(
-            words=research.word_count,
-            sentences=len(research.sentences),
-            paragraphs=len(research.paragraphs),
-            headings=len(research.headings),
-            characters=len(doc.text),
-        ),
-        notes=notes,
-        text=doc.text,
-    )
+from plume.write.structure import build_article
 
 
 def analyse(

@@ -6,6 +6,7 @@ only ever added. ``plume analyse --format json`` prints ``Report.model_dump_json
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -14,6 +15,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from plume.document import Brief
 
 SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A user-facing sentence in both languages, French first: the one bilingual text type."""
+
+    fr: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
 
 
 class Span(BaseModel):
@@ -131,3 +143,44 @@ class Report(BaseModel):
     def failing(self) -> list[CheckResult]:
         order = {Rating.BAD: 0, Rating.OK: 1, Rating.GOOD: 2, Rating.NA: 3}
         return sorted(self.checks, key=lambda c: (order[c.rating], c.category, c.code))
+
+
+class FindingKind(StrEnum):
+    """Where a finding comes from: the stage or the guard that made it."""
+
+    CHECK = "check"  # an analyser check (Yoast's assessments and plume's own)
+    CLEANING = "cleaning"  # a defect the cleaner saw and left to the editor
+    GUARD = "guard"  # a rewrite constraint: language, leftovers, originality…
+    FACT = "fact"  # a number, date, name or quotation no source holds
+    GROUNDING = "grounding"  # a statement whose words the sources do not hold
+    CONTRADICTION = "contradiction"  # two sources stating a fact differently
+
+
+class Severity(StrEnum):
+    """How a finding weighs: an error blocks publication, a warning is to check, info is shown."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Finding(BaseModel):
+    """One finding of any kind, located where a repair must act: the one type every stage's
+    findings become (the report keeps each kind's own JSON for schema stability)."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    kind: FindingKind
+    code: str  # stable: "SEO-KP-DENSITY", "CL-UNBALANCED-QUOTES", "language", "facts"…
+    severity: Severity
+    #: "article", "title", "seo_title", "meta_description", "intro", "sections[2]"…
+    field: str = "article"
+    message: Msg
+    hint: Msg | None = None
+    spans: tuple[Span, ...] = ()
+    excerpt: str = ""
+    #: Index of the paragraph inside ``intro`` / ``sections[i]`` (``None`` elsewhere).
+    paragraph: int | None = None
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is Severity.ERROR

@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 import pytest
 
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
-from plume.analyse.text import count_words
 from plume.backends import LocalBackend
 from plume.ingest import read_path
 from plume.optimisation import OptimiseReport
 from plume.pipeline import optimise_document
 from plume.report import Rating
 from plume.settings import Settings
+from plume.text import count_words
 from plume.verify.guards import run_guards
 from tests.conftest import SEEDS
 

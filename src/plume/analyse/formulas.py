@@ -1,7 +1,7 @@
 """Readability formulas for French: Flesch (Kandel & Moles 1958) and LIX (Björnsson 1968).
 
 Pure arithmetic over counts; the counting itself (words, sentences, syllables) belongs to the text
-layer (:mod:`plume.analyse.text`) and the researches. Bands translate a score into words an editor
+layer (:mod:`plume.text`) and the researches. Bands translate a score into words an editor
 understands ("assez difficile"), each with the source of its boundaries.
 """
 

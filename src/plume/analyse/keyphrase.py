@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from plume.analyse import text as T
+from plume import text as T
 from plume.analyse.researches import Research
 from plume.lang.fr import load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from plume.analyse.text import count_words
+from plume.text import count_words
 
 __all__ = ["MIN_WORDS", "SAMPLE_CHARS", "detect_language", "detect_languages_by_paragraph"]
 

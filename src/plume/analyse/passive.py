@@ -41,10 +41,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from plume.analyse.text import Sentence
 from plume.lang.fr import read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
 from plume.report import Span
+from plume.text import Sentence
 
 __all__ = ["PassiveClause", "passive_clauses", "passive_spans"]
 
@@ -214,7 +214,7 @@ def _data() -> _Data:
 def _tokens(sentence: Sentence) -> list[_Tok]:
     """Sentence words, normalised; an inverted auxiliary, one token for the tokenizer, is split
     ("a-t-il" → "a", "-t-il"; "est-elle" → "est", "-elle"). Elided words ("s’", "n’") are
-    already separate tokens (plume.analyse.text)."""
+    already separate tokens (plume.text)."""
     out: list[_Tok] = []
     for w in sentence.words:
         text = normalise(w.text)

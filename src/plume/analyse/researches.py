@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from plume.analyse import text as T
+from plume import text as T
 from plume.document import Block, BlockKind, Document
 from plume.report import Span
 

@@ -37,9 +37,9 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-from plume.analyse.text import Sentence, words
 from plume.lang.fr import load_french
 from plume.report import Span
+from plume.text import Sentence, words
 
 __all__ = ["transition_spans"]
 

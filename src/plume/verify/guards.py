@@ -41,9 +41,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from plume.analyse.text import count_words, orphan_quotes
 from plume.article import Article
 from plume.lang.fr import fold, load_french, read_list, rewrite_prompts
+from plume.text import count_words, orphan_quotes
 from plume.verify.facts import FactCheck, FactKind, check_facts
 from plume.verify.grounding import content_stems, grounded_share
 
@@ -679,7 +679,7 @@ _PARAGRAPH_JACCARD = 0.5
 _TOKEN = re.compile(r"\w+")
 #: Where a sentence ends, for these guards: a terminator, closing quotes, then spaces and an
 #: upper-case letter, a digit or an opening quote. Cruder than the analyser's splitter
-#: (plume.analyse.text.sentences, which knows abbreviations: "M. Dupont"), and five times
+#: (plume.text.sentences, which knows abbreviations: "M. Dupont"), and five times
 #: faster; a wrong cut after "M." only makes a short piece, which the repetition guard skips
 #: (_MIN_SENTENCE_WORDS) and the filler share barely notices.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s»”\"’)]*\s+(?=[«“\"(\[—–-]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+")

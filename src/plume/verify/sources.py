@@ -52,8 +52,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from plume.analyse.text import Word, sentences
 from plume.lang.fr import fold, load_french, read_list
+from plume.text import Word, sentences
 from plume.verify.facts import Fact, FactKind, extract_facts
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.analyse.text import orphan_quotes, sentences
 from plume.lang.fr import fold, load_french
+from plume.text import orphan_quotes, sentences
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.

@@ -50,8 +50,7 @@ from pydantic import BaseModel, Field
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
-from plume.analyse.text import count_words, orphan_quotes, sentences
-from plume.article import Article, ArticleKind, Section
+from plume.article import Article, ArticleKind, Section, article_document
 from plume.backends.base import Backend, Completion, Message, Usage, count_tokens_estimate
 from plume.backends.structured import chat_json
 from plume.document import Block, BlockKind, Document, Source
@@ -60,6 +59,7 @@ from plume.lang.fr import rewrite_prompts
 from plume.optimisation import Repair, RewriteOutcome, UsageSummary
 from plume.report import Rating, Report
 from plume.settings import Settings
+from plume.text import count_words, orphan_quotes, sentences
 from plume.verify.facts import FactCheck, check_facts
 from plume.verify.grounding import content_stems, grounded_share
 from plume.verify.guards import (
@@ -73,7 +73,7 @@ from plume.verify.guards import (
 from plume.write.headings import deterministic_heading
 from plume.write.sections import plan_sections, split_long_paragraph
 from plume.write.slug import make_slug
-from plume.write.structure import article_document, build_article
+from plume.write.structure import build_article
 
 __all__ = [
     "HARD_CHECKS",
@@ -834,8 +834,8 @@ def rewrite_article(
     usage: Usage | None = None,
 ) -> RewriteResult:
     """Write, verify and repair a French article from the cleaned ``sources``."""
+    from plume.analyse.audit import analyse_document
     from plume.analyse.language import detect_language
-    from plume.pipeline import analyse_document
 
     usage = usage or Usage(settings.backend.price_in_per_mtok, settings.backend.price_out_per_mtok)
     passages = passages_of(sources)

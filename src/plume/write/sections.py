@@ -14,9 +14,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from plume.analyse.text import count_words, sentences, words
 from plume.lang.fr import load_french
 from plume.lang.fr.lexicon import load_lexicon
+from plume.text import count_words, sentences, words
 
 #: Yoast SubheadingsDistributionTooLong: a subheading at least every 300 words.
 MAX_SECTION_WORDS = 300

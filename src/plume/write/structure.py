@@ -14,11 +14,11 @@ from datetime import datetime
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
-from plume.analyse.text import count_words, sentences
 from plume.article import Article, ArticleKind, FaqItem, Section
 from plume.backends.base import Backend
-from plume.document import Block, BlockKind, Document, Source
+from plume.document import BlockKind, Document
 from plume.optimisation import Generated
+from plume.text import count_words, sentences
 from plume.write.headings import deterministic_heading, shorten_heading
 from plume.write.meta import build_meta_description
 from plume.write.sections import plan_sections, split_long_paragraph
@@ -348,22 +348,3 @@ def build_article(
         reader_questions=reader,
         sources=sources,
     )
-
-
-def article_document(article: Article, source: Source) -> Document:
-    """The article as a ``Document``, so the analyser can audit the result like any input."""
-    blocks = [Block(BlockKind.HEADING, article.title, 1)]
-    blocks += [Block(BlockKind.LIST_ITEM, k) for k in article.key_points]
-    blocks += [Block(BlockKind.PARAGRAPH, p) for p in article.intro]
-    for s in article.sections:
-        blocks.append(Block(BlockKind.HEADING, s.heading, s.level))
-        blocks += [Block(BlockKind.PARAGRAPH, p) for p in s.paragraphs]
-    if article.faq:
-        blocks.append(Block(BlockKind.HEADING, "Questions fréquentes", 2))
-        for item in article.faq:
-            blocks.append(Block(BlockKind.HEADING, item.question, 3))
-            blocks.append(Block(BlockKind.PARAGRAPH, item.answer))
-    if article.reader_questions:
-        blocks.append(Block(BlockKind.HEADING, "Questions au lecteur", 2))
-        blocks += [Block(BlockKind.LIST_ITEM, q) for q in article.reader_questions]
-    return Document(blocks=tuple(blocks), source=source)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from plume.analyse.passive import passive_clauses, passive_spans
-from plume.analyse.text import Sentence, sentences
+from plume.text import Sentence, sentences
 
 HERE = Path(__file__).parent
 SEEDS = Path(__file__).resolve().parents[3] / "../shared/seeds"

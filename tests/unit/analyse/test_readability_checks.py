@@ -6,8 +6,8 @@ written alongside these checks; they are marked ``# needs: …`` and listed in t
 
 from __future__ import annotations
 
+from plume import text as T
 from plume.analyse import formulas as F
-from plume.analyse import text as T
 from plume.analyse.checks.base import Context
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks

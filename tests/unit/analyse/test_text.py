@@ -1,4 +1,4 @@
-"""The French text layer: tokens, word count, sentences, syllables (plume.analyse.text)."""
+"""The French text layer: tokens, word count, sentences, syllables (plume.text)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from plume.analyse import text as T
-from plume.analyse.text import Word, count_words, sentences, syllables, words
+from plume import text as T
+from plume.text import Word, count_words, sentences, syllables, words
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).parents[3] / "../shared"

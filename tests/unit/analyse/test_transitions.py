@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from plume.analyse import transitions as TR
-from plume.analyse.text import sentences
 from plume.analyse.transitions import transition_spans
 from plume.lang.fr import load_french
+from plume.text import sentences
 
 SHARED = Path(__file__).parents[3] / "../shared"
 

@@ -9,8 +9,8 @@ import pytest
 from plume.document import BlockKind
 from plume.ingest import read_bytes, read_path, read_text
 from plume.ingest.html import slug_from_url
-from plume.ingest.text import count_words
 from plume.settings import Settings
+from plume.text import count_words
 from tests.unit.ingest.helpers import corpus_files, manifest
 
 PARA = (

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import plume.lang.fr as fr_pkg
-from plume.analyse.text import words
 from plume.lang.fr import fold, load_french, read_list
+from plume.text import words
 
 DATA = Path(fr_pkg.__file__).parent / "data"
 #: Text files in the folder that are not lists (licences of bundled data, notes).

@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from plume.analyse.text import orphan_quotes
 from plume.article import Article, FaqItem, Section
 from plume.clean import clean
 from plume.ingest import read_path
 from plume.pipeline import optimise_document
 from plume.settings import load_settings
+from plume.text import orphan_quotes
 from plume.verify.facts import check_facts
 from plume.verify.grounding import content_stems, grounded_share
 from plume.verify.guards import (

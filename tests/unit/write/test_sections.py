@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from plume.analyse.text import count_words
 from plume.clean import clean
 from plume.ingest import read_path
 from plume.settings import Settings
+from plume.text import count_words
 from plume.write.sections import plan_sections, split_long_paragraph
 from tests.conftest import SEEDS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.analyse.text import count_words
+from plume.article import article_document
 from plume.clean import clean
 from plume.document import Block, BlockKind, Document, Source
 from plume.ingest import read_path
@@ -16,7 +16,8 @@ from plume.pipeline import analyse_document
 from plume.render.html import render_html
 from plume.render.markdown import render_markdown
 from plume.settings import Settings
-from plume.write.structure import article_document, build_article
+from plume.text import count_words
+from plume.write.structure import build_article
 from tests.conftest import EXAMPLE, SEEDS
 
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

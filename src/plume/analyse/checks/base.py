@@ -15,18 +15,7 @@ from typing import Any
 
 from plume.analyse.researches import Research
 from plume.document import Brief, Meta
-from plume.report import Category, Rating, Span
-
-
-@dataclass(frozen=True, slots=True)
-class Msg:
-    """A user-facing sentence in both languages (French first)."""
-
-    fr: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
+from plume.report import Category, Msg, Rating, Span
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar, cast
 
+from plume import text as T
 from plume.analyse import formulas as F
-from plume.analyse import text as T
 from plume.analyse.checks.base import (
     Context,
     Msg,

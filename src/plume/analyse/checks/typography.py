@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from plume.analyse import text as T
+from plume import text as T
 from plume.analyse.checks.base import (
     Context,
     Msg,

@@ -8,7 +8,7 @@ once per process, lazily, on first use.
 Conventions of the data files (enforced by ``tests/unit/lang/test_wordlists.py``): NFC, apostrophes
 as ’ (U+2019), no duplicates, no surrounding spaces. In the sets exposed here, entries are folded
 with :func:`fold` (lower case, ’ → ') so they compare directly with
-:attr:`plume.analyse.text.Word.norm`.
+:attr:`plume.text.Word.norm`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ __all__ = ["FrenchData", "fold", "load_french", "read_list"]
 def fold(s: str) -> str:
     """Matching form of a token or expression: NFC, lower case, typographic apostrophe → ASCII.
 
-    The same folding as :attr:`plume.analyse.text.Word.norm`, so list entries and tokens compare
+    The same folding as :attr:`plume.text.Word.norm`, so list entries and tokens compare
     with ``==``.
     """
     return unicodedata.normalize("NFC", s).lower().replace("’", "'")

@@ -22,7 +22,7 @@ proper noun. :attr:`Entry.guessed` says so.
 
 Accents are significant ("élu" and "elu" are different words). Look-ups accept any case and any
 apostrophe; forms and lemmas come back in plume's matching convention (:func:`normalise`: NFC,
-lower case, apostrophes as ASCII ``'``, like :attr:`plume.analyse.text.Word.norm` and
+lower case, apostrophes as ASCII ``'``, like :attr:`plume.text.Word.norm` and
 :func:`plume.lang.fr.fold`), while the data file, like every plume data file, writes ’.
 """
 

@@ -36,6 +36,7 @@ score; see the function's docstring and ``tests/unit/analyse/data/syllables_fr.t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,8 +47,12 @@ __all__ = [
     "Sentence",
     "Word",
     "count_words",
+    "french_spacing",
     "orphan_quotes",
+    "quotes_balanced",
     "sentences",
+    "slugify",
+    "strip_accents",
     "syllables",
     "words",
 ]
@@ -647,3 +652,50 @@ def orphan_quotes(text: str) -> list[int]:
             else:
                 orphans.append(i)
     return sorted(orphans + [i for _, i in open_])
+
+
+def quotes_balanced(text: str) -> bool:
+    """Whether every French or English curly quotation mark of ``text`` has its pair."""
+    return not orphan_quotes(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Accents, slugs, message spacing: one helper per question, for every stage.
+
+#: Ligatures NFKD leaves whole: spelt out so "œuvre" folds to "oeuvre".
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+@lru_cache(maxsize=1 << 15)
+def strip_accents(text: str) -> str:
+    """``text`` without its diacritics and ligatures, case kept: "Œuvre d’été" → "Oeuvre d’ete".
+
+    Cached: keyphrase matching and grounding fold the same few thousand words over and over."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def slugify(text: str) -> str:
+    """URL slug: lower-case ASCII words joined by hyphens ("L’été à Noël" → "l-ete-a-noel")."""
+    s = strip_accents(text.replace("’", " ").replace("'", " ")).lower()
+    s = s.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+_SPACING_RULES = (
+    (re.compile(r" ([;!?»])(?=$|[\s).,»])"), "\u202f\\1"),
+    (re.compile(r" :(?=$|\s)"), "\u00a0:"),
+    (re.compile(r"« "), "«\u202f"),
+    (re.compile(r"(\d) %"), "\\1\u202f%"),
+)
+
+
+def french_spacing(text: str) -> str:
+    """French typography for a message written with plain spaces: no-break space (U+00A0) before
+    a colon, narrow no-break space (U+202F) before ; ! ? » and %, and after « (Imprimerie
+    nationale, *Lexique des règles typographiques*). Idempotent."""
+    for pattern, repl in _SPACING_RULES:
+        text = pattern.sub(repl, text)
+    return text
