@@ -49,11 +49,11 @@ from mapping import (
     Article,
 )
 
+from plume.analyse.audit import analyse_document
 from plume.analyse.checks.base import REGISTRY
 from plume.clean import clean
 from plume.document import BlockKind, Document
 from plume.ingest import read_path
-from plume.pipeline import analyse_document
 from plume.report import Report
 from plume.settings import Settings
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from plume import text as T
+from plume.analyse.audit import analyse_document
 from plume.analyse.checks import typography as check_typography
 from plume.analyse.keyphrase import KeyphraseMatcher, suggest_keyphrases
 from plume.analyse.language import detect_language
@@ -41,7 +42,6 @@ from plume.clean import typography as clean_typography
 from plume.document import Document
 from plume.ingest import read_path, read_text
 from plume.lang.fr.lexicon import Lexicon
-from plume.pipeline import analyse_document
 from plume.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -662,8 +662,8 @@ def quotes_balanced(text: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Accents, slugs, message spacing: one helper per question, for every stage.
 
-#: Ligatures NFKD leaves whole: spelt out so "œuvre" folds to "oeuvre".
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+#: Ligatures NFKD leaves whole: spelt out so "œuvre" folds to "oeuvre", "Œuvre" to "Oeuvre".
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss"})
 
 
 @lru_cache(maxsize=1 << 15)

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from plume.analyse.audit import analyse_document
 from plume.ingest import read_path
-from plume.pipeline import analyse_document
 from plume.settings import load_settings
 
 HERE = Path(__file__).resolve().parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plume.analyse.audit import analyse_document
 from plume.errors import InputError
 from plume.ingest import read_text
-from plume.pipeline import analyse_document
 from plume.settings import load_settings
 
 SETTINGS = load_settings(env={"PLUME_CONFIG": "/nonexistent"})

@@ -14,10 +14,10 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plume.analyse.audit import analyse_cleaned
 from plume.clean import clean
 from plume.errors import PlumeError
 from plume.ingest import read_bytes
-from plume.pipeline import analyse_cleaned
 from plume.settings import load_settings
 
 SETTINGS = load_settings({"max_input_bytes": 200_000}, env={"PLUME_CONFIG": "/nonexistent"})

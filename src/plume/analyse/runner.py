@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plume.analyse import checks  # noqa: F401  (registers the built-in checks)
-from plume.analyse.checks.base import REGISTRY, Context, Msg, Rule, Verdict, na
+from plume.analyse.checks.base import REGISTRY, Context, Rule, Verdict, na
 from plume.analyse.researches import Research
 from plume.analyse.scoring import average_score, readability_score
-from plume.report import Category, CheckResult, Rating, Score
+from plume.report import Category, CheckResult, Msg, Rating, Score
 
 _NOT_FRENCH = Msg(
     "Non évalué : le texte n’est pas en français.",

@@ -50,9 +50,9 @@ def analyse_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Audit SEO et lisibilité d’un article, à la manière de Yoast pour le français."""
+    from plume.analyse.audit import analyse_document
     from plume.cli.view import print_report
     from plume.ingest import read_path, read_stdin
-    from plume.pipeline import analyse_document
 
     ui = lang or "fr"
     try:

@@ -299,7 +299,7 @@ def _read(job: Job, settings: Settings) -> Document:
 
 def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
     """Run ``job``; return the history line and the files (report JSON, rendered article)."""
-    from plume.pipeline import analyse_document
+    from plume.analyse.audit import analyse_document
     from plume.render.outputs import DRAFT_FILE, render_outputs
 
     opts = job.options

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from plume.analyse.audit import analyse_document
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.article import article_document
 from plume.clean import clean
 from plume.document import Block, BlockKind, Document, Source
 from plume.ingest import read_path
-from plume.pipeline import analyse_document
 from plume.render.html import render_html
 from plume.render.markdown import render_markdown
 from plume.settings import Settings

@@ -31,7 +31,6 @@ from plume import text as T
 from plume.analyse import formulas as F
 from plume.analyse.checks.base import (
     Context,
-    Msg,
     Rule,
     Threshold,
     Verdict,
@@ -49,7 +48,7 @@ from plume.analyse.checks.wording import plural_en as _plural_en
 from plume.analyse.checks.wording import plural_fr as _plural_fr
 from plume.analyse.researches import Heading, Paragraph, Research
 from plume.document import BlockKind
-from plume.report import Category, Rating, Span
+from plume.report import Category, Msg, Rating, Span
 
 _YOAST = "Yoast SEO (yoastseo 3.6), "
 

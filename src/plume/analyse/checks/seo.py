@@ -32,9 +32,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from plume.analyse import pixels
-from plume.analyse.checks.base import Context, Msg, Rule, Threshold, Verdict, check, na
+from plume.analyse.checks.base import Context, Rule, Threshold, Verdict, check, na
 from plume.analyse.researches import Heading, Paragraph, Research
-from plume.report import Category, Rating, Span
+from plume.report import Category, Msg, Rating, Span
 
 _Y = "Yoast SEO (yoastseo 3.6.0, {})"
 

@@ -25,7 +25,6 @@ from functools import cache, lru_cache
 from plume import text as T
 from plume.analyse.checks.base import (
     Context,
-    Msg,
     Rule,
     Threshold,
     Verdict,
@@ -40,7 +39,7 @@ from plume.analyse.checks.wording import fr_msg as _m
 from plume.analyse.checks.wording import plural_en as _plural_en
 from plume.analyse.checks.wording import plural_fr as _plural_fr
 from plume.analyse.researches import Research
-from plume.report import Category, Span
+from plume.report import Category, Msg, Span
 
 _NO_BREAK = frozenset({NBSP, NNBSP})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from plume.analyse.checks.base import Msg
+from plume.report import Msg
 
 NBSP = "\u00a0"  # espace insécable (espace-mot)
 NNBSP = "\u202f"  # espace fine insécable

@@ -11,8 +11,8 @@ import pytest
 from plume import text as T
 from plume.text import Word, count_words, sentences, syllables, words
 
-DATA = Path(__file__).parent / "data"
-SHARED = Path(__file__).parents[3] / "../shared"
+DATA = Path(__file__).parent / "analyse" / "data"
+SHARED = Path(__file__).parents[2] / "../shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 
 
@@ -315,3 +315,25 @@ def test_syllables_of_digits_that_are_not_decimal() -> None:
     assert syllables("0000¹") >= 1
     assert syllables("²") >= 1
     assert syllables("2023") == 4
+
+
+def test_one_word_count_for_every_stage() -> None:
+    """Ingest's heading guesser and the analyser count words the same way: a number with its
+    digit groups is one word ("400 000 euros" is 2), where ingest used to count 3."""
+    from plume.ingest.text import count_words as ingest_count
+
+    assert count_words("400 000 euros") == 2
+    assert ingest_count is count_words
+
+
+def test_shared_helpers() -> None:
+    from plume.text import french_spacing, quotes_balanced, slugify, strip_accents
+
+    assert strip_accents("Œuvre d’été à Noël") == "Oeuvre d’ete a Noel"
+    assert slugify("L’été à Noël : 2024 !") == "l-ete-a-noel-2024"
+    assert (
+        french_spacing("Note : 42 % ; « oui » !")
+        == "Note\u00a0: 42\u202f%\u202f; «\u202foui\u202f»\u202f!"
+    )
+    assert french_spacing(french_spacing("a : b")) == french_spacing("a : b")
+    assert quotes_balanced("« oui »") and not quotes_balanced("« oui")
