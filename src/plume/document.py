@@ -117,3 +117,17 @@ class Document:
 
     def with_meta(self, meta: Meta) -> Document:
         return replace(self, meta=meta)
+
+
+@dataclass(frozen=True, slots=True)
+class EditorFields:
+    """What the editor imposes on top of the brief, travelling as one value through the stages:
+    the keyphrase and its synonyms, the word target, and the SEO title, description and slug.
+    ``None`` (or no synonyms) means "not given": the brief, the source or plume decides."""
+
+    keyphrase: str | None = None
+    synonyms: tuple[str, ...] = ()
+    min_words: int | None = None
+    title: str | None = None
+    meta: str | None = None
+    slug: str | None = None
