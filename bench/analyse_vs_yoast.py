@@ -9,7 +9,7 @@ Runs both on the same articles (the 5 seeds and the 16 corpus pages) and prints
     disagreement and the measures of both tools, and the documented deliberate differences.
 
 Run: ``cd bench/yoast && npm ci`` once, then ``.venv/bin/python bench/analyse_vs_yoast.py``.
-Writes ``bench/results/latest.json`` (everything) and prints a Markdown summary for the README.
+Writes ``bench/results/latest.json`` (everything) and prints a Markdown summary for docs/benchmarks.md.
 Never part of the test suite: it takes a few minutes, Yoast being the slow side.
 """
 
@@ -916,7 +916,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for aid, e in errors.items():
             print(f"- {aid}: {e}")
     block = summary_block(speed, cold, agreement, meta)
-    print("\n## Summary for the README\n")
+    print("\n## Summary for docs/benchmarks.md\n")
     print(block)
 
     RESULTS.mkdir(parents=True, exist_ok=True)

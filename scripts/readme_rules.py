@@ -1,7 +1,7 @@
-"""Regenerate the README's table of checks from the rules themselves (the docs live on the rule).
+"""Regenerate docs/rules.md's table of checks from the rules themselves (the docs live on the rule).
 
-.venv/bin/python scripts/readme_rules.py          # rewrite README.md in place
-.venv/bin/python scripts/readme_rules.py --check  # exit 1 if the README is out of date
+.venv/bin/python scripts/readme_rules.py          # rewrite docs/rules.md in place
+.venv/bin/python scripts/readme_rules.py --check  # exit 1 if docs/rules.md is out of date
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from plume.analyse.checks.base import REGISTRY
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+RULES_DOC = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
@@ -28,18 +28,18 @@ def table() -> str:
     return "\n".join(rows)
 
 
-def render(readme: str) -> str:
-    head, rest = readme.split(START, 1)
+def render(doc: str) -> str:
+    head, rest = doc.split(START, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{START}\n{table()}\n{END}{tail}"
 
 
 def main() -> int:
-    current = README.read_text(encoding="utf-8")
+    current = RULES_DOC.read_text(encoding="utf-8")
     new = render(current)
     if "--check" in sys.argv:
         return 0 if new == current else 1
-    README.write_text(new, encoding="utf-8")
+    RULES_DOC.write_text(new, encoding="utf-8")
     return 0
 
 

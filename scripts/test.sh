@@ -19,4 +19,4 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 echo "== ruff" && .venv/bin/ruff check src tests bench scripts && .venv/bin/ruff format --check src tests bench scripts
 echo "== mypy" && .venv/bin/mypy
-echo "== pytest" && .venv/bin/pytest "$@"
+echo "== pytest" && .venv/bin/pytest --durations=15 "$@"

@@ -1,5 +1,5 @@
 """Kill a real batch of 50 articles at random points, resume each time: every article is done
-exactly once and every output file is complete (issue 6, "Fault and load tests")."""
+exactly once and every output file is complete."""
 
 from __future__ import annotations
 
@@ -13,8 +13,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from plume.batch.store import DB_NAME
 from tests.batch.support import assert_valid_outputs, make_articles
+
+pytestmark = pytest.mark.slow
 
 N = 50
 HELD = 12

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from plume.backends import LocalBackend
 from plume.clean import clean
 from plume.ingest import read_path
@@ -16,6 +18,8 @@ from plume.write.candidates import CANDIDATES, HeadingChoice, check_candidate, m
 from plume.write.headings import deterministic_heading
 from plume.write.structure import build_article
 from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow
 
 KEYPHRASE = "vélo en ville"
 

@@ -24,6 +24,8 @@ from tests.conftest import EXAMPLE
 from tests.support.llama_server import LlamaServer
 from tests.support.verdict import assert_truthful_verdict
 
+pytestmark = pytest.mark.slow
+
 KEY = "sk-llamacpp-secret"
 runner = CliRunner()
 

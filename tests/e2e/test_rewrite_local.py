@@ -13,11 +13,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from plume.cli.app import app
 from tests.conftest import EXAMPLE
 from tests.support.verdict import assert_truthful_verdict
+
+pytestmark = pytest.mark.slow
 
 
 def test_embedded_model_rewrite_is_a_passing_article_or_a_truthful_failure(tmp_path: Path) -> None:

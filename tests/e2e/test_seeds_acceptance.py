@@ -23,6 +23,8 @@ from plume.text import count_words
 from plume.verify.guards import run_guards
 from tests.conftest import SEEDS
 
+pytestmark = pytest.mark.slow
+
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 

@@ -27,6 +27,8 @@ from tests.studio.conftest import SEED, LiveServer
 from tests.support.openai_server import OpenAIServer
 from tests.support.rewrite_model import HEADINGS, Model
 
+pytestmark = pytest.mark.slow
+
 #: The one line that differs between two runs of the same input: the publication time (now).
 _DATE_LINE = re.compile(r"^date: .*$", re.MULTILINE)
 
