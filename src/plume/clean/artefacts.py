@@ -1,18 +1,20 @@
-"""Steps 5–8: scraping artefacts inside blocks.
+"""Steps 5–9: scraping artefacts inside blocks.
 
 5. ``CL-DOUBLED``: a block that is one string written twice with nothing between
    ("Les poireux de M. FillonLes poireux de M. Fillon", a link and its tooltip both extracted).
 6. ``CL-STRAY-CAPITAL``: a drop-cap letter left in front of the first word ("TLa mise en scène").
 7. ``CL-GLUED-SENTENCE`` / ``CL-MISSING-SPACE``: no space after a sentence end
    ("interrogations.Greg", 'apprécié."Vachement', "générative ?Dans") or after a comma
-   ('impérissable",un'); ``CL-STRAY-STOP``: a full stop inside a sentence, before a
-   preposition or conjunction ("les coûts de recherche. et le développement").
+   ('impérissable",un').
 8. ``CL-RUN-TOGETHER``: two words glued by a lost space ("Xqui", "projettandis"), split only
    when the French word list (wordfreq) shows the split is right.
+9. ``CL-STRAY-STOP``: a full stop inside a sentence, before a preposition or conjunction ("les
+   coûts de recherche. et le développement").
 
 Order: the doubled-block test needs the block untouched; the stray capital is looked for at the
 block start before anything is inserted there; glued sentences are split before run-together
-words are looked for, so that "Altman.Le" is never taken for one token.
+words are looked for, so that "Altman.Le" is never taken for one token; stray stops after the
+run-together split ("Aa. surAa" shows its stray stop once "sur" is separated).
 """
 
 from __future__ import annotations
@@ -40,16 +42,15 @@ __all__ = [
 ]
 
 _UP = "A-ZÀ-ÖØ-Þ"
-#: Every character the apostrophe step (10) may turn into the configured apostrophe. Patterns
-#: here accept them all, so that step 10 never reveals work for these steps (idempotence).
+#: Every character the apostrophe step (11) may turn into the configured apostrophe. Patterns
+#: here accept them all, so that step 11 never reveals work for these steps (idempotence).
 _APOS = "'’‘`´"
 _LOW = "a-zß-öø-ÿœæ"
 
 # --- Step 5: doubled blocks -----------------------------------------------------------------
 
-#: Shortest half for which "XX" is taken as a doubled extraction. Calibrated on the ARTE Radio page
-#: of the corpus (shortest doubled title: "Baisez utile", 12 characters); 8 keeps clear of
-#: legitimate reduplications such as "bonbon", "Bora-Bora" or "chuchu".
+#: Shortest half for which "XX" is taken as a doubled extraction: clear of legitimate
+#: reduplications ("bonbon", "Bora-Bora", "chuchu"). Calibrated: see docs/calibration.md.
 DOUBLED_MIN_HALF = 8
 
 
@@ -73,10 +74,9 @@ def step_doubled(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
 
 # --- Step 6: stray capital ------------------------------------------------------------------
 
-#: The word left after removing the stray letter must be at least this frequent (zipf). The
-#: drop-cap artefact hits the first word of a paragraph, nearly always an article or a common
-#: word ("La" 7.4, "Le" 7.4, "Les" 7.0); 4.0 (about ten per million words) keeps out rarer
-#: look-alikes such as "FRance" → "Rance" (3.3) or "DJs" → "Js" (3.5).
+#: The word left after removing the stray letter must be at least this frequent (zipf 4: about
+#: ten per million words): drop caps hit a common first word ("La", "Les"), never a rarer
+#: look-alike ("FRance" → "Rance"). Calibrated: see docs/calibration.md.
 STRAY_REST_MIN_ZIPF = 4.0
 #: The token as written must be rarer than this to be an artefact: "TLa" ("tla", 1.9) is,
 #: "DJs" ("djs", 2.7) is not.
@@ -113,7 +113,7 @@ def step_stray_capital(blocks: tuple[Block, ...], settings: Settings) -> StepOut
     return run_plans(blocks, plans)
 
 
-# --- Step 7: glued sentences and missing spaces ---------------------------------------------
+# --- Steps 7 and 9: glued sentences, missing spaces, stray stops ------------------------------
 
 # A sentence-final mark, an optional quote, then a capitalised word ("Greg", "L’action").
 # The second letter must be lower case (or an apostrophe), so acronyms and names such as
@@ -219,10 +219,7 @@ def step_stray_stop(blocks: tuple[Block, ...], settings: Settings) -> StepOutput
 # --- Step 8: run-together words -------------------------------------------------------------
 
 #: Both parts of a split must be at least this frequent (zipf 3: about once per million words).
-#: Calibrated on the 5 seeds and 16 corpus pages (every unknown token listed with its best
-#: split; see the module tests): true splits have parts from 3.3 ("flatteur|à") to 7.4; the
-#: closest false candidates fail here ("avocat|ure" 2.3) or on the suffix and prefix lists
-#: ("révoquer|ait", "inter|coréens", "hyper|puissants").
+#: Calibrated: see docs/calibration.md.
 PART_MIN_ZIPF = 3.0
 #: Two-letter parts must be function words: "le", "la", "de", "en", "un" are above 5.5,
 #: the prefixes "re" (4.5), "ré" (4.1), "co" (4.7) are below.
@@ -260,14 +257,6 @@ def _suffixes() -> frozenset[str]:
     return data.word_set("clean_suffixes.txt")
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    try:
-        return frozenset(w.lower().replace("’", "'") for w in read_list("function_words.txt"))
-    except FileNotFoundError:
-        return data.french_markers()
-
-
 @dataclass(frozen=True, slots=True)
 class Split:
     left: str
@@ -287,7 +276,7 @@ def _part_ok(part: str, z: float, *, right: bool) -> bool:
 def _split_ok(left: str, right: str, zl: float, zr: float) -> bool:
     if right in _suffixes():
         return False
-    function_word = right in _function_words()
+    function_word = right in data.function_words()
     if left in _prefixes() and not function_word:
         return False
     if _part_ok(left, zl, right=False) and _part_ok(right, zr, right=True):
@@ -304,7 +293,7 @@ def _split_ok(left: str, right: str, zl: float, zr: float) -> bool:
 def best_split(token: str) -> Split | None:
     """The best split of an unknown token into two French words, or None.
 
-    Public for the calibration listing and the tests.
+    Public so the tests can check splits token by token.
     """
     if token in data.protected_tokens() or zipf(token) > 0.0:
         return None
@@ -314,7 +303,7 @@ def best_split(token: str) -> Split | None:
         if (
             len(token) >= 4
             and token[1:].islower()
-            and rest in _function_words()
+            and rest in data.function_words()
             and zipf(rest) >= CAPITAL_SPLIT_MIN_ZIPF
         ):
             return Split(token[0], token[1:], zipf(rest))

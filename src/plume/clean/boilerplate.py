@@ -1,4 +1,4 @@
-"""Step 9: page furniture (sharing bars, credits, tag lists, related links, cookie banners).
+"""Step 10: page furniture (sharing bars, credits, tag lists, related links, cookie banners).
 
 Four rules, all logged under ``CL-BOILERPLATE``, all driven by the pattern files
 ``clean_boilerplate*.txt``:
@@ -15,7 +15,7 @@ Four rules, all logged under ``CL-BOILERPLATE``, all driven by the pattern files
    follows it and one precedes it; plus the run of three or more tag-like labels just before it.
 4. **Credits glued to the last sentence** of a block (``clean_boilerplate_suffix.txt``).
 
-It runs after the artefact repairs (steps 5–8), because a repair can reveal furniture
+It runs after the artefact repairs (steps 5–9), because a repair can reveal furniture
 ("ACrédit photo", "PartagerPartager", "surFacebook"), and before typography, which it cannot be
 fooled by: every decision is made on :func:`canonical` text, the same before and after the
 typography steps. Both orders matter for idempotence (see :mod:`plume.clean.steps`).
@@ -39,17 +39,12 @@ __all__ = [
     "step_boilerplate",
 ]
 
-#: Longest block a whole-block pattern may remove. A bound, not a calibration: the furniture
-#: blocks removed by a pattern in the corpus have at most 14 words; 60 leaves room for the
-#: longer consent and paywall notices of other sites, and puts every paragraph of more than 60
-#: words out of reach of the patterns.
+#: Longest block a whole-block pattern may remove: a bound, not a calibration (room for long
+#: consent and paywall notices; longer paragraphs are out of reach). See docs/calibration.md.
 MAX_BOILERPLATE_WORDS = 60
 #: A block of at least this many words that ends like a sentence reads like an article
 #: paragraph (:func:`is_prose`): patterns of ``clean_boilerplate.txt`` never remove it, and it
-#: ends a tail. Calibrated on the corpus tails: their related-article titles and account prompts
-#: have up to 13 words and never end with a full stop. Real paragraphs can be shorter (seed 001:
-#: "Les négociations, comme on dit, sont en cours.", 8 words); such a paragraph would only be
-#: at risk after a furniture marker with no longer paragraph after it, which no corpus text has.
+#: ends a tail. Calibrated: see docs/calibration.md.
 PROSE_MIN_WORDS = 12
 #: Longest block taken as a tag-like label (tag boxes: "Asie", "Corée du Sud", "Fake news").
 LABEL_MAX_WORDS = 4
@@ -92,20 +87,21 @@ def canonical(text: str) -> str:
     return _CANON_SPACES.sub("", text.translate(_CANON_CHARS))
 
 
-_WORD_RUN = re.compile(r"[^\W_]+")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
-def _words(text: str) -> int:
-    """Runs of letters or digits ("c’est" is two): the count no spacing or typography change
-    can alter, so every decision below is the same before and after the typography step."""
-    return len(_WORD_RUN.findall(text))
+def _alnum_runs(text: str) -> int:
+    """Runs of letters or digits ("c’est" is two). Not :func:`plume.text.count_words`: this
+    count no spacing or typography change can alter, so every decision below is the same
+    before and after the typography step."""
+    return len(_ALNUM_RUN.findall(text))
 
 
 def is_boilerplate(text: str) -> bool:
     """The whole block is furniture: a label or button pattern on a block that does not read
     like a paragraph, or a notice pattern (cookies, paywall); never more than 60 words."""
     canon = canonical(text)
-    if _words(canon) > MAX_BOILERPLATE_WORDS:
+    if _alnum_runs(canon) > MAX_BOILERPLATE_WORDS:
         return False
     if data.alternation("clean_boilerplate_notices.txt").fullmatch(canon):
         return True
@@ -117,7 +113,7 @@ def is_boilerplate(text: str) -> bool:
 def is_tail_marker(text: str) -> bool:
     canon = canonical(text)
     return (
-        _words(canon) <= MAX_BOILERPLATE_WORDS
+        _alnum_runs(canon) <= MAX_BOILERPLATE_WORDS
         and data.alternation("clean_boilerplate_tail.txt").fullmatch(canon) is not None
     )
 
@@ -128,12 +124,12 @@ def is_prose(text: str) -> bool:
 
 
 def _is_prose_canon(canon: str) -> bool:
-    return _words(canon) >= PROSE_MIN_WORDS and _SENTENCE_END.search(canon[-20:]) is not None
+    return _alnum_runs(canon) >= PROSE_MIN_WORDS and _SENTENCE_END.search(canon[-20:]) is not None
 
 
 def _is_label(text: str) -> bool:
     canon = canonical(text)
-    return 0 < _words(canon) <= LABEL_MAX_WORDS and not _LABEL_END.search(canon[-1:])
+    return 0 < _alnum_runs(canon) <= LABEL_MAX_WORDS and not _LABEL_END.search(canon[-1:])
 
 
 def _tail_start(texts: list[str]) -> int | None:
@@ -195,7 +191,7 @@ def step_boilerplate(blocks: tuple[Block, ...], settings: Settings) -> StepOutpu
             drop[i]
             and boxes.fullmatch(canonical(b.text))
             and _DANGLING.search(canonical(b.text)[-12:])
-            and _words(canonical(blocks[i + 1].text)) <= BOX_CONTINUATION_MAX_WORDS
+            and _alnum_runs(canonical(blocks[i + 1].text)) <= BOX_CONTINUATION_MAX_WORDS
         ):
             drop[i + 1] = True
     suffixes = [None if drop[i] else _suffix_edit(b.text) for i, b in enumerate(blocks)]
@@ -204,8 +200,7 @@ def step_boilerplate(blocks: tuple[Block, ...], settings: Settings) -> StepOutpu
     texts = [b.text[: e.start] if e else b.text for b, e in zip(blocks, suffixes, strict=True)]
     tail = _tail_start(texts)
     # Once the tail goes, a marker before it may end the text in turn ("Tag" then
-    # "Tags : …"): taken now, as a second cleaning would (cleaning is idempotent; found by
-    # the property test).
+    # "Tags : …"): taken now, as a second cleaning would (cleaning is idempotent).
     while tail is not None and (earlier := _tail_start(texts[:tail])) is not None:
         tail = earlier
     if tail is not None:

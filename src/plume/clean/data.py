@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from plume.lang.fr import read_list
+from plume.lang.fr import load_french, read_list
 
 __all__ = [
     "abbreviations",
     "english_markers",
     "french_markers",
+    "function_words",
     "patterns",
     "protected_tokens",
     "word_set",
@@ -58,14 +59,16 @@ def abbreviations() -> tuple[str, ...]:
     The shared list ``abbreviations.txt`` (also used by the sentence splitter) comes first; the
     cleaner's own ``clean_abbreviations_extra.txt`` adds only what it lacks.
     """
-    shared: tuple[str, ...] = ()
-    try:
-        shared = read_list("abbreviations.txt")
-    except FileNotFoundError:  # the shared list is optional: fall back on ours alone
-        shared = ()
-    extra = read_list("clean_abbreviations_extra.txt")
-    merged = dict.fromkeys((*shared, *extra))
+    merged = dict.fromkeys(
+        (*read_list("abbreviations.txt"), *read_list("clean_abbreviations_extra.txt"))
+    )
     return tuple(sorted(merged, key=len, reverse=True))
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """French function words, folded: the analyser's list (:func:`plume.lang.fr.load_french`)."""
+    return load_french().function_words
 
 
 @cache

@@ -8,8 +8,9 @@ text (``Document.text`` of the result) and a short excerpt:
   needs the source, so only the editor can fix it.
 * ``CL-TRUNCATED``: a paragraph that stops inside a word before an ellipsis ("économi…", a
   paywall), or a text whose last paragraph stops mid-sentence.
-* ``CL-UNBALANCED-QUOTES`` / ``CL-UNBALANCED-PARENS``: a « without its » (or the reverse), a
-  lone straight quote, a parenthesis never closed.
+* ``CL-UNBALANCED-QUOTES`` / ``CL-UNBALANCED-PARENS``: a « without its » or a “ without its ”
+  (or the reverse: :func:`plume.text.orphan_quotes`), a lone straight quote, a parenthesis
+  never closed.
 * ``CL-EMBED``: an embedded social-media post left in the text ("— Elon Musk (@elonmusk) March
   16, 2020"): keep it as a quotation or remove it, the editor decides.
 """
@@ -17,57 +18,46 @@ text (``Document.text`` of the result) and a short excerpt:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from plume.clean import data
 from plume.clean.protect import protected
 from plume.clean.wordlist import zipf
 from plume.document import Block, BlockKind, Document
-from plume.lang.fr import read_list
-from plume.report import CleaningFinding, Span
+from plume.report import CleaningFinding, Msg, Span
+from plume.text import orphan_quotes
 
 __all__ = ["MESSAGES", "find_defects"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Msg:
-    fr: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.fr
-
-
-MESSAGES: dict[str, _Msg] = {
-    "CL-CUT-SENTENCE": _Msg(
+MESSAGES: dict[str, Msg] = {
+    "CL-CUT-SENTENCE": Msg(
         "Phrase coupée : un point est suivi d’une minuscule. Rétablissez le texte manquant ou "
         "supprimez le point.",
         "Sentence cut in two: a full stop is followed by a lower-case word. Restore the missing "
         "text or remove the full stop.",
     ),
-    "CL-TRUNCATED-WORD": _Msg(
+    "CL-TRUNCATED-WORD": Msg(
         "Paragraphe tronqué : il s’arrête au milieu d’un mot (texte réservé aux abonnés ?). "
         "Complétez-le depuis la source ou supprimez la fin.",
         "Truncated paragraph: it stops inside a word (paywalled text?). Complete it from the "
         "source or remove the fragment.",
     ),
-    "CL-TRUNCATED-END": _Msg(
+    "CL-TRUNCATED-END": Msg(
         "Le texte semble s’arrêter au milieu d’une phrase. Vérifiez que la fin de l’article n’a "
         "pas été perdue.",
         "The text seems to stop mid-sentence. Check that the end of the article was not lost.",
     ),
-    "CL-UNBALANCED-QUOTES": _Msg(
+    "CL-UNBALANCED-QUOTES": Msg(
         "Guillemets non appariés : un guillemet ouvrant n’est pas fermé, ou l’inverse. Ajoutez "
         "le guillemet manquant.",
         "Unbalanced quotation marks: an opening quote is never closed, or the reverse. Add the "
         "missing one.",
     ),
-    "CL-UNBALANCED-PARENS": _Msg(
+    "CL-UNBALANCED-PARENS": Msg(
         "Parenthèse non appariée : une parenthèse ouverte n’est pas fermée, ou l’inverse.",
         "Unbalanced parenthesis: an opening parenthesis is never closed, or the reverse.",
     ),
-    "CL-EMBED": _Msg(
+    "CL-EMBED": Msg(
         "Publication de réseau social intégrée (tweet) restée dans le texte : gardez-la comme "
         "citation ou supprimez-la.",
         "Embedded social-media post (tweet) left in the text: keep it as a quotation or remove it.",
@@ -78,8 +68,8 @@ MESSAGES: dict[str, _Msg] = {
 EXCERPT_BEFORE = 50
 #: Longest excerpt, in characters.
 EXCERPT_MAX = 160
-#: A word before "…" at a paragraph end rarer than this (zipf) is a cut word: "économi" (1.7)
-#: in the AOC page of the corpus. Real words ending a paragraph before "…" are common words.
+#: A word before "…" at a paragraph end rarer than this (zipf) is a cut word ("économi…"); real
+#: words ending a paragraph before "…" are common words. Calibrated: see docs/calibration.md.
 TRUNCATED_WORD_MAX_ZIPF = 2.0
 #: The last paragraph is judged only from this many words on (a byline or a caption is shorter).
 TRUNCATED_END_MIN_WORDS = 8
@@ -93,7 +83,6 @@ _TWEET_ATTRIBUTION = re.compile(
     r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+|\d{1,2})\s+\d{1,2},?\s+\d{4}|"
     r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\d{1,2}\s+\w+\s+\d{4}"
 )
-_QUOTE_MARKS = re.compile("[«»“”]")
 _PARENS = re.compile(r"[()]")
 # "a) …", "1) …", "iv) …" at a block start: the ")" closes a list marker, not a parenthesis.
 _LIST_MARKER = re.compile(r"^\s*(?:\w{1,3}|[ivxIVX]{1,5})\)")
@@ -104,23 +93,10 @@ def is_prose_kind(block: Block) -> bool:
     return block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 
 
-@cache
-def _abbreviations() -> tuple[str, ...]:
-    return data.abbreviations()
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    try:
-        return frozenset(w.lower().replace("’", "'") for w in read_list("function_words.txt"))
-    except FileNotFoundError:
-        return data.french_markers()
-
-
 def _is_abbreviation_end(text: str, dot: int) -> bool:
     """Does ``text[: dot + 1]`` end with a dotted abbreviation ("etc.", "p. ex.", "av. J.-C.")?"""
     head = text[max(0, dot - 15) : dot + 1]
-    for abbr in _abbreviations():
+    for abbr in data.abbreviations():
         if head.endswith(abbr) or head.lower().endswith(abbr.lower()):
             k = len(head) - len(abbr)
             if k == 0 or not head[k - 1].isalpha():
@@ -157,8 +133,8 @@ def _cut_sentences(text: str, base: int, full: str, lang: str) -> list[CleaningF
             k -= 1
         word = text[k:dot]
         if len(word) < 2 or word.isdigit() or (word[-1].isupper() and word[-2].islower()):
-            # An initial ("J. de Souza", glued in "AndersenJ. de Souza" on a sports page) or a
-            # number ("chapitre 3. la suite").
+            # An initial ("J. de Souza", glued in "AndersenJ. de Souza") or a number
+            # ("chapitre 3. la suite").
             continue
         if _is_abbreviation_end(text, dot):
             continue
@@ -175,26 +151,16 @@ def _cut_sentences(text: str, base: int, full: str, lang: str) -> list[CleaningF
 def _quote_balance(
     text: str, base: int, full: str, lang: str, next_starts_quote: bool
 ) -> list[CleaningFinding]:
-    out: list[CleaningFinding] = []
-    opened: list[int] = []
-    for q in _QUOTE_MARKS.finditer(text):
-        i, c = q.start(), q.group()
-        if c in "«“":
-            opened.append(i)
-        else:
-            if opened:
-                opened.pop()
-            else:
-                out.append(_finding("CL-UNBALANCED-QUOTES", lang, full, base + i, base + i + 1))
+    orphans = orphan_quotes(text)
+    unclosed = [i for i in orphans if text[i] in "«“"]
+    marks = [i for i in orphans if text[i] not in "«“"]
     # A quotation running over several paragraphs opens each one with « and closes only at the
     # end (the usual French convention): an unclosed « is fine if the next block opens one.
-    if opened and not next_starts_quote:
-        i = opened[0]
-        out.append(_finding("CL-UNBALANCED-QUOTES", lang, full, base + i, base + i + 1))
+    if unclosed and not next_starts_quote:
+        marks.append(unclosed[0])
     if text.count('"') % 2:
-        i = text.rfind('"')
-        out.append(_finding("CL-UNBALANCED-QUOTES", lang, full, base + i, base + i + 1))
-    return out
+        marks.append(text.rfind('"'))
+    return [_finding("CL-UNBALANCED-QUOTES", lang, full, base + i, base + i + 1) for i in marks]
 
 
 def _paren_balance(text: str, base: int, full: str, lang: str) -> list[CleaningFinding]:
@@ -255,7 +221,7 @@ def find_defects(doc: Document, lang: str = "fr") -> list[CleaningFinding]:
             and not _ENDS_OK.search(tail)
             and not _CUT_WORD.search(tail)
             and lw is not None
-            and (lw.group(1).lower() in _function_words() or zipf(lw.group(1)) == 0.0)
+            and (lw.group(1).lower() in data.function_words() or zipf(lw.group(1)) == 0.0)
         ):
             start, end = offsets[-1]
             out.append(_finding("CL-TRUNCATED-END", lang, full, start, end))

@@ -37,7 +37,8 @@ _JOINERS = re.compile("[\u200c\u200d]+")
 
 
 def _is_latin(ch: str) -> bool:
-    """A Latin letter, judged on its base letter so that NFC cannot change the answer."""
+    """A Latin letter, judged on its base letter so that NFC cannot change the answer (a script
+    test on one character, not accent stripping: :func:`plume.text.strip_accents` is that)."""
     base = unicodedata.normalize("NFD", ch)[0]
     return base.isalpha() and unicodedata.name(base, "").startswith("LATIN ")
 

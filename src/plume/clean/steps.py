@@ -1,28 +1,20 @@
-"""The ordered list of cleaning steps.
+"""The ordered list of cleaning steps; each is small, idempotent and logged.
 
-Each step is small, idempotent and logged (every edit is a :class:`~plume.report.Change` with
-its rule code). The order matters, as in trafilatura's extraction stages:
+Why this order:
 
-1–3. **Characters first** (invisible characters, NFC, white space): every later regular expression
-     assumes composed letters and single spaces, and a zero-width space inside "interrogations.
-     Greg" would hide the glued sentence from step 7.
-4.   **Line breaks** next: they decide the block boundaries that every later step works on
-     (the stray capital is looked for at a block start; furniture is matched block by block).
-5–8. **Artefact repairs**, from the coarsest (a doubled block) to the finest (one lost space):
-     the stray capital is looked for at the block start before anything is inserted there, and
-     glued sentences are split before run-together words are looked for ("Altman.Le" is two
-     tokens, not one unknown word).
-9.   **Boilerplate** after the repairs, because a repair can reveal furniture: "ACrédit photo"
-     only matches once its stray capital is gone, "PartagerPartager" once it is un-doubled,
-     "surFacebook" once it is split. (The price: a repair may be logged in a block that step 9
-     then removes; the log says both, nothing is hidden.)
-10–13. **Typography** last (optional): it inserts no-break spaces and « » that earlier patterns
-     would otherwise have to expect, and within it apostrophes come before quotes (a ' between
-     letters is not a quote) and quotes before spaces (the « » it creates need their fines).
-     The furniture patterns accept both typographies, so typography never creates furniture.
+1–3.   **Characters first** (invisible characters, NFC, white space): every later regular
+       expression assumes composed letters and single spaces.
+4.     **Line breaks** next: they decide the block boundaries every later step works on.
+5–9.   **Artefact repairs**, from the coarsest (a doubled block) to the finest (one lost space);
+       see :mod:`plume.clean.artefacts`.
+10.    **Boilerplate** after the repairs, because a repair can reveal furniture ("ACrédit
+       photo", "PartagerPartager", "surFacebook"). A repair may then be logged in a block that
+       step 10 removes; the log says both.
+11–14. **Typography** last (optional): it inserts no-break spaces and « » that earlier patterns
+       would otherwise have to expect; the furniture patterns accept both typographies.
 
-Every step is idempotent, and no step creates work for an earlier one, so cleaning a cleaned
-text changes nothing (property-tested in tests/properties/test_clean_properties.py).
+No step creates work for an earlier one, so cleaning a cleaned text changes nothing
+(property-tested in tests/properties/test_clean_properties.py).
 """
 
 from __future__ import annotations
@@ -52,7 +44,7 @@ STEPS: tuple[Step, ...] = (
     Step(7, "glued", ("CL-GLUED-SENTENCE", "CL-MISSING-SPACE"), step_glued),
     Step(8, "run-together", ("CL-RUN-TOGETHER",), step_run_together),
     # After the run-together split: "Aa. surAa" only shows its stray stop once "sur" is
-    # separated (found by the idempotence property test: cleaning twice must change nothing).
+    # separated (cleaning twice must change nothing).
     Step(9, "stray-stop", ("CL-STRAY-STOP",), step_stray_stop),
     Step(10, "boilerplate", ("CL-BOILERPLATE",), step_boilerplate),
     Step(11, "apostrophes", ("CL-APOSTROPHE",), step_apostrophes, typography=True),

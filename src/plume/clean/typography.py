@@ -1,4 +1,4 @@
-"""Steps 10–13: French typography, applied when ``settings.fix_typography`` is on.
+"""Steps 11–14: French typography, applied when ``settings.fix_typography`` is on.
 
 The rules follow the *Lexique des règles typographiques en usage à l’Imprimerie nationale*
 (Imprimerie nationale, éd. 2002; sections on punctuation, quotation marks, apostrophe and
@@ -78,7 +78,7 @@ def _run(
     return run_plans(blocks, plans)
 
 
-# --- Step 10: apostrophes -------------------------------------------------------------------
+# --- Step 11: apostrophes -------------------------------------------------------------------
 
 _APOSTROPHE_LIKE = {
     ApostrophePolicy.TYPOGRAPHIC: (re.compile("['`´‘]"), "’"),
@@ -107,7 +107,7 @@ def step_apostrophes(blocks: tuple[Block, ...], settings: Settings) -> StepOutpu
     return _run(blocks, edits, french_only=False)
 
 
-# --- Step 11: ellipsis ----------------------------------------------------------------------
+# --- Step 12: ellipsis ----------------------------------------------------------------------
 
 # Exactly three dots (four or more are left alone: "....." is not an ellipsis we can name),
 # or three spaced dots ". . ." (old typewriter style, with the space before them).
@@ -121,7 +121,7 @@ def step_ellipsis(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
     return _run(blocks, edits, french_only=False)
 
 
-# --- Step 12: quotes ------------------------------------------------------------------------
+# --- Step 13: quotes ------------------------------------------------------------------------
 
 _CURLY = re.compile("[“”]")
 _STRAIGHT = re.compile('"')
@@ -179,7 +179,7 @@ def step_quotes(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
     return _run(blocks, _quote_edits, french_only=True)
 
 
-# --- Step 13: no-break spaces and spaces around punctuation ---------------------------------
+# --- Step 14: no-break spaces and spaces around punctuation ---------------------------------
 
 _SPACES = frozenset(f" {NBSP}{NNBSP}")
 # ; ! ? (a run such as "?!" is one unit) followed by the end, a space or a closing sign; the

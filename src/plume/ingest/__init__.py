@@ -41,6 +41,7 @@ from plume.ingest.sniff import (
     refuse_non_text,
     sniff_format,
 )
+from plume.report import Msg
 from plume.settings import Settings
 
 __all__ = ["parse_brief", "read_bytes", "read_path", "read_stdin", "read_text", "split_brief"]
@@ -124,7 +125,7 @@ def _read(data: bytes, settings: Settings, name: str, fmt: str | None) -> Docume
     if data.startswith(ZIP_MAGIC):
         return _read_docx(data, settings, name)
     if fmt == "docx":
-        raise problems.corrupt_docx(name, "ce n’est pas une archive ZIP", "not a ZIP archive")
+        raise problems.corrupt_docx(name, Msg("ce n’est pas une archive ZIP", "not a ZIP archive"))
     chosen = fmt or sniff_format(data)
     text, encoding = decode(data, name, html=chosen == "html")
     return _from_text(text, settings, name, chosen, encoding, len(data))
@@ -148,7 +149,7 @@ def _from_text(
 ) -> Document:
     text = normalise_newlines(text)
     if not text.strip():
-        raise problems.empty(name, "vide (que des espaces)", "empty (whitespace only)")
+        raise problems.empty(name, Msg("vide (que des espaces)", "empty (whitespace only)"))
     if fmt == "html":
         from plume.ingest.html import parse_html
 
@@ -169,7 +170,7 @@ def _document(parsed: Parsed, name: str, fmt: str, encoding: str | None, size: i
     if not parsed.blocks:
         if parsed.brief is not None and parsed.brief.raw:
             raise problems.brief_only(name)
-        raise problems.empty(name, "sans texte", "without text")
+        raise problems.empty(name, Msg("sans texte", "without text"))
     blocks: tuple[Block, ...] = tuple(parsed.blocks)
     return Document(
         blocks=blocks,

@@ -1,40 +1,32 @@
 """The editor's brief: an instruction line at the top of the input, taken out of the article.
 
-Seed 000 opens with "Make this article seo compatible,Let there be subheadings for the article,
-be in french, create at least 700 words" — an instruction to the writer, not the article's
-first paragraph. Left in, it would be analysed as text (an English sentence in a French
-article) and its word target would be lost.
-
-Detection must never eat a real first line ("Les 700 mots qui ont changé la France", "Écrire
-en français au XVIIe siècle", a sentence mentioning SEO), so a line counts as a brief only when
+Left in, a brief would be analysed as text and its word target lost. Detection must never eat a
+real first line ("Les 700 mots qui ont changé la France"), so a line counts as a brief only when
 it *instructs*. The cues:
 
 - ``imp``: a clause starts with an imperative ("Rédige", "Make", "be in french") or with an
   infinitive after a polite lead-in ("Merci de rédiger");
 - ``inf``: a clause starts with a bare infinitive ("Rédiger…") — weaker, titles use them too;
-- ``wc_min``: a minimum word count ("au moins 800 mots", "1 000 mots minimum", "700+ words",
-  "entre 800 et 1 000 mots"); ``wc``: any word count ("800 mots");
+- ``wc_min``: a minimum word count ("au moins 800 mots", "700+ words"); ``wc``: any word count;
 - ``deictic``: the line points at the text ("this article", "cet article", "le texte suivant");
 - ``lang`` ("en français", "in French"), ``sub`` (subheadings, intertitres), ``seo``;
-- ``kp``: a labelled keyphrase ("mot-clé : voiture électrique", "keyphrase: electric cars").
+- ``kp_alone``: the line starts with a keyphrase label ("mot-clé : voiture électrique").
 
-The decision rules (:func:`_is_brief`) require an instruction *and* a demand only a brief
-makes; each rule is exercised by a positive and a negative case in the tests, and no line of
-the 5 seeds and 16 corpus articles other than seed 000's fires.
+The decision rules (:func:`_is_brief`) require an instruction *and* a demand only a brief makes.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from plume.document import Brief
+from plume.lang.fr import read_list
+from plume.text import strip_accents
 
-#: A brief is one instruction line; a first line longer than this is a paragraph.
-#: (Seed 000's brief has 22 words; 80 leaves room for detailed briefs.)
+#: A brief is one instruction line; a first line longer than this is a paragraph (room for
+#: detailed briefs: see docs/calibration.md).
 MAX_BRIEF_WORDS = 80
 #: A verbless brief is a list of demands ("Au moins 800 mots, en français, avec des
 #: intertitres": 9 words); a longer verbless line ending with a full stop is prose.
@@ -153,17 +145,11 @@ class _Cues:
     kp_alone: bool
 
 
-def _strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
-
-
 def _load(name: str) -> frozenset[str]:
-    text = resources.files("plume.lang.fr").joinpath("data", name).read_text(encoding="utf-8")
-    words = {line.strip().lower() for line in text.splitlines()}
-    words = {w for w in words if w and not w.startswith("#")}
+    words = {w.lower() for w in read_list(name)}
     # Briefs are typed fast: accept "redige" for "rédige". Only for tokens written without any
     # accent, so "Créé en 1990, …" (a past participle) never matches "crée".
-    return frozenset(words | {_strip_accents(w) for w in words})
+    return frozenset(words | {strip_accents(w) for w in words})
 
 
 @cache

@@ -12,11 +12,9 @@ Order (each step only runs when the previous one could not decide):
    Mac Roman), scored on how French the decoded accents look;
 7. charset-normalizer for anything else (Cyrillic, Greek, CJK…).
 
-Why not charset-normalizer first: on short French text it guesses wrong. Measured with
-charset-normalizer 3.5.2: "Été, déjà, l’été « à » œuvre" in cp1252 → ``mac_latin2``
-("…tť, dťjŗ"), the same text in latin-1 → ``cp1257`` ("déją"); a 1,600-character cp1252
-paragraph still → ``mac_latin2``. Scoring the few plausible encodings with a French alphabet
-is both right and cheaper; charset-normalizer stays the fallback for other scripts.
+Why not charset-normalizer first: on short French text it guesses wrong (measures in
+docs/calibration.md). Scoring the few plausible encodings with a French alphabet is both right
+and cheaper; charset-normalizer stays the fallback for other scripts.
 """
 
 from __future__ import annotations
@@ -25,6 +23,7 @@ import codecs
 import re
 
 from plume.ingest import problems
+from plume.report import Msg
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with FF FE too
@@ -79,7 +78,9 @@ def decode(data: bytes, name: str, *, html: bool = False) -> tuple[str, str]:
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
-            raise problems.binary(name, "fichier binaire (octets nuls)", "binary file (NUL bytes)")
+            raise problems.binary(
+                name, Msg("fichier binaire (octets nuls)", "binary file (NUL bytes)")
+            )
         return check_controls(utf16[0], name), utf16[1]
     try:
         return check_controls(data.decode("utf-8"), name), "utf-8"

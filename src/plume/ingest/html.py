@@ -3,13 +3,11 @@
 Two kinds of HTML reach plume, and they need different readers:
 
 - **web pages** (menus, headers, footers, sidebars, comments): trafilatura 2.3.1 finds the
-  article. ``favor_precision=True`` without comments is the setting whose word counts match the
-  corpus manifest exactly for the four raw pages (339, 690, 962 words; 1,485 vs 1,497 for the
-  live-score page 13), while the default setting keeps ~100 words of teasers on page 05.
+  article, with ``favor_precision=True`` and without comments (calibrated: see
+  docs/calibration.md).
 - **clean content** (a CMS export, a fragment, rendered Markdown): everything is article, and
-  trafilatura would throw much of it away (measured: on a 40-word page it drops the headings and
-  the list, on a one-paragraph fragment it returns nothing). A direct walk of the tree keeps
-  every heading, list item and quote.
+  trafilatura would throw much of it away. A direct walk of the tree keeps every heading, list
+  item and quote.
 
 A page is recognised by its boilerplate elements (``nav``, ``header``, ``footer``, ``aside``,
 ``form``) or class/id names (menu, sidebar, share…). Both readers map to the same blocks; script,
@@ -26,13 +24,12 @@ from urllib.parse import urljoin, urlsplit
 
 from plume.document import Block, BlockKind, Image, Link, Meta
 from plume.ingest import problems
-from plume.ingest.parsed import Parsed, note
+from plume.ingest.parsed import Parsed
+from plume.report import Msg
 
-#: libxml2 refuses trees deeper than 256 levels unless ``huge_tree`` is set, and even then
-#: drops the text beyond a few thousand levels (measured with lxml 6.1.3: 3,000 nested divs
-#: → empty text); trafilatura's recursive passes slow down badly on deep trees (3,000 levels:
-#: 1.8 s, no result). The four corpus pages are 16–20 levels deep; beyond 150 the layout-only
-#: tags are removed so the text can be read.
+#: Beyond this depth the layout-only tags are removed so the text can be read: libxml2 drops
+#: the text of very deep trees and trafilatura slows down badly on them (see
+#: docs/calibration.md).
 MAX_DEPTH = 150
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -70,7 +67,7 @@ _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "form")
 #: Visible characters below which a page is walked directly instead of going through
 #: trafilatura: under its MIN_EXTRACTED_SIZE (250 characters, trafilatura's settings.cfg)
 #: trafilatura switches to fallback extractors that flatten headings and lists into
-#: paragraphs (measured: a 40-character page lost its list and its h2). Twice that, as margin.
+#: paragraphs. Twice that, as margin.
 TRAFILATURA_MIN_CHARS = 500
 _BOILERPLATE_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|footer|header|cookies?|share|sharing|social|"
@@ -99,8 +96,7 @@ class _Dialect:
     link: str
     link_attr: str
     #: Drop links wrapped around a heading. In trafilatura's output such a link is a teaser
-    #: card for another article (page 02: "Le professeur Weinstock songe à poursuivre…"
-    #: above the article's own title); in clean HTML it is kept as written.
+    #: card for another article; in clean HTML it is kept as written.
     drop_linked_headings: bool = False
 
 
@@ -526,15 +522,14 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
     notes: list[str] = []
     tree, markup, depth = _parse_shallow(markup)
     if tree is None:
-        raise problems.no_text(name, "la page HTML", "the HTML page")
+        raise problems.no_text(name, Msg("la page HTML", "the HTML page"))
     if depth > MAX_DEPTH:
         notes.append(
-            note(
-                lang,
+            Msg(
                 f"Structure HTML imbriquée sur {depth} niveaux : balises de mise en page "
                 "ignorées pour lire le texte.",
                 f"HTML nested {depth} levels deep: layout tags ignored to read the text.",
-            )
+            ).get(lang)
         )
     scripts = len(tree.findall(".//script"))
     meta, og_title = _head_meta(tree)
@@ -553,18 +548,17 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
         if extracted is not None and extracted[0].blocks:
             walker, title = extracted
             notes.append(
-                note(
-                    lang,
+                Msg(
                     "Page web : contenu principal extrait avec trafilatura (menus, pieds de page "
                     "et commentaires écartés).",
                     "Web page: main content extracted with trafilatura (menus, footers and "
                     "comments left out).",
-                )
+                ).get(lang)
             )
         else:
             tree = _parse(markup)  # trafilatura prunes the tree it is given
             if tree is None:  # pragma: no cover - the same markup parsed a moment ago
-                raise problems.no_text(name, "la page HTML", "the HTML page")
+                raise problems.no_text(name, Msg("la page HTML", "the HTML page"))
     if walker is None:
         _drop_boilerplate(tree)
         walker = _Walker(HTML, base)
@@ -576,24 +570,22 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
         if h1 and blocks:
             blocks.insert(0, Block(BlockKind.HEADING, _WS.sub(" ", h1), 1))
             notes.append(
-                note(
-                    lang,
+                Msg(
                     "Le corps de la page n’a pas de H1 : le titre de la page est repris comme H1.",
                     "The page body has no H1: the page title is used as the H1.",
-                )
+                ).get(lang)
             )
     if scripts:
         notes.append(
-            note(
-                lang,
+            Msg(
                 f"{scripts} balise{'s' if scripts > 1 else ''} <script> ignorée"
                 f"{'s' if scripts > 1 else ''} : leur contenu n’est pas du texte.",
                 f"{scripts} <script> element{'s' if scripts > 1 else ''} ignored: "
                 "code is not text.",
-            )
+            ).get(lang)
         )
     if not blocks:
-        raise problems.no_text(name, "la page HTML", "the HTML page")
+        raise problems.no_text(name, Msg("la page HTML", "the HTML page"))
     return Parsed(blocks=blocks, links=walker.links, images=walker.images, meta=meta, notes=notes)
 
 

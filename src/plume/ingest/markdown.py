@@ -21,7 +21,8 @@ from typing import Any
 from plume.document import Block, BlockKind, Brief, Image, Link, Meta
 from plume.ingest.brief import split_brief
 from plume.ingest.html import follow_link, fragment_blocks, slug_from_url
-from plume.ingest.parsed import Parsed, note
+from plume.ingest.parsed import Parsed
+from plume.report import Msg
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?P=fence)[ \t]*(?:\n|\Z)", re.DOTALL
@@ -244,20 +245,18 @@ def parse_markdown(text: str, lang: str) -> Parsed:
     if code_blocks:
         plural = "s" if code_blocks > 1 else ""
         notes.append(
-            note(
-                lang,
+            Msg(
                 f"{code_blocks} bloc{plural} de code ignoré{plural} : ce n’est pas du texte à lire.",
                 f"{code_blocks} code block{plural} ignored: not prose.",
-            )
+            ).get(lang)
         )
     if scripts:
         plural = "s" if scripts > 1 else ""
         notes.append(
-            note(
-                lang,
+            Msg(
                 f"{scripts} balise{plural} <script> ignorée{plural} : leur contenu n’est pas du texte.",
                 f"{scripts} <script> element{plural} ignored: code is not text.",
-            )
+            ).get(lang)
         )
     return Parsed(
         blocks=blocks,

@@ -15,8 +15,3 @@ class Parsed:
     meta: Meta = field(default_factory=Meta)
     notes: list[str] = field(default_factory=list)
     brief: Brief | None = None
-
-
-def note(lang: str, fr: str, en: str) -> str:
-    """A note for the report in the user's language (``Settings.lang``)."""
-    return en if lang == "en" else fr

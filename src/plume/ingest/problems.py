@@ -14,23 +14,23 @@ from plume.errors import (
     UndecodableInput,
     UnsupportedInput,
 )
+from plume.report import Msg
 
 #: What to give plume instead, quoted in refusals.
-_ACCEPTED_FR = "un fichier .txt, .md, .html ou .docx"
-_ACCEPTED_EN = "a .txt, .md, .html or .docx file"
+_ACCEPTED = Msg("un fichier .txt, .md, .html ou .docx", "a .txt, .md, .html or .docx file")
+_BINARY = Msg("fichier binaire", "binary file")
+_EMPTY = Msg("vide", "empty")
 
 
-def human_size(n: int, lang: str) -> str:
+def human_size(n: int) -> Msg:
     """``1234567`` → ``1,2 Mo`` / ``1.2 MB`` (decimal units, as file managers show them)."""
     if n < 10_000:
-        return f"{n} octets" if lang == "fr" else f"{n} bytes"
+        return Msg(f"{n} octets", f"{n} bytes")
     if n < 1_000_000:
-        value, unit_fr, unit_en = n / 1_000, "ko", "kB"
+        value, unit = n / 1_000, Msg("ko", "kB")
     else:
-        value, unit_fr, unit_en = n / 1_000_000, "Mo", "MB"
-    if lang == "fr":
-        return f"{value:.1f}".replace(".", ",") + f" {unit_fr}"
-    return f"{value:.1f} {unit_en}"
+        value, unit = n / 1_000_000, Msg("Mo", "MB")
+    return Msg(f"{value:.1f}".replace(".", ",") + f" {unit.fr}", f"{value:.1f} {unit.en}")
 
 
 def not_found(name: str) -> InputNotFound:
@@ -42,81 +42,83 @@ def not_found(name: str) -> InputNotFound:
 
 def unreadable(name: str, exc: OSError) -> InputNotFound:
     if isinstance(exc, PermissionError):
-        reason_fr, reason_en = "accès refusé", "permission denied"
+        reason = Msg("accès refusé", "permission denied")
     else:
-        reason_fr = reason_en = exc.strerror or type(exc).__name__
+        reason = Msg(exc.strerror or type(exc).__name__, exc.strerror or type(exc).__name__)
     return InputNotFound(
-        f"Impossible de lire {name} ({reason_fr}). Vérifiez les droits d’accès au fichier.",
-        f"Cannot read {name} ({reason_en}). Check the file's permissions.",
+        f"Impossible de lire {name} ({reason.fr}). Vérifiez les droits d’accès au fichier.",
+        f"Cannot read {name} ({reason.en}). Check the file's permissions.",
     )
 
 
 def is_directory(name: str) -> UnsupportedInput:
     return UnsupportedInput(
-        f"{name} est un dossier : indiquez {_ACCEPTED_FR}.",
-        f"{name} is a directory: give {_ACCEPTED_EN}.",
+        f"{name} est un dossier : indiquez {_ACCEPTED.fr}.",
+        f"{name} is a directory: give {_ACCEPTED.en}.",
     )
 
 
-def unsupported(
-    name: str, what_fr: str, what_en: str, fix_fr: str, fix_en: str
-) -> UnsupportedInput:
-    return UnsupportedInput(f"{name} : {what_fr} ; {fix_fr}.", f"{name}: {what_en}; {fix_en}.")
+def unsupported(name: str, what: Msg, fix: Msg) -> UnsupportedInput:
+    return UnsupportedInput(f"{name} : {what.fr} ; {fix.fr}.", f"{name}: {what.en}; {fix.en}.")
 
 
-def binary(
-    name: str, what_fr: str = "fichier binaire", what_en: str = "binary file"
-) -> UnsupportedInput:
+def binary(name: str, what: Msg = _BINARY) -> UnsupportedInput:
     return unsupported(
         name,
-        f"{what_fr}, pas du texte",
-        f"{what_en}, not text",
-        f"fournissez {_ACCEPTED_FR}",
-        f"give {_ACCEPTED_EN}",
+        Msg(f"{what.fr}, pas du texte", f"{what.en}, not text"),
+        Msg(f"fournissez {_ACCEPTED.fr}", f"give {_ACCEPTED.en}"),
     )
 
 
-def corrupt_docx(name: str, detail_fr: str, detail_en: str | None = None) -> UnsupportedInput:
+def corrupt_docx(name: str, detail: Msg | str) -> UnsupportedInput:
+    """``detail``: why, or a language-neutral name (an exception class)."""
+    if isinstance(detail, str):
+        detail = Msg(detail, detail)
     return unsupported(
         name,
-        f"document Word (.docx) illisible ou endommagé ({detail_fr})",
-        f"unreadable or damaged Word document (.docx) ({detail_en or detail_fr})",
-        "ouvrez-le dans Word ou LibreOffice et enregistrez-le à nouveau en .docx",
-        "open it in Word or LibreOffice and save it again as .docx",
+        Msg(
+            f"document Word (.docx) illisible ou endommagé ({detail.fr})",
+            f"unreadable or damaged Word document (.docx) ({detail.en})",
+        ),
+        Msg(
+            "ouvrez-le dans Word ou LibreOffice et enregistrez-le à nouveau en .docx",
+            "open it in Word or LibreOffice and save it again as .docx",
+        ),
     )
 
 
 def too_large(name: str, size: int, limit: int) -> InputTooLarge:
+    size_, limit_ = human_size(size), human_size(limit)
     return InputTooLarge(
-        f"{name} est trop volumineux ({human_size(size, 'fr')} ; limite "
-        f"{human_size(limit, 'fr')}) : découpez le texte ou relevez max_input_bytes "
-        "(PLUME_MAX_INPUT_BYTES).",
-        f"{name} is too large ({human_size(size, 'en')}; limit {human_size(limit, 'en')}): "
+        f"{name} est trop volumineux ({size_.fr} ; limite {limit_.fr}) : découpez le texte ou "
+        "relevez max_input_bytes (PLUME_MAX_INPUT_BYTES).",
+        f"{name} is too large ({size_.en}; limit {limit_.en}): "
         "split the text or raise max_input_bytes (PLUME_MAX_INPUT_BYTES).",
     )
 
 
 def docx_bomb(name: str, size: int, limit: int) -> InputTooLarge:
+    size_, limit_ = human_size(size), human_size(limit)
     return InputTooLarge(
-        f"{name} : une fois décompressé, ce .docx ferait {human_size(size, 'fr')} (limite "
-        f"{human_size(limit, 'fr')}) ; fichier suspect refusé, enregistrez le texte en .txt.",
-        f"{name}: this .docx would expand to {human_size(size, 'en')} (limit "
-        f"{human_size(limit, 'en')}); suspicious file refused, save the text as .txt.",
+        f"{name} : une fois décompressé, ce .docx ferait {size_.fr} (limite {limit_.fr}) ; "
+        "fichier suspect refusé, enregistrez le texte en .txt.",
+        f"{name}: this .docx would expand to {size_.en} (limit {limit_.en}); "
+        "suspicious file refused, save the text as .txt.",
     )
 
 
-def empty(name: str, why_fr: str = "vide", why_en: str = "empty") -> EmptyInput:
+def empty(name: str, why: Msg = _EMPTY) -> EmptyInput:
     return EmptyInput(
-        f"{name} est {why_fr} : rien à analyser. Vérifiez que c’est le bon fichier.",
-        f"{name} is {why_en}: nothing to analyse. Check that it is the right file.",
+        f"{name} est {why.fr} : rien à analyser. Vérifiez que c’est le bon fichier.",
+        f"{name} is {why.en}: nothing to analyse. Check that it is the right file.",
     )
 
 
-def no_text(name: str, kind_fr: str, kind_en: str) -> EmptyInput:
+def no_text(name: str, kind: Msg) -> EmptyInput:
     return EmptyInput(
-        f"{name} : aucun texte exploitable dans {kind_fr}. Vérifiez que c’est le bon fichier "
+        f"{name} : aucun texte exploitable dans {kind.fr}. Vérifiez que c’est le bon fichier "
         "ou copiez l’article dans un .txt.",
-        f"{name}: no usable text in {kind_en}. Check that it is the right file or paste the "
+        f"{name}: no usable text in {kind.en}. Check that it is the right file or paste the "
         "article into a .txt.",
     )
 

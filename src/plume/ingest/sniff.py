@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from plume.errors import UnsupportedInput
 from plume.ingest import problems
+from plume.report import Msg
 
 #: Formats the readers handle.
 FORMATS = ("txt", "md", "html", "docx")
@@ -40,42 +41,42 @@ _ALIASES: dict[str, str] = {
     "word": "docx",
 }
 
-#: (signature, offset, French name, English name, what to do in French, in English)
-_SIGNATURES: tuple[tuple[bytes, int, str, str, str, str], ...] = (
+#: (signature, offset, what it is, what to do — None: only "give a text file")
+_SIGNATURES: tuple[tuple[bytes, int, Msg, Msg | None], ...] = (
     (
         b"%PDF-",
         0,
-        "document PDF",
-        "PDF document",
-        "copiez son texte dans un .txt ou exportez-le en .docx",
-        "copy its text into a .txt or export it as .docx",
+        Msg("document PDF", "PDF document"),
+        Msg(
+            "copiez son texte dans un .txt ou exportez-le en .docx",
+            "copy its text into a .txt or export it as .docx",
+        ),
     ),
-    (b"\x89PNG\r\n\x1a\n", 0, "image PNG", "PNG image", "", ""),
-    (b"\xff\xd8\xff", 0, "image JPEG", "JPEG image", "", ""),
-    (b"GIF87a", 0, "image GIF", "GIF image", "", ""),
-    (b"GIF89a", 0, "image GIF", "GIF image", "", ""),
-    (b"WEBP", 8, "image WebP", "WebP image", "", ""),
+    (b"\x89PNG\r\n\x1a\n", 0, Msg("image PNG", "PNG image"), None),
+    (b"\xff\xd8\xff", 0, Msg("image JPEG", "JPEG image"), None),
+    (b"GIF87a", 0, Msg("image GIF", "GIF image"), None),
+    (b"GIF89a", 0, Msg("image GIF", "GIF image"), None),
+    (b"WEBP", 8, Msg("image WebP", "WebP image"), None),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
         0,
-        "ancien document Office (.doc, .xls…)",
-        "legacy Office document (.doc, .xls…)",
-        "enregistrez-le en .docx depuis Word ou LibreOffice",
-        "save it as .docx from Word or LibreOffice",
+        Msg("ancien document Office (.doc, .xls…)", "legacy Office document (.doc, .xls…)"),
+        Msg(
+            "enregistrez-le en .docx depuis Word ou LibreOffice",
+            "save it as .docx from Word or LibreOffice",
+        ),
     ),
     (
         b"{\\rtf",
         0,
-        "document RTF",
-        "RTF document",
-        "enregistrez-le en .docx ou .txt",
-        "save it as .docx or .txt",
+        Msg("document RTF", "RTF document"),
+        Msg("enregistrez-le en .docx ou .txt", "save it as .docx or .txt"),
     ),
-    (b"\x1f\x8b", 0, "archive gzip", "gzip archive", "", ""),
-    (b"7z\xbc\xaf\x27\x1c", 0, "archive 7-Zip", "7-Zip archive", "", ""),
-    (b"Rar!\x1a\x07", 0, "archive RAR", "RAR archive", "", ""),
-    (b"\x7fELF", 0, "programme exécutable", "executable program", "", ""),
-    (b"MZ", 0, "programme exécutable", "executable program", "", ""),
+    (b"\x1f\x8b", 0, Msg("archive gzip", "gzip archive"), None),
+    (b"7z\xbc\xaf\x27\x1c", 0, Msg("archive 7-Zip", "7-Zip archive"), None),
+    (b"Rar!\x1a\x07", 0, Msg("archive RAR", "RAR archive"), None),
+    (b"\x7fELF", 0, Msg("programme exécutable", "executable program"), None),
+    (b"MZ", 0, Msg("programme exécutable", "executable program"), None),
 )
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -111,16 +112,16 @@ def normalise_format(fmt: str) -> str:
 
 def refuse_non_text(data: bytes, name: str) -> None:
     """Raise :class:`UnsupportedInput` for PDFs, images, archives and executables."""
-    for sig, offset, fr, en, fix_fr, fix_en in _SIGNATURES:
+    for sig, offset, what, fix in _SIGNATURES:
         if data[offset : offset + len(sig)] != sig:
             continue
         if sig == b"WEBP" and not data.startswith(b"RIFF"):
             continue
         if sig == b"MZ" and b"\x00" not in data[:512]:
             continue  # "MZ" also starts ordinary text ("MZ Fixation…"); executables have NULs.
-        if fix_fr:
-            raise problems.unsupported(name, fr, en, fix_fr, fix_en)
-        raise problems.binary(name, fr, en)
+        if fix is not None:
+            raise problems.unsupported(name, what, fix)
+        raise problems.binary(name, what)
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -148,17 +149,17 @@ def sniff_format(data: bytes) -> str:
 
 
 #: Part that marks an OOXML package as something other than a Word document.
-_OTHER_PACKAGES: tuple[tuple[str, str, str], ...] = (
-    ("xl/", "classeur Excel", "Excel workbook"),
-    ("ppt/", "présentation PowerPoint", "PowerPoint presentation"),
+_OTHER_PACKAGES: tuple[tuple[str, Msg], ...] = (
+    ("xl/", Msg("classeur Excel", "Excel workbook")),
+    ("ppt/", Msg("présentation PowerPoint", "PowerPoint presentation")),
 )
 
 #: A docx holds a few dozen parts; tens of thousands of entries is hostile, not a document.
 MAX_ZIP_ENTRIES = 5_000
 
 #: Factor between the input limit and the uncompressed size a docx may declare. Word's XML
-#: compresses about 5–10× (measured: python-docx's default template, 36 kB → 150 kB), so 10×
-#: the byte limit admits any genuine document while refusing zip bombs before inflating them.
+#: compresses about 5–10× (see docs/calibration.md), so 10× the byte limit admits any genuine
+#: document while refusing zip bombs before inflating them.
 DOCX_EXPANSION_FACTOR = 10
 
 
@@ -169,7 +170,7 @@ def inspect_zip(data: bytes, name: str, max_bytes: int) -> None:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
         raise problems.corrupt_docx(
-            name, f"archive ZIP invalide : {exc}", f"invalid ZIP archive: {exc}"
+            name, Msg(f"archive ZIP invalide : {exc}", f"invalid ZIP archive: {exc}")
         ) from exc
     if len(infos) > MAX_ZIP_ENTRIES:
         raise problems.docx_bomb(name, sum(i.file_size for i in infos), max_bytes)
@@ -181,35 +182,32 @@ def inspect_zip(data: bytes, name: str, max_bytes: int) -> None:
         if _macro_enabled(data):
             raise problems.unsupported(
                 name,
-                "document Word avec macros (.docm)",
-                "macro-enabled Word document (.docm)",
-                "enregistrez-le en .docx (sans macros)",
-                "save it as .docx (without macros)",
+                Msg("document Word avec macros (.docm)", "macro-enabled Word document (.docm)"),
+                Msg("enregistrez-le en .docx (sans macros)", "save it as .docx (without macros)"),
             )
         return
-    for prefix, fr, en in _OTHER_PACKAGES:
+    for prefix, what in _OTHER_PACKAGES:
         if any(n.startswith(prefix) for n in names):
             raise problems.unsupported(
                 name,
-                fr,
-                en,
-                "fournissez le texte de l’article en .txt, .md, .html ou .docx",
-                "give the article's text as .txt, .md, .html or .docx",
+                what,
+                Msg(
+                    "fournissez le texte de l’article en .txt, .md, .html ou .docx",
+                    "give the article's text as .txt, .md, .html or .docx",
+                ),
             )
     if "mimetype" in names and "content.xml" in names:
         raise problems.unsupported(
             name,
-            "document OpenDocument (.odt, .ods…)",
-            "OpenDocument file (.odt, .ods…)",
-            "enregistrez-le en .docx depuis LibreOffice",
-            "save it as .docx from LibreOffice",
+            Msg("document OpenDocument (.odt, .ods…)", "OpenDocument file (.odt, .ods…)"),
+            Msg("enregistrez-le en .docx depuis LibreOffice", "save it as .docx from LibreOffice"),
         )
     raise problems.unsupported(
         name,
-        "archive ZIP qui n’est pas un document Word",
-        "ZIP archive that is not a Word document",
-        "décompressez-la et donnez l’article lui-même",
-        "unzip it and give the article itself",
+        Msg(
+            "archive ZIP qui n’est pas un document Word", "ZIP archive that is not a Word document"
+        ),
+        Msg("décompressez-la et donnez l’article lui-même", "unzip it and give the article itself"),
     )
 
 

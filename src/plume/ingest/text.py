@@ -1,11 +1,11 @@
 """Plain text → blocks, with careful guesses at headings and list items.
 
-Two layouts exist in the wild, and the seeds have both:
+Two layouts exist in the wild:
 
-- one paragraph per line, no blank lines (seeds 000–002, 004): every non-empty line is a block;
-- blank-line-separated paragraphs, possibly hard-wrapped (seed 003, most corpus files): a block
-  is a blank-line-separated chunk, and its single newlines stay in the block text as ``\\n``
-  (the cleaner repairs line breaks and logs what it did; ingest does not clean).
+- one paragraph per line, no blank lines: every non-empty line is a block;
+- blank-line-separated paragraphs, possibly hard-wrapped: a block is a blank-line-separated
+  chunk, and its single newlines stay in the block text as ``\\n`` (the cleaner repairs line
+  breaks and logs what it did; ingest does not clean).
 
 Headings in plain text are inferred, conservatively (a wrong heading is worse than a missed one:
 it splits a paragraph and invents structure). A line becomes a heading only when it is short,
@@ -22,15 +22,10 @@ from dataclasses import dataclass
 from plume.document import Block, BlockKind
 from plume.text import count_words
 
-#: Longest first line taken as the article's title (H1). Calibrated on the corpus: the longest
-#: real title among the 5 seeds and 16 corpus articles is seed 004's (18 words: "L’Épisode 3
-#: de la Télénovela de l’IA : Sam Altman retourne à la maison chez OpenAI mais avec
-#: Microsoft!"); the manifest's titles run 3–17 words.
+#: Longest first line taken as the article's title (H1). Calibrated: see docs/calibration.md.
 MAX_TITLE_WORDS = 20
-#: Longest line taken as a subheading (H2). Subheadings in the corpus run 2–10 words ("Des
-#: actions à entreprendre", "L’impact d’une désinformation venant d’une source considérée
-#: comme fiable"); 15 leaves room below Yoast's default sentence-length limit of 20 words, the
-#: length of an ordinary sentence of body text.
+#: Longest line taken as a subheading (H2): below Yoast's default sentence-length limit of 20
+#: words, the length of an ordinary sentence of body text. Calibrated: see docs/calibration.md.
 MAX_SUBHEADING_WORDS = 15
 #: A title ending with "!" or "?" ("… mais avec Microsoft!") needs this many words; a short
 #: exclamation or question opening a text ("Vous cherchez une voiture ?") is a sentence.
@@ -39,28 +34,26 @@ MIN_WORDS_EXCLAIMED_TITLE = 6
 #: ("Pourquoi choisir une voiture électrique ?", "Qu’en est-il de l’immigration clandestine en
 #: Europe ?": 8 words); a longer question is usually a sentence of the text.
 MAX_QUESTION_WORDS = 12
-#: Body text that confirms a heading above it: a paragraph of at least this many words.
-#: Calibrated on the corpus: the paragraphs under its headings have 28 words or more
-#: (measured on the 5 seeds and 12 plain corpus files), while the short lines of
-#: boilerplate (tags, share buttons, bylines, dates) have fewer than 12.
+#: Body text that confirms a heading above it: a paragraph of at least this many words (the
+#: short lines of boilerplate, tags, bylines, dates, have fewer). Calibrated: see
+#: docs/calibration.md.
 MIN_BODY_WORDS = 12
-#: At most this many heading-like lines in a row can all be headings (title, subtitle,
-#: first subheading: seed 003 opens with three). Longer runs of short lines are menus, tag
-#: lists or episode lists (corpus 04, 07, 14), not structure.
+#: At most this many heading-like lines in a row can all be headings (title, subtitle, first
+#: subheading). Longer runs of short lines are menus, tag lists or episode lists, not structure.
 MAX_HEADING_RUN = 3
 
 _BLANK_SEPARATED = re.compile(r"\S[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*\S")
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 #: Bullets: - * • ‣ ◦ ▪ ● followed by a space. En and em dashes are NOT bullets: in French they
-#: open dialogue lines and attributions ("— Elon Musk (@elonmusk)", corpus 07).
+#: open dialogue lines and attributions ("— Elon Musk (@elonmusk)").
 _BULLET = re.compile(r"^[-*•‣◦▪●]\s+(?=\S)")
-#: Numbered items: "1. ", "2) ", and "1- " / "1-prendre" (corpus 08's list of recommendations).
+#: Numbered items: "1. ", "2) ", and "1- " / "1-prendre".
 _NUMBERED = re.compile(r"^\d{1,3}(?:[.)]\s+|\s?-\s?(?=[^\W\d_]))")
 _QUOTE_LINE = re.compile(r"^>\s?")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 #: Final characters that end a sentence or announce more of it ("Lire aussi Martine Bulard &",
-#: a box split mid-line in corpus 04).
+#: a box split mid-line).
 _SENTENCE_END = ".;,…&/+=-–—"
 _INNER_SENTENCE_END = re.compile(r"[.!?…]\s")
 #: Footnotes ("(1) Hwank Sok-yong, Au soleil couchant…") are not body text under a heading.
@@ -167,7 +160,7 @@ def _heading_like(text: str, max_words: int, *, title: bool = False) -> bool:
 def _confirms(heading: _Draft, nxt: _Draft) -> bool:
     """Does ``nxt`` read as the body text a heading introduces?"""
     if nxt.kind is BlockKind.LIST_ITEM:
-        # "Les avantages" + bullets is a heading (items may start in lower case: corpus 08);
+        # "Les avantages" + bullets is a heading (items may start in lower case);
         # "Voici les points clés :" + bullets is a lead-in sentence.
         return not heading.text.rstrip().endswith((":", "："))
     first = nxt.text.lstrip("«»\"“”‘’'([-–— \u00a0\u202f")

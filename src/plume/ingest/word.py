@@ -19,6 +19,7 @@ from typing import Any
 from plume.document import Block, BlockKind, Image, Link, Meta
 from plume.ingest import problems
 from plume.ingest.parsed import Parsed
+from plume.report import Msg
 
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|titolo|título)\s*([1-9])$", re.I)
 _TITLE_STYLE = re.compile(r"^(?:title|titre)$", re.I)
@@ -162,5 +163,5 @@ def parse_docx(data: bytes, name: str) -> Parsed:
     except Exception as exc:  # malformed XML inside an otherwise valid package
         raise problems.corrupt_docx(name, type(exc).__name__) from exc
     if not blocks:
-        raise problems.no_text(name, "le document Word", "the Word document")
+        raise problems.no_text(name, Msg("le document Word", "the Word document"))
     return Parsed(blocks=blocks, links=links, images=images, meta=Meta(title=title or None))

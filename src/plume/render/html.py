@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from plume.article import Article
-from plume.render._common import (
+from plume.render.common import (
     FAQ_HEADING,
     READER_QUESTIONS_HEADING,
     SOURCES_HEADING,

@@ -17,7 +17,7 @@ import json
 import re
 
 from plume.article import Article
-from plume.render._common import (
+from plume.render.common import (
     FAQ_HEADING,
     READER_QUESTIONS_HEADING,
     SOURCES_HEADING,

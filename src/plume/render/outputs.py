@@ -8,6 +8,8 @@ matter) are written; with ``allow_partial`` the article files are written too, m
 
 from __future__ import annotations
 
+from html import escape
+
 from plume.optimisation import OptimiseReport
 from plume.render.html import render_html
 from plume.render.markdown import render_markdown, yaml_string
@@ -30,8 +32,6 @@ def _mark_markdown(md: str, failures: list[str]) -> str:
 
 
 def _mark_html(page: str, failures: list[str]) -> str:
-    from html import escape
-
     items = "".join(f"\n  - {escape(f)}" for f in failures)
     mark = (
         f'<meta name="plume-status" content="{_FAILING}">\n'

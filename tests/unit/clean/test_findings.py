@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from plume.clean import clean
+from plume.clean.findings import find_defects
 from plume.settings import Settings
-from tests.unit.clean.helpers import corpus, file_doc, run, seed
+from tests.unit.clean.helpers import corpus, doc, file_doc, run, seed
 
 
 def test_seed_000_cut_sentence() -> None:
@@ -60,6 +61,18 @@ def test_unbalanced_guillemets_and_parentheses() -> None:
     ]
     text = result.document.text
     assert {text[f.spans[0].start] for f in result.findings} == {"«", "("}
+
+
+def _quote_marks(text: str) -> list[str]:
+    found = find_defects(doc(text))
+    return [text[f.spans[0].start] for f in found if f.code == "CL-UNBALANCED-QUOTES"]
+
+
+def test_quotation_marks_pair_by_kind() -> None:
+    assert _quote_marks("Il a dit « c’est “fini” » hier.") == []
+    assert _quote_marks("Il a dit » non « et « oui.") == ["»", "«"]  # only the first unclosed «
+    assert _quote_marks("Il a dit « oui ” hier.") == ["«", "”"]
+    assert _quote_marks('Un écran de 27" et un autre.') == ['"']
 
 
 def test_a_quotation_over_several_paragraphs_is_balanced() -> None:

@@ -5,9 +5,9 @@ language is a folder of plain data files (``data/*.txt``, UTF-8, one entry per l
 a comment) and this module only reads them. :func:`load_french` is cached, so the files are read
 once per process, lazily, on first use.
 
-Conventions of the data files (enforced by ``tests/unit/lang/test_wordlists.py``): NFC, apostrophes
-as ’ (U+2019), no duplicates, no surrounding spaces. In the sets exposed here, entries are folded
-with :func:`fold` (lower case, ’ → ') so they compare directly with
+Conventions of the data files (enforced by ``tests/unit/lang/fr/test_init.py``): NFC,
+apostrophes as ’ (U+2019), no duplicates, no surrounding spaces. In the sets exposed here, entries
+are folded with :func:`fold` (lower case, ’ → ') so they compare directly with
 :attr:`plume.text.Word.norm`.
 """
 

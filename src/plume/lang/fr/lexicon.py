@@ -8,12 +8,9 @@ per form, sorted by code point::
     abandonnées<TAB>Kfp3er|A2|N2      (past participle fem. plural of "abandonner", adjective
                                        "abandonné", noun "abandonnée")
 
-Loading strategy (measured on the shared dev machine, Python 3.11): the file is decompressed once
-into one ``bytes`` object (30–90 ms cold, depending on load; 1.6 MB read) and searched by binary
-search over its sorted lines, decoding only the line found (≈ 12 µs a form); results are memoised
-per form, so an article's few hundred distinct forms cost a few milliseconds once. Alternatives
-measured and rejected: splitting the text into a list of lines adds ≈ 90 ms, building a dict of
-all 451,000 forms ≈ 430 ms, and a pickle cache would still rebuild that dict on every start.
+Loading: the file is decompressed once into one ``bytes`` object and searched by binary search
+over its sorted lines, decoding only the line found; results are memoised per form (timings and
+the rejected alternatives: docs/calibration.md).
 
 Unknown words (neologisms, brand names: "OpenAI", "chatbots") get a *guessed* entry: the plural
 -s/-x, then the feminine -e, are stripped when the remainder is a known noun/adjective/participle;

@@ -16,7 +16,8 @@ from plume.errors import (
     InputTooLarge,
     UnsupportedInput,
 )
-from plume.ingest import read_bytes, read_path, read_stdin, read_text
+from plume.ingest import problems, read_bytes, read_path, read_stdin, read_text
+from plume.report import Msg
 from plume.settings import Settings
 
 
@@ -203,3 +204,15 @@ def test_unreadable_file(
     with pytest.raises(InputNotFound) as err:
         read_path(f, settings)
     assert "accès refusé" in err.value.message_fr and "permission denied" in err.value.message_en
+
+
+@pytest.mark.parametrize(
+    ("size", "fr", "en"),
+    [
+        (9_999, "9999 octets", "9999 bytes"),
+        (12_345, "12,3 ko", "12.3 kB"),
+        (1_234_567, "1,2 Mo", "1.2 MB"),
+    ],
+)
+def test_sizes_are_written_in_both_languages(size: int, fr: str, en: str) -> None:
+    assert problems.human_size(size) == Msg(fr, en)

@@ -9,6 +9,16 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+__all__ = [
+    "FAQ_HEADING",
+    "READER_QUESTIONS_HEADING",
+    "SOURCES_HEADING",
+    "bcp47",
+    "is_http_url",
+    "iso_datetime",
+    "og_locale",
+]
+
 #: Titles of the sections the renderers add after the body (French editorial conventions).
 FAQ_HEADING = "Questions fréquentes"
 READER_QUESTIONS_HEADING = "Questions au lecteur"
