@@ -42,7 +42,8 @@ from plume.document import Document
 from plume.ingest import read_path
 from plume.settings import Settings
 from plume.verify.grounding import content_stems, grounded_share
-from plume.verify.guards import GROUNDED_SOFT, GROUNDING_MIN_WORDS, _sentences
+from plume.verify.guards import GROUNDED_SOFT, GROUNDING_MIN_WORDS
+from plume.verify.guards.words import sentences as _sentences
 
 SHARED = (Path(__file__).resolve().parent.parent / ".." / "shared").resolve()
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))

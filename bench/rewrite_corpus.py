@@ -192,7 +192,7 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
     or "n/a" (a word target that was not given; a check that could not run)."""
     from plume.report import Rating
     from plume.verify.guards import GUARDS
-    from plume.write.rewrite import HARD_CHECKS, hard_check_fails
+    from plume.verify import HARD_CHECKS, hard_check_fails
 
     assert result.guards is not None
     out: dict[str, dict[str, Any]] = {}

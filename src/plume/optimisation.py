@@ -6,15 +6,15 @@ ever added).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from pydantic import BaseModel, Field
 
 from plume.article import Article
-from plume.backends.base import Usage
 from plume.document import Brief
 from plume.report import Report
-from plume.verify.facts import FactCheck
-from plume.verify.guards import GuardReport
-from plume.verify.sources import Contradiction
+from plume.verification import Contradiction, FactCheck, GuardReport
 
 OPTIMISE_SCHEMA_VERSION = "0.1"
 
@@ -39,6 +39,26 @@ class Repair(BaseModel):
     reasons: list[str] = Field(default_factory=list)
 
 
+class UsageLike(Protocol):
+    """What :meth:`UsageSummary.of` reads of a backend's usage counter
+    (``plume.backends.base.Usage``), named here so this bottom layer imports no backend."""
+
+    @property
+    def calls(self) -> int: ...
+    @property
+    def prompt_tokens(self) -> int: ...
+    @property
+    def completion_tokens(self) -> int: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def cost(self) -> float | None: ...
+    @property
+    def estimated_calls(self) -> int: ...
+    @property
+    def per_call(self) -> Sequence[tuple[int, int, float]]: ...
+
+
 class UsageSummary(BaseModel):
     calls: int = 0
     prompt_tokens: int = 0
@@ -50,7 +70,7 @@ class UsageSummary(BaseModel):
     per_call: list[tuple[int, int, float]] = Field(default_factory=list)
 
     @classmethod
-    def of(cls, usage: Usage) -> UsageSummary:
+    def of(cls, usage: UsageLike) -> UsageSummary:
         return cls(
             calls=usage.calls,
             prompt_tokens=usage.prompt_tokens,

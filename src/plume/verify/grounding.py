@@ -8,8 +8,8 @@ paraphrase keeps most of what its source says, so most of its content words, or 
 same family, are in the source; a sentence made up is not.
 
 Content words: letters-only words of 4 letters or more that are not French function words
-(``lang/fr/data/function_words.txt``), compared as slugs write them (lower case, no accents) by their first
-:data:`STEM` letters — a crude stem that joins a word family ("rénovation"/"rénovée",
+(``lang/fr/data/function_words.txt``), compared as slugs write them (lower case, no accents) by
+their first :data:`STEM` letters — a crude stem that joins a word family ("rénovation"/"rénovée",
 "municipal"/"municipaux") without a lemmatiser's cost. Numbers are left to the fact check.
 """
 

@@ -30,14 +30,8 @@ fact that is fine, which is worse than a missed one):
   (``500 employés`` then ``700 employés`` as the story moved on) is not used against the other
   sources: the source tells a time line, not a figure.
 
-Checked by eye on the five seeds (``tests/unit/verify/test_sources.py`` pins the result): no
-contradiction. They are five commentaries on one story, with few figures, and never two values
-for the same quantity: seed 003's "environ 500 employés" (threatening to leave) has no
-counterpart, and the amounts they all quote are different sums ("plus de 13 milliards de
-dollars d’investissement" since 2019, "10 milliards" committed this year, "50 milliards" of
-infrastructure or of annual spending). For the same reason :func:`shared_facts` finds nothing
-shared among them under these rules: the closest pair, "depuis 2019" in seeds 000 and 002,
-shares only "Microsoft" in its clause. Hand-made pairs in the tests show both functions firing.
+On the five seeds: no contradiction and no shared fact (docs/calibration.md, « Vérification »);
+hand-made pairs in the tests show both functions firing.
 """
 
 from __future__ import annotations
@@ -53,8 +47,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from plume.lang.fr import fold, load_french, read_list
+from plume.report import Msg
 from plume.text import Word, sentences
-from plume.verify.facts import Fact, FactKind, extract_facts
+from plume.verification import Contradiction, Fact, FactKind, SourceValue
+from plume.verify.facts import extract_facts
 
 if TYPE_CHECKING:
     from plume.lang.fr.lexicon import Lexicon
@@ -75,28 +71,6 @@ DATE_CONTEXT = 2
 NUMBER_CONTEXT = 1
 #: Widening of an approximate value ("près de", "environ"): ± 10 %.
 APPROX = Decimal("0.1")
-
-
-class SourceValue(BaseModel):
-    """One source's statement of a fact."""
-
-    model_config = ConfigDict(frozen=True)
-    source: str  # the source's name, as given
-    text: str  # the fact as written ("plus de 700 employés")
-    value: str  # normalised value ("700", "13000000000 USD", "2023-11-17")
-    excerpt: str  # the clause around it, trimmed
-
-
-class Contradiction(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    kind: str  # "number" | "date"
-    subject: str  # what the values are about ("employé", "limoger conseil altman")
-    values: list[SourceValue] = Field(default_factory=list)
-    message_fr: str
-    message_en: str
-
-    def message(self, lang: str = "fr") -> str:
-        return self.message_en if lang == "en" else self.message_fr
 
 
 class SharedFact(BaseModel):
@@ -460,19 +434,26 @@ def find_contradictions(sources: Sequence[tuple[str, str]]) -> list[Contradictio
                 if s.fact.value not in seen:
                     seen.add(s.fact.value)
                     values.append(_value(s, names))
-        listed_fr = "\u202f; ".join(f"«\u202f{v.text}\u202f» ({v.source})" for v in values)
-        listed_en = "; ".join(f"“{v.text}” ({v.source})" for v in values)
-        if kind == "number":
-            what_fr, what_en = f"«\u202f{subject}\u202f»", f"“{subject}”"
-        else:
-            what_fr, what_en = "une date", "a date"
+        listed = Msg(
+            "\u202f; ".join(f"«\u202f{v.text}\u202f» ({v.source})" for v in values),
+            "; ".join(f"“{v.text}” ({v.source})" for v in values),
+        )
+        what = (
+            Msg(f"«\u202f{subject}\u202f»", f"“{subject}”")
+            if kind == "number"
+            else Msg("une date", "a date")
+        )
+        message = Msg(
+            f"Les sources se contredisent sur {what.fr}\u00a0: {listed.fr}.",
+            f"The sources disagree on {what.en}: {listed.en}.",
+        )
         out.append(
             Contradiction(
                 kind=kind,
                 subject=subject,
                 values=values,
-                message_fr=f"Les sources se contredisent sur {what_fr}\u00a0: {listed_fr}.",
-                message_en=f"The sources disagree on {what_en}: {listed_en}.",
+                message_fr=message.fr,
+                message_en=message.en,
             )
         )
     return out

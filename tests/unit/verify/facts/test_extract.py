@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from plume.verify.facts import FactKind, _reading, check_facts, extract_facts
+from plume.verify.facts import FactKind, check_facts, extract_facts, reading_of
 
 #: Long enough for lingua to tell the language (the English reading needs it).
 EN = (
@@ -80,18 +80,18 @@ def test_english_reading_applies_to_english_texts_only() -> None:
         "La société a levé 1,250 million d’euros auprès de ses actionnaires historiques, "
         "selon le communiqué publié mardi."
     )
-    assert _reading(english) == "en" and _reading(french) == "fr"
+    assert reading_of(english) == "en" and reading_of(french) == "fr"
     # The same digits, two values: 1 250 million in English, 1,25 million in French.
     (en_value,) = [f.value for f in extract_facts(english, entities=False) if "euros" in f.text]
     (fr_value,) = [f.value for f in extract_facts(french, entities=False) if "euros" in f.text]
     assert en_value == "1250000000 EUR" and fr_value == "1250000 EUR"
     # Too short to tell, or nothing English rules would read differently: French rules.
-    assert _reading("1,250 turbines") == "fr"
+    assert reading_of("1,250 turbines") == "fr"
     no_signal = (
         "The company said it would keep investing in new plants and in new people for many "
         "years, whatever the markets may think of it today."
     )
-    assert _reading(no_signal) == "fr"
+    assert reading_of(no_signal) == "fr"
 
 
 def test_may_the_name_and_march_the_verb_are_not_dates() -> None:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from plume.verify.facts import FactCheck, FactKind, check_facts, extract_facts
-
-SEEDS = sorted((Path(__file__).parents[3] / "../shared/seeds").glob("*.txt"))
+from tests.conftest import SEEDS
 
 SOURCE = (
     "OpenAI a reçu plus de 13 milliards de dollars d’investissement depuis 2019 de la part de "
