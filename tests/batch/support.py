@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from plume.backends.base import Backend
-from plume.batch.worker import JobSpec, run_faithful
+from plume.batch.worker import JobSpec, run_job
 from plume.document import Document
 from plume.optimisation import OptimiseReport
 from tests.conftest import CORPUS, SEEDS
@@ -67,10 +67,10 @@ def assert_valid_outputs(folder: Path) -> None:
 
 
 def crashing_faithful(doc: Document, spec: JobSpec, backend: Backend | None) -> OptimiseReport:
-    """Faithful mode, except that an input whose name says so kills its worker process."""
+    """The spec's mode, except that an input whose name says so kills its worker process."""
     name = Path(spec.source).name
     if "crash-exit" in name:
         os._exit(3)
     if "crash-segv" in name:
         ctypes.string_at(0)  # reads address 0: SIGSEGV, no Python exception
-    return run_faithful(doc, spec, backend)
+    return run_job(doc, spec, backend)

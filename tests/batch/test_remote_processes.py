@@ -9,11 +9,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from plume.batch.remote import auto_processes, slots_per_process
-from plume.batch.runner import BatchOptions, remote_processes, run_batch
+import pytest
+
+from plume.batch.runner import BatchOptions, run_batch
 from plume.settings import load_settings
 from tests.batch.support import assert_valid_outputs, crashing_faithful, make_articles
 from tests.support.openai_server import OpenAIServer
+
+pytestmark = pytest.mark.slow
 
 
 def _options(src: Path, out: Path, base_url: str, **backend: Any) -> BatchOptions:
@@ -34,15 +37,6 @@ def _options(src: Path, out: Path, base_url: str, **backend: Any) -> BatchOption
     return BatchOptions(
         inputs=[str(src)], outdir=out, settings=settings, check_entities=False, use_model=True
     )
-
-
-def test_processes_are_sized_from_the_concurrency_and_the_cores() -> None:
-    assert auto_processes(4, 2) == 1 and auto_processes(16, 2) == 1
-    assert auto_processes(17, 2) == 2 and auto_processes(64, 2) == 2 and auto_processes(64, 8) == 4
-    assert slots_per_process(5, 2) == [3, 2] and sum(slots_per_process(64, 3)) == 64
-    opts = _options(Path("a"), Path("b"), "http://127.0.0.1:9/v1")
-    assert remote_processes(opts, jobs=10) == 2  # --workers 2
-    assert remote_processes(opts, jobs=1) == 1  # never more processes than articles
 
 
 def test_two_processes_share_the_concurrency_and_do_each_article_once(tmp_path: Path) -> None:

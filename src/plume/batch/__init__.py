@@ -1,4 +1,4 @@
-"""Batch mode (issue 6): many articles, in parallel, resumable, one failure never stops the rest.
+"""Batch mode: many articles, in parallel, resumable, one failure never stops the rest.
 
 ``plume batch INPUTS… -o OUTDIR`` is a thin shell over :func:`run_batch`. See
 :mod:`plume.batch.runner` for the scheduler, :mod:`plume.batch.store` for the job store that

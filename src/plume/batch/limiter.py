@@ -1,5 +1,6 @@
 """Limits for a remote backend shared by a batch's threads: a concurrency cap and token buckets
 for requests per minute and tokens per minute; and a per-article token counter.
+:func:`limited_backend` builds the configured backend behind those limits.
 
 Providers enforce per-minute limits over shorter windows (OpenAI's rate-limit guide: "your rate
 limit may be quantized, meaning it is enforced over shorter periods of time", e.g. 60,000
@@ -19,10 +20,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from plume.backends import backend_from_settings
 from plume.backends.base import Backend, BackendWrapper, Completion, CountingBackend
+from plume.settings import Settings
 
 # CountingBackend lives in plume.backends.base (the studio uses it too); re-exported here.
-__all__ = ["CountingBackend", "LimitedBackend", "TokenBucket", "estimate_tokens"]
+__all__ = ["CountingBackend", "LimitedBackend", "TokenBucket", "estimate_tokens", "limited_backend"]
 
 #: Characters per token for the estimate (OpenAI's tokenizer guide: "one token generally
 #: corresponds to ~4 characters of text for common English text"; French is close).
@@ -53,6 +56,13 @@ class TokenBucket:
     @property
     def unlimited(self) -> bool:
         return self.rate <= 0
+
+    @property
+    def level(self) -> float:
+        """Units available now (negative: in debt)."""
+        with self._cond:
+            self._refill()
+            return self._level
 
     def _refill(self) -> None:
         now = self._clock()
@@ -128,3 +138,16 @@ class LimitedBackend(BackendWrapper):
             self._slots.release()
         self.tokens.settle(result.prompt_tokens + result.completion_tokens - estimate)
         return result
+
+
+def limited_backend(settings: Settings, *, concurrency: int, share: int = 1) -> LimitedBackend:
+    """The configured backend behind ``concurrency`` slots and ``1/share`` of the configured rate
+    limits (rounded up; 0 stays "no limit"): all of them in one process, each worker process's
+    part when several share them (:mod:`plume.batch.remote`)."""
+    b = settings.backend
+    return LimitedBackend(
+        backend_from_settings(b),
+        concurrency=concurrency,
+        requests_per_minute=-(-b.requests_per_minute // share),
+        tokens_per_minute=-(-b.tokens_per_minute // share),
+    )

@@ -3,9 +3,7 @@
 With a remote backend the articles wait on the network most of the time, so one process with
 one thread per concurrent request keeps up — until the CPU work between requests (reading,
 cleaning, analysing, verifying after each repair, rendering) of many articles in flight
-saturates the one core the GIL lets a process use. ``bench/batch_overhead.py`` (rewrite mode,
-2 s latency, 2 cores) measured plume's own time at 3–5 % of the backend time up to 16
-concurrent articles in one process, and 21.7 % at 64: the articles queued for the GIL. Here
+saturates the one core the GIL lets a process use (calibrated: see docs/calibration.md). Here
 ``processes`` worker processes share the concurrency, each with its own HTTP client and
 threads; the rate limits are split evenly between them (each gets 1/P of the requests and
 tokens per minute: the sum never exceeds the configured limit, at the cost of a process not
@@ -27,14 +25,15 @@ import queue as queue_module
 import threading
 from typing import Any
 
+from plume.batch.limiter import limited_backend
 from plume.batch.worker import JobResult, JobSpec, ModeFn, execute_job, init_worker
 from plume.settings import Settings
 
-__all__ = ["auto_processes", "remote_worker", "slots_per_process"]
+__all__ = ["SLOTS_PER_PROCESS", "auto_processes", "drain", "remote_worker", "slots_per_process"]
 
-#: Concurrent requests one process serves without plume's own time growing (measured:
-#: ``bench/batch_overhead.py``, rewrite mode, 2 s latency — 3 % of the backend time at 4,
-#: 5 % at 16, 21.7 % at 64). Above it, one more process per step, up to one per core.
+#: Concurrent requests one process serves without plume's own time growing (calibrated with
+#: ``bench/batch_overhead.py``: see docs/calibration.md). Above it, one more process per step,
+#: up to one per core.
 SLOTS_PER_PROCESS = 16
 
 
@@ -59,8 +58,6 @@ def remote_worker(
 ) -> None:
     """A worker process: ``slots`` threads taking articles from ``tasks`` until a ``None``,
     sharing one rate-limited backend that gets ``1/share`` of the configured limits."""
-    from plume.batch.runner import limited_backend
-
     init_worker()
     backend = limited_backend(settings, concurrency=slots, share=share)
 
