@@ -25,7 +25,7 @@ Checks (each failing one is reported by its code in ``HeadingChoice.rejected``):
   after the first one, or a first word that is neither in the section nor a common French word
   of the lexicon;
 * ``unknown_word:<word>`` — a lower-case word neither in the section nor in plume's French
-  lexicon (the 270M model coins words: "avant-couvertech" on examples/article-brief.txt);
+  lexicon (the 270M model coins words);
 * ``repeat`` — the same as a heading already used (case- and accent-insensitive);
 * ``only_keyphrase`` — nothing but the keyphrase's words ("Le vélo en ville"): a heading that
   fits every section describes none (the model's most frequent answer on the example);
@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -49,11 +48,12 @@ from functools import cache
 from typing import Literal
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.analyse.language import detect_language
+from plume.analyse.language import is_french
 from plume.backends.base import Backend
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import Lexicon, load_lexicon
 from plume.verify.facts import check_facts
+from plume.verify.facts.folding import strip_marks
 from plume.write.headings import MAX_HEADING_CHARS, deterministic_heading
 
 __all__ = [
@@ -97,19 +97,18 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
 )
 
 #: Section text given to the model: its first 120 words (a section's opening says what it is
-#: about; every prompt token costs ≈ 3 ms to read on 2 cores, and reading prompts was 70 % of
-#: the model's time on seed 000 with 250 words: bench/optimise_speed.py).
+#: about, and reading the prompt is most of the model's time: calibrated, see
+#: docs/calibration.md).
 MAX_PROMPT_WORDS = 120
 #: Tokens generated per candidate: a 70-character French heading is ≈ 15–20 Gemma tokens.
 MAX_TOKENS = 24
-#: Sampling temperature: 0.7 gives different candidates across seeds; at 0.2 the three seeds
-#: mostly gave the same text (tried on examples/article-brief.txt).
+#: Sampling temperature: 0.7 gives different candidates across seeds (calibrated: see
+#: docs/calibration.md).
 TEMPERATURE = 0.7
 #: Preferred length range for ranking (see the module doc); the hard limits are 3 and 70.
 MIN_CHARS, PREFERRED_CHARS, MAX_CHARS = 3, (20, 60), MAX_HEADING_CHARS
-#: Candidates asked per heading or title, ranked among those that pass: two, because each
-#: more costs ≈ 0.35 s and the 1,000-word budget is 20 s (bench/optimise_speed.py: 3 per
-#: heading gave 24 s on seed 000; the third rarely passed where the first two failed).
+#: Candidates asked per heading or title, ranked among those that pass: two, within the
+#: 1,000-word budget of 20 s (calibrated: see docs/calibration.md).
 CANDIDATES = 2
 #: Where a heading or title ends: the end of the line, or a full stop — a heading takes none,
 #: so the model has started a sentence (a claim, usually) and the tokens after it are wasted.
@@ -146,14 +145,15 @@ def _lexicon() -> Lexicon:
 
 
 def _plain(text: str) -> str:
-    """Comparison form: folded, without accents, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFD", fold(text))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.split())
+    """Comparison form: folded, without accents (ligatures kept, as the fact check folds:
+    "chœur" and "choeur" stay apart), spaces collapsed."""
+    return " ".join(strip_marks(fold(text)).split())
 
 
 def _words(text: str) -> list[str]:
-    """Word tokens, elided articles split off ("l’usage" → "l’", "usage")."""
+    """Word tokens, elided articles split off ("l’usage" → "l’", "usage"). Not
+    :func:`plume.text.words`: any head of one or two letters before an apostrophe is split off,
+    and numbers are split at their spaces, as the checks below were calibrated with."""
     out: list[str] = []
     for w in _WORD_RE.findall(text.replace("'", "’")):
         w = w.strip("-")
@@ -261,10 +261,7 @@ def _unknown_words(candidate: str, section: str) -> list[str]:
 
 
 #: Content words of a candidate allowed to be absent from its source: a heading may add one
-#: framing word ("enjeux", "rôle"), not a claim. Calibrated on the candidates Gemma 3 270M wrote
-#: for seed 000: every accepted heading that asserted something the text does not say ("Les
-#: entreprises ont pris conscience de la complexité de l’IA", "Microsoft a fait des économies
-#: d’échelle…") had two or more content words the section never uses.
+#: framing word ("enjeux", "rôle"), not a claim (calibrated: see docs/calibration.md).
 MAX_UNSUPPORTED_WORDS = 1
 
 
@@ -297,7 +294,7 @@ _BAD_ELISION = re.compile(
 
 def _bad_elision(candidate: str) -> bool:
     """A missing elision ("la IA", "de OpenAI"): French elides these words before a vowel
-    (Grevisse § 44); the 270M model writes "la IA" (seed 004). Words before an *h* are not
+    (Grevisse § 44); the 270M model writes "la IA". Words before an *h* are not
     judged (h aspiré or muet needs a dictionary), and "le un" style numerals are rare enough."""
     return bool(_BAD_ELISION.search(candidate))
 
@@ -340,7 +337,7 @@ def _looks_french(candidate: str, section: str) -> bool:
     )
     if french == len(words):
         return True
-    return 2 * french >= len(words) and detect_language(candidate) in (None, "fr")
+    return 2 * french >= len(words) and is_french(candidate)
 
 
 def _only_keyphrase(candidate: str, keyphrase: str) -> bool:

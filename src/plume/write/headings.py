@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from plume.analyse.keyphrase import suggest_keyphrases
 from plume.analyse.researches import Research
+from plume.analyse.suggest import suggest_keyphrases
 from plume.document import Block, BlockKind, Document, Source
 from plume.lang.fr import fold, load_french
 

@@ -22,21 +22,19 @@ MAX_CHARS = 156
 
 
 def _candidates(paragraphs: Sequence[str]) -> list[str]:
-    # A "sentence" starting in lower case is the tail of a cut one ("conversation à l’heure du
-    # dîner.", seed 000): it cannot open a description.
+    # A "sentence" starting in lower case is the tail of a cut one: it cannot open a
+    # description.
     found = [s.text for p in paragraphs for s in sentences(p) if not s.text[:1].islower()]
-    # Prose first: a live-blog page opens on its scoreboard ("Lorient (65') Yoane Wissa 96’ 1-1
-    # Olympique Lyonnais (73') Léo Dubois Formation…", corpus 13), which is no description
-    # and which the fact check then reads as one long unknown name. Other text only when a
-    # page has no prose at all.
+    # Prose first: a live-blog page opens on its scoreboard, which is no description and
+    # which the fact check then reads as one long unknown name (see docs/calibration.md).
+    # Other text only when a page has no prose at all.
     prose = [t for t in found if _is_prose(t) and _is_sentence(t)]
     return prose or found
 
 
 #: How a sentence ends; a line without it is a title, a kicker or a menu entry, never a
-#: sentence of the description: joined to the next, it runs on ("Les poireux de M. Fillon"
-#: + "Baisez utile" gave "M. Fillon Baisez", a name no source holds, on corpus 14; corpus 10's
-#: kicker "…la retraite est un archaïsme" ran into its first sentence).
+#: sentence of the description: joined to the next, it runs on into a name no source holds
+#: (see docs/calibration.md).
 _TERMINAL = tuple('.!?…»”")')
 
 
@@ -45,9 +43,8 @@ def _is_sentence(text: str) -> bool:
 
 
 #: A sentence reads as prose when at least this share of its words are lower-case (articles,
-#: verbs, common nouns). Calibrated on the 21 texts of the corpus and seeds: their prose scores
-#: 0.42 and above; scoreboards, line-ups, datelines and bylines ("Par Barbara Stiegler",
-#: "DATE : 27/09/2020") score 0.25 and below.
+#: verbs, common nouns); scoreboards, line-ups, datelines and bylines score far lower
+#: (calibrated: see docs/calibration.md).
 PROSE_MIN = 1 / 3
 
 
@@ -72,8 +69,8 @@ def _cut(sentence: str, limit: int) -> str:
     ):
         words.pop()
     head = " ".join(words)
-    # Nor inside a quotation: "…submergeant le public dans une « infodémie…" (corpus 07) leaves
-    # a quotation opened and never closed. Cut before its opening mark instead.
+    # Nor inside a quotation: that leaves a quotation opened and never closed. Cut before its
+    # opening mark instead.
     if orphans := orphan_quotes(head):
         head = head[: orphans[0]]
     return head.rstrip(" ,;:–—-\u00a0\u202f") + "…"
@@ -94,8 +91,8 @@ def build_meta_description(
 
     def has_kp(text: str) -> bool:
         # A cut description ends on "word…": Yoast reads "Microsoft…" as another word than
-        # "Microsoft" (seed 000: metaDescriptionKeyword red), so the keyphrase must stand
-        # before the last word.
+        # "Microsoft" (metaDescriptionKeyword red), so the keyphrase must stand before the
+        # last word.
         if text.endswith("…"):
             text = text.rsplit(" ", 1)[0]
         return matcher is None or matcher.in_text(text)

@@ -26,8 +26,7 @@ MIN_SECTION_WORDS = 80
 #: Yoast ParagraphTooLongAssessment: at most 150 words.
 MAX_PARAGRAPH_WORDS = 150
 #: Cost of each extra section in the dynamic programme, in units of cosine similarity: without
-#: it every paragraph would become a section. Calibrated by eye on the seeds (0.2–0.5 give the
-#: same cuts on all five; 0.35 sits in the middle).
+#: it every paragraph would become a section (calibrated: see docs/calibration.md).
 SECTION_PENALTY = 0.35
 #: TextTiling window: paragraphs compared on each side of a boundary.
 WINDOW = 2

@@ -9,14 +9,13 @@ titles as candidates on top of this one).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import datetime
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.article import Article, ArticleKind, FaqItem, Section
 from plume.backends.base import Backend
-from plume.document import BlockKind, Document
+from plume.document import BlockKind, Document, EditorFields
 from plume.optimisation import Generated
 from plume.text import count_words, sentences
 from plume.write.headings import deterministic_heading, shorten_heading
@@ -152,7 +151,7 @@ MIN_H2 = 3
 
 def _key_points(doc: Document) -> list[str]:
     """The list items that open the text, before any paragraph (a news site's bullet summary
-    under its title, seed 002): they stay a list, under the H1."""
+    under its title): they stay a list, under the H1."""
     points: list[str] = []
     for b in doc.blocks:
         if b.is_heading and b.level == 1:
@@ -183,16 +182,15 @@ def _segments(doc: Document, skip: int = 0) -> list[tuple[str | None, list[str]]
 
 
 def build_article(
-    doc: Document,
+    cleaned: Document,
+    fields: EditorFields,
     *,
-    keyphrase: str,
-    synonyms: Sequence[str] = (),
     published: datetime,
-    kind: ArticleKind = ArticleKind.NEWS,
     backend: Backend | None = None,
     generated: list[Generated] | None = None,
 ) -> Article:
-    """``doc`` (already cleaned) as an SEO-structured article, in the author's words.
+    """``cleaned`` (a cleaned document) as an SEO-structured article, in the author's words,
+    for the keyphrase and synonyms of ``fields`` (``fields.keyphrase`` must be set).
 
     With a ``backend`` (a language model), the headings plume creates are the model's best
     checked candidate, or the deterministic heading when none passes; every candidate and why it
@@ -202,8 +200,12 @@ def build_article(
     is cut at its topic shifts into H3 subsections. Text without subheadings is cut into H2
     sections. The first paragraph stays the lead.
     """
-    h1 = next((b.text for b in doc.blocks if b.is_heading and b.level == 1), None)
-    matcher = KeyphraseMatcher(keyphrase, tuple(synonyms))
+    keyphrase = fields.keyphrase
+    if keyphrase is None:
+        raise ValueError("build_article needs fields.keyphrase")
+    synonyms = fields.synonyms
+    h1 = next((b.text for b in cleaned.blocks if b.is_heading and b.level == 1), None)
+    matcher = KeyphraseMatcher(keyphrase, synonyms)
     faq: list[FaqItem] = []
     reader: list[str] = []
     intro: list[str] = []
@@ -211,15 +213,15 @@ def build_article(
     # Keyphrase uses the headings may add before the text is over-optimised for Yoast's free
     # French analyser, which matches exact forms only and caps density at 3 %
     # (KeyphraseDensityAssessment, maximum without word forms): the body's own uses count first
-    # (seed 001 already says "OpenAI" 26 times in 875 words, Yoast's limit).
-    all_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
+    # (see docs/calibration.md).
+    all_text = "\n".join(b.text for b in cleaned.blocks if not b.is_heading)
     room = int(MAX_DENSITY * count_words(all_text)) - matcher.count_in(all_text)
     kp_budget = room - (1 if not h1 else 0)  # the H1, when plume writes it, takes one
 
     # The title is settled first, so that no section heading repeats it (an H2 equal to the
-    # H1 says nothing; seed 000 had "L’IA et Microsoft" twice).
+    # H1 says nothing).
     whole = deterministic_heading(
-        [b.text for b in doc.blocks if not b.is_heading and b.kind is not BlockKind.LIST_ITEM],
+        [b.text for b in cleaned.blocks if not b.is_heading and b.kind is not BlockKind.LIST_ITEM],
         (),
         prefer=keyphrase if room > 0 else None,
         avoid=None if room > 0 else keyphrase,
@@ -259,9 +261,9 @@ def build_article(
             kp_budget -= 1
         return heading
 
-    body_text = "\n".join(b.text for b in doc.blocks if not b.is_heading)
-    key_points = _key_points(doc)
-    for raw_heading, paragraphs in _segments(doc, skip=len(key_points)):
+    body_text = "\n".join(b.text for b in cleaned.blocks if not b.is_heading)
+    key_points = _key_points(cleaned)
+    for raw_heading, paragraphs in _segments(cleaned, skip=len(key_points)):
         source_heading = (
             shorten_heading(sentence_case(raw_heading, body_text)) if raw_heading else None
         )
@@ -291,7 +293,7 @@ def build_article(
     if sum(1 for x in sections if x.level == 2) < MIN_H2 and any(x.level == 3 for x in sections):
         # Too few main sections for the page's outline (issue 3: at least 3 H2): the created
         # subsections become sections. Yoast's subheading checks count H2 and H3 alike, so
-        # nothing is lost for them (seed 003: 2 author headings, one over 1,000 words).
+        # nothing is lost for them.
         sections = [x.model_copy(update={"level": 2}) for x in sections]
     sources: list[str] = []
     if sections and sections[-1].paragraphs:
@@ -339,7 +341,7 @@ def build_article(
         slug=make_slug(title, keyphrase),
         keyphrase=keyphrase,
         synonyms=list(synonyms),
-        kind=kind,
+        kind=ArticleKind.NEWS,
         date_published=published,
         key_points=key_points,
         intro=intro,

@@ -190,7 +190,7 @@ def test_registry() -> None:
     assert backend.complete("p", max_tokens=1, temperature=0.0, seed=1, stop=[]).text == "a"
     local = get_backend("local", threads=1)
     assert isinstance(local, LocalBackend)
-    assert local._server is None  # lazy: nothing loaded before the first completion
+    assert not local.loaded  # lazy: nothing loaded before the first completion
     with pytest.raises(UnknownBackendError):
         get_backend("nope")
 

@@ -7,11 +7,16 @@ import re
 import pytest
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.write.slug import MAX_SLUG_CHARS, make_slug, transliterate
+from plume.write.slug import MAX_SLUG_CHARS, make_slug
 
 
-def test_transliterate() -> None:
-    assert transliterate("Œuvre à Noël, ça déçoit") == "oeuvre a noel, ca decoit"
+def test_accents_and_ligatures_are_transliterated() -> None:
+    assert make_slug("Œuvre à Noël, ça déçoit") == "oeuvre-noel-decoit"
+
+
+def test_an_elided_form_is_not_taken_for_a_function_word() -> None:
+    """In "quelqu’un" the "quelqu" stays: only the listed elisions ("l’") go."""
+    assert make_slug("Quelqu’un a vu l’œuvre") == "quelqu-vu-oeuvre"
 
 
 @pytest.mark.parametrize(

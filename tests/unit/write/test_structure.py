@@ -11,7 +11,7 @@ from plume.analyse.audit import analyse_document
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.article import article_document
 from plume.clean import clean
-from plume.document import Block, BlockKind, Document, Source
+from plume.document import Block, BlockKind, Document, EditorFields, Source
 from plume.ingest import read_path
 from plume.render.html import render_html
 from plume.render.markdown import render_markdown
@@ -29,7 +29,7 @@ def test_faithful_structure_on_real_articles(path, keyphrase) -> None:  # type: 
     s = Settings()
     source = read_path(path, s)
     cleaned = clean(source, s).document
-    article = build_article(cleaned, keyphrase=keyphrase, published=WHEN)
+    article = build_article(cleaned, EditorFields(keyphrase=keyphrase), published=WHEN)
 
     # Nothing invented, nothing lost: the body's words are the source body's words, in order
     # (FAQ answers and reader questions are moved, not rewritten; list items are kept too).
@@ -88,7 +88,7 @@ def test_questions_answered_become_faq_and_the_rest_questions_to_the_reader() ->
     doc = Document(
         blocks=tuple(Block(BlockKind.PARAGRAPH, p) for p in paras), source=Source("t", "txt")
     )
-    article = build_article(doc, keyphrase="vélo en ville", published=WHEN)
+    article = build_article(doc, EditorFields(keyphrase="vélo en ville"), published=WHEN)
     assert [(f.question, f.answer) for f in article.faq] == [(paras[1], paras[2])]
     assert article.reader_questions == [paras[3]]
     assert article.intro == [paras[0]]
@@ -107,7 +107,7 @@ def test_author_headings_in_title_case_get_french_sentence_case() -> None:
 def test_closing_questions_and_glued_sources_of_the_fourth_seed() -> None:
     s = Settings()
     cleaned = clean(read_path(SEEDS[3], s), s).document
-    article = build_article(cleaned, keyphrase="OpenAI", published=WHEN)
+    article = build_article(cleaned, EditorFields(keyphrase="OpenAI"), published=WHEN)
     assert len(article.reader_questions) == 4
     assert article.reader_questions[0].startswith("À votre avis, en quoi")
     assert all(q.rstrip().endswith("?") for q in article.reader_questions)
@@ -121,7 +121,9 @@ def test_closing_questions_and_glued_sources_of_the_fourth_seed() -> None:
 def test_seed_002_bullet_summary_is_kept_as_key_points(seeds: list[Path]) -> None:
     settings = Settings()
     doc = clean(read_path(seeds[2], settings), settings).document
-    article = build_article(doc, keyphrase="OpenAI", published=datetime(2026, 1, 1, tzinfo=UTC))
+    article = build_article(
+        doc, EditorFields(keyphrase="OpenAI"), published=datetime(2026, 1, 1, tzinfo=UTC)
+    )
     assert len(article.key_points) == 3
     assert article.key_points[0].startswith("Sam Altman a été contraint de quitter son poste")
     assert article.intro[0].startswith("Vendredi après-midi")
@@ -135,7 +137,9 @@ def test_seed_002_bullet_summary_is_kept_as_key_points(seeds: list[Path]) -> Non
 def test_seed_003_gets_three_h2_and_headings_within_70_chars(seeds: list[Path]) -> None:
     settings = Settings()
     doc = clean(read_path(seeds[3], settings), settings).document
-    article = build_article(doc, keyphrase="Microsoft", published=datetime(2026, 1, 1, tzinfo=UTC))
+    article = build_article(
+        doc, EditorFields(keyphrase="Microsoft"), published=datetime(2026, 1, 1, tzinfo=UTC)
+    )
     assert sum(1 for s in article.sections if s.level == 2) >= 3
     assert all(len(s.heading) <= 70 for s in article.sections)
     assert article.sections[0].heading == (

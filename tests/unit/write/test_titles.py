@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.backends import ScriptedBackend
-from plume.document import Block, BlockKind, Document, Source
+from plume.document import Block, BlockKind, Document, EditorFields, Source
 from plume.optimisation import Generated
 from plume.write.candidates import (
     META_EXAMPLES,
@@ -154,7 +154,7 @@ def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> N
     generated: list[Generated] = []
     article = build_article(
         doc,
-        keyphrase=KEYPHRASE,
+        EditorFields(keyphrase=KEYPHRASE),
         published=datetime(2026, 1, 1, tzinfo=UTC),
         backend=backend,
         generated=generated,
@@ -171,10 +171,12 @@ def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> N
 
 def test_build_article_keeps_deterministic_fields_when_model_fails() -> None:
     doc = _doc(LEAD, BODY.split("\n")[1])
-    plain = build_article(doc, keyphrase=KEYPHRASE, published=datetime(2026, 1, 1, tzinfo=UTC))
+    plain = build_article(
+        doc, EditorFields(keyphrase=KEYPHRASE), published=datetime(2026, 1, 1, tzinfo=UTC)
+    )
     failing = build_article(
         doc,
-        keyphrase=KEYPHRASE,
+        EditorFields(keyphrase=KEYPHRASE),
         published=datetime(2026, 1, 1, tzinfo=UTC),
         backend=ScriptedBackend([]),  # every completion empty
     )
@@ -194,6 +196,8 @@ def test_no_section_heading_repeats_the_title() -> None:
     settings = Settings()
     for path in SEEDS:
         doc = clean(read_path(path, settings), settings).document
-        article = build_article(doc, keyphrase="OpenAI", published=datetime(2026, 1, 1, tzinfo=UTC))
+        article = build_article(
+            doc, EditorFields(keyphrase="OpenAI"), published=datetime(2026, 1, 1, tzinfo=UTC)
+        )
         headings = [s.heading.casefold() for s in article.sections]
         assert article.title.casefold() not in headings, path.name
