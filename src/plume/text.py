@@ -662,8 +662,24 @@ def quotes_balanced(text: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Accents, slugs, message spacing: one helper per question, for every stage.
 
-#: Ligatures NFKD leaves whole: spelt out so "œuvre" folds to "oeuvre", "Œuvre" to "Oeuvre".
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss"})
+#: Letters NFKD leaves whole: ligatures spelt out ("œuvre" → "oeuvre", "Œuvre" → "Oeuvre") and
+#: barred or slashed letters given their base ("Søren" → "Soren", "Łódź" → "Lodz").
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "Oe",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+    }
+)
 
 
 @lru_cache(maxsize=1 << 15)

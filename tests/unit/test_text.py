@@ -331,6 +331,7 @@ def test_shared_helpers() -> None:
 
     assert strip_accents("Œuvre d’été à Noël") == "Oeuvre d’ete a Noel"
     assert slugify("L’été à Noël : 2024 !") == "l-ete-a-noel-2024"
+    assert slugify("Søren Kierkegaard à Łódź") == "soren-kierkegaard-a-lodz"
     assert (
         french_spacing("Note : 42 % ; « oui » !")
         == "Note\u00a0: 42\u202f%\u202f; «\u202foui\u202f»\u202f!"
