@@ -31,10 +31,11 @@ from typing import TypeVar
 from plume import text as T
 from plume.analyse.audit import analyse_document
 from plume.analyse.checks import typography as check_typography
-from plume.analyse.keyphrase import KeyphraseMatcher, suggest_keyphrases
+from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.language import detect_language
 from plume.analyse.passive import passive_spans
 from plume.analyse.researches import Research
+from plume.analyse.suggest import suggest_keyphrases
 from plume.analyse.transitions import transition_spans
 from plume.clean import clean
 from plume.clean import protect as clean_protect
@@ -89,7 +90,7 @@ def new_article() -> None:
     block): a new article finds these caches cold, while word- and data-keyed caches stay warm."""
     T._words.cache_clear()
     T._sentences.cache_clear()
-    check_typography._url_mask.cache_clear()
+    check_typography.url_mask.cache_clear()
     clean_protect.protected.cache_clear()
     clean_typography.looks_english.cache_clear()
 

@@ -1,25 +1,10 @@
-"""Language identification with lingua (lingua-language-detector 2.1.1), lazily loaded.
+"""Language identification ("is this French?"): the one place plume asks lingua.
 
-lingua's ``from_all_languages()`` detector costs ~10 s on first use (75 languages' models). We
-build ours from a fixed set, once, on first call:
-
-* French and the languages a French newsroom's input is most often in, or mixed with: English
-  (sources, briefs, quotes), Spanish, German, Italian, Portuguese, Dutch;
-* Arabic, Russian and Chinese: different scripts, so lingua's script filter rules them out of a
-  Latin-script text before any model is loaded (no cost), and a page in one of them is named as
-  such instead of being forced into a Latin-script language.
-
-Catalan, Romanian and Latin were tried and left out: on short French sentences they take most of
-the errors (measured on the test corpus: "Non, c’est un échec total." → Latin), and Latin
-placeholder text (lorem ipsum) is better caught by a rule than by a language detector.
-
-Two accuracy modes, because lingua's high-accuracy mode differs from its low-accuracy mode only
-on texts shorter than 120 characters, where it loads four more n-gram models per language
-(3–4 s once, measured on the 2-core build machine): ``precise=False`` (default, trigram models
-only) is what the analyser uses on whole documents; ``precise=True`` is for short fields
-(titles, meta descriptions) checked one by one, where it is worth the one-off cost (on the
-corpus's short French sentences: 96 % right in fast mode, 100 % of the decided ones in precise
-mode). First call in fast mode: 0.1–0.2 s on a long text; then 3–8 ms per 3,000-character sample.
+:func:`detect_language` names a text's language, :func:`is_french` answers the question the stages
+ask (a text too short to tell counts as French), :func:`detect_languages_by_paragraph` batches
+paragraphs and :func:`french_confidences` gives lingua's confidence in French for short fields.
+The detector is built once, lazily, from a fixed set of languages (:data:`LANGUAGES`); see
+docs/calibration.md ("Analyse") for how the set and the two accuracy modes were chosen.
 """
 
 from __future__ import annotations
@@ -30,9 +15,20 @@ from typing import Any
 
 from plume.text import count_words
 
-__all__ = ["MIN_WORDS", "SAMPLE_CHARS", "detect_language", "detect_languages_by_paragraph"]
+__all__ = [
+    "LANGUAGES",
+    "MIN_WORDS",
+    "SAMPLE_CHARS",
+    "detect_language",
+    "detect_languages_by_paragraph",
+    "french_confidences",
+    "is_french",
+    "sample",
+]
 
-#: Languages the detector chooses from (lingua ``Language`` member names); see the module doc.
+#: Languages the detector chooses from (lingua ``Language`` member names): French, the languages
+#: a French newsroom's input is most often in or mixed with, and three other scripts (ruled out of a
+#: Latin-script text by lingua's script filter at no cost). Calibrated: see docs/calibration.md.
 LANGUAGES: tuple[str, ...] = (
     "FRENCH",
     "ENGLISH",
@@ -45,17 +41,18 @@ LANGUAGES: tuple[str, ...] = (
     "RUSSIAN",
     "CHINESE",
 )
-#: Below this many words a text is "too short to tell": None. lingua's own accuracy tables drop
-#: sharply for single words and word pairs; at five words and more it was right on 96 % of the
-#: corpus's short French sentences (low-accuracy mode) — see tests/unit/analyse/test_language.py.
+#: Below this many words a text is "too short to tell": None (lingua's accuracy tables drop sharply
+#: for one or two words). Calibrated: see docs/calibration.md.
 MIN_WORDS = 5
-#: Characters sampled from a long text: detection time grows with length and 3,000 characters
-#: (about 500 words) already decide any real article.
+#: Characters sampled from a long text: detection time grows with length, and about 500 words
+#: already decide any real article.
 SAMPLE_CHARS = 3000
 
 
 @cache
 def _detector(precise: bool) -> Any:
+    """lingua's detector; ``precise`` adds the 1- to 5-gram models used on texts under 120
+    characters (slower to load, better on short fields such as titles)."""
     # Imported here: the analyser must not pay lingua's import before it needs it.
     from lingua import Language, LanguageDetectorBuilder
 
@@ -65,7 +62,7 @@ def _detector(precise: bool) -> Any:
     return builder.build()
 
 
-def _sample(text: str) -> str:
+def sample(text: str) -> str:
     """Up to ``SAMPLE_CHARS`` characters: the beginning, the middle and the end of a long text
     (so a first line in another language, such as an editor's brief, cannot decide alone), cut
     at spaces."""
@@ -93,9 +90,8 @@ def _code(language: Any) -> str | None:
     return code
 
 
-#: Paragraph sample → language, both precisions. Rewrite mode verifies the whole article again
-#: after each repair, where only the repaired part changed, and a batch verifies many articles
-#: in one process: lingua was ≈ 8 % of rewrite mode's CPU time before this cache (profiled).
+#: Paragraph sample → language, both precisions: rewrite mode and batches ask again and again about
+#: the same paragraphs (see docs/calibration.md for the profile).
 _CACHE: dict[tuple[str, bool], str | None] = {}
 _CACHE_MAX = 1 << 13
 
@@ -111,12 +107,36 @@ def detect_language(text: str, *, precise: bool = False) -> str | None:
     too short to tell (fewer than ``MIN_WORDS`` words) or lingua cannot decide."""
     if count_words(text) < MIN_WORDS:
         return None
-    key = (_sample(text), precise)
+    key = (sample(text), precise)
     if key in _CACHE:
         return _CACHE[key]
     code = _code(_detector(precise).detect_language_of(key[0]))
     _remember(key, code)
     return code
+
+
+def is_french(text: str, *, precise: bool = False) -> bool:
+    """True when ``text`` is French or too short to tell: the question every stage asks before
+    judging French wording."""
+    return detect_language(text, precise=precise) in (None, "fr")
+
+
+def french_confidences(
+    texts: Sequence[str], *, precise: bool = False
+) -> list[tuple[str | None, float]]:
+    """For each text (read as given, not sampled): the code of lingua's most likely language
+    (``None`` when lingua has no answer) and lingua's confidence, 0–1, that the text is French.
+    One parallel call; for fields judged one by one (titles, headings)."""
+    if not texts:
+        return []
+    out: list[tuple[str | None, float]] = []
+    for values in _detector(precise).compute_language_confidence_values_in_parallel(list(texts)):
+        if not values:
+            out.append((None, 0.0))
+            continue
+        french = next((v.value for v in values if _code(v.language) == "fr"), 0.0)
+        out.append((_code(values[0].language), float(french)))
+    return out
 
 
 def detect_languages_by_paragraph(
@@ -129,7 +149,7 @@ def detect_languages_by_paragraph(
     for i, p in enumerate(paragraphs):
         if count_words(p) < MIN_WORDS:
             continue
-        key = (_sample(p), precise)
+        key = (sample(p), precise)
         if key in _CACHE:
             out[i] = _CACHE[key]
         else:
@@ -140,10 +160,4 @@ def detect_languages_by_paragraph(
     for (i, key), language in zip(todo, found, strict=True):
         out[i] = _code(language)
         _remember(key, out[i])
-    return out
-    found = _detector(precise).detect_languages_in_parallel_of(
-        [_sample(paragraphs[i]) for i in todo]
-    )
-    for i, language in zip(todo, found, strict=True):
-        out[i] = _code(language)
     return out

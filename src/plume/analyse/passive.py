@@ -1,38 +1,9 @@
 """Passive voice in French: être (any tense) + an agreeing past participle.
 
-A clause is passive when a form of « être » — simple (est, sont, était, fut, sera, serait, soit,
-être, étant…) or compound (a été, ont été, avait été, aura été, avoir été, ayant été…) — is
-followed by the past participle of a verb, with only adverbs, negation or an inverted subject
-between them ("n’est pas autorisé", "a été très vite abandonné", "a-t-il été prévenu",
-"est en grande partie financé"). The span runs from the auxiliary (« a » of « a été ») to the
-participle. Participles come from the Lefff lexicon (:mod:`plume.lang.fr.lexicon`), not from an
--é/-ée/-és/-ées regex, so irregular participles (pris, mis, écrit, vu, conquis…) are found and
-nouns or adjectives in -é (été, café, société, âgé, censé) are not.
-
-Excluded, each for a stated reason:
-
-(a) Active compound tenses of verbs conjugated with être ("est allé", "sont nés", "est devenu",
-    "est intervenu"; list and rationale in ``lang/fr/data/etre_verbs.txt``). Only after a simple
-    form of être: "il a été sorti du gouvernement" is passive. Choice for the verbs that are also
-    transitive ("est sorti", "est passé", "sont montés"): active, the dominant reading.
-(b) Pronominal forms: a reflexive clitic before the auxiliary ("s’est lancé", "se sont
-    rencontrés", "s’est vu refuser", "je me suis trompé", "nous nous sommes rencontrés"). A dative
-    clitic that does not agree with the auxiliary's person stays passive ("ce droit nous est
-    refusé", "il m’est interdit de…").
-(c) « été » the noun ("l’été est chaud"): « été » is an auxiliary only after a form of avoir.
-(d) être + an adjective that is not a participle ("est grand", "est censé"), and participles that
-    cannot agree with the auxiliary ("sont autorisé" is not read as a passive; "vous êtes",
-    "nous sommes"/"on est" and infinitives are number-neutral).
-(e) Stative participles — a documented departure from yoastseo, which counts them: "est situé",
-    "est composé de", "est dû à", "est connu", "je suis désolé", "il est député" describe a state,
-    have no agent and no active counterpart (lists in ``lang/fr/data/passive_stative*.txt``).
-    An agent introduced by « par » right after the participle restores the passive reading
-    ("composée par Mozart").
-(f) « c’est » / « ce sont » + participle ("c’est fait", "c’est prévu"), as yoastseo does, again
-    unless « par » follows; and the fixed locution « étant donné ».
-
-Accuracy on the hand-labelled set in ``tests/unit/analyse/test_passive.py`` and how it compares
-with spaCy's ``aux:pass``: see that file and ``bench/passive_accuracy.py``.
+:func:`passive_clauses` finds the passive clauses of a sentence (its docstring says what counts and
+what is excluded, and why); participles come from the Lefff lexicon. Accuracy on the hand-labelled
+set, and against spaCy's ``aux:pass``: ``tests/unit/analyse/test_passive.py`` and
+``bench/passive_accuracy.py``.
 """
 
 from __future__ import annotations
@@ -390,7 +361,39 @@ _TRIGGERS = frozenset(_ETRE_NUMBER) | {"été"}
 
 
 def passive_clauses(sentence: Sentence) -> list[PassiveClause]:
-    """Every passive clause of ``sentence`` (see the module docstring for what counts)."""
+    """Every passive clause of ``sentence``.
+
+    A clause is passive when a form of « être » — simple (est, sont, était, fut, sera, serait, soit,
+    être, étant…) or compound (a été, ont été, avait été, aura été, avoir été, ayant été…) — is
+    followed by the past participle of a verb, with only adverbs, negation or an inverted subject
+    between them ("n’est pas autorisé", "a été très vite abandonné", "a-t-il été prévenu", "est en
+    grande partie financé"). The span runs from the auxiliary (« a » of « a été ») to the
+    participle. Participles come from the Lefff lexicon (:mod:`plume.lang.fr.lexicon`), not from an
+    -é/-ée/-és/-ées regex, so irregular participles (pris, mis, écrit, vu, conquis…) are found and
+    nouns or adjectives in -é (été, café, société, âgé, censé) are not.
+
+    Excluded, each for a stated reason:
+
+    (a) Active compound tenses of verbs conjugated with être ("est allé", "sont nés", "est devenu",
+        "est intervenu"; list and rationale in ``lang/fr/data/etre_verbs.txt``). Only after a simple
+        form of être: "il a été sorti du gouvernement" is passive. Choice for the verbs that are
+        also transitive ("est sorti", "est passé", "sont montés"): active, the dominant reading.
+    (b) Pronominal forms: a reflexive clitic before the auxiliary ("s’est lancé", "se sont
+        rencontrés", "s’est vu refuser", "je me suis trompé", "nous nous sommes rencontrés"). A
+        dative clitic that does not agree with the auxiliary's person stays passive ("ce droit nous
+        est refusé", "il m’est interdit de…").
+    (c) « été » the noun ("l’été est chaud"): « été » is an auxiliary only after a form of avoir.
+    (d) être + an adjective that is not a participle ("est grand", "est censé"), and participles
+        that cannot agree with the auxiliary ("sont autorisé" is not read as a passive; "vous êtes",
+        "nous sommes"/"on est" and infinitives are number-neutral).
+    (e) Stative participles — a documented departure from yoastseo, which counts them: "est situé",
+        "est composé de", "est dû à", "est connu", "je suis désolé", "il est député" describe a
+        state, have no agent and no active counterpart (lists in
+        ``lang/fr/data/passive_stative*.txt``). An agent introduced by « par » right after the
+        participle restores the passive reading ("composée par Mozart").
+    (f) « c’est » / « ce sont » + participle ("c’est fait", "c’est prévu"), as yoastseo does, again
+        unless « par » follows; and the fixed locution « étant donné ».
+    """
     # Most sentences have no form of être: skip them before any work.
     if not any(normalise(w.text).partition("-")[0] in _TRIGGERS for w in sentence.words):
         return []

@@ -1,28 +1,9 @@
 """Text width in pixels, as a browser draws it in Arial: for the SEO title width check.
 
-Google cuts result titles by width, not by characters, and Yoast measures the SEO title the same
-way: a hidden ``<div>`` in ``arial, sans-serif``, 20 px, weight 400, whose ``offsetWidth`` it reads
-(yoastseo ``helpers/createMeasurementElement.js``), then compares to 600 px
-(``PageTitleWidthAssessment``). We reproduce that measurement without a browser:
-
-* glyph advances of **Liberation Sans**, metric-compatible with Arial (same advance for every
-  glyph), read from Debian's ``fonts-liberation`` by ``scripts/make_glyph_widths.py`` into
-  ``data/liberation_sans_widths.json``;
-* the font's **pair kerning** (112 pairs among these characters: "Te", "AV", "L’"…), because
-  browsers shape text with HarfBuzz and apply kerning by default (CSS ``font-kerning: auto``).
-  Metric compatibility is promised for advances; Arial's own kerning may differ by a pixel here
-  and there;
-* white space collapsed as CSS does (``white-space: normal``); no-break spaces kept; the spaces
-  the font lacks (U+202F « fine insécable », U+2009…) as wide as HarfBuzz, the browser's shaper,
-  synthesizes them (half a space for U+202F);
-* characters outside the table (emoji, CJK, rare scripts) count as the mean width of A–Z, a–z, 0–9
-  (``fallback_advance``): an estimate, reported as such in :func:`measure`.
-
-Checked against headless Chromium 156 (Debian) rendering Yoast's measuring ``<div>`` with Liberation
-Sans: on 16 real French titles and 53 test strings (kerning pairs, « », U+00A0, U+202F and the
-other Unicode spaces, œ, decomposed accents) the widths agree within 0.02 px (Chromium's 1/64 px
-layout unit); without kerning they would be off by up to 12 px. Only characters outside the table
-differ (an emoji measured 21 px, a CJK ideograph 7 px, against the 11.6 px estimate).
+Google cuts result titles by width, and Yoast measures the SEO title in a hidden ``<div>`` in
+``arial, sans-serif`` 20 px (yoastseo ``helpers/createMeasurementElement.js``), against 600 px
+(``PageTitleWidthAssessment``). :func:`measure` reproduces that measurement without a browser (its
+docstring says how); checked against headless Chromium, see docs/calibration.md.
 """
 
 from __future__ import annotations
@@ -82,7 +63,20 @@ def normalise(text: str) -> str:
 
 
 def measure(text: str, font_px: float = SERP_TITLE_FONT_PX, *, kerning: bool = True) -> Measure:
-    """Width of ``text`` in Arial at ``font_px`` pixels, and the characters measured by estimate."""
+    """Width of ``text`` in Arial at ``font_px`` pixels, and the characters measured by estimate.
+
+    * glyph advances of **Liberation Sans**, metric-compatible with Arial (same advance for every
+      glyph), read from Debian's ``fonts-liberation`` by ``scripts/make_glyph_widths.py`` into
+      ``data/liberation_sans_widths.json``;
+    * the font's **pair kerning** ("Te", "AV", "L’"…), because browsers shape text with HarfBuzz
+      and apply kerning by default (CSS ``font-kerning: auto``); Arial's own kerning may differ by
+      a pixel here and there;
+    * white space collapsed as CSS does (``white-space: normal``); no-break spaces kept; the spaces
+      the font lacks (U+202F, U+2009…) as wide as HarfBuzz synthesizes them (half a space for
+      U+202F);
+    * characters outside the table (emoji, CJK, rare scripts) count as the mean width of A–Z, a–z,
+      0–9 (``fallback_advance``): an estimate, returned in ``Measure.unknown``.
+    """
     m = _metrics()
     s = normalise(text)
     units = 0.0

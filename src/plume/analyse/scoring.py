@@ -1,17 +1,8 @@
 """Aggregate check scores into scores out of 100 with a light (red / orange / green).
 
-Both formulas are yoastseo 3.6.0's, so plume's overall lights can be compared with Yoast's:
-
-* SEO (``scoring/scoreAggregators/SEOScoreAggregator.js``): the sum of the checks' 0–9 scores over
-  9 × their number, × 100. The light follows the plugin's ``scoreToRating(score / 10)``: above 70
-  green, above 40 orange, otherwise red.
-* Readability (``ReadabilityScoreAggregator.js``): a penalty per check — red 3, orange 2, green 0
-  for fully supported languages, French among them — and the total decides: > 6 → 30 (red),
-  > 4 → 60 (orange), otherwise 90 (green). Yoast gives no score with one valid check or fewer.
-
-Typography is ours (Yoast has none): averaged like the SEO score and reported on its own, so the
-readability light stays comparable with Yoast's. Checks that could not run (``NA``) and
-informational ones (Flesch, LIX) are left out.
+Both formulas are yoastseo 3.6.0's (SEO and readability aggregators), so plume's lights compare
+with Yoast's. Typography is ours (Yoast has none): averaged like the SEO score and reported on its
+own. Checks that could not run (``NA``) and informational ones (Flesch, LIX) are left out.
 """
 
 from __future__ import annotations
@@ -46,7 +37,8 @@ def _valid(results: Iterable[CheckResult]) -> list[CheckResult]:
 
 
 def average_score(results: Iterable[CheckResult]) -> Score:
-    """SEOScoreAggregator: Σ score / (9 × n) × 100."""
+    """``scoring/scoreAggregators/SEOScoreAggregator.js``: Σ score / (9 × n) × 100; the light
+    follows the plugin's ``scoreToRating(score / 10)`` (above 70 green, above 40 orange)."""
     scored = _valid(results)
     if not scored:
         return Score(value=0, rating=Rating.NA)
@@ -55,7 +47,9 @@ def average_score(results: Iterable[CheckResult]) -> Score:
 
 
 def readability_score(results: Iterable[CheckResult]) -> Score:
-    """ReadabilityScoreAggregator (fully supported language): penalties, then 30 / 60 / 90."""
+    """``ReadabilityScoreAggregator.js`` (fully supported language, French among them): a penalty
+    per check (red 3, orange 2, green 0), then > 6 → 30 (red), > 4 → 60 (orange), otherwise 90
+    (green); no score with one valid check or fewer."""
     scored = _valid(results)
     if len(scored) <= 1:
         return Score(value=0, rating=Rating.NA)

@@ -1,33 +1,12 @@
 """French transition words and expressions (mots de liaison) in a sentence.
 
-The expressions are plain data (``lang/fr/data/transition_words.txt`` and
-``transition_two_part.txt``); they are tokenised once with the same tokenizer as the text and
-stored in a token index (first token → candidate token sequences, longest first), so matching is
-whole-token, case-insensitive and blind to the apostrophe variant (’ or ') by construction: "or"
-never matches inside "alors", "d'abord" matches "d’abord". At each position the longest
-expression wins ("tout d’abord" over "d’abord", "si bien que" over "bien que"), and matches do
-not overlap. A two-part expression ("d’une part … d’autre part", "non seulement … mais aussi",
-"soit … soit", "ni … ni") counts when both parts occur in order within the sentence; both parts
-are reported.
-
-A few listed words are ambiguous in French and are kept only in the contexts where they link
-sentences (decisions, each tested):
-
-* ``or`` — the conjunction opens its clause ("Or, rien n’a changé"); elsewhere it is gold
-  ("l’or", "une médaille d’or"): only at the start of the sentence or after ; : — ( ,
-* ``bref``, ``plutôt``, ``de là`` — same rule ("un bref délai", "plutôt bien", "loin de là" are
-  not transitions);
-* ``sur ce`` — only when followed by a comma ("Sur ce, il partit" but not "sur ce point");
-* ``car`` — not after a determiner or "en" ("le car", "en car": the coach);
-* ``puis`` — not after "je" or "ne" ("je ne puis": the verb pouvoir);
-* ``tant que`` — not after "en" ("en tant que": "as");
-* ``sauf`` — not in "sain et sauf";
-* ``de plus``, ``en plus`` — not in "de plus en plus";
-* ``au fond`` — not before "de/du/des/d’" ("au fond du couloir");
-* ``d’où`` — not in a question ("D’où vient-il ?").
-
-``comme`` and ``si`` alone are not listed at all (comparison and condition; Yoast leaves them out
-too); ``soit`` and ``ni`` only count as two-part pairs.
+The expressions are data (``lang/fr/data/transition_words.txt``, ``transition_two_part.txt``),
+tokenised once into a token index, so matching is whole-token, case-insensitive and blind to the
+apostrophe variant: "or" never matches inside "alors", "d'abord" matches "d’abord". At each position
+the longest expression wins ("tout d’abord" over "d’abord") and matches do not overlap; a two-part
+expression ("d’une part … d’autre part", "ni … ni") counts when both parts occur in order within the
+sentence. Ambiguous words are kept only in the contexts where they link sentences
+(:data:`CONTEXT_RULES`).
 """
 
 from __future__ import annotations
@@ -41,11 +20,11 @@ from plume.lang.fr import load_french
 from plume.report import Span
 from plume.text import Sentence, words
 
-__all__ = ["transition_spans"]
+__all__ = ["CONTEXT_RULES", "ContextRule", "transition_spans"]
 
 _Seq = tuple[str, ...]
 #: A context test: (sentence, its tokens' norms, index of the match's first token, match length).
-_Rule = Callable[[Sentence, Sequence[str], int, int], bool]
+ContextRule = Callable[[Sentence, Sequence[str], int, int], bool]
 
 # Punctuation after which a clause-opening connector ("Or, …") may stand mid-sentence.
 _CLAUSE_PUNCT = frozenset(",;:—–(")
@@ -85,14 +64,14 @@ def _comma_after(s: Sentence, norms: Sequence[str], i: int, n: int) -> bool:
     return rest.startswith(",")
 
 
-def _not_after(previous: frozenset[str]) -> _Rule:
+def _not_after(previous: frozenset[str]) -> ContextRule:
     def rule(s: Sentence, norms: Sequence[str], i: int, n: int) -> bool:
         return i == 0 or norms[i - 1] not in previous
 
     return rule
 
 
-def _not_before(following: frozenset[str]) -> _Rule:
+def _not_before(following: frozenset[str]) -> ContextRule:
     def rule(s: Sentence, norms: Sequence[str], i: int, n: int) -> bool:
         return i + n >= len(norms) or norms[i + n] not in following
 
@@ -111,8 +90,26 @@ def _not_in_question(s: Sentence, norms: Sequence[str], i: int, n: int) -> bool:
     return not s.text.rstrip(' »”"’)').endswith("?")
 
 
-#: Context rules, keyed by the expression as written in transition_words.txt.
-_RULES: dict[str, _Rule] = {
+#: A few listed words are ambiguous in French and are kept only in the contexts where they link
+#: sentences (decisions, each tested):
+#:
+#: * ``or`` — the conjunction opens its clause ("Or, rien n’a changé"); elsewhere it is gold
+#:   ("l’or", "une médaille d’or"): only at the start of the sentence or after ; : — ( ,
+#: * ``bref``, ``plutôt``, ``de là`` — same rule ("un bref délai", "plutôt bien", "loin de là" are
+#:   not transitions);
+#: * ``sur ce`` — only when followed by a comma ("Sur ce, il partit" but not "sur ce point");
+#: * ``car`` — not after a determiner or "en" ("le car", "en car": the coach);
+#: * ``puis`` — not after "je" or "ne" ("je ne puis": the verb pouvoir);
+#: * ``tant que`` — not after "en" ("en tant que": "as");
+#: * ``sauf`` — not in "sain et sauf";
+#: * ``de plus``, ``en plus`` — not in "de plus en plus";
+#: * ``au fond`` — not before "de/du/des/d’" ("au fond du couloir");
+#: * ``d’où`` — not in a question ("D’où vient-il ?").
+#:
+#: ``comme`` and ``si`` alone are not listed at all (comparison and condition; Yoast leaves them out
+#: too); ``soit`` and ``ni`` only count as two-part pairs.
+#: Keyed by the expression as written in transition_words.txt.
+CONTEXT_RULES: dict[str, ContextRule] = {
     "or": _clause_initial,
     "bref": _clause_initial,
     "plutôt": _clause_initial,
@@ -173,15 +170,15 @@ def _key(expr: str) -> str:
 
 @cache
 def _index() -> tuple[
-    re.Pattern[str], dict[str, _Rule], list[tuple[re.Pattern[str], re.Pattern[str]]]
+    re.Pattern[str], dict[str, ContextRule], list[tuple[re.Pattern[str], re.Pattern[str]]]
 ]:
     """(one regex for all single expressions, context rules by folded key, two-part pairs)."""
     fr = load_french()
     keys = [_key(e) for e in fr.transition_words]
-    unknown = set(_RULES) - set(fr.transition_words)
+    unknown = set(CONTEXT_RULES) - set(fr.transition_words)
     if unknown:
         raise ValueError(f"context rules for expressions missing from the list: {sorted(unknown)}")
-    rules = {_key(e): rule for e, rule in _RULES.items()}
+    rules = {_key(e): rule for e, rule in CONTEXT_RULES.items()}
     pairs = [
         (_token_pattern([_key(a)]), _token_pattern([_key(b)])) for a, b in fr.transition_two_part
     ]

@@ -63,10 +63,10 @@ def test_by_paragraph() -> None:
 
 def test_sample_takes_beginning_middle_and_end() -> None:
     text = "début " + "mot " * 2000 + "milieu " + "mot " * 2000 + "fin"
-    sample = L._sample(text)
+    sample = L.sample(text)
     assert len(sample) <= L.SAMPLE_CHARS
     assert sample.startswith("début") and sample.endswith("fin") and "milieu" in sample
-    assert L._sample("court texte") == "court texte"
+    assert L.sample("court texte") == "court texte"
 
 
 def test_short_french_sentences_of_the_corpus() -> None:
@@ -88,3 +88,21 @@ def test_precise_mode_on_a_short_field() -> None:
     # once): for short fields such as titles. This sentence fools the fast mode (→ Italian).
     title = "Qu’en est-il de l’immigration clandestine en Europe ?"
     assert detect_language(title, precise=True) == "fr"
+
+
+def test_is_french_counts_too_short_as_french() -> None:
+    assert L.is_french("Le conseil d’administration a licencié son directeur général vendredi.")
+    assert not L.is_french("The board of OpenAI fired its chief executive last Friday.")
+    assert L.is_french("Breaking news")  # too short to tell: judged French
+
+
+def test_french_confidences() -> None:
+    assert L.french_confidences([]) == []
+    (fr, en) = L.french_confidences(
+        [
+            "Le conseil d’administration a licencié son directeur général vendredi.",
+            "The board of OpenAI fired its chief executive last Friday.",
+        ]
+    )
+    assert fr[0] == "fr" and fr[1] > 0.5
+    assert en[0] == "en" and en[1] < 0.5

@@ -106,7 +106,7 @@ def test_spans_are_absolute() -> None:
 
 def test_every_context_rule_names_a_listed_expression() -> None:
     listed = set(load_french().transition_words)
-    assert set(TR._RULES) <= listed
+    assert set(TR.CONTEXT_RULES) <= listed
 
 
 def test_list_covers_the_classic_connectors() -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from plume.analyse.checks import readability, seo, typography
+# The import order is the registration order, hence the order of the checks in every report.
+# isort: off
+from plume.analyse.checks import readability
+from plume.analyse.checks import seo
+from plume.analyse.checks import typography
+
+# isort: on
 from plume.analyse.checks.base import REGISTRY, Context, Rule, Verdict
 from plume.report import Msg
 

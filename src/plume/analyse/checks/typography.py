@@ -1,19 +1,10 @@
-"""French typography checks (ours: Yoast has none).
+"""French typography checks (ours: Yoast has none), after the *Lexique des règles typographiques
+en usage à l’Imprimerie nationale* (2002; "Lexique" below).
 
-Reference: *Lexique des règles typographiques en usage à l’Imprimerie nationale* (Imprimerie
-nationale, 2002; "Lexique" below), the usual authority for French print and web copy. The
-typography checks make their own score (``Report.typography``, averaged like Yoast's SEO score),
-kept apart from the readability score so that one stays comparable with Yoast's; they use Yoast's
-0–9 scores: 9 green, 6 orange, 3 red.
-
-Severity policy (ours, not Yoast's, since Yoast has no such checks): a defect that the reader
-notices once is orange when isolated (at most ``ISOLATED`` occurrences: an accident) and red when
-repeated (a habit, or a systematic conversion problem). No-break spaces are judged as a share of
-the places that need one, because a long article offers hundreds of them. A sentence repeated
-word for word is always red: it is a copy or scraping error, never a style.
-
-Scans run over ``Research.text`` (headings included: "Pourquoi ?" needs its no-break space in a
-heading too), except TY-LOWERCASE-START (body blocks) and TY-REPEATED-SENTENCE (body sentences).
+They make their own score (``Report.typography``, averaged like Yoast's SEO score, on Yoast's 0–9
+scale), kept apart from the readability score so that one stays comparable with Yoast's. Scans
+run over ``Research.text`` (headings included), except TY-LOWERCASE-START (body blocks) and
+TY-REPEATED-SENTENCE (body sentences).
 """
 
 from __future__ import annotations
@@ -34,10 +25,7 @@ from plume.analyse.checks.base import (
     na,
     ok,
 )
-from plume.analyse.checks.wording import NBSP, NNBSP
-from plume.analyse.checks.wording import fr_msg as _m
-from plume.analyse.checks.wording import plural_en as _plural_en
-from plume.analyse.checks.wording import plural_fr as _plural_fr
+from plume.analyse.checks.wording import NBSP, NNBSP, fr_msg, plural_en, plural_fr
 from plume.analyse.researches import Research
 from plume.report import Category, Msg, Span
 
@@ -45,8 +33,10 @@ _NO_BREAK = frozenset({NBSP, NNBSP})
 
 _LEXIQUE = "Lexique des règles typographiques en usage à l’Imprimerie nationale (2002), "
 
-#: Up to this many occurrences, a defect is an isolated slip (orange); above, a habit (red).
-#: Our policy, see the module docstring.
+#: Our severity policy: up to this many occurrences a defect the reader notices once is an
+#: isolated slip (orange), above it a habit or a systematic conversion problem (red). No-break
+#: spaces are judged as a share of the places that need one instead (a long article offers
+#: hundreds), and a sentence repeated word for word is always red (a copy or scraping error).
 ISOLATED = 2
 
 _NOTHING = Msg("Non évalué : texte vide.", "Not assessed: empty text.")
@@ -71,7 +61,7 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @lru_cache(maxsize=4)
-def _url_mask(text: str) -> list[tuple[int, int]]:
+def url_mask(text: str) -> list[tuple[int, int]]:
     """(start, end) of every URL and e-mail address; cached, as three checks need it."""
     out = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
     if "@" in text:  # the e-mail pattern is slow to fail, run it only when it can match
@@ -100,7 +90,7 @@ def nbsp_places(text: str) -> Iterator[tuple[str, Span]]:
 
     The span covers the mark and the space to fix (or the mark alone when the space is missing).
     """
-    urls = _url_mask(text)
+    urls = url_mask(text)
     n = len(text)
     for m in _NBSP_MARKS_RE.finditer(text):
         i = m.start()
@@ -151,7 +141,7 @@ def nbsp_places(text: str) -> Iterator[tuple[str, Span]]:
         code="TY-NBSP",
         category=Category.TYPOGRAPHY,
         name=Msg("Espaces insécables", "No-break spaces"),
-        what=_m(
+        what=fr_msg(
             "Vérifie l’espace insécable avant ; : ! ? et à l’intérieur des guillemets « ». "
             "L’espace fine insécable (U+202F) et l’espace insécable (U+00A0) sont acceptées ; "
             "une espace ordinaire ou une absence d’espace est signalée.",
@@ -159,7 +149,7 @@ def nbsp_places(text: str) -> Iterator[tuple[str, Span]]:
             "no-break space (U+202F) and the no-break space (U+00A0) are both accepted; an "
             "ordinary space or no space is flagged.",
         ),
-        why=_m(
+        why=fr_msg(
             "En français, ces signes sont précédés d’une espace ; si elle est sécable, le signe "
             "peut se retrouver seul en début de ligne. Sans espace, le texte paraît traduit ou "
             "mal converti.",
@@ -207,7 +197,7 @@ def nbsp(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if not faults:
         return good(
-            _m(
+            fr_msg(
                 f"Les {len(places)} signes ; : ! ? « » ont leur espace insécable : bien.",
                 f"All {len(places)} ; : ! ? « » marks have their no-break space: good.",
             ),
@@ -230,13 +220,13 @@ def nbsp(r: Research, ctx: Context, rule: Rule) -> Verdict:
         )
         if part
     )
-    message = _m(
-        f"{len(faults)} {_plural_fr(len(faults), 'signe', 'signes')} sur {len(places)} sans "
+    message = fr_msg(
+        f"{len(faults)} {plural_fr(len(faults), 'signe', 'signes')} sur {len(places)} sans "
         f"espace insécable ({detail_fr}), soit {share_txt} %.",
         f"{len(faults)} of {len(places)} marks lack a no-break space ({detail_en}), i.e. "
         f"{share:g}%.",
     )
-    hint = _m(
+    hint = fr_msg(
         "Mettez une espace insécable avant ; : ! ? et après « / avant » aux endroits surlignés "
         "(fine U+202F de préférence, U+00A0 avant les deux-points). Le nettoyage de plume les "
         "corrige automatiquement (réglage fix_typography).",
@@ -305,14 +295,14 @@ def english_quotes(text: str) -> list[Span]:
         code="TY-QUOTES",
         category=Category.TYPOGRAPHY,
         name=Msg("Guillemets français", "French quotation marks"),
-        what=_m(
+        what=fr_msg(
             'Repère les guillemets anglais ("…" ou “…”) employés à la place des guillemets '
             "français « ». Les guillemets anglais à l’intérieur de « » (citation dans la "
             "citation) sont corrects.",
             'Finds English quotes ("…" or “…”) used instead of French « » quotes. English '
             "quotes inside « » (a quote within a quote) are correct.",
         ),
-        why=_m(
+        why=fr_msg(
             "Le français cite entre « » ; les guillemets droits trahissent un copier-coller ou "
             "une conversion ratée et donnent un texte d’aspect négligé.",
             "French quotes with « »; straight quotes betray a copy-paste or a failed conversion "
@@ -338,15 +328,17 @@ def quotes(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value: dict[str, object] = {"english_quotes": len(spans)}
     if not spans:
         return good(
-            _m("Pas de guillemets anglais hors citation : bien.", "No stray English quotes: good."),
+            fr_msg(
+                "Pas de guillemets anglais hors citation : bien.", "No stray English quotes: good."
+            ),
             value=value,
         )
     k = len(spans)
-    message = _m(
-        f"{k} {_plural_fr(k, 'citation', 'citations')} entre guillemets anglais au lieu de « ».",
-        f"{k} {_plural_en(k, 'quotation', 'quotations')} in English quotes instead of « ».",
+    message = fr_msg(
+        f"{k} {plural_fr(k, 'citation', 'citations')} entre guillemets anglais au lieu de « ».",
+        f"{k} {plural_en(k, 'quotation', 'quotations')} in English quotes instead of « ».",
     )
-    hint = _m(
+    hint = fr_msg(
         "Remplacez les guillemets surlignés par « » (avec une espace insécable à l’intérieur) ; "
         "gardez “ ” seulement pour une citation à l’intérieur d’une autre.",
         "Replace the highlighted quotes with « » (with a no-break space inside); keep “ ” only "
@@ -411,7 +403,7 @@ def lowercase_starts(r: Research) -> list[Span]:
             if any(c.isupper() for c in word[1:]):
                 continue
             dot = m.start()
-            if _inside(dot, _url_mask(text)):  # rare candidates: mask computed only for them
+            if _inside(dot, url_mask(text)):  # rare candidates: mask computed only for them
                 continue
             if _ends_with_abbreviation(text[max(0, dot - 40) : dot + 1]):
                 continue
@@ -424,13 +416,13 @@ def lowercase_starts(r: Research) -> list[Span]:
         code="TY-LOWERCASE-START",
         category=Category.TYPOGRAPHY,
         name=Msg("Phrase commençant par une minuscule", "Sentence starting in lower case"),
-        what=_m(
+        what=fr_msg(
             "Repère les phrases qui commencent par une minuscule juste après un point, signe "
             "d’une phrase coupée en deux (« … liés à l’IA. conversation à l’heure du dîner »).",
             "Finds sentences starting in lower case right after a full stop, the mark of a "
             "sentence cut in two (“… linked to AI. conversation at dinner time”).",
         ),
-        why=_m(
+        why=fr_msg(
             "Une phrase coupée par un point parasite se lit comme deux fragments incompréhensibles ; "
             "c’est souvent un reste de copier-coller ou de mise en page.",
             "A sentence cut by a stray full stop reads as two meaningless fragments; it is often "
@@ -460,20 +452,20 @@ def lowercase_start(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value: dict[str, object] = {"count": len(spans)}
     if not spans:
         return good(
-            _m(
+            fr_msg(
                 "Aucune phrase ne commence par une minuscule après un point : bien.",
                 "No sentence starts in lower case after a full stop: good.",
             ),
             value=value,
         )
     k = len(spans)
-    message = _m(
-        f"{k} {_plural_fr(k, 'phrase commence', 'phrases commencent')} par une minuscule après "
+    message = fr_msg(
+        f"{k} {plural_fr(k, 'phrase commence', 'phrases commencent')} par une minuscule après "
         "un point : phrase coupée en deux ?",
-        f"{k} {_plural_en(k, 'sentence starts', 'sentences start')} in lower case after a full "
+        f"{k} {plural_en(k, 'sentence starts', 'sentences start')} in lower case after a full "
         "stop: a sentence cut in two?",
     )
-    hint = _m(
+    hint = fr_msg(
         "À chaque endroit surligné, remplacez le point par une virgule (ou supprimez-le) si la "
         "phrase continue ; sinon mettez une majuscule au mot qui suit.",
         "At each highlighted place, replace the full stop with a comma (or delete it) if the "
@@ -497,13 +489,13 @@ def normalise_sentence(s: str) -> str:
         code="TY-REPEATED-SENTENCE",
         category=Category.TYPOGRAPHY,
         name=Msg("Phrase répétée", "Repeated sentence"),
-        what=_m(
+        what=fr_msg(
             "Repère les phrases d’au moins 5 mots présentes deux fois ou plus (à la casse, aux "
             "espaces et à la ponctuation près).",
             "Finds sentences of 5 words or more that occur twice or more (ignoring case, "
             "spacing and punctuation).",
         ),
-        why=_m(
+        why=fr_msg(
             "Une phrase en double est presque toujours une erreur de copier-coller ou "
             "d’extraction ; le lecteur croit à une faute de relecture.",
             "A duplicated sentence is almost always a copy-paste or extraction error; readers "
@@ -527,13 +519,11 @@ def repeated_sentence(r: Research, ctx: Context, rule: Rule) -> Verdict:
     choose which one to keep."""
     if not r.sentences:
         return na(_NOTHING)
-    from plume.analyse.checks.readability import sentence_lengths  # cached per document
-
     min_words = int(rule.t(ctx, "min_words"))
     # Identical sentences have the same word count: bucket by count first, so only sentences
     # sharing a length with another get normalised (the costly part).
     by_length: dict[int, list[T.Sentence]] = {}
-    for s, n in zip(r.sentences, sentence_lengths(r), strict=True):
+    for s, n in zip(r.sentences, r.sentence_lengths, strict=True):
         if n >= min_words:
             by_length.setdefault(n, []).append(s)
     groups: dict[str, list[T.Sentence]] = {}
@@ -554,17 +544,19 @@ def repeated_sentence(r: Research, ctx: Context, rule: Rule) -> Verdict:
         "sentences": [g[0].text[:120] for g in repeated],
     }
     if not repeated:
-        return good(_m("Aucune phrase répétée : bien.", "No repeated sentence: good."), value=value)
+        return good(
+            fr_msg("Aucune phrase répétée : bien.", "No repeated sentence: good."), value=value
+        )
     k = len(repeated)
     first = repeated[0][0].text.strip('«»"“” \u00a0\u202f')
     excerpt = first if len(first) <= 80 else first[:79] + "…"
-    message = _m(
-        f"{k} {_plural_fr(k, 'phrase apparaît', 'phrases apparaissent')} plusieurs fois, "
+    message = fr_msg(
+        f"{k} {plural_fr(k, 'phrase apparaît', 'phrases apparaissent')} plusieurs fois, "
         f"par exemple « {excerpt} ».",
-        f"{k} {_plural_en(k, 'sentence appears', 'sentences appear')} more than once, e.g. "
+        f"{k} {plural_en(k, 'sentence appears', 'sentences appear')} more than once, e.g. "
         f"“{excerpt}”.",
     )
-    hint = _m(
+    hint = fr_msg(
         "Supprimez les doublons surlignés (gardez l’occurrence la mieux placée) ou reformulez "
         "si la reprise est voulue.",
         "Delete the highlighted duplicates (keep the best-placed one), or rephrase if the "
@@ -584,12 +576,12 @@ _DOTS_RE = re.compile(r"\.{3,}|\.(?:[ \u00a0\u202f]\.){2,}")
         code="TY-ELLIPSIS",
         category=Category.TYPOGRAPHY,
         name=Msg("Points de suspension", "Ellipsis"),
-        what=_m(
+        what=fr_msg(
             "Repère les points de suspension tapés avec trois points (...) au lieu du caractère "
             "« … ».",
             "Finds ellipses typed as three dots (...) instead of the “…” character.",
         ),
-        why=_m(
+        why=fr_msg(
             "Le caractère … ne se coupe pas en fin de ligne et garde un espacement régulier ; "
             "trois points trahissent une saisie non relue.",
             "The … character never breaks across lines and keeps even spacing; three dots "
@@ -611,7 +603,7 @@ _DOTS_RE = re.compile(r"\.{3,}|\.(?:[ \u00a0\u202f]\.){2,}")
 def ellipsis(r: Research, ctx: Context, rule: Rule) -> Verdict:
     if not r.text.strip():
         return na(_NOTHING)
-    urls = _url_mask(r.text)
+    urls = url_mask(r.text)
     spans = tuple(
         Span(start=m.start(), end=m.end())
         for m in _DOTS_RE.finditer(r.text)
@@ -620,16 +612,16 @@ def ellipsis(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value: dict[str, object] = {"count": len(spans)}
     if not spans:
         return good(
-            _m("Pas de « ... » à la place de « … » : bien.", "No “...” instead of “…”: good."),
+            fr_msg("Pas de « ... » à la place de « … » : bien.", "No “...” instead of “…”: good."),
             value=value,
         )
     k = len(spans)
-    message = _m(
-        f"{k} {_plural_fr(k, 'point', 'points')} de suspension {_plural_fr(k, 'tapé', 'tapés')} "
+    message = fr_msg(
+        f"{k} {plural_fr(k, 'point', 'points')} de suspension {plural_fr(k, 'tapé', 'tapés')} "
         "avec trois points (...).",
-        f"{k} {_plural_en(k, 'ellipsis', 'ellipses')} typed as three dots (...).",
+        f"{k} {plural_en(k, 'ellipsis', 'ellipses')} typed as three dots (...).",
     )
-    hint = _m(
+    hint = fr_msg(
         "Remplacez chaque « ... » surligné par le caractère « … » (U+2026).",
         "Replace each highlighted “...” with the “…” character (U+2026).",
     )
@@ -661,13 +653,13 @@ def apostrophe_spans(text: str) -> tuple[list[Span], list[Span]]:
         code="TY-APOSTROPHES",
         category=Category.TYPOGRAPHY,
         name=Msg("Apostrophes homogènes", "Consistent apostrophes"),
-        what=_m(
+        what=fr_msg(
             "Vérifie que le texte n’emploie qu’un seul type d’apostrophe : typographique (’) "
             "ou droite (').",
             "Checks that the text uses one kind of apostrophe only: typographic (’) or "
             "straight (').",
         ),
-        why=_m(
+        why=fr_msg(
             "Un mélange d’apostrophes trahit des sources collées bout à bout et gêne la "
             "recherche dans le texte (« l’État » ne trouve pas « l'État »).",
             "Mixed apostrophes betray pasted-together sources and break text search "
@@ -697,9 +689,9 @@ def apostrophes(r: Research, ctx: Context, rule: Rule) -> Verdict:
         kind_fr = "typographiques (’)" if curly else "droites (')"
         kind_en = "typographic (’)" if curly else "straight (')"
         if not straight and not curly:
-            msg = _m("Aucune apostrophe dans le texte.", "No apostrophe in the text.")
+            msg = fr_msg("Aucune apostrophe dans le texte.", "No apostrophe in the text.")
         else:
-            msg = _m(
+            msg = fr_msg(
                 f"Apostrophes homogènes : toutes {kind_fr}.",
                 f"Consistent apostrophes: all {kind_en}.",
             )
@@ -710,27 +702,27 @@ def apostrophes(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value["minority"] = minority_key
     k = len(minority)
     if minority_key == "straight":
-        message = _m(
-            f"Apostrophes mélangées : {k} {_plural_fr(k, 'droite', 'droites')} (') parmi "
+        message = fr_msg(
+            f"Apostrophes mélangées : {k} {plural_fr(k, 'droite', 'droites')} (') parmi "
             f"{len(curly)} typographiques (’).",
             f"Mixed apostrophes: {k} straight (') among {len(curly)} typographic (’).",
         )
         which = (
             "l’apostrophe droite surlignée" if k == 1 else f"les {k} apostrophes droites surlignées"
         )
-        hint = _m(
+        hint = fr_msg(
             f"Remplacez {which} par l’apostrophe typographique ’ (le nettoyage de plume le fait "
             "avec fix_typography).",
-            f"Replace the {k} highlighted straight {_plural_en(k, 'apostrophe', 'apostrophes')} "
+            f"Replace the {k} highlighted straight {plural_en(k, 'apostrophe', 'apostrophes')} "
             "with the typographic ’ (plume's cleaner does it with fix_typography).",
         )
     else:
-        message = _m(
-            f"Apostrophes mélangées : {k} {_plural_fr(k, 'typographique', 'typographiques')} (’) "
+        message = fr_msg(
+            f"Apostrophes mélangées : {k} {plural_fr(k, 'typographique', 'typographiques')} (’) "
             f"parmi {len(straight)} droites (').",
             f"Mixed apostrophes: {k} typographic (’) among {len(straight)} straight (').",
         )
-        hint = _m(
+        hint = fr_msg(
             "Uniformisez : de préférence, passez tout le texte en apostrophes typographiques ’ "
             "(nettoyage de plume, fix_typography) ; à défaut, remplacez les ’ surlignées par '.",
             "Make them consistent: preferably switch the whole text to typographic ’ (plume's "

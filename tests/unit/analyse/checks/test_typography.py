@@ -12,7 +12,7 @@ from plume.analyse.checks.wording import NBSP, NNBSP, message_spacing
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.report import Category, CheckResult, Rating
-from tests.unit.analyse.builders import Item, doc, run_one
+from tests.unit.analyse.checks.builders import Item, doc, run_one
 
 
 def run(code: str, *items: Item) -> CheckResult:

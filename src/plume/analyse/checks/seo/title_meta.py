@@ -1,0 +1,207 @@
+"""SEO checks on the SEO title's width (pixels) and the meta description's length.
+
+Yoast's PageTitleWidthAssessment and MetaDescriptionLengthAssessment (yoastseo 3.6.0).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from plume.analyse import pixels
+from plume.analyse.checks.base import Context, Rule, Threshold, Verdict, check
+from plume.analyse.checks.seo.common import (
+    YOAST,
+    seo_title,
+    verdict,
+)
+from plume.analyse.checks.wording import plural_fr
+from plume.analyse.researches import Research
+from plume.report import Category, Msg, Span
+
+
+@check(
+    Rule(
+        code="SEO-TITLE-WIDTH",
+        category=Category.SEO,
+        name=Msg("Largeur du titre SEO", "SEO title width"),
+        what=Msg(
+            "Mesure la largeur du titre SEO (--title, à défaut le H1) en pixels, en Arial 20 px "
+            "comme Yoast et Google (métriques de Liberation Sans, crénage compris).",
+            "Measures the SEO title (--title, else the H1) in pixels, in Arial 20 px as Yoast and "
+            "Google do (Liberation Sans metrics, kerning included).",
+        ),
+        why=Msg(
+            "Google coupe les titres trop larges par «\u00a0…\u00a0» : la fin, souvent l’argument, disparaît.",
+            "Google cuts titles that are too wide with '…': the end, often the hook, disappears.",
+        ),
+        thresholds={
+            "max_px": Threshold(
+                pixels.SERP_TITLE_MAX_PX,
+                YOAST.format("PageTitleWidthAssessment, maxLength 600 px: above 3, none 1, else 9"),
+            ),
+            "font_px": Threshold(
+                pixels.SERP_TITLE_FONT_PX,
+                YOAST.format("helpers/createMeasurementElement.js: arial, sans-serif, 20px, 400"),
+            ),
+        },
+        example_bad="Tout ce qu’il faut savoir sur la réforme des retraites en 2024 : calendrier, "
+        "âge légal et pension minimale",
+        example_good="Réforme des retraites 2024 : calendrier et âge légal",
+        needs_french=False,
+    )
+)
+def title_width(r: Research, ctx: Context, rule: Rule) -> Verdict:
+    # Yoast's SEO assessor builds PageTitleWidthAssessment with widthTooShort: 9, so a short title is
+    # green; only a missing title (1) or one wider than 600 px (3) is red.
+    title, source, h1 = seo_title(r, ctx)
+    if title is None:
+        return verdict(
+            1,
+            Msg("Ni titre SEO ni H1.", "No SEO title and no H1."),
+            Msg(
+                "Donnez un titre SEO avec --title «\u00a0…\u00a0».",
+                'Give an SEO title with --title "…".',
+            ),
+        )
+    max_px, font_px = rule.t(ctx, "max_px"), rule.t(ctx, "font_px")
+    measured = pixels.measure(title, font_px)
+    width = math.floor(measured.width + 0.5)  # the browser's offsetWidth is a whole pixel
+    spans = [Span(start=h1.start, end=h1.end)] if h1 is not None else []
+    value: dict[str, Any] = {
+        "width_px": width,
+        "max_px": int(max_px),
+        "characters": len(pixels.normalise(title)),
+        "source": source,
+    }
+    if measured.unknown:
+        value["estimated_characters"] = "".join(sorted(set(measured.unknown)))
+    origin_fr = "" if source == "meta" else " (le H1, faute de --title)"
+    origin_en = "" if source == "meta" else " (the H1, no --title given)"
+    if width <= max_px:
+        return verdict(
+            9,
+            Msg(
+                f"Titre SEO{origin_fr} : {width} px sur {int(max_px)} : bien.",
+                f"SEO title{origin_en}: {width} px of {int(max_px)}: good.",
+            ),
+            spans=spans,
+            value=value,
+        )
+    visible = pixels.fit(title, max_px, font_px)
+    over = width - int(max_px)
+    per_char = measured.width / max(1, value["characters"])
+    cut = math.ceil(over / per_char) if per_char else over
+    value["visible"] = visible
+    return verdict(
+        3,
+        Msg(
+            f"Titre SEO{origin_fr} trop large : {width} px pour {int(max_px)} ; Google n’affichera "
+            f"que «\u00a0{visible} …\u00a0».",
+            f'SEO title{origin_en} too wide: {width} px for {int(max_px)}; Google will show only "{visible} …".',
+        ),
+        Msg(
+            f"Raccourcissez le titre d’au moins {over} px, soit environ {cut} "
+            f"{plural_fr(cut, 'caractère')} : gardez "
+            "l’expression clé au début et coupez la fin.",
+            f"Shorten the title by at least {over} px, about {cut} characters: keep the keyphrase "
+            "first and trim the end.",
+        ),
+        spans=spans,
+        value=value,
+    )
+
+
+def _strip_spaces(text: str) -> str:
+    """yoastseo ``stripSpaces``: runs of white space to one space, trimmed."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@check(
+    Rule(
+        code="SEO-META-LENGTH",
+        category=Category.SEO,
+        name=Msg("Longueur de la méta-description", "Meta description length"),
+        what=Msg(
+            "Compte les caractères de la méta-description (espaces multiples réduits). "
+            "Bien : de 121 à 156.",
+            "Counts the meta description's characters (repeated spaces collapsed). Good: 121–156.",
+        ),
+        why=Msg(
+            "Google coupe les descriptions trop longues ; trop courtes, elles laissent de la place "
+            "perdue ou Google les remplace par un extrait du texte.",
+            "Google truncates long descriptions; short ones waste room or get replaced by an "
+            "excerpt of the text.",
+        ),
+        thresholds={
+            "min": Threshold(
+                120,
+                YOAST.format(
+                    "MetaDescriptionLengthAssessment, recommendedMaximumLength 120: 120 or fewer = 6"
+                ),
+            ),
+            "max": Threshold(
+                156, YOAST.format("MetaDescriptionLengthAssessment, maximumLength 156: above = 6")
+            ),
+        },
+        example_bad="Montréal arrête les trottinettes.",
+        example_good="Montréal ne renouvellera pas le projet pilote de trottinettes en libre-service : "
+        "ce qui change pour les usagers dès l’été prochain.",
+        needs_french=False,
+    )
+)
+def meta_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
+    desc = _strip_spaces(ctx.meta.description or "")
+    lo, hi = int(rule.t(ctx, "min")), int(rule.t(ctx, "max"))
+    n = len(desc)
+    value: dict[str, Any] = {"characters": n, "min": lo + 1, "max": hi}
+    if n == 0:
+        return verdict(
+            1,
+            Msg(
+                "Aucune méta-description : Google affichera un extrait du texte à la place.",
+                "No meta description: Google will show an excerpt of the text instead.",
+            ),
+            Msg(
+                f"Écrivez un résumé de {lo + 1} à {hi} caractères et passez-le avec --meta «\u00a0…\u00a0».",
+                f'Write a {lo + 1}–{hi} character summary and pass it with --meta "…".',
+            ),
+            value=value,
+        )
+    if n <= lo:
+        return verdict(
+            6,
+            Msg(
+                f"Méta-description trop courte : {n} caractères (bien : {lo + 1} à {hi}).",
+                f"Meta description too short: {n} characters (good: {lo + 1}–{hi}).",
+            ),
+            Msg(
+                f"Ajoutez au moins {lo + 1 - n} caractères : une précision ou un bénéfice pour le "
+                "lecteur.",
+                f"Add at least {lo + 1 - n} characters: a detail or a benefit for the reader.",
+            ),
+            value=value,
+        )
+    if n > hi:
+        return verdict(
+            6,
+            Msg(
+                f"Méta-description trop longue : {n} caractères (maximum {hi}) ; coupée après "
+                f"«\u00a0{desc[: hi - 1].rstrip()}…\u00a0».",
+                f'Meta description too long: {n} characters (maximum {hi}); cut after "{desc[: hi - 1].rstrip()}…".',
+            ),
+            Msg(
+                f"Retirez au moins {n - hi} caractères.",
+                f"Remove at least {n - hi} characters.",
+            ),
+            value=value,
+        )
+    return verdict(
+        9,
+        Msg(
+            f"Méta-description de {n} caractères : bien.",
+            f"Meta description of {n} characters: good.",
+        ),
+        value=value,
+    )
