@@ -6,10 +6,10 @@ Pure (no I/O, no globals); the pipeline and the verify stage both call it.
 from __future__ import annotations
 
 from plume.analyse.checks.base import Context
-from plume.analyse.keyphrase import adopt_suggestion, suggest_keyphrases
 from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
+from plume.analyse.suggest import adopt_suggestion, suggest_keyphrases
 from plume.clean import CleanResult, clean
 from plume.document import Brief, Document, Meta
 from plume.report import Report, Stats
