@@ -26,13 +26,18 @@ Exit 10 is not an error: the analysis ran but only partly (text not in French); 
 
 from __future__ import annotations
 
+from plume.report import Msg
+
 
 class PlumeError(Exception):
     """Base class. ``message_fr`` / ``message_en`` are one line, with the next step to take."""
 
     exit_code = 1
 
-    def __init__(self, message_fr: str, message_en: str | None = None) -> None:
+    def __init__(self, message_fr: str | Msg, message_en: str | None = None) -> None:
+        if isinstance(message_fr, Msg):  # the one bilingual type, both languages at once
+            msg = message_fr
+            message_fr, message_en = msg.fr, message_en or msg.en
         super().__init__(message_fr)
         self.message_fr = message_fr
         self.message_en = message_en or message_fr
@@ -88,33 +93,34 @@ EXIT_BATCH_SOME_FAILED = 14
 #: ``plume batch``: more articles failed than ``--max-failure-ratio`` allows.
 EXIT_BATCH_FAILED = 15
 
-EXIT_CODES: dict[int, tuple[str, str]] = {
-    0: ("analyse complète", "full analysis"),
-    2: ("usage incorrect de la ligne de commande", "command-line usage error"),
-    3: ("fichier introuvable", "file not found"),
-    4: (
+#: What each exit code means, as the README's table "Codes de sortie" says.
+EXIT_CODES: dict[int, Msg] = {
+    0: Msg("analyse complète", "full analysis"),
+    2: Msg("usage incorrect de la ligne de commande", "command-line usage error"),
+    3: Msg("fichier introuvable", "file not found"),
+    4: Msg(
         "format non pris en charge (binaire, PDF, image…)",
         "unsupported format (binary, PDF, image…)",
     ),
-    5: ("entrée vide : aucun texte à analyser", "empty input: no text to analyse"),
-    6: ("entrée trop volumineuse", "input too large"),
-    7: ("encodage illisible", "undecodable encoding"),
-    8: ("configuration invalide", "invalid configuration"),
-    10: ("texte non français : analyse partielle", "text not in French: partial analysis"),
-    11: (
+    5: Msg("entrée vide : aucun texte à analyser", "empty input: no text to analyse"),
+    6: Msg("entrée trop volumineuse", "input too large"),
+    7: Msg("encodage illisible", "undecodable encoding"),
+    8: Msg("configuration invalide", "invalid configuration"),
+    10: Msg("texte non français : analyse partielle", "text not in French: partial analysis"),
+    11: Msg(
         "article écrit, mais il manque des mots pour atteindre la cible (mode fidèle)",
         "article written, but words are missing to reach the target (faithful mode)",
     ),
-    12: (
+    12: Msg(
         "moteur de génération indisponible ou en échec",
         "generation backend unavailable or failing",
     ),
-    13: (
+    13: Msg(
         "mode réécriture : contraintes non satisfaites (brouillon gardé, marqué en échec)",
         "rewrite mode: hard constraints not met (draft kept, marked as failing)",
     ),
-    14: ("lot terminé, avec des articles en échec", "batch finished with some articles failed"),
-    15: (
+    14: Msg("lot terminé, avec des articles en échec", "batch finished with some articles failed"),
+    15: Msg(
         "lot en échec : trop d’articles en échec",
         "batch failed: too many articles failed",
     ),

@@ -1,27 +1,43 @@
-"""The one pipeline every shell calls: ingest → clean → analyse (→ write → verify → render).
+"""The one conductor every shell calls: ingest → clean → analyse (→ write → verify → render).
 
-``analyse_document`` is pure (no I/O, no globals); ``analyse`` adds reading the input.
+:func:`optimise` runs one :class:`OptimiseRequest` — faithful or rewrite mode, with a model or
+not — and is the only place that picks the mode's steps and builds the backend (through
+:func:`plume.backends.backend_for`). The CLI, the batch worker and the studio build a request
+and render the :class:`~plume.optimisation.OptimiseReport`. :func:`analyse` is the public API's
+audit of a file or a text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from plume.analyse.audit import analyse_cleaned, analyse_document
-from plume.analyse.keyphrase import suggest_synonyms
-from plume.article import article_document
+from plume.analyse.suggest import suggest_synonyms
+from plume.backends import backend_for, backend_settings_for, model_label
 from plume.backends.base import Backend
 from plume.clean import clean
-from plume.document import Document
-from plume.errors import EmptyInput
+from plume.document import Document, EditorFields
+from plume.errors import ConfigError, EmptyInput
 from plume.ingest import read_path, read_text
 from plume.optimisation import Generated, OptimiseReport
-from plume.report import Report
-from plume.settings import Settings, load_settings
-from plume.verify.facts import check_facts
+from plume.report import Msg, Report
+from plume.settings import Mode, Settings, load_settings
+from plume.verify import verify
+from plume.verify.facts import preload_entities
 from plume.write.structure import build_article
+
+__all__ = [
+    "Mode",
+    "OptimiseRequest",
+    "analyse",
+    "optimise",
+    "optimise_document",
+    "publication_time",
+    "rewrite_documents",
+]
 
 
 def analyse(
@@ -58,11 +74,92 @@ def analyse(
     )
 
 
+def publication_time() -> datetime:
+    """Now, in UTC, to the second: the publication date a run writes when none is given."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class OptimiseRequest:
+    """One ``optimise`` run, as every shell asks for it.
+
+    ``sources`` are ingested documents: one in faithful mode, one or more in rewrite mode (the
+    first is the reference for the "before" audit and the brief). ``fields`` are the editor's
+    (keyphrase, synonyms, word target…; ``None`` lets the brief or plume decide). ``use_model``
+    False is ``--no-model``. ``published`` is the date written in the article: passing it makes
+    two runs byte-identical. ``model_name`` is the model named in the report; ``None``: the
+    name of the backend :func:`plume.backends.backend_settings_for` picks for ``mode``.
+    """
+
+    sources: tuple[Document, ...]
+    settings: Settings
+    fields: EditorFields = field(default_factory=EditorFields)
+    mode: Mode = Mode.FAITHFUL
+    use_model: bool = True
+    published: datetime = field(default_factory=publication_time)
+    check_entities: bool = True
+    #: Rewrite mode: repair rounds, and the share of 8-word sequences that may be copied.
+    max_rounds: int = 3
+    originality_ceiling: float = 0.20
+    model_name: str | None = None
+
+    def __post_init__(self) -> None:
+        # A shell may pass the mode's name ("rewrite", from a form or a manifest column).
+        object.__setattr__(self, "mode", Mode(self.mode))
+
+
+_FAITHFUL_ONE_SOURCE = Msg(
+    "Le mode fidèle prend un seul fichier ; pour plusieurs sources, ajoutez --rewrite.",
+    "Faithful mode takes one file; for several sources, add --rewrite.",
+)
+_REWRITE_NEEDS_MODEL = Msg(
+    "Le mode réécriture demande un modèle : retirez --no-model ou choisissez --backend.",
+    "Rewrite mode needs a model: drop --no-model or choose --backend.",
+)
+_NO_SOURCE = Msg("Aucune source à réécrire.", "No source to rewrite.")
+_NO_KEYPHRASE = Msg(
+    "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
+    "No keyphrase found: pass one with --keyphrase.",
+)
+
+
+def optimise(request: OptimiseRequest, *, backend: Backend | None = None) -> OptimiseReport:
+    """Run ``request``: clean, audit, write (restructure or rewrite), verify.
+
+    The backend is built here for the request's mode (and closed after) unless the caller
+    lends one: the batch and the studio keep a loaded model per process. Pure apart from the
+    clock (``request.published``) and the backend, which is seeded.
+    """
+    if not request.sources:
+        raise EmptyInput(_NO_SOURCE)
+    if request.mode is Mode.FAITHFUL and len(request.sources) > 1:
+        raise ConfigError(_FAITHFUL_ONE_SOURCE)
+    if request.mode is Mode.REWRITE and backend is None and not request.use_model:
+        raise ConfigError(_REWRITE_NEEDS_MODEL)
+    if backend is not None:
+        return _run(request, backend)
+    built = backend_for(request.settings.backend, request.mode, use_model=request.use_model)
+    try:
+        return _run(request, built)
+    finally:
+        if built is not None:
+            built.close()
+
+
+def _run(request: OptimiseRequest, backend: Backend | None) -> OptimiseReport:
+    model = None
+    if backend is not None:
+        model = request.model_name or model_label(
+            backend_settings_for(request.settings.backend, request.mode)
+        )
+    if request.mode is Mode.REWRITE:
+        assert backend is not None  # optimise() refuses rewrite mode without a model
+        return _rewrite(request, backend, model)
+    return _faithful(request, backend, model)
+
+
 def _no_keyphrase() -> EmptyInput:
-    return EmptyInput(
-        "Aucune expression clé trouvée : donnez-la avec --keyphrase.",
-        "No keyphrase found: pass one with --keyphrase.",
-    )
+    return EmptyInput(_NO_KEYPHRASE)
 
 
 def _synonyms(
@@ -77,65 +174,32 @@ def _synonyms(
     return found, "suggested" if found else None
 
 
-def optimise_document(
-    doc: Document,
-    settings: Settings,
-    *,
-    published: datetime,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    min_words: int | None = None,
-    check_entities: bool = True,
-    backend: Backend | None = None,
-    model_name: str | None = None,
+def _faithful(
+    request: OptimiseRequest, backend: Backend | None, model: str | None
 ) -> OptimiseReport:
-    """Faithful mode: clean, audit, restructure, audit again, check the facts.
-
-    With a ``backend`` the headings plume creates come from the model (checked candidates,
-    deterministic fallback). Pure apart from the clock, which the caller passes (``published``)
-    so runs are repeatable, and the backend, which is seeded.
-    """
-    if check_entities and backend is not None:
-        from plume.verify.facts import preload_entities
-
-        preload_entities()  # spaCy loads while the model writes (≈ 1.7 s hidden)
+    """Faithful mode: clean, audit, restructure, audit again, check the facts. With a backend
+    the headings plume creates come from the model (checked candidates, deterministic
+    fallback)."""
+    doc, settings, given = request.sources[0], request.settings, request.fields
+    if request.check_entities and backend is not None:
+        preload_entities()  # spaCy loads while the model writes
     cleaning = clean(doc, settings)
-    before = analyse_cleaned(cleaning, settings, keyphrase=keyphrase, min_words=min_words)
+    before = analyse_cleaned(
+        cleaning, settings, keyphrase=given.keyphrase, min_words=given.min_words
+    )
     if not before.keyphrase:
         raise _no_keyphrase()
     cleaned = cleaning.document
-    synonyms, synonyms_source = _synonyms(synonyms, cleaned.text, before.keyphrase)
+    synonyms, synonyms_source = _synonyms(given.synonyms, cleaned.text, before.keyphrase)
+    target = before.brief.min_words if before.brief else None
+    fields = replace(given, keyphrase=before.keyphrase, synonyms=synonyms, min_words=target)
     generated: list[Generated] = []
     article = build_article(
-        cleaned,
-        keyphrase=before.keyphrase,
-        synonyms=synonyms,
-        published=published,
-        backend=backend,
-        generated=generated,
+        cleaned, fields, published=request.published, backend=backend, generated=generated
     )
-    target = before.brief.min_words if before.brief else None
-    output = article_document(article, cleaned.source)
-    after = analyse_document(
-        output,
-        settings,
-        keyphrase=before.keyphrase,
-        synonyms=synonyms,
-        title=article.seo_title,
-        meta=article.meta_description,
-        slug=article.slug,
-        min_words=target,
+    verification = verify(
+        article, [cleaned], settings, fields=fields, check_entities=request.check_entities
     )
-    # The whole output is checked, body included: it proves the body is the author's, and the
-    # apparatus (titles, description, headings) is where an invention could slip in.
-    output_text = "\n\n".join(
-        [
-            output.text,
-            article.seo_title,
-            article.meta_description,
-        ]
-    )
-    facts = check_facts(output_text, cleaned.text, entities=check_entities)
     words = article.word_count
     return OptimiseReport(
         source=doc.source.name,
@@ -149,58 +213,44 @@ def optimise_document(
         words_missing=max(0, (target or 0) - words),
         article=article,
         before=before,
-        after=after,
-        fact_check=facts,
-        model=model_name if backend is not None else None,
+        after=verification.report,
+        fact_check=verification.facts,
+        model=model,
         generated=generated,
     )
 
 
-def rewrite_documents(
-    docs: Sequence[Document],
-    settings: Settings,
-    *,
-    published: datetime,
-    backend: Backend,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    min_words: int | None = None,
-    check_entities: bool = True,
-    model_name: str | None = None,
-    max_rounds: int = 3,
-    originality_ceiling: float = 0.20,
-) -> OptimiseReport:
-    """Rewrite mode: one French article written by ``backend`` from one or several sources,
-    verified and repaired (:func:`plume.write.rewrite.rewrite_article`).
-
-    The first source is the reference for the "before" audit and the brief; the keyphrase is
-    the flag's, else the brief's, else the one the analyser suggests for the first source.
-    A source in another language is translated by the writer (the brief asks for French).
-    """
+def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> OptimiseReport:
+    """Rewrite mode: one French article written by ``backend`` from the sources, verified and
+    repaired (:func:`plume.write.rewrite.rewrite_article`). The keyphrase is the editor's, else
+    the brief's, else the one the analyser suggests for the first source. A source in another
+    language is translated by the writer (the brief asks for French)."""
+    # Imported here: the rewrite loop and the contradiction finder are heavy imports that
+    # faithful mode (and ``import plume``) never needs.
     from plume.verify.sources import find_contradictions
     from plume.write.rewrite import rewrite_article
 
-    if not docs:
-        raise EmptyInput("Aucune source à réécrire.", "No source to rewrite.")
+    docs, settings, given = request.sources, request.settings, request.fields
     cleanings = [clean(d, settings) for d in docs]
     cleaned = [c.document for c in cleanings]
-    before = analyse_cleaned(cleanings[0], settings, keyphrase=keyphrase, min_words=min_words)
+    before = analyse_cleaned(
+        cleanings[0], settings, keyphrase=given.keyphrase, min_words=given.min_words
+    )
     kp = before.keyphrase
     if not kp:
         raise _no_keyphrase()
-    synonyms, synonyms_source = _synonyms(synonyms, "\n\n".join(d.text for d in cleaned), kp)
-    target = before.brief.min_words if before.brief else min_words
+    synonyms, synonyms_source = _synonyms(given.synonyms, "\n\n".join(d.text for d in cleaned), kp)
+    target = before.brief.min_words if before.brief else given.min_words
+    fields = replace(given, keyphrase=kp, synonyms=synonyms, min_words=target)
     result = rewrite_article(
         cleaned,
         settings,
         backend=backend,
-        keyphrase=kp,
-        synonyms=synonyms,
-        min_words=target,
-        published=published,
-        max_rounds=max_rounds,
-        originality_ceiling=originality_ceiling,
-        check_entities=check_entities,
+        fields=fields,
+        published=request.published,
+        max_rounds=request.max_rounds,
+        originality_ceiling=request.originality_ceiling,
+        check_entities=request.check_entities,
     )
     contradictions = (
         find_contradictions([(d.source.name, d.text) for d in cleaned]) if len(cleaned) > 1 else []
@@ -208,7 +258,7 @@ def rewrite_documents(
     words = result.article.word_count
     return OptimiseReport(
         mode="rewrite",
-        model=model_name,
+        model=model,
         source=docs[0].source.name,
         sources=[d.source.name for d in docs],
         brief=before.brief,
@@ -230,3 +280,61 @@ def rewrite_documents(
             f"Source en langue étrangère, traduite : {name}." for name in result.outcome.translated
         ],
     )
+
+
+# --- kept for the callers that predate OptimiseRequest (tests, benchmarks) ---------------------
+
+
+def optimise_document(
+    doc: Document,
+    settings: Settings,
+    *,
+    published: datetime,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    min_words: int | None = None,
+    check_entities: bool = True,
+    backend: Backend | None = None,
+    model_name: str | None = None,
+) -> OptimiseReport:
+    """Faithful mode on ``doc`` with ``backend`` (or none): :func:`optimise` with a request."""
+    request = OptimiseRequest(
+        sources=(doc,),
+        settings=settings,
+        fields=EditorFields(keyphrase=keyphrase, synonyms=synonyms, min_words=min_words),
+        mode=Mode.FAITHFUL,
+        use_model=backend is not None,
+        published=published,
+        check_entities=check_entities,
+        model_name=model_name,
+    )
+    return optimise(request, backend=backend)
+
+
+def rewrite_documents(
+    docs: Sequence[Document],
+    settings: Settings,
+    *,
+    published: datetime,
+    backend: Backend,
+    keyphrase: str | None = None,
+    synonyms: tuple[str, ...] = (),
+    min_words: int | None = None,
+    check_entities: bool = True,
+    model_name: str | None = None,
+    max_rounds: int = 3,
+    originality_ceiling: float = 0.20,
+) -> OptimiseReport:
+    """Rewrite mode on ``docs`` with ``backend``: :func:`optimise` with a request."""
+    request = OptimiseRequest(
+        sources=tuple(docs),
+        settings=settings,
+        fields=EditorFields(keyphrase=keyphrase, synonyms=synonyms, min_words=min_words),
+        mode=Mode.REWRITE,
+        published=published,
+        check_entities=check_entities,
+        max_rounds=max_rounds,
+        originality_ceiling=originality_ceiling,
+        model_name=model_name,
+    )
+    return optimise(request, backend=backend)

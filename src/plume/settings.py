@@ -23,8 +23,18 @@ class ApostrophePolicy(StrEnum):
     STRAIGHT = "straight"  # ' (some CMS and SEO teams prefer it)
 
 
+class Mode(StrEnum):
+    """How ``plume optimise`` writes the article."""
+
+    #: The author's text, cleaned and restructured: nothing invented (a model may only propose
+    #: headings, checked against the text).
+    FAITHFUL = "faithful"
+    #: A new article written by a model from one or several sources, verified and repaired.
+    REWRITE = "rewrite"
+
+
 class BackendSettings(BaseModel):
-    """Which language model writes (issue 4). Config file section ``[backend]``; environment
+    """Which language model writes. Config file section ``[backend]``; environment
     ``PLUME_BACKEND__<FIELD>`` (e.g. ``PLUME_BACKEND__NAME=openai``); flags win.
 
     The API key itself is never a setting: only the *name* of the environment variable that holds
@@ -64,7 +74,7 @@ class BackendSettings(BaseModel):
 
 
 class StudioSettings(BaseModel):
-    """The web studio (issue 5). Section ``[studio]``, environment ``PLUME_STUDIO__<FIELD>``."""
+    """The web studio. Section ``[studio]``, environment ``PLUME_STUDIO__<FIELD>``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -74,12 +84,12 @@ class StudioSettings(BaseModel):
     token: str | None = None
     #: SQLite file of the run history; default: ``$XDG_DATA_HOME/plume/studio.sqlite3``.
     db_path: Path | None = None
-    #: Upload size limit in bytes (the issue's default: 5 MB).
+    #: Upload size limit in bytes (5 MB).
     max_upload_bytes: int = Field(default=5_000_000, ge=1)
 
 
 class BatchSettings(BaseModel):
-    """Batch mode (issue 6). Section ``[batch]``, environment ``PLUME_BATCH__<FIELD>``."""
+    """Batch mode. Section ``[batch]``, environment ``PLUME_BATCH__<FIELD>``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

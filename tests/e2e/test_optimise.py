@@ -76,3 +76,11 @@ def test_shipped_example_summary_opens_with_the_article(tmp_path: Path) -> None:
     assert "Vérification des faits" in out
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert report["keyphrase"] == "Microsoft" and report["keyphrase_source"] == "suggested"
+
+
+def test_rewrite_without_a_model_is_refused_as_in_batch_and_the_studio(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["optimise", "--rewrite", "--no-model", str(EXAMPLE), "-o", str(out)])
+    assert res.exit_code == 8
+    assert "Le mode réécriture demande un modèle" in res.output and "--no-model" in res.output
+    assert not out.exists()

@@ -17,11 +17,11 @@ from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 from typer.testing import CliRunner
 
+from plume.backends import LOCAL_MODEL_NAME
 from plume.backends.base import ScriptedBackend
 from plume.cli.app import app as cli
 from plume.settings import Settings, load_settings
 from plume.studio import create_app
-from plume.studio.runs import LOCAL_MODEL_NAME
 from tests.conftest import EXAMPLE
 from tests.studio.conftest import BASE_URL, SEED, studio_settings
 from tests.support.openai_server import OpenAIServer

@@ -12,7 +12,9 @@ import shutil
 import struct
 from pathlib import Path
 
-from plume.backends.local import _GGUF_ARRAY, _GGUF_FIXED, _GGUF_STRING
+from plume.backends.local import GGUF_ARRAY as _GGUF_ARRAY
+from plume.backends.local import GGUF_FIXED as _GGUF_FIXED
+from plume.backends.local import GGUF_STRING as _GGUF_STRING
 
 #: Gemma 3's chat template (turns ``<start_of_turn>user`` / ``model``; a system message opens
 #: the first user turn), the one Google ships with the instruction-tuned models, shortened.

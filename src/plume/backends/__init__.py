@@ -1,9 +1,10 @@
-"""Text-generation backends for the optimiser's model path (issues 3 and 4).
+"""Text-generation backends for the optimiser's model path.
 
 A backend turns a prompt (or chat messages) into a completion. Built-in backends register
 themselves by name, the way simonw/llm plugins add models: ``local`` (the default) runs an
 embedded GGUF model through llama.cpp; ``openai`` talks to any OpenAI-compatible endpoint;
-``scripted`` replays texts for tests. :func:`backend_from_settings` builds the configured one.
+``scripted`` replays texts for tests. :func:`backend_for` is the one place that decides which
+backend a run uses (by mode, model or not) and builds it with :func:`backend_from_settings`.
 Importing this package is cheap: llama.cpp is imported only when a local backend first
 completes a prompt.
 """
@@ -22,13 +23,13 @@ from plume.backends.base import (
     available_backends,
     count_tokens_estimate,
     factory_of,
-    french_spacing,
     get_backend,
+    is_remote,
     register,
 )
 
 # Registers "local" (a cheap import: xllamacpp itself is loaded lazily).
-from plume.backends.local import LocalBackend
+from plume.backends.local import LOCAL_MODEL_NAME, LocalBackend
 
 # Registers "openai".
 from plume.backends.openai import OpenAIBackend, RequestFailed
@@ -40,9 +41,11 @@ from plume.backends.structured import (
     parse_json_tolerant,
 )
 from plume.errors import ConfigError
-from plume.settings import BackendSettings
+from plume.settings import BackendSettings, Mode
+from plume.text import french_spacing
 
 __all__ = [
+    "LOCAL_MODEL_NAME",
     "Backend",
     "ChatJsonResult",
     "Completion",
@@ -56,11 +59,15 @@ __all__ = [
     "UnknownBackendError",
     "Usage",
     "available_backends",
+    "backend_for",
     "backend_from_settings",
+    "backend_settings_for",
     "chat_json",
     "count_tokens_estimate",
     "factory_of",
     "get_backend",
+    "is_remote",
+    "model_label",
     "parse_json_tolerant",
     "register",
 ]
@@ -92,3 +99,28 @@ def backend_from_settings(
     else:
         backend = from_settings(settings)
     return backend
+
+
+def backend_settings_for(settings: BackendSettings, mode: Mode) -> BackendSettings:
+    """The backend a run in ``mode`` uses: rewrite mode the configured one; faithful mode always
+    the embedded model (``local``), whose base-model completions propose its headings."""
+    if mode is Mode.REWRITE:
+        return settings
+    return settings.model_copy(update={"name": "local"})
+
+
+def backend_for(settings: BackendSettings, mode: Mode, *, use_model: bool) -> Backend | None:
+    """The backend a run in ``mode`` uses, built, or None without a model (``--no-model``).
+    The caller closes it."""
+    if not use_model:
+        return None
+    return backend_from_settings(backend_settings_for(settings, mode))
+
+
+def model_label(settings: BackendSettings) -> str:
+    """The model's name in ``report.json``: what the factory's ``label`` says (the embedded
+    model's name or a GGUF's path for ``local``), else ``name:model``."""
+    label = getattr(factory_of(settings.name), "label", None)
+    if label is not None:
+        return str(label(settings))
+    return f"{settings.name}:{settings.model or '?'}"

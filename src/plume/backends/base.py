@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from plume.errors import ConfigError
+from plume.text import french_spacing
 
 __all__ = [
     "Backend",
@@ -26,8 +27,8 @@ __all__ = [
     "available_backends",
     "count_tokens_estimate",
     "factory_of",
-    "french_spacing",
     "get_backend",
+    "is_remote",
     "register",
 ]
 
@@ -92,12 +93,8 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-#: Characters per token of French prose. Calibrated on Gemma 3's tokenizer (the embedded
-#: model's, read back as ``usage.prompt_tokens`` from llama.cpp) over the 16 corpus articles and
-#: 3 of the seeds (19 texts, 95,000 characters): 4.02 characters per token overall, 3.33 at the
-#: lowest (a live sports report full of names and scores), 4.58 at the highest. 3.5 sits below
-#: all but that one, so the estimate errs high (≈ 15 % on typical prose): safe when filling a
-#: context window. Other models' tokenizers were not measured: keep a margin.
+#: Characters per token of French prose, on Gemma 3's tokenizer; chosen low so that the estimate
+#: errs high, safe when filling a context window (calibrated: see docs/calibration.md).
 FRENCH_CHARS_PER_TOKEN = 3.5
 
 
@@ -196,17 +193,6 @@ class Usage:
         )
 
 
-_BEFORE_MARK = re.compile(r" ([;!?»])")
-_BEFORE_COLON = re.compile(r" :(?=\s|$)")
-
-
-def french_spacing(text: str) -> str:
-    """French message typography for backend messages written with plain spaces: no-break space
-    (U+00A0) before a colon, narrow no-break space (U+202F) before ; ! ? » and after «."""
-    text = _BEFORE_COLON.sub("\u00a0:", text)
-    return _BEFORE_MARK.sub("\u202f\\1", text).replace("« ", "«\u202f")
-
-
 def strict_compatible(schema: Any) -> bool:
     """Whether OpenAI's strict mode accepts ``schema``: every object lists all its properties as
     required and forbids others (OpenAI, "Structured Outputs", supported schemas). Pydantic's
@@ -297,6 +283,15 @@ def factory_of(name: str) -> BackendFactory:
             french_spacing(f"Moteur de génération inconnu : « {name} » (disponibles : {known})."),
             f"Unknown generation backend: {name!r} (available: {known}).",
         ) from None
+
+
+def is_remote(name: str) -> bool:
+    """Whether the backend registered as ``name`` is a client of a service (one instance shared
+    by threads, concurrency and rate limits apply) rather than a model loaded in-process (not
+    thread-safe: one per worker process). A factory says so with a ``remote`` class attribute;
+    one that does not is taken as remote, as only an in-process model needs a process of its own.
+    """
+    return bool(getattr(factory_of(name), "remote", True))
 
 
 def get_backend(name: str, **options: Any) -> Backend:

@@ -5,8 +5,8 @@ By default the model is Gemma 3 270M quantised Q4_K_M (253 MB), shipped on PyPI 
 given as ``model_path``. Nothing is downloaded at run time.
 
 Lazy: neither ``xllamacpp`` nor the model is loaded before the first :meth:`LocalBackend.complete`
-(loading takes ≈ 1.5–2 s on the 2-core dev machine; then ≈ 48 tokens/s generated and ≈ 330
-prompt tokens/s read). The prompt cache is off: see :meth:`LocalBackend.complete`.
+(a load of a few seconds; timings in docs/calibration.md). The prompt cache is off: see
+:meth:`LocalBackend.complete`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from typing import Any
 
 from plume.backends.base import Completion, Message, Usage, chat_request, register
 from plume.errors import BackendError, PlumeError
+from plume.report import Msg
 from plume.settings import BackendSettings
 
 __all__ = [
+    "LOCAL_MODEL_NAME",
     "LocalBackend",
     "ModelUnavailableError",
     "default_model_path",
@@ -77,8 +79,8 @@ def default_model_path() -> Path:
 def embedded_model() -> Path:
     """The embedded Gemma GGUF, assembled from its packages on first use and reused after.
 
-    A file already in the cache is reused only when its SHA-256 is the expected one (hashing
-    253 MB takes ≈ 0.3 s, cheaper than assembling again); otherwise it is rebuilt. Assembly writes
+    A file already in the cache is reused only when its SHA-256 is the expected one (hashing is
+    cheaper than assembling again); otherwise it is rebuilt. Assembly writes
     to a temporary file in the same directory and renames it, so a concurrent run or an
     interruption never leaves a half-written model under the final name.
     """
@@ -102,16 +104,16 @@ def embedded_model() -> Path:
 #: Byte sizes of GGUF's fixed-size metadata value types (GGUF spec, ggml ``docs/gguf.md``:
 #: uint8, int8, uint16, int16, uint32, int32, float32, bool, …, uint64, int64, float64);
 #: 8 is a string, 9 an array.
-_GGUF_FIXED = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
-_GGUF_STRING, _GGUF_ARRAY = 8, 9
+GGUF_FIXED = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+GGUF_STRING, GGUF_ARRAY = 8, 9
 
 
 def gguf_strings(path: Path, keys: set[str]) -> dict[str, str]:
     """The string values of ``keys`` in a GGUF file's metadata (absent keys left out).
 
     Our own reader, not the ``gguf`` package's ``GGUFReader``: that one parses every tensor and
-    the whole vocabulary into arrays (15 s on the embedded 270M, measured), where only a few
-    header strings are wanted; this one seeks past everything else (≈ 0.1 s).
+    the whole vocabulary into arrays, where only a few header strings are wanted; this one
+    seeks past everything else (see docs/calibration.md).
     Raises :class:`ModelUnavailableError` when the file is not a readable GGUF."""
 
     def unreadable(why: str) -> ModelUnavailableError:
@@ -131,17 +133,17 @@ def gguf_strings(path: Path, keys: set[str]) -> dict[str, str]:
                 return struct.unpack(fmt, data)
 
             def skip(kind: int) -> None:
-                if kind == _GGUF_STRING:
+                if kind == GGUF_STRING:
                     f.seek(read("<Q")[0], os.SEEK_CUR)
-                elif kind == _GGUF_ARRAY:
+                elif kind == GGUF_ARRAY:
                     inner, n = read("<IQ")
-                    if inner in _GGUF_FIXED:
-                        f.seek(_GGUF_FIXED[inner] * n, os.SEEK_CUR)
+                    if inner in GGUF_FIXED:
+                        f.seek(GGUF_FIXED[inner] * n, os.SEEK_CUR)
                     else:
                         for _ in range(n):
                             skip(inner)
-                elif kind in _GGUF_FIXED:
-                    f.seek(_GGUF_FIXED[kind], os.SEEK_CUR)
+                elif kind in GGUF_FIXED:
+                    f.seek(GGUF_FIXED[kind], os.SEEK_CUR)
                 else:
                     raise unreadable(f"type {kind}")
 
@@ -151,7 +153,7 @@ def gguf_strings(path: Path, keys: set[str]) -> dict[str, str]:
             for _ in range(n_kv):
                 key = f.read(read("<Q")[0]).decode("utf-8", "replace")
                 (kind,) = read("<I")
-                if key in keys and kind == _GGUF_STRING:
+                if key in keys and kind == GGUF_STRING:
                     out[key] = f.read(read("<Q")[0]).decode("utf-8", "replace")
                 else:
                     skip(kind)
@@ -160,12 +162,13 @@ def gguf_strings(path: Path, keys: set[str]) -> dict[str, str]:
     return out
 
 
-#: What ``plume backends`` says of a model, by (instruction-tuned, in French).
+#: The embedded model's name in ``report.json`` (a GGUF given as ``model_path`` shows its path).
+LOCAL_MODEL_NAME = "gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
+
+#: What ``plume backends`` says of a model, by whether it is instruction-tuned.
 _KIND = {
-    (True, True): "instructions (modèle de conversation du GGUF)",
-    (True, False): "instruction (GGUF chat template)",
-    (False, True): "base (complétions few-shot)",
-    (False, False): "base (few-shot completions)",
+    True: Msg("instructions (modèle de conversation du GGUF)", "instruction (GGUF chat template)"),
+    False: Msg("base (complétions few-shot)", "base (few-shot completions)"),
 }
 
 
@@ -176,6 +179,10 @@ class LocalBackend:
     with room to spare). ``threads``: CPU threads (the dev and CI machines have 2 cores).
     ``seed``: the default sampling seed; each ``complete`` call passes its own.
     """
+
+    #: In-process and not thread-safe: one per worker process (see
+    #: :func:`plume.backends.is_remote`).
+    remote = False
 
     def __init__(
         self,
@@ -201,10 +208,10 @@ class LocalBackend:
         its GGUF says: one with a ``tokenizer.chat_template`` is; a base model has none.
 
         The embedded Gemma 3 270M is the *base* model (its GGUF: "Gemma 3 270m", no chat
-        template). Asked in chat turns it recited its instructions (24 of 35 answers on the
-        corpus) and ran to the token limit every time, so rewrite mode gives a base model
-        few-shot completions instead (:mod:`plume.write.rewrite`). A GGUF that cannot be read
-        counts as instruction-tuned here; loading it reports the error."""
+        template): asked in chat turns it recites its instructions (docs/calibration.md), so
+        rewrite mode gives a base model few-shot completions instead
+        (:mod:`plume.write.rewrite`). A GGUF that cannot be read counts as instruction-tuned
+        here; loading it reports the error."""
         if self._instruct is None:
             if self.model_path is None:
                 self._instruct = False  # the embedded base model, known
@@ -219,10 +226,8 @@ class LocalBackend:
     @property
     def plans(self) -> bool:
         """Whether rewrite mode asks this model for its JSON outline: only an instruction-tuned
-        one. The embedded 270M gave no usable plan on the corpus — it looped on whitespace or a
-        key of its own inside the JSON grammar until the token limit, twice per article
-        (≈ 1,360 tokens, 39 % of all it generated; ``bench/rewrite_corpus.py``) — so the
-        faithful planner's outline is used directly."""
+        one. A base model gives no usable plan (docs/calibration.md), so the faithful
+        planner's outline is used directly."""
         return self.instruct
 
     @classmethod
@@ -237,30 +242,39 @@ class LocalBackend:
         )
 
     @staticmethod
+    def label(settings: BackendSettings) -> str:
+        """The model's name in ``report.json``: the GGUF's path, or the embedded model's name."""
+        return str(settings.model_path) if settings.model_path else LOCAL_MODEL_NAME
+
+    @staticmethod
     def describe(settings: BackendSettings, lang: str = "fr") -> list[tuple[str, str]]:
         """The configuration ``plume backends`` shows."""
-        fr = lang == "fr"
         model = (
             str(settings.model_path)
             if settings.model_path
-            else ("Gemma 3 270M Q4_K_M (embarqué)" if fr else "Gemma 3 270M Q4_K_M (embedded)")
+            else Msg("Gemma 3 270M Q4_K_M (embarqué)", "Gemma 3 270M Q4_K_M (embedded)").get(lang)
         )
-        # Reads the GGUF's header only (0.1 s), never loads the model.
+        # Reads the GGUF's header only, never loads the model.
         instruct = LocalBackend(model_path=settings.model_path).instruct
-        kind = _KIND[(instruct, fr)]
         return [
-            ("modèle" if fr else "model", model),
-            ("type", kind),
-            ("contexte" if fr else "context", f"{settings.n_ctx} tokens"),
+            (Msg("modèle", "model").get(lang), model),
+            ("type", _KIND[instruct].get(lang)),
+            (Msg("contexte", "context").get(lang), f"{settings.n_ctx} tokens"),
             ("threads", str(settings.threads)),
-            ("graine" if fr else "seed", str(settings.seed)),
+            (Msg("graine", "seed").get(lang), str(settings.seed)),
         ]
 
     def __repr__(self) -> str:
         model = str(self.model_path) if self.model_path else "Gemma 3 270M (embarqué)"
         return f"LocalBackend(model={model!r}, n_ctx={self.n_ctx}, threads={self.threads})"
 
-    def _start(self) -> Any:
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory (it loads on the first completion, or :meth:`load`)."""
+        return self._server is not None
+
+    def load(self) -> Any:
+        """Load the model now, once (a benchmark times the load apart from the first call)."""
         if self._server is not None:
             return self._server
         try:
@@ -312,13 +326,10 @@ class LocalBackend:
                 "stop": list(stop),
             },
             structured=False,
-            # Reusing the KV cache of a *different* previous prompt changes how the new one
-            # is batched, and so the logits in the last bits: measured here, the same prompt
-            # and seed gave different texts depending on what was completed before. So a new
-            # prompt is always read from scratch, and only the same prompt asked again (the
-            # next seed of the same candidate) reuses the cache: that state depends on this
-            # prompt alone, never on history, and saves ≈ 0.8–2.5 s per extra candidate
-            # (350 prompt tokens; 0.5 s instead of 2.8 s, measured).
+            # Reusing the KV cache of a *different* previous prompt changes the logits (the
+            # same prompt and seed gave different texts): a new prompt is read from scratch,
+            # and only the same prompt asked again (the next seed of the same candidate)
+            # reuses the cache, a state that depends on this prompt alone.
             reuse_cache=True,
         )
 
@@ -336,7 +347,7 @@ class LocalBackend:
         An instruction-tuned GGUF (:attr:`instruct`) goes through llama.cpp's chat endpoint,
         which applies the model's own chat template (Mistral, Qwen, Llama, Gemma IT… each has
         its turn format). A base model has no template — llama.cpp would fall back to ChatML,
-        and the embedded Gemma echoed the prompt in it (measured) — so its messages are written
+        and the embedded Gemma echoed the prompt in it — so its messages are written
         in Gemma's turn format and completed as a raw prompt: system text at the head of the
         first user turn, as Gemma has no system role. ``json_schema`` is passed to llama.cpp,
         which turns it into a grammar that constrains sampling (structured output).
@@ -384,7 +395,7 @@ class LocalBackend:
     ) -> Completion:
         """``messages`` through llama.cpp's chat endpoint, in the model's own template."""
         started = time.perf_counter()
-        server = self._start()
+        server = self.load()
         request = chat_request(
             messages,
             max_tokens=max_tokens,
@@ -412,7 +423,7 @@ class LocalBackend:
         """One llama.cpp completion; with ``reuse_cache``, the KV cache only when the prompt is
         the previous one again (see :meth:`complete`)."""
         started = time.perf_counter()
-        server = self._start()
+        server = self.load()
         prompt = request["prompt"]
         request["cache_prompt"] = reuse_cache and prompt == self._last_prompt
         result = server.handle_completions(request)

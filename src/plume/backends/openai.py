@@ -48,13 +48,14 @@ from plume.backends.base import (
     Usage,
     chat_request,
     count_tokens_estimate,
-    french_spacing,
     register,
 )
 from plume.backends.retry import RateLimiter, RetryPolicy, parse_retry_after
 from plume.backends.structured import schema_instructions
 from plume.errors import BackendError, ConfigError
+from plume.report import Msg
 from plume.settings import BackendSettings
+from plume.text import french_spacing
 
 if TYPE_CHECKING:
     import httpx
@@ -145,6 +146,9 @@ class OpenAIBackend:
     """A client of an OpenAI-compatible endpoint. ``model=None`` asks the endpoint's
     ``/models`` and uses the first one listed (local servers serve a single model)."""
 
+    #: A service: one client shared by a batch's threads (see :func:`plume.backends.is_remote`).
+    remote = True
+
     def __init__(
         self,
         base_url: str | None = None,
@@ -226,20 +230,17 @@ class OpenAIBackend:
         settings: BackendSettings, lang: str = "fr", *, env: Mapping[str, str] | None = None
     ) -> list[tuple[str, str]]:
         """The configuration ``plume backends`` shows: the key only as set or not set."""
-        fr = lang == "fr"
         has_key = bool((os.environ if env is None else env).get(settings.api_key_env))
-        key_state = (
-            ("définie" if has_key else "absente") if fr else ("set" if has_key else "not set")
-        )
-        model = settings.model or (
-            "premier modèle listé par le serveur" if fr else "first model the server lists"
-        )
+        key_state = (Msg("définie", "set") if has_key else Msg("absente", "not set")).get(lang)
+        model = settings.model or Msg(
+            "premier modèle listé par le serveur", "first model the server lists"
+        ).get(lang)
         return [
-            ("adresse" if fr else "base URL", _without_credentials(settings.base_url)),
-            ("modèle" if fr else "model", model),
-            ("clé" if fr else "key", f"{settings.api_key_env} ({key_state})"),
+            (Msg("adresse", "base URL").get(lang), _without_credentials(settings.base_url)),
+            (Msg("modèle", "model").get(lang), model),
+            (Msg("clé", "key").get(lang), f"{settings.api_key_env} ({key_state})"),
             (
-                "délai, essais" if fr else "timeout, retries",
+                Msg("délai, essais", "timeout, retries").get(lang),
                 f"{settings.timeout_s:g} s, {settings.max_retries}",
             ),
         ]

@@ -20,8 +20,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from plume.backends.base import Backend, Completion, Message, french_spacing
+from plume.backends.base import Backend, Completion, Message
 from plume.errors import BackendError
+from plume.text import french_spacing
 
 __all__ = [
     "ChatJsonResult",
@@ -255,8 +256,8 @@ def chat_json(
             conversation,
             max_tokens=max_tokens,
             temperature=temperature,
-            # Another seed for the re-ask: with the same one a local model answered the same
-            # bytes twice (measured with Gemma 270M), the re-ask then costs without helping.
+            # Another seed for the re-ask: with the same one a local model may answer the same
+            # bytes again, and the re-ask would cost without helping.
             seed=seed + attempt,
             json_schema=schema,
         )

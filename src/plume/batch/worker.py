@@ -1,4 +1,5 @@
-"""One article, start to finish, isolated: read → mode (faithful, rewrite…) → render → write.
+"""One article, start to finish, isolated: read → :func:`plume.pipeline.optimise` → render →
+write.
 
 :func:`execute_job` never raises for a bad article: every exception becomes a ``failed``
 result with an exit-code-like ``error_code`` and a French and an English message, so one bad
@@ -6,9 +7,9 @@ article cannot stop the batch. It runs in a worker process (CPU work, the local 
 thread of the scheduler process (remote backends), and never touches the job store: the
 scheduler alone writes it.
 
-A *mode* is a picklable callable ``(document, spec, backend) -> OptimiseReport``, registered by
-name in :data:`MODES`; the spec names it, so a worker process finds it by import. Faithful mode
-is registered here; rewrite mode (issue 4) registers the same way.
+The spec names the mode (:data:`MODES`); :func:`run_job` turns the spec into an
+:class:`~plume.pipeline.OptimiseRequest`, and the pipeline runs the mode. A test or a plugin
+may pass its own picklable ``(document, spec, backend) -> OptimiseReport`` instead.
 """
 
 from __future__ import annotations
@@ -17,31 +18,30 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from plume.backends import backend_from_settings
 from plume.backends.base import Backend
 from plume.batch.limiter import CountingBackend
 from plume.batch.names import inside
 from plume.document import Document
 from plume.errors import PlumeError
 from plume.optimisation import OptimiseReport
-from plume.settings import Settings
+from plume.settings import Mode, Settings
 
 __all__ = [
-    "LOCAL_MODEL_NAME",
     "MODES",
     "JobResult",
     "JobSpec",
     "ModeFn",
     "execute_job",
     "process_job",
-    "run_faithful",
+    "run_job",
 ]
 
-#: Shown in ``report.json`` as the model, the same words as ``plume optimise``.
-LOCAL_MODEL_NAME = "gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
+#: Mode names, as ``--mode`` and the manifest's ``mode`` column give them.
+MODES: tuple[str, ...] = tuple(m.value for m in Mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,49 +120,24 @@ class JobResult:
 ModeFn = Callable[[Document, JobSpec, Backend | None], OptimiseReport]
 
 
-def run_faithful(doc: Document, spec: JobSpec, backend: Backend | None) -> OptimiseReport:
-    """Faithful mode, exactly as ``plume optimise`` runs it."""
-    from plume.pipeline import optimise_document
+def run_job(doc: Document, spec: JobSpec, backend: Backend | None) -> OptimiseReport:
+    """The article in the spec's mode, exactly as ``plume optimise`` runs it. The clock is read
+    per article, as ``plume optimise`` does: the publication date."""
+    from plume.document import EditorFields
+    from plume.pipeline import OptimiseRequest, optimise
 
-    return optimise_document(
-        doc,
-        spec.settings,
-        # The clock is read per article, as ``plume optimise`` does: the publication date.
-        published=datetime.now(UTC).replace(microsecond=0),
-        keyphrase=spec.keyphrase,
-        synonyms=spec.synonyms,
-        min_words=spec.min_words,
-        backend=backend,
-        model_name=spec.model_name if backend is not None else None,
-        check_entities=spec.check_entities,
-    )
-
-
-def run_rewrite(doc: Document, spec: JobSpec, backend: Backend | None) -> OptimiseReport:
-    """Rewrite mode, exactly as ``plume optimise --rewrite`` runs it (one source per article)."""
-    from plume.errors import ConfigError
-    from plume.pipeline import rewrite_documents
-
-    if backend is None:
-        raise ConfigError(
-            "Le mode réécriture demande un modèle : retirez --no-model ou choisissez --backend.",
-            "Rewrite mode needs a model: drop --no-model or choose --backend.",
-        )
-    return rewrite_documents(
-        [doc],
-        spec.settings,
-        published=datetime.now(UTC).replace(microsecond=0),
-        backend=backend,
-        keyphrase=spec.keyphrase,
-        synonyms=spec.synonyms,
-        min_words=spec.min_words,
+    request = OptimiseRequest(
+        sources=(doc,),
+        settings=spec.settings,
+        fields=EditorFields(
+            keyphrase=spec.keyphrase, synonyms=spec.synonyms, min_words=spec.min_words
+        ),
+        mode=Mode(spec.mode),
+        use_model=spec.backend is not None,
         check_entities=spec.check_entities,
         model_name=spec.model_name,
     )
-
-
-#: Modes by name, as ``--mode`` and the manifest's ``mode`` column give them.
-MODES: dict[str, ModeFn] = {"faithful": run_faithful, "rewrite": run_rewrite}
+    return optimise(request, backend=backend)
 
 
 def execute_job(spec: JobSpec, backend: Backend | None, mode_fn: ModeFn | None = None) -> JobResult:
@@ -182,14 +157,13 @@ def execute_job(spec: JobSpec, backend: Backend | None, mode_fn: ModeFn | None =
                 f"Nom de sortie refusé\u00a0: «\u00a0{spec.name}\u00a0» sortirait du dossier de sortie.",
                 f"Output name refused: {spec.name!r} would leave the output folder.",
             ) from None
-        fn = mode_fn or MODES.get(spec.mode)
-        if fn is None:
+        if mode_fn is None and spec.mode not in MODES:
             raise PlumeError(
                 f"Mode inconnu\u00a0: «\u00a0{spec.mode}\u00a0» (disponibles\u00a0: {', '.join(sorted(MODES))}).",
                 f"Unknown mode: {spec.mode!r} (available: {', '.join(sorted(MODES))}).",
             )
         doc = read_path(Path(spec.source), spec.settings)
-        report = fn(doc, spec, counting)
+        report = (mode_fn or run_job)(doc, spec, counting)
         files = render_outputs(report)
         written = write_outputs(target, files)
         result.status = "done_short" if report.words_missing else "done"
@@ -241,12 +215,9 @@ def _process_backend(spec: JobSpec) -> Backend | None:
     if spec.backend is None:
         return None
     if _PROCESS_BACKEND is None:
-        from plume.backends.local import LocalBackend
-
-        b = spec.settings.backend
-        _PROCESS_BACKEND = LocalBackend(
-            model_path=b.model_path, n_ctx=b.n_ctx, threads=b.threads, seed=b.seed
-        )
+        # Only an in-process backend reaches a worker process (a remote one is shared by the
+        # scheduler's threads: see plume.backends.is_remote), whatever the article's mode.
+        _PROCESS_BACKEND = backend_from_settings(spec.settings.backend)
     return _PROCESS_BACKEND
 
 
@@ -274,7 +245,7 @@ def init_worker() -> None:
 
 #: A short article run once through the whole pipeline before workers fork: the lazy loads
 #: (lexicons, the language detector, compiled patterns) then happen once per batch instead of
-#: on each worker's first article (≈ 0.5 s each, measured on the 2-core reference machine).
+#: on each worker's first article.
 _WARM_TEXT = """Le vélo en ville progresse
 
 À Lyon, le vélo en ville a gagné 12 % d’usagers en 2023, selon la métropole. Les pistes
@@ -288,22 +259,20 @@ stationnements manquent encore près des gares.
 
 def warm(check_entities: bool) -> None:
     """Load what every article needs, once (see :data:`_WARM_TEXT`)."""
+    from plume.document import EditorFields
     from plume.ingest import read_text
-    from plume.pipeline import optimise_document
+    from plume.pipeline import OptimiseRequest, optimise
     from plume.render.outputs import render_outputs
-    from plume.settings import Settings
 
     settings = Settings()
-    doc = read_text(_WARM_TEXT, settings)
-    render_outputs(
-        optimise_document(
-            doc,
-            settings,
-            published=datetime.now(UTC),
-            keyphrase="vélo en ville",
-            check_entities=check_entities,
-        )
+    request = OptimiseRequest(
+        sources=(read_text(_WARM_TEXT, settings),),
+        settings=settings,
+        fields=EditorFields(keyphrase="vélo en ville"),
+        use_model=False,
+        check_entities=check_entities,
     )
+    render_outputs(optimise(request))
 
 
 def settings_fingerprint(spec: JobSpec) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from plume.backends import (
 from plume.backends.structured import JSONParseError
 from plume.cli.options import LangOpt
 from plume.errors import PlumeError
+from plume.report import Msg
 from plume.settings import Settings, load_settings
 
 backends_app = typer.Typer(
@@ -65,7 +66,12 @@ def _fail(err: PlumeError, lang: str) -> None:
     raise typer.Exit(err.exit_code)
 
 
+#: A label's colon: a no-break space before it in French.
+_COLON = Msg("\u00a0: ", ": ")
+
+
 def _num(x: float, lang: str, digits: int = 2) -> str:
+    """``x`` with a decimal comma in French."""
     text = f"{x:.{digits}f}"
     return text.replace(".", ",") if lang == "fr" else text
 
@@ -73,8 +79,7 @@ def _num(x: float, lang: str, digits: int = 2) -> str:
 def _describe(name: str, settings: Settings) -> list[tuple[str, str]]:
     describe = getattr(factory_of(name), "describe", None)
     if describe is None:
-        fr = settings.lang == "fr"
-        return [("usage", "tests seulement" if fr else "tests only")]
+        return [("usage", Msg("tests seulement", "tests only").get(settings.lang))]
     fields: list[tuple[str, str]] = describe(settings.backend, settings.lang)
     return fields
 
@@ -110,13 +115,9 @@ def backends_cmd(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console(soft_wrap=True)
-    colon = "\u00a0: " if ui == "fr" else ": "
+    colon = _COLON.get(ui)
     for name, fields in rows.items():
-        mark = (
-            (" [green](actif)[/]" if ui == "fr" else " [green](active)[/]")
-            if name == active
-            else ""
-        )
+        mark = Msg(" [green](actif)[/]", " [green](active)[/]").get(ui) if name == active else ""
         console.print(f"[bold]{name}[/]{mark}", highlight=False)
         for label, value in fields:
             console.print(f"  {label}{colon}{value}" if label else f"  {value}", highlight=False)
@@ -205,50 +206,48 @@ def check_cmd(
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    fr = ui == "fr"
-    colon = "\u00a0: " if fr else ": "
+    colon = _COLON.get(ui)
     approx = "≈\u202f" if answer.estimated_tokens else ""
     console = Console(soft_wrap=True)
     title = f"[bold]{name}[/]" + (f" ({used_model})" if used_model else "")
-    console.print(f"{title}{colon}{'répond' if fr else 'answers'} ✓", highlight=False)
+    console.print(f"{title}{colon}{Msg('répond', 'answers').get(ui)} ✓", highlight=False)
+    first = Msg("premier appel", "first call").get(ui)
     console.print(
-        f"  {'latence' if fr else 'latency'}{colon}{_num(latency, ui)} s"
+        f"  {Msg('latence', 'latency').get(ui)}{colon}{_num(latency, ui)} s"
+        + (f" ({first}{colon}{_num(first_call, ui)} s)" if first_call > 2 * latency else "")
         + (
-            f" ({'premier appel' if fr else 'first call'}{colon}{_num(first_call, ui)} s)"
-            if first_call > 2 * latency
-            else ""
-        )
-        + (
-            f" ({answer.attempts} {'tentatives' if fr else 'attempts'})"
+            f" ({answer.attempts} {Msg('tentatives', 'attempts').get(ui)})"
             if answer.attempts > 1
             else ""
         ),
         highlight=False,
     )
     console.print(
-        f"  {'jetons' if fr else 'tokens'}{colon}{approx}{answer.prompt_tokens} "
-        f"{'en entrée' if fr else 'in'}, {approx}{answer.completion_tokens} "
-        f"{'en sortie' if fr else 'out'}",
+        Msg(
+            f"  jetons{colon}{approx}{answer.prompt_tokens} en entrée, "
+            f"{approx}{answer.completion_tokens} en sortie",
+            f"  tokens{colon}{approx}{answer.prompt_tokens} in, "
+            f"{approx}{answer.completion_tokens} out",
+        ).get(ui),
         highlight=False,
     )
-    quoted = f"«\u202f{shown}\u202f»" if fr else f"“{shown}”"
-    console.print(f"  {'réponse' if fr else 'answer'}{colon}{quoted}", highlight=False)
-    if structured.structured:
-        support = "prise en charge" if fr else "supported"
-    else:
-        support = (
-            "non prise en charge (repli : schéma dans la consigne, lecture JSON tolérante)"
-            if fr
-            else "not supported (fallback: schema in the prompt, tolerant JSON parsing)"
+    quoted = Msg(f"«\u202f{shown}\u202f»", f"“{shown}”").get(ui)
+    console.print(f"  {Msg('réponse', 'answer').get(ui)}{colon}{quoted}", highlight=False)
+    support = (
+        Msg("prise en charge", "supported")
+        if structured.structured
+        else Msg(
+            "non prise en charge (repli : schéma dans la consigne, lecture JSON tolérante)",
+            "not supported (fallback: schema in the prompt, tolerant JSON parsing)",
         )
+    ).get(ui)
     validity = (
-        ("JSON valide" if fr else "valid JSON")
-        if json_ok
-        else ("JSON illisible" if fr else "unreadable JSON")
-    )
+        Msg("JSON valide", "valid JSON") if json_ok else Msg("JSON illisible", "unreadable JSON")
+    ).get(ui)
     console.print(
-        f"  sortie structurée{colon}{support}\u202f; {validity}"
-        if fr
-        else f"  structured output{colon}{support}; {validity}",
+        Msg(
+            f"  sortie structurée{colon}{support}\u202f; {validity}",
+            f"  structured output{colon}{support}; {validity}",
+        ).get(ui),
         highlight=False,
     )

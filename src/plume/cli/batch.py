@@ -1,4 +1,4 @@
-"""``plume batch``: many articles at once, in parallel, resumable (issue 6).
+"""``plume batch``: many articles at once, in parallel, resumable.
 
 The shell only parses options and shows progress; :mod:`plume.batch.runner` does the work.
 """
@@ -27,22 +27,26 @@ from rich.table import Table
 
 from plume.cli.options import KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
 from plume.errors import EXIT_CODES, PlumeError
+from plume.report import Msg
 from plume.settings import load_settings
 
+#: Why the plan runs or skips an article (``plume.batch.runner``'s reasons).
 _REASONS = {
-    "new": ("nouveau", "new"),
-    "changed": ("modifié (contenu ou réglages)", "changed (content or settings)"),
-    "resume": ("interrompu, à refaire", "interrupted, to redo"),
-    "retry": ("en échec, à réessayer", "failed, to retry"),
-    "force": ("--force", "--force"),
-    "unchanged": ("inchangé depuis un lot précédent", "unchanged since a previous batch"),
-    "missing": ("fichiers de sortie manquants", "output files missing"),
+    "new": Msg("nouveau", "new"),
+    "changed": Msg("modifié (contenu ou réglages)", "changed (content or settings)"),
+    "resume": Msg("interrompu, à refaire", "interrupted, to redo"),
+    "retry": Msg("en échec, à réessayer", "failed, to retry"),
+    "force": Msg("--force", "--force"),
+    "unchanged": Msg("inchangé depuis un lot précédent", "unchanged since a previous batch"),
+    "missing": Msg("fichiers de sortie manquants", "output files missing"),
 }
 _STATUS = {
-    "done": ("fait", "done"),
-    "done_short": ("fait, mots manquants", "done, words missing"),
-    "failed": ("échec", "failed"),
+    "done": Msg("fait", "done"),
+    "done_short": Msg("fait, mots manquants", "done, words missing"),
+    "failed": Msg("échec", "failed"),
 }
+#: A label's colon: a no-break space before it in French.
+_COLON = Msg("\u00a0: ", ": ")
 
 
 def _num(x: float, lang: str, digits: int = 1) -> str:
@@ -56,7 +60,6 @@ class _Display:
     def __init__(self, console: Console, lang: str) -> None:
         self.console = console
         self.lang = lang
-        self.fr = lang == "fr"
         self.total = 0
         self.count = 0
         self.started = time.perf_counter()
@@ -66,15 +69,13 @@ class _Display:
     def start(self, to_run: int, skipped: int, workers: int) -> None:
         self.total = to_run
         self.started = time.perf_counter()
-        c = "\u00a0: " if self.fr else ": "
         self.console.print(
-            (
-                f"Lot{c}{to_run} article(s) à traiter, {skipped} inchangé(s) ignoré(s), "
-                f"{workers} en parallèle."
-            )
-            if self.fr
-            else f"Batch: {to_run} article(s) to process, {skipped} unchanged skipped, "
-            f"{workers} in parallel.",
+            Msg(
+                f"Lot\u00a0: {to_run} article(s) à traiter, {skipped} inchangé(s) ignoré(s), "
+                f"{workers} en parallèle.",
+                f"Batch: {to_run} article(s) to process, {skipped} unchanged skipped, "
+                f"{workers} in parallel.",
+            ).get(self.lang),
             highlight=False,
         )
         if self.console.is_terminal and to_run:
@@ -84,7 +85,7 @@ class _Display:
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
-                TextColumn("ETA" if not self.fr else "reste"),
+                TextColumn(Msg("reste", "ETA").get(self.lang)),
                 TimeRemainingColumn(),
                 console=self.console,
                 transient=False,
@@ -96,26 +97,20 @@ class _Display:
         self.count += 1
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         rate = self.count / elapsed
-        label = _STATUS.get(result.status, (result.status, result.status))[0 if self.fr else 1]
+        label = _STATUS.get(result.status, Msg(result.status, result.status)).get(self.lang)
+        error = Msg(result.error_fr or "", result.error_en or "").get(self.lang)
         if self.progress is not None and self.task is not None:
             self.progress.update(
                 self.task,
                 advance=1,
-                rate=f"{_num(rate, self.lang)} art./s" if self.fr else f"{rate:.1f} art/s",
+                rate=Msg(f"{_num(rate, self.lang)} art./s", f"{rate:.1f} art/s").get(self.lang),
             )
             if result.status == "failed":
                 self.progress.console.print(
-                    f"[red]✗[/] {planned.name}\u00a0: {result.error_fr}"
-                    if self.fr
-                    else f"[red]✗[/] {planned.name}: {result.error_en}",
-                    highlight=False,
+                    f"[red]✗[/] {planned.name}{_COLON.get(self.lang)}{error}", highlight=False
                 )
             return
-        detail = (
-            (result.error_fr if self.fr else result.error_en)
-            if result.status == "failed"
-            else f"{_num(result.duration_s, self.lang)} s"
-        )
+        detail = error if result.status == "failed" else f"{_num(result.duration_s, self.lang)} s"
         self.console.print(
             f"[{self.count}/{self.total}] {label} — {planned.name} — {detail}",
             highlight=False,
@@ -129,93 +124,89 @@ class _Display:
 
 
 def _print_plan(planned: list[Any], console: Console, lang: str) -> None:
-    fr = lang == "fr"
-    table = Table(title="Ce que le lot ferait" if fr else "What the batch would do")
-    for col in ("Action", "Article", "Source", "Raison" if fr else "Reason"):
+    table = Table(title=Msg("Ce que le lot ferait", "What the batch would do").get(lang))
+    for col in ("Action", "Article", "Source", Msg("Raison", "Reason").get(lang)):
         table.add_column(col)
     for p in planned:
-        action = (
-            ("à traiter" if fr else "process")
-            if p.action == "run"
-            else ("ignoré" if fr else "skip")
+        action = (Msg("à traiter", "process") if p.action == "run" else Msg("ignoré", "skip")).get(
+            lang
         )
-        reason = _REASONS.get(p.reason, (p.reason, p.reason))[0 if fr else 1]
+        reason = _REASONS.get(p.reason, Msg(p.reason, p.reason)).get(lang)
         table.add_row(action, p.name, p.spec.source, reason)
     console.print(table)
     n = sum(1 for p in planned if p.action == "run")
     console.print(
-        f"{n} article(s) à traiter, {len(planned) - n} ignoré(s). Rien n’a été écrit."
-        if fr
-        else f"{n} article(s) to process, {len(planned) - n} skipped. Nothing was written.",
+        Msg(
+            f"{n} article(s) à traiter, {len(planned) - n} ignoré(s). Rien n’a été écrit.",
+            f"{n} article(s) to process, {len(planned) - n} skipped. Nothing was written.",
+        ).get(lang),
         highlight=False,
     )
 
 
 def _print_summary(summary: Any, console: Console, lang: str, ratio: float) -> None:
-    fr = lang == "fr"
-    c = "\u00a0: " if fr else ": "
-    table = Table(title="Bilan du lot" if fr else "Batch summary")
-    table.add_column("Statut" if fr else "Status")
+    c = _COLON.get(lang)
+    table = Table(title=Msg("Bilan du lot", "Batch summary").get(lang))
+    table.add_column(Msg("Statut", "Status").get(lang))
     table.add_column("Articles", justify="right")
     rows = [
-        ("faits" if fr else "done", summary.done),
-        (
-            "faits, mots manquants (mode fidèle)" if fr else "done, words missing",
-            summary.done_short,
-        ),
-        ("en échec" if fr else "failed", summary.failed),
-        ("ignorés (inchangés)" if fr else "skipped (unchanged)", summary.skipped),
+        (Msg("faits", "done"), summary.done),
+        (Msg("faits, mots manquants (mode fidèle)", "done, words missing"), summary.done_short),
+        (Msg("en échec", "failed"), summary.failed),
+        (Msg("ignorés (inchangés)", "skipped (unchanged)"), summary.skipped),
     ]
     if summary.interrupted:
-        rows.append(("restants (interrompu)" if fr else "remaining (interrupted)", summary.pending))
-    rows.append(("total", summary.total))
+        rows.append((Msg("restants (interrompu)", "remaining (interrupted)"), summary.pending))
+    rows.append((Msg("total", "total"), summary.total))
     for label, n in rows:
-        table.add_row(label, str(n))
+        table.add_row(label.get(lang), str(n))
     console.print(table)
     rate = summary.processed / summary.seconds if summary.seconds > 0 else 0.0
-    line = (
+    line = Msg(
         f"Durée{c}{_num(summary.seconds, lang)} s — {_num(rate, lang, 2)} article(s)/s — "
-        f"{summary.workers} en parallèle"
-        if fr
-        else f"Duration{c}{summary.seconds:.1f} s — {rate:.2f} article(s)/s — "
-        f"{summary.workers} in parallel"
-    )
+        f"{summary.workers} en parallèle",
+        f"Duration{c}{summary.seconds:.1f} s — {rate:.2f} article(s)/s — "
+        f"{summary.workers} in parallel",
+    ).get(lang)
     if summary.prompt_tokens or summary.completion_tokens:
-        line += (
-            f" — jetons{c}{summary.prompt_tokens} envoyés, {summary.completion_tokens} reçus"
-            if fr
-            else f" — tokens{c}{summary.prompt_tokens} in, {summary.completion_tokens} out"
-        )
+        line += Msg(
+            f" — jetons{c}{summary.prompt_tokens} envoyés, {summary.completion_tokens} reçus",
+            f" — tokens{c}{summary.prompt_tokens} in, {summary.completion_tokens} out",
+        ).get(lang)
     console.print(line, highlight=False)
     if summary.failures:
-        failed = Table(title="Articles en échec" if fr else "Failed articles")
+        failed = Table(title=Msg("Articles en échec", "Failed articles").get(lang))
         failed.add_column("Article")
         failed.add_column("Code", justify="right")
         failed.add_column("Message")
         shown = 20  # a screenful; the manifest lists them all
         for name, code, message_fr, message_en in summary.failures[:shown]:
-            failed.add_row(name, str(code), message_fr if fr else message_en)
+            failed.add_row(name, str(code), Msg(message_fr, message_en).get(lang))
         console.print(failed)
         if len(summary.failures) > shown:
             more = len(summary.failures) - shown
             console.print(
-                f"… et {more} autre(s)\u00a0: voir manifest.jsonl."
-                if fr
-                else f"… and {more} more: see manifest.jsonl.",
+                Msg(
+                    f"… et {more} autre(s)\u00a0: voir manifest.jsonl.",
+                    f"… and {more} more: see manifest.jsonl.",
+                ).get(lang),
                 highlight=False,
             )
     if summary.manifest is not None:
-        console.print(f"{'Manifeste' if fr else 'Manifest'}{c}{summary.manifest}", highlight=False)
+        console.print(
+            f"{Msg('Manifeste', 'Manifest').get(lang)}{c}{summary.manifest}", highlight=False
+        )
     if summary.exit_code in (14, 15):
         share = _num(100 * summary.failed / summary.total, lang, 0)
         limit = _num(100 * ratio, lang, 0)
-        meaning = EXIT_CODES[summary.exit_code][0 if fr else 1]
+        meaning = EXIT_CODES[summary.exit_code].get(lang)
         console.print(
-            f"Code de sortie {summary.exit_code}{c}{meaning} ({summary.failed} sur "
-            f"{summary.total}, soit {share}\u00a0%, seuil {limit}\u00a0%)."
-            if fr
-            else f"Exit code {summary.exit_code}: {meaning} ({summary.failed} of {summary.total}, "
-            f"{share}%, threshold {limit}%).",
+            Msg(
+                f"Code de sortie {summary.exit_code}{c}{meaning} ({summary.failed} sur "
+                f"{summary.total}, soit {share}\u00a0%, seuil {limit}\u00a0%).",
+                f"Exit code {summary.exit_code}: {meaning} ({summary.failed} of "
+                f"{summary.total}, {share}%, threshold {limit}%).",
+            ).get(lang),
             highlight=False,
         )
 
@@ -340,11 +331,13 @@ def batch_cmd(
     if summary.interrupted:
         command = shlex.join(["plume", *sys.argv[1:]])
         err.print(
-            f"Lot interrompu\u00a0: {summary.processed} article(s) traité(s), {summary.pending} "
-            f"restant(s). Pour reprendre, relancez la même commande\u00a0:\n  {command}"
-            if ui == "fr"
-            else f"Batch interrupted: {summary.processed} article(s) processed, "
-            f"{summary.pending} remaining. To resume, run the same command again:\n  {command}",
+            Msg(
+                f"Lot interrompu\u00a0: {summary.processed} article(s) traité(s), "
+                f"{summary.pending} restant(s). Pour reprendre, relancez la même "
+                f"commande\u00a0:\n  {command}",
+                f"Batch interrupted: {summary.processed} article(s) processed, "
+                f"{summary.pending} remaining. To resume, run the same command again:\n  {command}",
+            ).get(ui),
             highlight=False,
         )
         sys.stdout.flush()

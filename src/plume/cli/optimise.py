@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -11,51 +10,46 @@ from rich.console import Console
 from rich.markup import escape
 
 from plume.cli.options import KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
-from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, ConfigError, PlumeError
+from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, PlumeError
 from plume.optimisation import OptimiseReport
-from plume.report import Rating
-from plume.settings import Settings, load_settings
+from plume.report import Msg, Rating
+from plume.settings import load_settings
 
 
 def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: str) -> None:
-    fr = lang == "fr"
-    colon = "\u00a0: " if fr else ": "
-    b, a = result.before, result.after
-    art = result.article
+    """The terminal's account of a run: the article's fields, the model's part, the audit
+    before → after, the fact check and the files written."""
     from plume.analyse.pixels import text_width
 
-    def line(label_fr: str, label_en: str, value: str) -> None:
-        console.print(f"[bold]{label_fr if fr else label_en}[/]{colon}{value}", highlight=False)
+    colon = Msg("\u00a0: ", ": ").get(lang)
+    b, a = result.before, result.after
+    art = result.article
 
-    console.rule(("Article optimisé" if fr else "Optimised article"), style="cyan")
-    line("Titre (H1)", "Title (H1)", art.title)
+    def line(label: Msg, value: str) -> None:
+        console.print(f"[bold]{label.get(lang)}[/]{colon}{value}", highlight=False)
+
+    console.rule(Msg("Article optimisé", "Optimised article").get(lang), style="cyan")
+    line(Msg("Titre (H1)", "Title (H1)"), art.title)
     line(
-        "Titre SEO",
-        "SEO title",
+        Msg("Titre SEO", "SEO title"),
         f"{art.seo_title} [dim]({text_width(art.seo_title):.0f} px / 600)[/]",
     )
     line(
-        "Méta-description",
-        "Meta description",
+        Msg("Méta-description", "Meta description"),
         f"{art.meta_description} [dim]({len(art.meta_description)} car. / 121–156)[/]",
     )
-    line("Slug", "Slug", art.slug)
-    kp_from = {
-        "flag": ("donnée", "given"),
-        "brief": ("de la consigne", "from the brief"),
-        "suggested": ("choisie par plume", "chosen by plume"),
-    }.get(result.keyphrase_source or "", ("", ""))
-    kp_line = f"{result.keyphrase} [dim]({kp_from[0] if fr else kp_from[1]})[/]"
+    line(Msg("Slug", "Slug"), art.slug)
+    kp_from = _KEYPHRASE_FROM.get(result.keyphrase_source or "", Msg("", ""))
+    kp_line = f"{result.keyphrase} [dim]({kp_from.get(lang)})[/]"
     if result.synonyms:
-        kp_line += (" ; synonymes : " if fr else "; synonyms: ") + ", ".join(result.synonyms)
-    line("Expression clé", "Keyphrase", kp_line)
+        kp_line += Msg(" ; synonymes : ", "; synonyms: ").get(lang) + ", ".join(result.synonyms)
+    line(Msg("Expression clé", "Keyphrase"), kp_line)
     target = f" / {result.min_words}" if result.min_words else ""
     h2 = sum(1 for s_ in art.sections if s_.level == 2)
     h3 = len(art.sections) - h2
     line(
-        "Longueur",
-        "Length",
-        f"{result.words}{target} {'mots' if fr else 'words'}, {h2} H2"
+        Msg("Longueur", "Length"),
+        f"{result.words}{target} {Msg('mots', 'words').get(lang)}, {h2} H2"
         + (f", {h3} H3" if h3 else "")
         + (f", FAQ {len(art.faq)}" if art.faq else ""),
     )
@@ -63,34 +57,30 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
         indent = "  " if s_.level == 2 else "    "
         console.print(f"{indent}[dim]H{s_.level}[/] {s_.heading}", highlight=False)
     if result.model:
-        accepted = {g.field: 0 for g in result.generated}
-        for g in result.generated:
-            accepted[g.field] += int(g.accepted)
+        proposed = len(result.generated)
+        used = sum(int(g.accepted) for g in result.generated)
         line(
-            "Modèle",
-            "Model",
-            f"{result.model} — {len(result.generated)} "
-            + ("propositions vérifiées, " if fr else "checked proposals, ")
-            + f"{sum(accepted.values())} "
-            + (("retenue" if sum(accepted.values()) < 2 else "retenues") if fr else "used"),
+            Msg("Modèle", "Model"),
+            Msg(
+                f"{result.model} — {proposed} propositions vérifiées, {used} "
+                + ("retenue" if used < 2 else "retenues"),
+                f"{result.model} — {proposed} checked proposals, {used} used",
+            ).get(lang),
         )
     rw = result.rewrite
     if rw is not None:
         u = rw.usage
         cost = f", {u.cost:.4f} (coût)" if u.cost is not None else ""
         line(
-            "Réécriture" if fr else "Rewrite",
-            "Rewrite",
-            (
+            Msg("Réécriture", "Rewrite"),
+            Msg(
                 f"plan {'du modèle' if rw.plan_source == 'model' else 'déterministe'}, "
-                f"{rw.rounds} tour(s) de réparation, {len(rw.repairs)} reprise(s)"
-                if fr
-                else f"{rw.plan_source} plan, {rw.rounds} repair round(s), {len(rw.repairs)} redo(s)"
-            ),
+                f"{rw.rounds} tour(s) de réparation, {len(rw.repairs)} reprise(s)",
+                f"{rw.plan_source} plan, {rw.rounds} repair round(s), {len(rw.repairs)} redo(s)",
+            ).get(lang),
         )
         line(
-            "Jetons",
-            "Tokens",
+            Msg("Jetons", "Tokens"),
             f"{u.prompt_tokens} → {u.completion_tokens} ({u.calls} appels, {u.seconds:.1f} s{cost})"
             + (
                 f" ; générés / article : {rw.generation_ratio:.2f}"
@@ -100,51 +90,47 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
         )
         if result.guards is not None:
             o = result.guards.originality
-            pct = "\u202f%" if fr else "%"  # French: a narrow no-break space before "%"
-            copied = "de suites de 8 mots copiées" if fr else "of 8-word sequences copied"
-            text = f"{o.share * 100:.0f}{pct} {copied} (≤ {o.ceiling * 100:.0f}{pct})"
+            share, ceiling = f"{o.share * 100:.0f}", f"{o.ceiling * 100:.0f}"
+            text = Msg(
+                # A narrow no-break space before "%" in French.
+                f"{share}\u202f% de suites de 8 mots copiées (≤ {ceiling}\u202f%)",
+                f"{share}% of 8-word sequences copied (≤ {ceiling}%)",
+            ).get(lang)
             if o.quoted:
-                text += (
-                    f" ; {o.quoted} dans des citations des sources, non comptées"
-                    if fr
-                    else f"; {o.quoted} in quotations of the sources, not counted"
-                )
-            line("Originalité", "Originality", text)
+                text += Msg(
+                    f" ; {o.quoted} dans des citations des sources, non comptées",
+                    f"; {o.quoted} in quotations of the sources, not counted",
+                ).get(lang)
+            line(Msg("Originalité", "Originality"), text)
             # Soft findings: they do not fail the article, but an editor should read them.
+            to_check = Msg("à vérifier", "to check").get(lang)
             for soft in result.guards.violations:
                 if not soft.hard:
-                    quoted = f" «\u202f{soft.excerpt}\u202f»" if fr else f" “{soft.excerpt}”"
+                    quoted = (
+                        Msg(f" «\u202f{soft.excerpt}\u202f»", f" “{soft.excerpt}”").get(lang)
+                        if soft.excerpt
+                        else ""
+                    )
                     console.print(
-                        f"  [yellow]?[/] {'à vérifier' if fr else 'to check'}{colon}"
-                        + escape(f"{soft.message(lang)}{quoted if soft.excerpt else ''}"),
+                        f"  [yellow]?[/] {to_check}{colon}"
+                        + escape(f"{soft.message(lang)}{quoted}"),
                         highlight=False,
                     )
         for contradiction in result.contradictions:
             console.print(f"  [yellow]≠[/] {escape(contradiction.message(lang))}", highlight=False)
+        removed = Msg("retiré", "removed").get(lang)
         for r in rw.removed:
-            console.print(
-                f"  [yellow]−[/] {'retiré' if fr else 'removed'}{colon}{escape(r)}", highlight=False
-            )
+            console.print(f"  [yellow]−[/] {removed}{colon}{escape(r)}", highlight=False)
         if rw.passed:
-            console.print(
-                "[green]✓ Toutes les contraintes sont tenues.[/]"
-                if fr
-                else "[green]✓ Every hard constraint holds.[/]"
-            )
+            console.print(_PASSED.get(lang))
         else:
-            console.print(
-                "[bold red]✗ Article en échec : contraintes non tenues (dernier brouillon gardé, "
-                "marqué en échec).[/]"
-                if fr
-                else "[bold red]✗ Failing article: hard constraints not met (last draft kept, "
-                "marked as failing).[/]"
-            )
+            console.print(_FAILING.get(lang))
             for failure in rw.failures:
                 console.print(f"  [red]✗[/] {escape(failure)}", highlight=False)
     console.rule(style="cyan")
     console.print(
-        f"[bold]{'Score SEO' if fr else 'SEO score'}[/]{colon}{b.seo.value} → {a.seo.value}   "
-        f"[bold]{'Lisibilité' if fr else 'Readability'}[/]{colon}"
+        f"[bold]{Msg('Score SEO', 'SEO score').get(lang)}[/]{colon}{b.seo.value} → {a.seo.value}   "
+        f"[bold]{Msg('Lisibilité', 'Readability').get(lang)}[/]{colon}"
         f"{b.readability.value} → {a.readability.value}",
         highlight=False,
     )
@@ -157,7 +143,9 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
         and before[c.code].rating in (Rating.BAD, Rating.OK)
     ]
     if fixed:
-        console.print(("Corrigés" if fr else "Fixed") + colon + ", ".join(fixed), highlight=False)
+        console.print(
+            Msg("Corrigés", "Fixed").get(lang) + colon + ", ".join(fixed), highlight=False
+        )
     for c in a.failing():
         if c.rating in (Rating.BAD, Rating.OK) and c.category.value != "info":
             console.print(f"  [red]●[/] {c.code}{colon}{c.message}", highlight=False)
@@ -166,9 +154,10 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
     fc = result.fact_check
     if fc.ok:
         console.print(
-            (f"Vérification des faits{colon}{len(fc.facts)} faits, tous présents dans la source.")
-            if fr
-            else f"Fact check{colon}{len(fc.facts)} facts, all in the source.",
+            Msg(
+                f"Vérification des faits{colon}{len(fc.facts)} faits, tous présents dans la source.",
+                f"Fact check{colon}{len(fc.facts)} facts, all in the source.",
+            ).get(lang),
             highlight=False,
         )
     else:
@@ -179,21 +168,34 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
     # In rewrite mode a shortfall is one of the failing constraints listed above.
     if result.words_missing and result.mode != "rewrite":
         console.print(
-            (
+            Msg(
                 f"[yellow]{result.words} mots pour {result.min_words} visés : il en manque "
                 f"{result.words_missing}. Le mode fidèle n’invente rien : ajoutez des sources ou "
-                "utilisez le mode réécriture.[/]"
-            )
-            if fr
-            else (
+                "utilisez le mode réécriture.[/]",
                 f"[yellow]{result.words} words for a target of {result.min_words}: "
                 f"{result.words_missing} missing. Faithful mode invents nothing: add sources or "
-                "use rewrite mode.[/]"
-            ),
+                "use rewrite mode.[/]",
+            ).get(lang),
             highlight=False,
         )
     for path in files:
         console.print(f"  → {path}", highlight=False)
+
+
+_KEYPHRASE_FROM = {
+    "flag": Msg("donnée", "given"),
+    "brief": Msg("de la consigne", "from the brief"),
+    "suggested": Msg("choisie par plume", "chosen by plume"),
+}
+_PASSED = Msg(
+    "[green]✓ Toutes les contraintes sont tenues.[/]", "[green]✓ Every hard constraint holds.[/]"
+)
+_FAILING = Msg(
+    "[bold red]✗ Article en échec : contraintes non tenues (dernier brouillon gardé, "
+    "marqué en échec).[/]",
+    "[bold red]✗ Failing article: hard constraints not met (last draft kept, "
+    "marked as failing).[/]",
+)
 
 
 def optimise_cmd(
@@ -253,8 +255,9 @@ def optimise_cmd(
 ) -> None:
     """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle, ou
     réécriture avec --rewrite)."""
+    from plume.document import EditorFields
     from plume.ingest import read_path, read_stdin
-    from plume.pipeline import optimise_document, rewrite_documents
+    from plume.pipeline import Mode, OptimiseRequest, optimise
     from plume.render.files import write_outputs
     from plume.render.outputs import render_outputs
 
@@ -273,54 +276,19 @@ def optimise_cmd(
             }
         )
         ui = settings.lang
-        if len(files) > 1 and not rewrite:
-            raise ConfigError(
-                "Le mode fidèle prend un seul fichier ; pour plusieurs sources, ajoutez --rewrite.",
-                "Faithful mode takes one file; for several sources, add --rewrite.",
-            )
         docs = [read_stdin(settings) if f == "-" else read_path(Path(f), settings) for f in files]
-        published = datetime.now(UTC).replace(microsecond=0)
-        if rewrite:
-            from plume.backends import backend_from_settings
-
-            backend = backend_from_settings(settings.backend)
-            try:
-                result = rewrite_documents(
-                    docs,
-                    settings,
-                    published=published,
-                    backend=backend,
-                    keyphrase=keyphrase,
-                    synonyms=tuple(synonym or ()),
-                    min_words=min_words,
-                    model_name=_model_label(settings),
-                    max_rounds=max_repairs,
-                    originality_ceiling=originality,
-                )
-            finally:
-                backend.close()
-        else:
-            local = None
-            if not no_model:
-                from plume.backends.local import LocalBackend
-
-                local = LocalBackend.from_settings(settings.backend)
-            try:
-                result = optimise_document(
-                    docs[0],
-                    settings,
-                    published=published,
-                    keyphrase=keyphrase,
-                    synonyms=tuple(synonym or ()),
-                    min_words=min_words,
-                    backend=local,
-                    model_name="gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
-                    if local is not None and settings.backend.model_path is None
-                    else (str(settings.backend.model_path) if local is not None else None),
-                )
-            finally:
-                if local is not None:
-                    local.close()
+        request = OptimiseRequest(
+            sources=tuple(docs),
+            settings=settings,
+            fields=EditorFields(
+                keyphrase=keyphrase, synonyms=tuple(synonym or ()), min_words=min_words
+            ),
+            mode=Mode.REWRITE if rewrite else Mode.FAITHFUL,
+            use_model=not no_model,
+            max_rounds=max_repairs,
+            originality_ceiling=originality,
+        )
+        result = optimise(request)
         target = outdir or Path(f"{Path(docs[0].source.name).stem or 'article'}-plume")
         written = write_outputs(target, render_outputs(result, allow_partial=allow_partial))
     except PlumeError as exc:
@@ -331,10 +299,3 @@ def optimise_cmd(
         raise typer.Exit(EXIT_REWRITE_FAILED)
     if result.words_missing:
         raise typer.Exit(EXIT_WORDS_MISSING)
-
-
-def _model_label(settings: Settings) -> str:
-    b = settings.backend
-    if b.name == "local":
-        return str(b.model_path) if b.model_path else "gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
-    return f"{b.name}:{b.model or '?'}"

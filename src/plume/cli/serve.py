@@ -1,4 +1,4 @@
-"""``plume serve``: the web studio on http://127.0.0.1:8765/ (issue 5).
+"""``plume serve``: the web studio on http://127.0.0.1:8765/.
 
 Binds the loopback address by default. Another address exposes the studio to the network, so
 it then needs a token (``PLUME_STUDIO__TOKEN`` or ``[studio] token`` in the config file — never a
@@ -16,6 +16,7 @@ from rich.console import Console
 
 from plume.cli.options import LangOpt
 from plume.errors import ConfigError, PlumeError
+from plume.report import Msg
 from plume.settings import Settings, load_settings
 
 
@@ -68,15 +69,13 @@ def serve_cmd(
     s = settings.studio
     shown = f"[{s.host}]" if ":" in s.host else s.host
     url = f"http://{shown}:{s.port}/"
-    fr = ui == "fr"
     Console(soft_wrap=True).print(
-        (f"Studio plume\u00a0: {url}" if fr else f"plume studio: {url}")
+        Msg(f"Studio plume\u00a0: {url}", f"plume studio: {url}").get(ui)
         + (
-            (
-                " (ouvrez-le avec ?token=<votre jeton> une première fois)"
-                if fr
-                else " (open it once with ?token=<your token>)"
-            )
+            Msg(
+                " (ouvrez-le avec ?token=<votre jeton> une première fois)",
+                " (open it once with ?token=<your token>)",
+            ).get(ui)
             if s.token
             else ""
         ),

@@ -7,56 +7,46 @@ from rich.table import Table
 
 from plume.analyse.checks.base import REGISTRY
 from plume.errors import ConfigError
-from plume.report import Category, Change, Rating, Report, Score
+from plume.report import Category, Change, Msg, Rating, Report, Score
 
+#: A label's colon: French puts a no-break space before it.
+_COLON = Msg("\u00a0: ", ": ")
 _COLOURS = {Rating.GOOD: "green", Rating.OK: "dark_orange", Rating.BAD: "red", Rating.NA: "grey50"}
 _LIGHT = {
-    "fr": {Rating.GOOD: "vert", Rating.OK: "orange", Rating.BAD: "rouge", Rating.NA: "—"},
-    "en": {Rating.GOOD: "green", Rating.OK: "orange", Rating.BAD: "red", Rating.NA: "—"},
+    Rating.GOOD: Msg("vert", "green"),
+    Rating.OK: Msg("orange", "orange"),
+    Rating.BAD: Msg("rouge", "red"),
+    Rating.NA: Msg("—", "—"),
 }
 _T = {
-    "fr": {
-        "seo": "Score SEO",
-        "read": "Lisibilité",
-        "typo": "Typographie",
-        "checks": "Contrôles (à corriger en premier)",
-        "cleaning": "Nettoyage",
-        "findings": "À vérifier par l’éditeur",
-        "brief_fields": "Consigne comprise\u00a0: langue={lang}, mots ≥ {words}, intertitres={subheadings}, "
+    "seo": Msg("Score SEO", "SEO score"),
+    "read": Msg("Lisibilité", "Readability"),
+    "typo": Msg("Typographie", "Typography"),
+    "checks": Msg("Contrôles (à corriger en premier)", "Checks (fix first)"),
+    "cleaning": Msg("Nettoyage", "Cleaning"),
+    "findings": Msg("À vérifier par l’éditeur", "For the editor to check"),
+    "brief_fields": Msg(
+        "Consigne comprise\u00a0: langue={lang}, mots ≥ {words}, intertitres={subheadings}, "
         "expression clé={kp}",
-        "yes": "oui",
-        "kp": "Expression clé",
-        "words": "mots",
-        "none": "aucune modification",
-        "measures": "Mesures",
-        "sugg": "Suggestions",
-    },
-    "en": {
-        "seo": "SEO score",
-        "read": "Readability",
-        "typo": "Typography",
-        "checks": "Checks (fix first)",
-        "cleaning": "Cleaning",
-        "findings": "For the editor to check",
-        "brief_fields": "Brief understood: language={lang}, words ≥ {words}, subheadings={subheadings}, "
+        "Brief understood: language={lang}, words ≥ {words}, subheadings={subheadings}, "
         "keyphrase={kp}",
-        "yes": "yes",
-        "kp": "Keyphrase",
-        "words": "words",
-        "none": "no change",
-        "measures": "Measures",
-        "sugg": "Suggestions",
-    },
+    ),
+    "yes": Msg("oui", "yes"),
+    "kp": Msg("Expression clé", "Keyphrase"),
+    "words": Msg("mots", "words"),
+    "none": Msg("aucune modification", "no change"),
+    "measures": Msg("Mesures", "Measures"),
+    "sugg": Msg("Suggestions", "Suggestions"),
 }
 
 
 def _score(s: Score, lang: str) -> str:
-    return f"[bold {_COLOURS[s.rating]}]{s.value}/100 ({_LIGHT[lang][s.rating]})[/]"
+    return f"[bold {_COLOURS[s.rating]}]{s.value}/100 ({_LIGHT[s.rating].get(lang)})[/]"
 
 
 def print_report(report: Report, console: Console, max_examples: int = 3) -> None:
-    t = _T[report.lang]
-    colon = "\u00a0: " if report.lang == "fr" else ": "  # French puts a no-break space before ":"
+    t = {key: text.get(report.lang) for key, text in _T.items()}
+    colon = _COLON.get(report.lang)
     console.print(f"[bold]{report.source}[/] — {report.stats.words} {t['words']}")
     line = (
         f"{t['seo']}{colon}{_score(report.seo, report.lang)}   "
@@ -120,8 +110,8 @@ def print_report(report: Report, console: Console, max_examples: int = 3) -> Non
 def print_rules(lang: str, console: Console) -> None:
     table = Table(expand=True)
     table.add_column("Code", no_wrap=True)
-    table.add_column("Nom" if lang == "fr" else "Name")
-    table.add_column("Seuils" if lang == "fr" else "Thresholds")
+    table.add_column(Msg("Nom", "Name").get(lang))
+    table.add_column(Msg("Seuils", "Thresholds").get(lang))
     for code in sorted(REGISTRY):
         r = REGISTRY[code]
         th = ", ".join(f"{k}={v.value:g}" for k, v in r.thresholds.items())
@@ -136,17 +126,17 @@ def print_rule(code: str, lang: str, console: Console) -> None:
             f"Contrôle inconnu : {code}. « plume rules » les liste tous.",
             f"Unknown check: {code}. 'plume rules' lists them all.",
         )
-    fr = lang == "fr"
+
+    def label(text: Msg) -> str:
+        return f"[bold]{text.get(lang)}[/]"
+
     console.print(f"[bold]{rule.code}[/] — {rule.name.get(lang)}")
-    console.print(
-        f"[bold]{'Ce qu’il vérifie' if fr else 'What it checks'}[/] : {rule.what.get(lang)}"
-    )
-    console.print(f"[bold]{'Pourquoi' if fr else 'Why'}[/] : {rule.why.get(lang)}")
+    console.print(f"{label(Msg('Ce qu’il vérifie', 'What it checks'))} : {rule.what.get(lang)}")
+    console.print(f"{label(Msg('Pourquoi', 'Why'))} : {rule.why.get(lang)}")
+    threshold = Msg("Seuil", "Threshold").get(lang)
     for k, v in rule.thresholds.items():
-        console.print(f"[bold]{'Seuil' if fr else 'Threshold'} {k}[/] = {v.value:g} ({v.source})")
+        console.print(f"[bold]{threshold} {k}[/] = {v.value:g} ({v.source})")
     if rule.example_bad:
-        console.print(
-            f"[bold]{'Exemple à éviter' if fr else 'Bad example'}[/] : {rule.example_bad}"
-        )
+        console.print(f"{label(Msg('Exemple à éviter', 'Bad example'))} : {rule.example_bad}")
     if rule.example_good:
-        console.print(f"[bold]{'Mieux' if fr else 'Better'}[/] : {rule.example_good}")
+        console.print(f"{label(Msg('Mieux', 'Better'))} : {rule.example_good}")

@@ -10,255 +10,263 @@ from __future__ import annotations
 
 import re
 
+from plume.report import Msg
+from plume.text import french_spacing
+
 __all__ = ["CATALOG", "french_typography", "number", "translate"]
 
-_RULES = (
-    (re.compile(r" ([;!?])(?=$|[\s)»])"), "\u202f\\1"),
-    (re.compile(r" :(?=$|\s)"), "\u00a0:"),
-    (re.compile(r"« "), "«\u202f"),
-    (re.compile(r" »"), "\u202f»"),
+#: Beyond the shared spacing: typographic apostrophes, and a narrow space before "%" after a
+#: placeholder too ("{share} %" is filled in later; the shared rule wants a digit).
+_EXTRA_RULES = (
     (re.compile(r"(\w)'(\w)"), "\\1’\\2"),
     (re.compile(r" %"), "\u202f%"),
 )
 
 
 def french_typography(text: str) -> str:
-    for pattern, repl in _RULES:
+    """The interface's French typography: :func:`plume.text.french_spacing` plus
+    :data:`_EXTRA_RULES`."""
+    text = french_spacing(text)
+    for pattern, repl in _EXTRA_RULES:
         text = pattern.sub(repl, text)
     return text
 
 
-_FR_EN: dict[str, tuple[str, str]] = {
-    "app.tagline": (
+_FR_EN: dict[str, Msg] = {
+    "app.tagline": Msg(
         "Articles français prêts pour le web : audit SEO et lisibilité, optimisation fidèle.",
         "French articles ready for the web: SEO and readability audit, faithful optimisation.",
     ),
-    "nav.new": ("Nouvel article", "New article"),
-    "nav.history": ("Historique", "History"),
-    "nav.other_lang": ("English", "Français"),
-    "form.title": ("Votre article", "Your article"),
-    "form.paste": (
+    "nav.new": Msg("Nouvel article", "New article"),
+    "nav.history": Msg("Historique", "History"),
+    "nav.other_lang": Msg("English", "Français"),
+    "form.title": Msg("Votre article", "Your article"),
+    "form.paste": Msg(
         "Collez le texte (la consigne en première ligne est comprise)",
         "Paste the text (a brief on the first line is understood)",
     ),
-    "form.format": ("Format du texte collé", "Format of the pasted text"),
-    "form.format_auto": ("Détecté automatiquement", "Detected automatically"),
-    "form.format_txt": ("Texte brut", "Plain text"),
-    "form.pasted_name": ("texte collé", "pasted text"),
-    "form.or_upload": (
+    "form.format": Msg("Format du texte collé", "Format of the pasted text"),
+    "form.format_auto": Msg("Détecté automatiquement", "Detected automatically"),
+    "form.format_txt": Msg("Texte brut", "Plain text"),
+    "form.pasted_name": Msg("texte collé", "pasted text"),
+    "form.or_upload": Msg(
         "ou envoyez un fichier .txt, .md, .html ou .docx",
         "or upload a .txt, .md, .html or .docx file",
     ),
-    "form.limit": ("Limite : {size}.", "Limit: {size}."),
-    "form.brief": ("Consigne", "Brief"),
-    "form.brief_found": ("Consigne comprise : {brief}", "Brief understood: {brief}"),
-    "form.keyphrase": ("Expression clé", "Keyphrase"),
-    "form.keyphrase_help": (
+    "form.limit": Msg("Limite : {size}.", "Limit: {size}."),
+    "form.brief": Msg("Consigne", "Brief"),
+    "form.brief_found": Msg("Consigne comprise : {brief}", "Brief understood: {brief}"),
+    "form.keyphrase": Msg("Expression clé", "Keyphrase"),
+    "form.keyphrase_help": Msg(
         "Vide : celle de la consigne, sinon une suggestion.",
         "Empty: the brief's, else a suggestion.",
     ),
-    "form.synonyms": ("Synonymes (séparés par des virgules)", "Synonyms (comma-separated)"),
-    "form.min_words": ("Nombre de mots visé", "Word target"),
-    "form.seo_title": ("Titre SEO (analyse)", "SEO title (analysis)"),
-    "form.meta": ("Méta-description (analyse)", "Meta description (analysis)"),
-    "form.slug": ("Slug (analyse)", "Slug (analysis)"),
-    "form.mode": ("Mode", "Mode"),
-    "form.faithful": (
+    "form.synonyms": Msg("Synonymes (séparés par des virgules)", "Synonyms (comma-separated)"),
+    "form.min_words": Msg("Nombre de mots visé", "Word target"),
+    "form.seo_title": Msg("Titre SEO (analyse)", "SEO title (analysis)"),
+    "form.meta": Msg("Méta-description (analyse)", "Meta description (analysis)"),
+    "form.slug": Msg("Slug (analyse)", "Slug (analysis)"),
+    "form.mode": Msg("Mode", "Mode"),
+    "form.faithful": Msg(
         "Fidèle : garde les phrases de l'auteur",
         "Faithful: keeps the author's sentences",
     ),
-    "form.rewrite": ("Réécriture", "Rewrite"),
-    "form.backend": ("Moteur", "Backend"),
-    "form.backend_local": (
+    "form.rewrite": Msg("Réécriture", "Rewrite"),
+    "form.backend": Msg("Moteur", "Backend"),
+    "form.backend_local": Msg(
         "Modèle embarqué (Gemma 3 270M, sans réseau)",
         "Embedded model (Gemma 3 270M, offline)",
     ),
-    "form.backend_remote": (
+    "form.backend_remote": Msg(
         "Compatible OpenAI (point d’accès configuré sur le serveur)",
         "OpenAI-compatible (endpoint configured on the server)",
     ),
-    "form.no_model": (
+    "form.no_model": Msg(
         "Sans modèle (intertitres déterministes, plus rapide)",
         "No model (deterministic headings, faster)",
     ),
-    "form.analyse": ("Analyser", "Analyse"),
-    "form.optimise": ("Optimiser", "Optimise"),
-    "form.options": ("Options", "Options"),
-    "run.progress": ("Travail en cours", "Working"),
-    "run.elapsed": ("{s} s écoulées", "{s} s elapsed"),
-    "run.failed": ("Échec", "Failed"),
-    "run.network": (
+    "form.analyse": Msg("Analyser", "Analyse"),
+    "form.optimise": Msg("Optimiser", "Optimise"),
+    "form.options": Msg("Options", "Options"),
+    "run.progress": Msg("Travail en cours", "Working"),
+    "run.elapsed": Msg("{s} s écoulées", "{s} s elapsed"),
+    "run.failed": Msg("Échec", "Failed"),
+    "run.network": Msg(
         "Le studio ne répond pas : est-il toujours lancé ?",
         "The studio does not answer: is it still running?",
     ),
-    "run.empty": ("Collez un texte ou choisissez un fichier.", "Paste a text or choose a file."),
-    "run.too_large": (
+    "run.empty": Msg("Collez un texte ou choisissez un fichier.", "Paste a text or choose a file."),
+    "run.too_large": Msg(
         "Fichier trop volumineux : {size} pour une limite de {limit}. Réduisez-le ou augmentez la limite (PLUME_STUDIO__MAX_UPLOAD_BYTES).",
         "File too large: {size} for a limit of {limit}. Make it smaller or raise the limit (PLUME_STUDIO__MAX_UPLOAD_BYTES).",
     ),
-    "res.title_analyse": ("Analyse", "Analysis"),
-    "res.title_optimise": ("Optimisation", "Optimisation"),
-    "res.scores": ("Scores", "Scores"),
-    "res.seo": ("SEO", "SEO"),
-    "res.readability": ("Lisibilité", "Readability"),
-    "res.typography": ("Typographie", "Typography"),
-    "res.before": ("avant", "before"),
-    "res.after": ("après", "after"),
-    "res.checks": ("Contrôles", "Checks"),
-    "res.checks_help": (
+    "res.title_analyse": Msg("Analyse", "Analysis"),
+    "res.title_optimise": Msg("Optimisation", "Optimisation"),
+    "res.scores": Msg("Scores", "Scores"),
+    "res.seo": Msg("SEO", "SEO"),
+    "res.readability": Msg("Lisibilité", "Readability"),
+    "res.typography": Msg("Typographie", "Typography"),
+    "res.before": Msg("avant", "before"),
+    "res.after": Msg("après", "after"),
+    "res.checks": Msg("Contrôles", "Checks"),
+    "res.checks_help": Msg(
         "Les problèmes d'abord. Cliquez un contrôle pour surligner ses passages dans le texte.",
         "Problems first. Click a check to highlight its passages in the text.",
     ),
-    "res.no_span": ("(rien à surligner)", "(nothing to highlight)"),
-    "res.was": ("avant : {rating}", "before: {rating}"),
-    "res.serp": ("Aperçu dans Google", "Google preview"),
-    "res.desktop": ("Ordinateur", "Desktop"),
-    "res.mobile": ("Mobile", "Mobile"),
-    "res.serp_note": (
+    "res.no_span": Msg("(rien à surligner)", "(nothing to highlight)"),
+    "res.was": Msg("avant : {rating}", "before: {rating}"),
+    "res.serp": Msg("Aperçu dans Google", "Google preview"),
+    "res.desktop": Msg("Ordinateur", "Desktop"),
+    "res.mobile": Msg("Mobile", "Mobile"),
+    "res.serp_note": Msg(
         "Coupé à la largeur en pixels de Google : titre {tmax} px, description {dmax} px. Les largeurs mobiles sont des estimations.",
         "Cut at Google's pixel width: title {tmax} px, description {dmax} px. Mobile widths are estimates.",
     ),
-    "res.no_title": ("(pas de titre SEO)", "(no SEO title)"),
-    "res.no_meta": (
+    "res.no_title": Msg("(pas de titre SEO)", "(no SEO title)"),
+    "res.no_meta": Msg(
         "(pas de méta-description : Google en choisira une dans le texte)",
         "(no meta description: Google will pick one from the text)",
     ),
-    "res.original": ("Original (nettoyé)", "Original (cleaned)"),
-    "res.optimised": ("Optimisé", "Optimised"),
-    "res.text": ("Texte analysé (nettoyé)", "Analysed text (cleaned)"),
-    "res.cleaning": ("Journal de nettoyage", "Cleaning log"),
-    "res.cleaning_legend": (
+    "res.original": Msg("Original (nettoyé)", "Original (cleaned)"),
+    "res.optimised": Msg("Optimisé", "Optimised"),
+    "res.text": Msg("Texte analysé (nettoyé)", "Analysed text (cleaned)"),
+    "res.cleaning": Msg("Journal de nettoyage", "Cleaning log"),
+    "res.cleaning_legend": Msg(
         "␣ espace, ⍽ espace insécable, ⁿ⍽ espace fine insécable, ↵ saut de ligne, ∅ rien.",
         "␣ space, ⍽ no-break space, ⁿ⍽ narrow no-break space, ↵ line break, ∅ nothing.",
     ),
-    "res.cleaning_none": ("Aucune correction.", "No fix."),
-    "res.cleaning_findings": ("À vérifier (non corrigé)", "To check (not fixed)"),
-    "res.facts": ("Vérification des faits", "Fact check"),
-    "res.facts_ok": (
+    "res.cleaning_none": Msg("Aucune correction.", "No fix."),
+    "res.cleaning_findings": Msg("À vérifier (non corrigé)", "To check (not fixed)"),
+    "res.facts": Msg("Vérification des faits", "Fact check"),
+    "res.facts_ok": Msg(
         "{n} faits (nombres, dates, noms, citations), tous présents dans la source.",
         "{n} facts (numbers, dates, names, quotations), all in the source.",
     ),
-    "res.facts_bad": ("{n} faits absents de la source :", "{n} facts missing from the source:"),
-    "res.downloads": ("Téléchargements", "Downloads"),
-    "res.downloads_label": ("Téléchargements :", "Downloads:"),
-    "res.reasons": (" : {reasons}", ": {reasons}"),
-    "res.copy_html": ("Copier le HTML", "Copy the HTML"),
-    "res.copied": ("HTML copié.", "HTML copied."),
-    "res.copy_failed": (
+    "res.facts_bad": Msg("{n} faits absents de la source :", "{n} facts missing from the source:"),
+    "res.downloads": Msg("Téléchargements", "Downloads"),
+    "res.downloads_label": Msg("Téléchargements :", "Downloads:"),
+    "res.reasons": Msg(" : {reasons}", ": {reasons}"),
+    "res.copy_html": Msg("Copier le HTML", "Copy the HTML"),
+    "res.copied": Msg("HTML copié.", "HTML copied."),
+    "res.copy_failed": Msg(
         "Copie impossible : téléchargez le fichier.",
         "Copy failed: download the file.",
     ),
-    "res.words": ("{words} mots", "{words} words"),
-    "res.words_target": (
+    "res.words": Msg("{words} mots", "{words} words"),
+    "res.words_target": Msg(
         "{words} mots pour {target} visés",
         "{words} words for a target of {target}",
     ),
-    "res.words_missing": (
+    "res.words_missing": Msg(
         "Il manque {n} mots : le mode fidèle n'invente rien. Ajoutez des sources ou utilisez le mode réécriture.",
         "{n} words missing: faithful mode invents nothing. Add sources or use rewrite mode.",
     ),
-    "res.keyphrase": ("Expression clé : « {kp} » ({source})", "Keyphrase: '{kp}' ({source})"),
-    "res.kp.flag": ("donnée", "given"),
-    "res.kp.brief": ("consigne", "brief"),
-    "res.kp.suggested": ("suggérée", "suggested"),
-    "res.generated": ("Propositions du modèle", "Model proposals"),
-    "res.accepted": ("retenue", "kept"),
-    "res.rejected": ("écartée", "rejected"),
-    "res.notes": ("Remarques", "Notes"),
-    "res.again": ("Reprendre ce texte", "Start again from this text"),
-    "res.run": ("Passage {id}, {date}", "Run {id}, {date}"),
-    "res.model": ("Modèle : {model}", "Model: {model}"),
-    "res.no_model": ("Sans modèle", "No model"),
-    "rw.title": ("Réécriture : le verdict", "Rewrite: the verdict"),
-    "rw.passed": (
+    "res.keyphrase": Msg("Expression clé : « {kp} » ({source})", "Keyphrase: '{kp}' ({source})"),
+    "res.kp.flag": Msg("donnée", "given"),
+    "res.kp.brief": Msg("consigne", "brief"),
+    "res.kp.suggested": Msg("suggérée", "suggested"),
+    "res.generated": Msg("Propositions du modèle", "Model proposals"),
+    "res.accepted": Msg("retenue", "kept"),
+    "res.rejected": Msg("écartée", "rejected"),
+    "res.notes": Msg("Remarques", "Notes"),
+    "res.again": Msg("Reprendre ce texte", "Start again from this text"),
+    "res.run": Msg("Passage {id}, {date}", "Run {id}, {date}"),
+    "res.model": Msg("Modèle : {model}", "Model: {model}"),
+    "res.no_model": Msg("Sans modèle", "No model"),
+    "rw.title": Msg("Réécriture : le verdict", "Rewrite: the verdict"),
+    "rw.passed": Msg(
         "Toutes les contraintes sont tenues : l'article peut être publié.",
         "Every hard constraint holds: the article can be published.",
     ),
-    "rw.failed": (
+    "rw.failed": Msg(
         "Article en échec : à ne pas publier tel quel. Le dernier brouillon est gardé (article.draft.md), marqué en échec.",
         "Failing article: do not publish as is. The last draft is kept (article.draft.md), marked as failing.",
     ),
-    "rw.failures": ("Contraintes non tenues :", "Constraints not met:"),
-    "rw.plan_model": ("plan du modèle", "model's plan"),
-    "rw.plan_deterministic": ("plan déterministe", "deterministic plan"),
-    "rw.rounds": (
+    "rw.failures": Msg("Contraintes non tenues :", "Constraints not met:"),
+    "rw.plan_model": Msg("plan du modèle", "model's plan"),
+    "rw.plan_deterministic": Msg("plan déterministe", "deterministic plan"),
+    "rw.rounds": Msg(
         "{plan}, {rounds} tour(s) de réparation, {repairs} reprise(s)",
         "{plan}, {rounds} repair round(s), {repairs} redo(s)",
     ),
-    "rw.tokens": (
+    "rw.tokens": Msg(
         "Jetons : {prompt} lus, {completion} générés, {calls} appels, {seconds} s",
         "Tokens: {prompt} read, {completion} generated, {calls} calls, {seconds} s",
     ),
-    "rw.cost": ("coût : {cost}", "cost: {cost}"),
-    "rw.ratio": (
+    "rw.cost": Msg("coût : {cost}", "cost: {cost}"),
+    "rw.ratio": Msg(
         "générés / article : {ratio} (objectif ≤ 1,5)",
         "generated / article: {ratio} (target ≤ 1.5)",
     ),
-    "rw.originality": (
+    "rw.originality": Msg(
         "Originalité : {share} % de suites de 8 mots copiées des sources (plafond : {ceiling} %)",
         "Originality: {share}% of 8-word sequences copied from the sources (ceiling: {ceiling}%)",
     ),
-    "rw.quoted": (
+    "rw.quoted": Msg(
         "{n} suites dans des citations des sources, non comptées : la vérification des faits "
         "les veut mot pour mot",
         "{n} sequences in quotations of the sources, not counted: the fact check wants them "
         "word for word",
     ),
-    "rw.to_check": (
+    "rw.to_check": Msg(
         "À vérifier (n'empêche pas la publication)",
         "To check (does not block publishing)",
     ),
-    "rw.removed": ("Phrases retirées", "Sentences removed"),
-    "rw.translated": ("Sources traduites : {names}", "Sources translated: {names}"),
-    "rw.contradictions": ("Contradictions entre les sources", "Contradictions between the sources"),
-    "rating.good": ("bon", "good"),
-    "rating.ok": ("à améliorer", "needs work"),
-    "rating.bad": ("problème", "problem"),
-    "rating.na": ("sans objet", "not applicable"),
-    "hist.title": ("Historique des passages", "Run history"),
-    "hist.empty": ("Aucun passage pour l'instant.", "No run yet."),
-    "hist.date": ("Date", "Date"),
-    "hist.source": ("Source", "Source"),
-    "hist.action": ("Action", "Action"),
-    "hist.open": ("Ouvrir", "Open"),
-    "hist.delete": ("Supprimer", "Delete"),
-    "hist.confirm": ("Supprimer ce passage et ses données ?", "Delete this run and its data?"),
-    "hist.compare": ("Comparer les deux passages cochés", "Compare the two ticked runs"),
-    "hist.pick_two": ("Cochez exactement deux passages.", "Tick exactly two runs."),
-    "hist.where": ("Fichier : {path}", "File: {path}"),
-    "cmp.title": ("Comparaison de deux passages", "Comparing two runs"),
-    "cmp.check": ("Contrôle", "Check"),
-    "cmp.final": ("score final", "final score"),
-    "action.analyse": ("analyse", "analysis"),
-    "action.optimise": ("optimisation", "optimisation"),
-    "hist.rewrite": ("réécriture", "rewrite"),
-    "hist.failing": ("en échec", "failing"),
-    "err.title": ("Erreur", "Error"),
-    "err.not_found": (
+    "rw.removed": Msg("Phrases retirées", "Sentences removed"),
+    "rw.translated": Msg("Sources traduites : {names}", "Sources translated: {names}"),
+    "rw.contradictions": Msg(
+        "Contradictions entre les sources", "Contradictions between the sources"
+    ),
+    "rating.good": Msg("bon", "good"),
+    "rating.ok": Msg("à améliorer", "needs work"),
+    "rating.bad": Msg("problème", "problem"),
+    "rating.na": Msg("sans objet", "not applicable"),
+    "hist.title": Msg("Historique des passages", "Run history"),
+    "hist.empty": Msg("Aucun passage pour l'instant.", "No run yet."),
+    "hist.date": Msg("Date", "Date"),
+    "hist.source": Msg("Source", "Source"),
+    "hist.action": Msg("Action", "Action"),
+    "hist.open": Msg("Ouvrir", "Open"),
+    "hist.delete": Msg("Supprimer", "Delete"),
+    "hist.confirm": Msg("Supprimer ce passage et ses données ?", "Delete this run and its data?"),
+    "hist.compare": Msg("Comparer les deux passages cochés", "Compare the two ticked runs"),
+    "hist.pick_two": Msg("Cochez exactement deux passages.", "Tick exactly two runs."),
+    "hist.where": Msg("Fichier : {path}", "File: {path}"),
+    "cmp.title": Msg("Comparaison de deux passages", "Comparing two runs"),
+    "cmp.check": Msg("Contrôle", "Check"),
+    "cmp.final": Msg("score final", "final score"),
+    "action.analyse": Msg("analyse", "analysis"),
+    "action.optimise": Msg("optimisation", "optimisation"),
+    "hist.rewrite": Msg("réécriture", "rewrite"),
+    "hist.failing": Msg("en échec", "failing"),
+    "err.title": Msg("Erreur", "Error"),
+    "err.not_found": Msg(
         "Passage introuvable : il a peut-être été supprimé.",
         "Run not found: it may have been deleted.",
     ),
-    "err.token": (
+    "err.token": Msg(
         "Accès refusé : ouvrez l'adresse affichée par « plume serve » (elle contient le jeton ?token=…) ou envoyez l'en-tête Authorization: Bearer.",
         "Access denied: open the address printed by 'plume serve' (it carries ?token=…) or send an Authorization: Bearer header.",
     ),
-    "err.host": (
+    "err.host": Msg(
         "Hôte refusé : le studio n'accepte que les adresses locales (127.0.0.1, localhost).",
         "Host refused: the studio only accepts local addresses (127.0.0.1, localhost).",
     ),
-    "err.origin": ("Requête d'une autre origine refusée.", "Cross-origin request refused."),
-    "err.bad_file": ("Nom de fichier inconnu : {name}.", "Unknown file name: {name}."),
-    "err.compare": (
+    "err.origin": Msg("Requête d'une autre origine refusée.", "Cross-origin request refused."),
+    "err.bad_file": Msg("Nom de fichier inconnu : {name}.", "Unknown file name: {name}."),
+    "err.compare": Msg(
         "Indiquez deux passages à comparer (a et b).",
         "Give two runs to compare (a and b).",
     ),
-    "err.form": ("Formulaire illisible : {detail}.", "Unreadable form: {detail}."),
-    "err.field": ("Champ invalide « {field} » : {detail}.", "Invalid field '{field}': {detail}."),
+    "err.form": Msg("Formulaire illisible : {detail}.", "Unreadable form: {detail}."),
+    "err.field": Msg(
+        "Champ invalide « {field} » : {detail}.", "Invalid field '{field}': {detail}."
+    ),
 }
 
 CATALOG: dict[str, dict[str, str]] = {
-    "fr": {k: french_typography(fr) for k, (fr, _) in _FR_EN.items()},
-    "en": {k: en for k, (_, en) in _FR_EN.items()},
+    "fr": {k: french_typography(m.fr) for k, m in _FR_EN.items()},
+    "en": {k: m.en for k, m in _FR_EN.items()},
 }
 
 

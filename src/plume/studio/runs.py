@@ -6,8 +6,8 @@ input and its own result; nothing is shared between runs but the warm model, whi
 thread-safe (llama.cpp's server object), so :class:`ModelHolder` keeps *one* instance per process
 behind a lock: a second model run waits for the first, a run without the model does not wait.
 
-Mode dispatch lives in :data:`MODES` (one entry per mode): rewrite mode (issue 4) is one more
-entry there when it lands.
+An optimise run is one :class:`~plume.pipeline.OptimiseRequest` built from the form: the
+pipeline runs its mode.
 """
 
 from __future__ import annotations
@@ -24,25 +24,22 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from plume.backends import backend_from_settings, backend_settings_for, is_remote
 from plume.backends.base import Backend, CountingBackend
-from plume.document import Document
+from plume.document import Document, EditorFields
 from plume.errors import ConfigError, PlumeError
 from plume.optimisation import OptimiseReport
-from plume.report import Report
-from plume.settings import Settings
+from plume.report import Msg, Report
+from plume.settings import Mode, Settings
 from plume.studio.store import RunRecord, RunSummary, Store
 
 __all__ = [
-    "MODES",
     "ErrorInfo",
     "ModelHolder",
     "RunManager",
     "RunOptions",
     "RunStatus",
 ]
-
-#: The name written in ``report.json`` for the embedded model: the CLI's, so both agree.
-LOCAL_MODEL_NAME = "gemma-3-270m-q4_k_m (embarqué, llama.cpp)"
 
 #: Worker threads. Two: an analysis (≈ 0.1 s) need not queue behind a model run (seconds), and
 #: the reference machine has two cores; the model itself is serialised by its lock anyway.
@@ -64,9 +61,8 @@ class RunOptions(BaseModel):
     title: str | None = Field(default=None, max_length=500)
     meta: str | None = Field(default=None, max_length=1000)
     slug: str | None = Field(default=None, max_length=300)
-    #: "faithful" now; "rewrite" once issue 4 lands (refused with a clear message until then).
     mode: Literal["faithful", "rewrite"] = "faithful"
-    #: Registered backend name; only "local" (the embedded model) is wired for now.
+    #: Registered backend name: "local" (the embedded model) or, in rewrite mode, "openai".
     backend: str = "local"
     #: ``--no-model``: deterministic headings, no model loaded.
     no_model: bool = False
@@ -99,30 +95,29 @@ class RunStatus(BaseModel):
     page_url: str | None = None
 
 
-_STAGES: dict[str, tuple[str, str]] = {
-    "queued": ("En attente d’un poste de travail…", "Waiting for a worker…"),
-    "reading": ("Lecture du texte…", "Reading the text…"),
-    "analysing": ("Nettoyage et audit SEO…", "Cleaning and SEO audit…"),
-    "optimising": (
+_STAGES: dict[str, Msg] = {
+    "queued": Msg("En attente d’un poste de travail…", "Waiting for a worker…"),
+    "reading": Msg("Lecture du texte…", "Reading the text…"),
+    "analysing": Msg("Nettoyage et audit SEO…", "Cleaning and SEO audit…"),
+    "optimising": Msg(
         "Optimisation : nettoyage, structure, audit, vérification des faits…",
         "Optimising: cleaning, structure, audit, fact check…",
     ),
-    "model": ("Modèle embarqué : chargement…", "Embedded model: loading…"),
-    "saving": ("Enregistrement dans l’historique…", "Saving to the history…"),
-    "done": ("Terminé.", "Done."),
-    "failed": ("Échec.", "Failed."),
+    "model": Msg("Modèle embarqué : chargement…", "Embedded model: loading…"),
+    "saving": Msg("Enregistrement dans l’historique…", "Saving to the history…"),
+    "done": Msg("Terminé.", "Done."),
+    "failed": Msg("Échec.", "Failed."),
 }
 
 
 def stage_message(stage: str, lang: str, model_calls: int = 0) -> str:
+    """Where a run is, in words, in ``lang``."""
     if stage == "model" and model_calls:
-        return (
-            f"Modèle embarqué : proposition d’intertitre n° {model_calls}…"
-            if lang == "fr"
-            else f"Embedded model: heading proposal #{model_calls}…"
-        )
-    fr, en = _STAGES[stage]
-    return en if lang == "en" else fr
+        return Msg(
+            f"Modèle embarqué : proposition d’intertitre n° {model_calls}…",
+            f"Embedded model: heading proposal #{model_calls}…",
+        ).get(lang)
+    return _STAGES[stage].get(lang)
 
 
 @dataclass
@@ -199,16 +194,16 @@ class ModelHolder:
 
 
 def local_backend_factory(settings: Settings) -> Callable[[], Backend]:
-    def make() -> Backend:
-        from plume.backends.local import LocalBackend
+    """Builds the warm model on the first model run: the in-process backend a run borrows (the
+    one faithful mode uses, see :func:`plume.backends.backend_settings_for`)."""
 
-        b = settings.backend
-        return LocalBackend(model_path=b.model_path, n_ctx=b.n_ctx, threads=b.threads, seed=b.seed)
+    def make() -> Backend:
+        return backend_from_settings(backend_settings_for(settings.backend, Mode.FAITHFUL))
 
     return make
 
 
-# --- the pipeline calls, one place -----------------------------------------------------------
+# --- the pipeline call, one place ------------------------------------------------------------
 
 Progress = Callable[[Stage], None]
 
@@ -221,72 +216,48 @@ class _Context:
     on_model_call: Callable[[], None]
 
 
-def _faithful(doc: Document, opts: RunOptions, ctx: _Context) -> OptimiseReport:
-    from plume.pipeline import optimise_document
-
-    published = opts.published or datetime.now(UTC).replace(microsecond=0)
-    kwargs: dict[str, Any] = {
-        "published": published,
-        "keyphrase": opts.keyphrase,
-        "synonyms": tuple(opts.synonyms),
-        "min_words": opts.min_words,
-    }
-    if opts.no_model:
-        ctx.progress("optimising")
-        return optimise_document(doc, ctx.settings, **kwargs)
-    ctx.progress("model")
-    with ctx.models.borrow(ctx.on_model_call) as backend:
-        return optimise_document(
-            doc, ctx.settings, backend=backend, model_name=LOCAL_MODEL_NAME, **kwargs
-        )
-
-
-def _rewrite(doc: Document, opts: RunOptions, ctx: _Context) -> OptimiseReport:
-    """Rewrite mode (issue 4): the embedded model (lent like in faithful mode) or the server's
-    OpenAI-compatible endpoint, configured on the server side (``[backend]``,
-    ``PLUME_BACKEND__*``): the browser names the backend, never a URL or a key."""
-    from plume.pipeline import rewrite_documents
-
-    if opts.no_model:
-        raise ConfigError(
-            "Le mode réécriture demande un modèle : décochez « sans modèle ».",
-            "Rewrite mode needs a model: untick 'no model'.",
-        )
-    kwargs: dict[str, Any] = {
-        "published": opts.published or datetime.now(UTC).replace(microsecond=0),
-        "keyphrase": opts.keyphrase,
-        "synonyms": tuple(opts.synonyms),
-        "min_words": opts.min_words,
-    }
-    ctx.progress("model")
-    if opts.backend == "openai":
-        from plume.backends import backend_from_settings
-
-        remote = backend_from_settings(ctx.settings.backend.model_copy(update={"name": "openai"}))
-        try:
-            return rewrite_documents(
-                [doc],
-                ctx.settings,
-                backend=CountingBackend(remote, ctx.on_model_call),
-                model_name=f"openai:{ctx.settings.backend.model or '?'}",
-                **kwargs,
-            )
-        finally:
-            remote.close()
-    with ctx.models.borrow(ctx.on_model_call) as backend:
-        return rewrite_documents(
-            [doc], ctx.settings, backend=backend, model_name=LOCAL_MODEL_NAME, **kwargs
-        )
-
-
-#: Optimisation modes: the one place to add rewrite mode.
-MODES: dict[str, Callable[[Document, RunOptions, _Context], OptimiseReport]] = {
-    "faithful": _faithful,
-    "rewrite": _rewrite,
-}
-
 #: Backends the studio can lend to a run; others are refused with a clear message.
 BACKENDS = ("local", "openai")
+
+_REWRITE_NEEDS_MODEL = Msg(
+    "Le mode réécriture demande un modèle : décochez « sans modèle ».",
+    "Rewrite mode needs a model: untick 'no model'.",
+)
+
+
+def _optimise(doc: Document, opts: RunOptions, ctx: _Context) -> OptimiseReport:
+    """The form as an :class:`~plume.pipeline.OptimiseRequest`, run by the pipeline. The model
+    is the warm one, lent; a remote backend (rewrite mode's ``openai``) is configured on the
+    server side (``[backend]``, ``PLUME_BACKEND__*`` — the browser names the backend, never a
+    URL or a key) and built for the run."""
+    from plume.pipeline import OptimiseRequest, optimise, publication_time
+
+    backend = ctx.settings.backend.model_copy(update={"name": opts.backend})
+    request = OptimiseRequest(
+        sources=(doc,),
+        settings=ctx.settings.model_copy(update={"backend": backend}),
+        fields=EditorFields(
+            keyphrase=opts.keyphrase, synonyms=tuple(opts.synonyms), min_words=opts.min_words
+        ),
+        mode=Mode(opts.mode),
+        use_model=not opts.no_model,
+        published=opts.published or publication_time(),
+    )
+    if opts.no_model and request.mode is Mode.REWRITE:
+        raise ConfigError(_REWRITE_NEEDS_MODEL)
+    if opts.no_model:
+        ctx.progress("optimising")
+        return optimise(request)
+    ctx.progress("model")
+    chosen = backend_settings_for(backend, request.mode)
+    if is_remote(chosen.name):
+        remote = backend_from_settings(chosen)
+        try:
+            return optimise(request, backend=CountingBackend(remote, ctx.on_model_call))
+        finally:
+            remote.close()
+    with ctx.models.borrow(ctx.on_model_call) as lent:
+        return optimise(request, backend=lent)
 
 
 def _read(job: Job, settings: Settings) -> Document:
@@ -332,7 +303,7 @@ def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
             f"Backend '{opts.backend}' is not available in the studio yet: use the embedded "
             "model (local) or 'no model'.",
         )
-    result = MODES[opts.mode](doc, opts, ctx)
+    result = _optimise(doc, opts, ctx)
     base |= {
         "keyphrase": result.keyphrase,
         "seo_before": result.before.seo.value,
@@ -357,14 +328,14 @@ def error_info(err: BaseException, lang: str) -> ErrorInfo:
         return ErrorInfo(
             type=type(err).__name__, exit_code=err.exit_code, message=err.message(lang)
         )
+    kind = type(err).__name__
     return ErrorInfo(
         type="InternalError",
         exit_code=1,
-        message=(
-            f"Erreur interne ({type(err).__name__}) : le texte est gardé, réessayez ou signalez-la."
-            if lang == "fr"
-            else f"Internal error ({type(err).__name__}): your text is kept; retry or report it."
-        ),
+        message=Msg(
+            f"Erreur interne ({kind}) : le texte est gardé, réessayez ou signalez-la.",
+            f"Internal error ({kind}): your text is kept; retry or report it.",
+        ).get(lang),
     )
 
 

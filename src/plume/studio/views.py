@@ -24,8 +24,7 @@ __all__ = ["SerpPreview", "highlighted", "serp"]
 #: Google's result description size on desktop: 14 px Arial (the title is 20 px, see pixels.py).
 SERP_DESCRIPTION_FONT_PX = 14.0
 #: Desktop description width: 920 px, the figure iProspect measured after Google's 2014 redesign
-#: ("Google results page looks different: digging into the SEO implications", iProspect, 2014)
-#: and the one the brief of issue 5 names.
+#: ("Google results page looks different: digging into the SEO implications", iProspect, 2014).
 DESKTOP_DESCRIPTION_PX = 920
 #: Mobile widths are not published by Google and vary with the screen; these are SEO tool
 #: vendors' single-line estimates: ≈ 500 px for a title (dailytool.net, "Mobile vs desktop SERP

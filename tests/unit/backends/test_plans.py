@@ -11,7 +11,7 @@ from plume.backends.base import BackendWrapper, ScriptedBackend, Usage
 from plume.backends.local import LocalBackend
 from plume.ingest import read_path
 from plume.settings import Settings
-from plume.write.rewrite import _Writer, passages_of
+from plume.write.rewrite import Writer, passages_of
 from tests.conftest import EXAMPLE
 
 
@@ -34,7 +34,7 @@ def test_a_backend_that_cannot_plan_gets_the_faithful_outline_without_a_call() -
     doc = read_path(EXAMPLE, settings)
     backend = ScriptedBackend([])
     backend.plans = False  # type: ignore[attr-defined]
-    w = _Writer(backend, settings, [doc], passages_of([doc]), "vélo", (), Usage(None, None), 42)
+    w = Writer(backend, settings, [doc], passages_of([doc]), "vélo", (), Usage(None, None), 42)
     plan, source, problem = w.plan(700, datetime.now(UTC))
     assert source == "deterministic" and problem and problem.startswith("modèle embarqué")
     assert backend.calls == [] and len(plan.sections) >= 3
@@ -50,6 +50,6 @@ def test_the_faithful_outline_of_a_long_live_blog_is_accepted() -> None:
     doc = read_path(live, settings)
     backend = ScriptedBackend([])
     backend.plans = False  # type: ignore[attr-defined]
-    w = _Writer(backend, settings, [doc], passages_of([doc]), "Lorient", (), Usage(None, None), 42)
+    w = Writer(backend, settings, [doc], passages_of([doc]), "Lorient", (), Usage(None, None), 42)
     plan, source, _ = w.plan(700, datetime.now(UTC))
     assert source == "deterministic" and max(len(s.passages) for s in plan.sections) > 40

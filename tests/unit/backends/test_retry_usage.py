@@ -83,7 +83,7 @@ def test_settings_build_the_local_backend_without_loading_it(tmp_path: Path) -> 
     backend = backend_from_settings(settings)
     assert isinstance(backend, LocalBackend)
     assert (backend.model_path, backend.n_ctx, backend.threads, backend.seed) == (gguf, 4096, 3, 7)
-    assert backend._server is None  # lazy: nothing loaded
+    assert not backend.loaded  # lazy: nothing loaded
 
 
 def test_settings_refuse_unknown_and_test_only_backends() -> None:

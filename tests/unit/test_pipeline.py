@@ -1,0 +1,126 @@
+"""``plume.pipeline.optimise``, the one conductor: a request in each mode, and the dispatch —
+which backend is built for which mode, a lent backend used and left open, the model named in
+the report, the requests refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+import plume.pipeline as pipeline
+from plume.backends import LOCAL_MODEL_NAME, ScriptedBackend
+from plume.backends.base import Backend
+from plume.document import EditorFields
+from plume.errors import ConfigError, EmptyInput
+from plume.ingest import read_path, read_text
+from plume.pipeline import Mode, OptimiseRequest, optimise
+from plume.settings import BackendSettings, Settings
+from tests.conftest import EXAMPLE
+from tests.support.openai_server import OpenAIServer
+from tests.support.rewrite_model import Model
+
+WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+SETTINGS = Settings()
+
+
+def _request(**changes: Any) -> OptimiseRequest:
+    base: dict[str, Any] = {
+        "sources": (read_path(EXAMPLE, SETTINGS),),
+        "settings": SETTINGS,
+        "use_model": False,
+        "published": WHEN,
+        "check_entities": False,
+    }
+    return OptimiseRequest(**(base | changes))
+
+
+def test_faithful_without_a_model_is_the_deterministic_article() -> None:
+    report = optimise(_request(fields=EditorFields(keyphrase="vélo en ville", min_words=500)))
+    assert report.mode == "faithful" and report.model is None and report.generated == []
+    assert (report.keyphrase, report.keyphrase_source) == ("vélo en ville", "flag")
+    # The flag's target replaces the brief's 600 words.
+    assert report.min_words == 500 and report.words_missing == max(0, 500 - report.words)
+    assert report.article.date_published == WHEN
+    assert report.fact_check.ok
+    assert report.after.seo.value > report.before.seo.value
+    # Same request, same article: the conductor reads no clock and no global.
+    assert optimise(_request(fields=EditorFields(keyphrase="vélo en ville", min_words=500))) == (
+        report
+    )
+
+
+def test_faithful_with_a_lent_backend_uses_it_names_it_and_leaves_it_open() -> None:
+    lent = ScriptedBackend([])  # every proposal empty: rejected, the fallback headings stay
+    report = optimise(_request(use_model=True), backend=lent)
+    assert lent.calls and not lent.closed
+    assert report.model == LOCAL_MODEL_NAME
+    assert report.generated and not any(g.accepted for g in report.generated)
+    plain = optimise(_request())
+    assert report.article == plain.article and report.model != plain.model
+
+
+def test_the_model_name_is_the_callers_when_given() -> None:
+    report = optimise(
+        _request(use_model=True, model_name="mon-modèle"), backend=ScriptedBackend([])
+    )
+    assert report.model == "mon-modèle"
+
+
+def test_the_backend_is_built_for_the_mode_and_closed_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[tuple[str, Mode, bool, ScriptedBackend]] = []
+
+    def fake_backend_for(
+        settings: BackendSettings, mode: Mode, *, use_model: bool
+    ) -> Backend | None:
+        backend = ScriptedBackend([]) if use_model else None
+        if backend is not None:
+            built.append((settings.name, mode, use_model, backend))
+        return backend
+
+    monkeypatch.setattr(pipeline, "backend_for", fake_backend_for)
+    optimise(_request())
+    assert built == []  # --no-model: nothing built
+    optimise(_request(use_model=True, mode="faithful"))
+    ((name, mode, use_model, backend),) = built
+    assert (name, mode, use_model) == ("local", Mode.FAITHFUL, True)
+    assert backend.calls and backend.closed
+
+
+def test_rewrite_through_the_configured_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLUME_API_KEY", "sk-test-secret")
+    with OpenAIServer(responder=Model()) as srv:
+        backend = BackendSettings(name="openai", base_url=srv.base_url, model="plume-test")
+        report = optimise(
+            _request(
+                settings=Settings(backend=backend),
+                mode=Mode.REWRITE,
+                use_model=True,
+                fields=EditorFields(min_words=300),
+            )
+        )
+    assert report.mode == "rewrite" and report.model == "openai:plume-test"
+    assert report.rewrite is not None and report.rewrite.passed
+    assert report.sources == [report.source]
+    assert report.min_words == 300 and report.keyphrase == "vélo en ville"
+    assert srv.requests  # the pipeline built the OpenAI client and used it
+
+
+def test_requests_it_refuses() -> None:
+    one = read_text("Le vélo en ville progresse. Les pistes relient les quartiers.", SETTINGS)
+    with pytest.raises(ConfigError, match="--rewrite"):
+        optimise(_request(sources=(one, one)))
+    with pytest.raises(ConfigError, match="demande un modèle"):
+        optimise(_request(mode=Mode.REWRITE))
+    with pytest.raises(EmptyInput):
+        optimise(_request(sources=()))
+    with pytest.raises(ValueError):
+        _request(mode="résumé")
+
+
+def test_a_text_without_keyphrase_is_refused_with_the_flag_to_use() -> None:
+    with pytest.raises(EmptyInput, match="--keyphrase"):
+        optimise(_request(sources=(read_text("Il est là. Elle est ici.", SETTINGS),)))
