@@ -1,27 +1,8 @@
 """One error hierarchy for plume (after httpx's ``_exceptions.py``).
 
-Content problems (a long sentence, a missing keyphrase, a glued word) are *findings*, never
-exceptions. Exceptions are for what stops a run: input that cannot be read, bad settings.
-Every error carries a French and an English message that says what to do next, and the exit
-code the CLI returns for it (documented in the README, table "Codes de sortie").
-
-    PlumeError
-    ├── InputError                      exit 3..9: the input cannot be analysed
-    │   ├── InputNotFound               3  the file does not exist
-    │   ├── UnsupportedInput            4  binary, PDF, image, unknown format
-    │   ├── EmptyInput                  5  nothing but whitespace / no extractable text
-    │   ├── InputTooLarge               6  larger than settings.max_input_bytes
-    │   └── UndecodableInput            7  no plausible text encoding
-    ├── ConfigError                     8  a setting, flag or config file is invalid
-    └── BackendError                   12  a generation backend failed (unreachable, refused,
-                                           timed out after its retries, malformed answers)
-
-Exit 10 is not an error either. Exits 11, 13, 14 and 15 are outcomes, not exceptions:
-11 faithful mode is short of the word target; 13 rewrite mode could not meet every hard
-constraint; 14 a batch finished with some articles failed; 15 a batch failed on more than its
-allowed share of articles (``--max-failure-ratio``).
-
-Exit 10 is not an error: the analysis ran but only partly (text not in French); see cli.
+Content problems are *findings*, never exceptions; exceptions are for what stops a run. Every
+error carries a French and an English message saying what to do next, and its exit code
+(:data:`EXIT_CODES`). The hierarchy and the codes: docs/exit-codes.md.
 """
 
 from __future__ import annotations

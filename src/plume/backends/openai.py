@@ -1,33 +1,10 @@
 """Any OpenAI-compatible endpoint: OpenAI, Mistral, Groq, OpenRouter, vLLM, Ollama, llama.cpp's
-server, LM Studio — one HTTP client (httpx) speaking ``/chat/completions`` and ``/completions``.
+server, LM Studio — one thread-safe httpx client speaking ``/chat/completions`` and
+``/completions``.
 
-Robustness, in the order a request meets it:
-
-0. client-side limits shared by every thread (:class:`~plume.backends.retry.RateLimiter`:
-   ``concurrency``, ``requests_per_minute``, ``tokens_per_minute``), so a batch stays under
-   the provider's quotas instead of collecting 429s;
-1. per-request timeout (``timeout_s``, httpx's connect/read/write/pool timeouts);
-2. retries on 429, 408/409/425, 5xx, connection errors, dropped connections, read timeouts and
-   200 answers that are not JSON, at most ``max_retries`` times, waiting as
-   :class:`~plume.backends.retry.RetryPolicy` says (full-jitter exponential backoff, or the
-   server's ``Retry-After`` up to ``max_backoff_s``);
-3. then :class:`~plume.errors.BackendError` (exit 12) naming the status, the endpoint's host and
-   the number of attempts.
-
-The API key is read once, at construction, from the environment variable *named* by
-``api_key_env``; it is sent as ``Authorization: Bearer …`` and appears nowhere else: not in
-``repr``, not in error messages (a server echoing it back is redacted), not in logs. No key is
-fine: local servers (Ollama, vLLM, llama.cpp) need none, and then no header is sent.
-
-Structured output: with a ``json_schema``, ``chat`` sends ``response_format`` (type
-``json_schema``; ``strict`` when the schema meets OpenAI's strict-mode rules). An endpoint that
-refuses it (400/422 naming ``response_format``) is remembered as not supporting it, and this
-request and the following ones describe the schema in the prompt instead;
-:attr:`Completion.structured` tells which way an answer was obtained.
-
-Thread-safe: one ``httpx.Client`` (itself thread-safe, with a connection pool) serves every
-thread of a batch; the only shared mutable state is a few flags and the usage accumulator, both
-behind locks.
+Rate limits, timeouts, retries, then :class:`~plume.errors.BackendError`; the API key read once
+from the variable named by ``api_key_env`` and never shown; structured output with a fallback to
+the prompt. Details: docs/rewrite.md, « Le point d’accès compatible OpenAI ».
 """
 
 from __future__ import annotations

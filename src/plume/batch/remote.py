@@ -1,20 +1,8 @@
 """A remote backend's batch spread over several processes, each running threads.
 
-With a remote backend the articles wait on the network most of the time, so one process with
-one thread per concurrent request keeps up — until the CPU work between requests (reading,
-cleaning, analysing, verifying after each repair, rendering) of many articles in flight
-saturates the one core the GIL lets a process use (calibrated: see docs/calibration.md). Here
-``processes`` worker processes share the concurrency, each with its own HTTP client and
-threads; the rate limits are split evenly between them (each gets 1/P of the requests and
-tokens per minute: the sum never exceeds the configured limit, at the cost of a process not
-borrowing another's unused share).
-
-Protocol: each worker has its own task queue; the scheduler gives the next article to the
-worker with the most free threads, never more than its threads (so it always knows which
-worker holds which article), and each thread puts ``(name, JobResult)`` on the one result
-queue. A worker that dies (killed, out of memory) is noticed by the scheduler: the articles it
-held are retried once, then failed (in two crashes, the article is the likely cause); a
-replacement worker starts.
+Used when the CPU work between requests saturates one process (calibrated: see
+docs/calibration.md). Each worker gets an even share of the concurrency and rate limits; a dead
+worker's articles are retried once, then failed. Protocol: docs/batch.md.
 """
 
 from __future__ import annotations

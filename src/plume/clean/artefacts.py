@@ -1,20 +1,8 @@
 """Steps 5–9: scraping artefacts inside blocks.
 
-5. ``CL-DOUBLED``: a block that is one string written twice with nothing between
-   ("Les poireux de M. FillonLes poireux de M. Fillon", a link and its tooltip both extracted).
-6. ``CL-STRAY-CAPITAL``: a drop-cap letter left in front of the first word ("TLa mise en scène").
-7. ``CL-GLUED-SENTENCE`` / ``CL-MISSING-SPACE``: no space after a sentence end
-   ("interrogations.Greg", 'apprécié."Vachement', "générative ?Dans") or after a comma
-   ('impérissable",un').
-8. ``CL-RUN-TOGETHER``: two words glued by a lost space ("Xqui", "projettandis"), split only
-   when the French word list (wordfreq) shows the split is right.
-9. ``CL-STRAY-STOP``: a full stop inside a sentence, before a preposition or conjunction ("les
-   coûts de recherche. et le développement").
-
-Order: the doubled-block test needs the block untouched; the stray capital is looked for at the
-block start before anything is inserted there; glued sentences are split before run-together
-words are looked for, so that "Altman.Le" is never taken for one token; stray stops after the
-run-together split ("Aa. surAa" shows its stray stop once "sur" is separated).
+``CL-DOUBLED``, ``CL-STRAY-CAPITAL``, ``CL-GLUED-SENTENCE`` / ``CL-MISSING-SPACE``,
+``CL-RUN-TOGETHER``, ``CL-STRAY-STOP``, in that order (coarsest first; the order matters).
+Each rule, its examples and why this order: docs/cleaning.md.
 """
 
 from __future__ import annotations

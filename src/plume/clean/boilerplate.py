@@ -1,24 +1,8 @@
 """Step 10: page furniture (sharing bars, credits, tag lists, related links, cookie banners).
 
-Four rules, all logged under ``CL-BOILERPLATE``, all driven by the pattern files
-``clean_boilerplate*.txt``:
-
-1. **Whole blocks** that match a pattern of ``clean_boilerplate.txt`` ("Partager", "Lire aussi …",
-   "Photo : … / AFP", "Tags : …", "Publicité"…) and do not read like a paragraph
-   (:func:`is_prose`), or a notice of ``clean_boilerplate_notices.txt`` (cookies, paywall). A
-   block of more than :data:`MAX_BOILERPLATE_WORDS` words is never removed this way, so a real
-   paragraph that happens to start like a credit survives.
-2. **"Read also" boxes cut in two** (``clean_boilerplate_boxes.txt``): the next block goes too
-   when the box ends with a dangling "&", "," or "et".
-3. **The tail**: from the first marker of ``clean_boilerplate_tail.txt`` ("Partager cet article",
-   "Sur le même sujet", "Commenter"…) to the end, when no article paragraph (:func:`is_prose`)
-   follows it and one precedes it; plus the run of three or more tag-like labels just before it.
-4. **Credits glued to the last sentence** of a block (``clean_boilerplate_suffix.txt``).
-
-It runs after the artefact repairs (steps 5–9), because a repair can reveal furniture
-("ACrédit photo", "PartagerPartager", "surFacebook"), and before typography, which it cannot be
-fooled by: every decision is made on :func:`canonical` text, the same before and after the
-typography steps. Both orders matter for idempotence (see :mod:`plume.clean.steps`).
+Four rules (whole blocks, cut "read also" boxes, the tail, glued credits), all logged under
+``CL-BOILERPLATE`` and driven by the pattern files ``clean_boilerplate*.txt``; every decision is
+made on :func:`canonical` text, so typography cannot fool it. Rules and order: docs/cleaning.md.
 """
 
 from __future__ import annotations

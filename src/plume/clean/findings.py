@@ -1,18 +1,8 @@
 """Defects the cleaner sees but cannot fix safely: reported to the editor as findings.
 
-Each finding has a stable code, a message in the report language, spans into the FINAL cleaned
-text (``Document.text`` of the result) and a short excerpt:
-
-* ``CL-CUT-SENTENCE``: a full stop followed by a lower-case word ("…liés à l’IA. conversation à
-  l’heure du dîner."): a sentence lost its middle, or a stray full stop cut it. Which one it is
-  needs the source, so only the editor can fix it.
-* ``CL-TRUNCATED``: a paragraph that stops inside a word before an ellipsis ("économi…", a
-  paywall), or a text whose last paragraph stops mid-sentence.
-* ``CL-UNBALANCED-QUOTES`` / ``CL-UNBALANCED-PARENS``: a « without its » or a “ without its ”
-  (or the reverse: :func:`plume.text.orphan_quotes`), a lone straight quote, a parenthesis
-  never closed.
-* ``CL-EMBED``: an embedded social-media post left in the text ("— Elon Musk (@elonmusk) March
-  16, 2020"): keep it as a quotation or remove it, the editor decides.
+``CL-CUT-SENTENCE``, ``CL-TRUNCATED``, ``CL-UNBALANCED-QUOTES`` / ``CL-UNBALANCED-PARENS``,
+``CL-EMBED``; spans point into the FINAL cleaned text (``Document.text`` of the result).
+What each one means: docs/cleaning.md.
 """
 
 from __future__ import annotations

@@ -1,20 +1,8 @@
 """Step 4: line breaks inside blocks.
 
-A block's text may still hold ``"\\n"``: a plain-text paragraph wrapped at 72 columns, a PDF or
-e-mail copy, a naive HTML extraction with one line per element. Each line break becomes one of:
-
-* **nothing** (``CL-LINEBREAK``), when a word was hyphenated at the end of the line and the joined
-  word is a French word more frequent than the hyphenated form, as wordfreq estimates both
-  ("dévelop-\\npement" → "développement", 5.2 against 1.1); the hyphen is kept otherwise
-  ("porte-\\nparole" → "porte-parole", 4.8 against 1.3 for "porteparole"; "week-\\nend");
-* **a space**, when the line cuts a sentence: the previous line does not end a sentence and the
-  next one starts with a lower-case letter (and neither line is page furniture: "Mettre en
-  favori\\najouté" are two buttons, not one sentence);
-* **a block break** otherwise (in the joined text, ``"\\n"`` → ``"\\n\\n"``).
-
-Headings are one line: their line breaks always become spaces. Blocks left empty are dropped
-(``CL-EMPTY-BLOCK``). After this step no block contains a line break, which every later step
-relies on.
+Each ``"\\n"`` becomes nothing (a hyphenated word rejoined, ``CL-LINEBREAK``), a space (a cut
+sentence) or a block break; empty blocks are dropped (``CL-EMPTY-BLOCK``). After this step no
+block contains a line break, which every later step relies on. Rules: docs/cleaning.md.
 """
 
 from __future__ import annotations

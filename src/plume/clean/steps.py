@@ -1,20 +1,8 @@
 """The ordered list of cleaning steps; each is small, idempotent and logged.
 
-Why this order:
-
-1–3.   **Characters first** (invisible characters, NFC, white space): every later regular
-       expression assumes composed letters and single spaces.
-4.     **Line breaks** next: they decide the block boundaries every later step works on.
-5–9.   **Artefact repairs**, from the coarsest (a doubled block) to the finest (one lost space);
-       see :mod:`plume.clean.artefacts`.
-10.    **Boilerplate** after the repairs, because a repair can reveal furniture ("ACrédit
-       photo", "PartagerPartager", "surFacebook"). A repair may then be logged in a block that
-       step 10 removes; the log says both.
-11–14. **Typography** last (optional): it inserts no-break spaces and « » that earlier patterns
-       would otherwise have to expect; the furniture patterns accept both typographies.
-
-No step creates work for an earlier one, so cleaning a cleaned text changes nothing
-(property-tested in tests/properties/test_clean_properties.py).
+Characters, line breaks, artefact repairs, boilerplate, typography: no step creates work for an
+earlier one, so cleaning a cleaned text changes nothing (property-tested in
+tests/properties/test_clean_properties.py). Why this order: docs/cleaning.md.
 """
 
 from __future__ import annotations

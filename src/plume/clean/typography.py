@@ -1,23 +1,9 @@
 """Steps 11–14: French typography, applied when ``settings.fix_typography`` is on.
 
-The rules follow the *Lexique des règles typographiques en usage à l’Imprimerie nationale*
-(Imprimerie nationale, éd. 2002; sections on punctuation, quotation marks, apostrophe and
-points de suspension):
-
-* a **narrow no-break space** (U+202F, espace fine insécable) before ``;`` ``!`` ``?``, and a
-  **no-break space** (U+00A0, espace insécable) before ``:``;
-* inside ``« »`` a narrow no-break space as well (house choice, the same space as before
-  ``; ! ?``, so that a quotation never breaks away from its guillemets);
-* no space before ``,`` and ``.``, none inside parentheses;
-* the **apostrophe** is ’ (U+2019), or ' when ``settings.apostrophe`` is "straight";
-* the **ellipsis** is one character, …;
-* French quotation marks are « », not "…" or “…”.
-
-Never touched: URLs, e-mails, domains, code, times ("10:30"), ratios ("3:1"), emoticons (";)"),
-and blocks written in English (an embedded tweet keeps its English typography).
-
-Order: apostrophes first (a ' between letters must not be taken for a quote), then ellipses,
-then quotes (which create the « » that the no-break-space step then spaces), spaces last.
+Rules from the *Lexique des règles typographiques en usage à l’Imprimerie nationale* (2002):
+no-break spaces before ``: ; ! ?`` and inside « », the ’ apostrophe, a one-character ellipsis.
+URLs, code, times and English blocks are never touched. Order: apostrophes, ellipses, quotes,
+spaces. Rules in full: docs/cleaning.md.
 """
 
 from __future__ import annotations

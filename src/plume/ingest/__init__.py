@@ -1,24 +1,9 @@
 """Ingest: any input → :class:`~plume.document.Document`.
 
-Accepts ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, ``.docx`` and stdin; anything else
-is sniffed (HTML if it looks like HTML, a zip is tried as a docx, else text). Bad input is
-refused with one error from :mod:`plume.errors`, worded in :mod:`plume.ingest.problems`:
-
-=========================================  =====================
-missing file, unreadable file              InputNotFound
-directory, binary, PDF, image, non-docx    UnsupportedInput
-zip, damaged docx
-above ``settings.max_input_bytes``         InputTooLarge (checked before reading)
-(or a docx declaring 10× that unzipped)
-empty, whitespace only, no text in the     EmptyInput
-HTML or docx, only a brief
-no plausible encoding                      UndecodableInput
-=========================================  =====================
-
-The brief on the first non-empty line of a txt, md or docx input is taken out of the text
-and parsed into ``Document.brief`` (:mod:`plume.ingest.brief`). Ingest does not clean: NFC,
-typography and scraping artefacts are the cleaner's job. Heavy parsers (trafilatura, lxml,
-python-docx, markdown-it, charset-normalizer) are imported only when a format needs them.
+``.txt``, ``.md``, ``.html``, ``.docx`` and stdin, anything else sniffed; bad input is refused
+with one error from :mod:`plume.errors`, worded in :mod:`plume.ingest.problems`. The brief is
+taken out (:mod:`plume.ingest.brief`); ingest does not clean. Heavy parsers are imported only
+when a format needs them. Formats and refusals: docs/cleaning.md.
 """
 
 from __future__ import annotations

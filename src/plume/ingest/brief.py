@@ -1,18 +1,8 @@
 """The editor's brief: an instruction line at the top of the input, taken out of the article.
 
-Left in, a brief would be analysed as text and its word target lost. Detection must never eat a
-real first line ("Les 700 mots qui ont changé la France"), so a line counts as a brief only when
-it *instructs*. The cues:
-
-- ``imp``: a clause starts with an imperative ("Rédige", "Make", "be in french") or with an
-  infinitive after a polite lead-in ("Merci de rédiger");
-- ``inf``: a clause starts with a bare infinitive ("Rédiger…") — weaker, titles use them too;
-- ``wc_min``: a minimum word count ("au moins 800 mots", "700+ words"); ``wc``: any word count;
-- ``deictic``: the line points at the text ("this article", "cet article", "le texte suivant");
-- ``lang`` ("en français", "in French"), ``sub`` (subheadings, intertitres), ``seo``;
-- ``kp_alone``: the line starts with a keyphrase label ("mot-clé : voiture électrique").
-
-The decision rules (:func:`_is_brief`) require an instruction *and* a demand only a brief makes.
+A line counts as a brief only when it *instructs* and makes a demand only a brief makes
+(:func:`_is_brief`), so a real first line ("Les 700 mots qui ont changé la France") is never
+eaten. The cues (``imp``, ``inf``, ``wc_min``, ``deictic``…): docs/brief.md.
 """
 
 from __future__ import annotations

@@ -1,20 +1,8 @@
 """Bytes → text, without mojibake.
 
-Order (each step only runs when the previous one could not decide):
-
-1. a byte-order mark names the encoding (UTF-8, UTF-16, UTF-32);
-2. UTF-16 without a BOM is recognised by its NUL bytes in every other position, before the
-   NUL test would refuse it as binary;
-3. NUL bytes left → binary, refused;
-4. strict UTF-8, which is what almost every file today is;
-5. for HTML, the charset the page declares (``<meta charset>``), if it decodes cleanly;
-6. the Western single-byte encodings French text is found in (cp1252, ISO-8859-15,
-   Mac Roman), scored on how French the decoded accents look;
-7. charset-normalizer for anything else (Cyrillic, Greek, CJK…).
-
-Why not charset-normalizer first: on short French text it guesses wrong (measures in
-docs/calibration.md). Scoring the few plausible encodings with a French alphabet is both right
-and cheaper; charset-normalizer stays the fallback for other scripts.
+BOM, BOM-less UTF-16, binary refusal, strict UTF-8, the HTML's declared charset, then the
+Western single-byte encodings scored on how French the accents look, charset-normalizer last
+(it guesses wrong on short French text). The order and why: docs/cleaning.md.
 """
 
 from __future__ import annotations

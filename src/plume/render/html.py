@@ -1,20 +1,8 @@
 """HTML rendering: a complete, standalone HTML5 page with Open Graph and JSON-LD.
 
-* ``<title>`` is ``seo_title``; ``<h1>`` is ``title`` (exactly one H1).
-* Canonical URL: when ``Article.canonical_url`` is None the page carries the comment
-  ``<!-- URL canonique à renseigner -->`` and a *relative* ``href="/{slug}"``: a visible, valid
-  placeholder that never invents a domain. ``og:url`` and JSON-LD ``mainEntityOfPage`` need an
-  absolute URL and are omitted until it is known.
-* JSON-LD (Google Search Central, "Article structured data",
-  https://developers.google.com/search/docs/appearance/structured-data/article): ``NewsArticle`` or
-  ``BlogPosting`` with ``headline``, ``description``, ``inLanguage``, ``datePublished`` /
-  ``dateModified`` with their offset, ``author`` (a ``Person``) when known, ``mainEntityOfPage``
-  when the URL is known, ``wordCount``. A separate ``FAQPage`` (https://schema.org/FAQPage,
-  Google's "FAQ structured data" guidance: ``mainEntity`` → ``Question`` + ``acceptedAnswer``) only
-  when the article has a FAQ. Since August 2023 Google shows FAQ rich results only for
-  well-known government and health sites; the markup stays valid schema.org for other consumers.
-* Escaping: every text goes through :func:`html.escape`; JSON-LD is serialised with ``<``, ``>``,
-  ``&`` (and U+2028/U+2029) as ``\\uXXXX``, so no article text can close the ``<script>``.
+No invented canonical domain, Google's Article/FAQ structured data, every text escaped (JSON-LD
+too, so no article text can close the ``<script>``). Details and sources: docs/optimise.md,
+« La page HTML ».
 """
 
 from __future__ import annotations

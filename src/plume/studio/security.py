@@ -1,22 +1,8 @@
 """The studio's gate: host, token, origin and body size checks, and security headers.
 
-One pure ASGI middleware, outermost, so that every request — pages, API, static files, the
-OpenAPI document — goes through the same checks before any route runs:
-
-1. **Host** (when bound to a loopback address): only ``127.0.0.1``, ``localhost`` or ``::1``
-   are accepted in the ``Host`` header. A web page on another site cannot reach the studio by
-   DNS rebinding (its requests would carry the attacker's host name).
-2. **Token** (when ``settings.studio.token`` is set; required off loopback): every request
-   carries it, either as ``Authorization: Bearer <token>`` (scripts, the API) or as the
-   ``plume_token`` cookie, which ``?token=<token>`` on any address sets once (``HttpOnly``,
-   ``SameSite=Strict``) before redirecting to the same address without it, so the token does not
-   stay in the address bar or the history. Compared in constant time.
-3. **Origin** on POST/PUT/PATCH/DELETE: a browser sends ``Origin`` on cross-site requests; one
-   that does not match ``Host`` is refused (no cross-site request forgery of runs or deletions).
-4. **Body size**: above the upload limit (plus room for the form's other fields) the request is
-   refused with 413 before it is read; a body without ``Content-Length`` is counted as it comes.
-5. **Headers** on every response: a Content-Security-Policy without inline script or style (the
-   page's JavaScript is a static file), ``frame-ancestors 'none'``, ``nosniff``, no referrer.
+One pure ASGI middleware, outermost, so that every request (pages, API, static files, OpenAPI)
+goes through the same checks before any route runs. What each check does and why:
+docs/studio.md, « La sécurité ».
 """
 
 from __future__ import annotations

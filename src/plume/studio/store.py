@@ -1,21 +1,8 @@
 """The studio's run history: one SQLite file (stdlib ``sqlite3``), schema versioned.
 
-Why SQLite and these settings:
-
-* one file in the user's data directory (``platformdirs.user_data_dir("plume")``) unless
-  ``settings.studio.db_path`` says otherwise: nothing to install or run beside the studio;
-* ``journal_mode=WAL``: the page can list the history while a worker thread saves a run
-  (readers never block the writer; https://www.sqlite.org/wal.html);
-* ``foreign_keys=ON`` on every connection (SQLite's default is off,
-  https://www.sqlite.org/foreignkeys.html §2) so that deleting a run cascades to its input and
-  its files: "deleting a run deletes its data" is enforced by the schema, not by our code;
-* ``PRAGMA user_version`` carries the schema version; :data:`MIGRATIONS` upgrade older files.
-
-What is stored: the input as received (bytes and name), the options of the run (keyphrase,
-synonyms…: never a backend key — the settings only hold the *name* of the key's variable, and
-the studio never reads it), the report JSON and, for an optimisation, the rendered files exactly
-as :func:`plume.render.outputs.render_outputs` produced them, so a download from the history is
-byte-identical to what the CLI writes.
+WAL journal, ``foreign_keys=ON`` (deleting a run cascades to its data), ``PRAGMA user_version``
+upgraded by :data:`MIGRATIONS`. Never a backend key; rendered files stored byte-identical to the
+CLI's. Why these settings and what is stored: docs/studio.md, « L’historique ».
 """
 
 from __future__ import annotations

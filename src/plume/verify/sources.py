@@ -1,37 +1,9 @@
 """Several sources on one story: the facts they share, and the facts they state differently.
 
-Rewrite mode can write one article from several sources (the five seeds are five articles on one
-story). Facts stated by several sources are merged once by the writer (:func:`shared_facts`);
-facts stated *differently* are flagged in the report (:func:`find_contradictions`): "plus de 700
-employés" in one source and "près de 500 employés" in another, "le 17 novembre" and "le 18
-novembre" for the same event.
-
-How two facts are paired (precision first: a false contradiction sends an editor checking a
-fact that is fine, which is worse than a missed one):
-
-* **numbers** — the facts come from :func:`plume.verify.facts.extract_facts` (values normalised:
-  ``1,3 milliard`` = ``1 300 millions``, units ``%``/``€``/``$``). A number's *subject* is the noun
-  it quantifies: the noun right after it (``700 employés``, ``13 milliards de dollars
-  d’investissement``) or, for a percentage or an amount with no noun after it, the noun before
-  ``de`` (``une participation de 49 %``). Two numbers are about the same thing when they have the
-  same unit and subject lemma, and their clauses (:data:`WINDOW` words either side, within the
-  sentence) share at least one other content word or name. Numbers without a subject, ordinals
-  and time spans (``cinq ans``: a duration, never the same fact twice) are left out.
-* **dates** — only dates with a day and a month (``17 novembre``, ``17 novembre 2023``): two of
-  them are about the same event when their clauses share at least :data:`DATE_CONTEXT` content
-  words or names, one of them not a name (``le conseil a limogé Sam Altman``: the story's names
-  are in every clause, the event is in the verb or noun). Weekdays and bare years are left out: they
-  are relative to each article's own time line.
-* **compatibility** — a value is an interval: exact values allow their rounding (``700`` is
-  650–750, ``13 milliards`` is 12.5–13.5 milliards); ``plus de``/``au moins`` open it upwards,
-  ``moins de``/``jusqu’à`` downwards, ``près de``/``environ``/``quelque`` widen it by 10 %.
-  Two facts contradict when their intervals do not meet.
-* **one voice per source** — a subject a source itself gives two incompatible values for
-  (``500 employés`` then ``700 employés`` as the story moved on) is not used against the other
-  sources: the source tells a time line, not a figure.
-
-On the five seeds: no contradiction and no shared fact (docs/calibration.md, « Vérification »);
-hand-made pairs in the tests show both functions firing.
+:func:`shared_facts` finds the facts several sources state (merged once by the writer);
+:func:`find_contradictions` the facts they state differently ("plus de 700 employés" / "près de
+500 employés"). Precision first: a false contradiction costs the editor more than a missed one.
+Pairing rules (subject, clause, intervals, one voice per source): docs/verification.md.
 """
 
 from __future__ import annotations
@@ -435,16 +407,16 @@ def find_contradictions(sources: Sequence[tuple[str, str]]) -> list[Contradictio
                     seen.add(s.fact.value)
                     values.append(_value(s, names))
         listed = Msg(
-            "\u202f; ".join(f"«\u202f{v.text}\u202f» ({v.source})" for v in values),
+            " ; ".join(f"« {v.text} » ({v.source})" for v in values),
             "; ".join(f"“{v.text}” ({v.source})" for v in values),
         )
         what = (
-            Msg(f"«\u202f{subject}\u202f»", f"“{subject}”")
+            Msg(f"« {subject} »", f"“{subject}”")
             if kind == "number"
             else Msg("une date", "a date")
         )
         message = Msg(
-            f"Les sources se contredisent sur {what.fr}\u00a0: {listed.fr}.",
+            f"Les sources se contredisent sur {what.fr} : {listed.fr}.",
             f"The sources disagree on {what.en}: {listed.en}.",
         )
         out.append(

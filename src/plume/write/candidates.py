@@ -1,40 +1,9 @@
 """Section headings proposed by a language model, checked, ranked, with a deterministic fallback.
 
-The model (by default the embedded Gemma 3 270M, a small *base* model) is prompted with a few
-French examples of "paragraph → heading" and completes the next one, ``n`` times with different
-seeds. A base model that small copies its examples, stops mid-phrase and invents names, so every
-candidate is cleaned and then checked; only candidates that pass every check are ranked, and when
-none passes the heading is :func:`~plume.write.headings.deterministic_heading`'s, so the result is
-always a valid heading. Reproducible: the same input, backend and seed give the same heading.
-
-Checks (each failing one is reported by its code in ``HeadingChoice.rejected``):
-
-* ``empty`` / ``too_short`` / ``too_long`` — 3 to ``MAX_HEADING_CHARS`` (70) characters
-  (issue 3: one line on a phone);
-* ``not_french`` — fewer than half its words are French (known to plume's lexicon, or words
-  of the section), or some are not and lingua says another language (lingua alone decides
-  nothing below 5 words and errs on short French headings, see ``_looks_french``);
-* ``bad_start`` — does not start with a letter or digit, so sentence case cannot be applied;
-* ``copies_example`` — one of the prompt's example headings (the model echoes them);
-* ``truncated`` — the model hit its token limit, or the heading ends on a word that cannot end
-  a French phrase (article, preposition, conjunction: "… de la"), an apostrophe or hyphen, or
-  leaves a parenthesis or guillemet open;
-* ``unsupported:<fact>`` — a number, date or quotation not in the section
-  (:func:`plume.verify.facts.check_facts` with ``entities=False``: its spaCy NER costs ≈ 4 s to
-  load, more than generating all candidates), or a name not in the section: a capitalised word
-  after the first one, or a first word that is neither in the section nor a common French word
-  of the lexicon;
-* ``unknown_word:<word>`` — a lower-case word neither in the section nor in plume's French
-  lexicon (the 270M model coins words);
-* ``repeat`` — the same as a heading already used (case- and accent-insensitive);
-* ``only_keyphrase`` — nothing but the keyphrase's words ("Le vélo en ville"): a heading that
-  fits every section describes none (the model's most frequent answer on the example);
-* ``no_keyphrase`` — ``prefer_keyphrase`` and the keyphrase (or one of its forms) is missing.
-
-Ranking of the passing ones: the keyphrase when wanted, then a length of 20–60 characters (short
-enough for one line, long enough to say something; the 70-character ceiling is the hard limit),
-then the number of the section's 10 most frequent content words it uses, then the order of the
-seeds.
+The model completes a few-shot "paragraph → heading" prompt ``n`` times with different seeds;
+every candidate is cleaned and checked (codes in ``HeadingChoice.rejected``), the passing ones are
+ranked, and when none passes the heading is :func:`~plume.write.headings.deterministic_heading`'s.
+Reproducible: same input, backend and seed, same heading. Checks and ranking: docs/optimise.md.
 """
 
 from __future__ import annotations

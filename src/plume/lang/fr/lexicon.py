@@ -1,26 +1,8 @@
 """French morphological lexicon: lemma, coarse part of speech, past participles.
 
-The data is ``data/lexicon.tsv.gz``, derived from Lefff 3.4 (Benoît Sagot, Inria; LGPL-LR, see
-``data/LEFFF-LICENSE.txt``) by ``scripts/build_lexicon.py``; the shipped file is the source of
-truth at run time. It holds 451,000 lower-cased word forms (1.6 MB gzip'd, 7.4 MB raw), one line
-per form, sorted by code point::
-
-    abandonnées<TAB>Kfp3er|A2|N2      (past participle fem. plural of "abandonner", adjective
-                                       "abandonné", noun "abandonnée")
-
-Loading: the file is decompressed once into one ``bytes`` object and searched by binary search
-over its sorted lines, decoding only the line found; results are memoised per form (timings and
-the rejected alternatives: docs/calibration.md).
-
-Unknown words (neologisms, brand names: "OpenAI", "chatbots") get a *guessed* entry: the plural
--s/-x, then the feminine -e, are stripped when the remainder is a known noun/adjective/participle;
-otherwise the word is its own lemma (plural -s/-x stripped) and a capitalised word is taken for a
-proper noun. :attr:`Entry.guessed` says so.
-
-Accents are significant ("élu" and "elu" are different words). Look-ups accept any case and any
-apostrophe; forms and lemmas come back in plume's matching convention (:func:`normalise`: NFC,
-lower case, apostrophes as ASCII ``'``, like :attr:`plume.text.Word.norm` and
-:func:`plume.lang.fr.fold`), while the data file, like every plume data file, writes ’.
+Data: ``data/lexicon.tsv.gz``, derived from Lefff 3.4 (LGPL-LR, see ``data/LEFFF-LICENSE.txt``)
+by ``scripts/build_lexicon.py``. Unknown words get a guessed entry (:attr:`Entry.guessed`).
+Format, loading, guessing and matching convention: docs/architecture.md, « Le lexique ».
 """
 
 from __future__ import annotations

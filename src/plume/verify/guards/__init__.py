@@ -1,22 +1,9 @@
 """Guards of rewrite mode: hard constraints an article written by a model must meet.
 
-Every guard is a pure, deterministic function over an :class:`~plume.article.Article` (and the
-sources) returning :class:`~plume.verification.GuardViolation` objects located in the field
-(``"title"``, ``"sections[2].heading"``, ``"sections[2]"`` with a paragraph index…) that the
-repair step regenerates. One module per guard (plume issue 4, "Hard constraints"):
-
-* :mod:`.language` — every field in French;
-* :mod:`.word_target` — the body reaches the word target;
-* :mod:`.repetition` — no repeated or near-duplicate sentence or paragraph;
-* :mod:`.filler` — empty phrases ("Il est important de noter que");
-* :mod:`.leftovers` — no chat leftovers, placeholders, markup or recited instructions;
-* :mod:`.quotes` — every quotation mark has its pair within its part;
-* :mod:`.originality` — share of 8-word sequences copied from the sources;
-* :mod:`.grounding` — sentences whose words mostly come from no source (soft);
-* :mod:`.facts` — every number, date, name and quotation supported by a source.
-
-:func:`run_guards` (:mod:`.run`) runs them all into a :class:`~plume.verification.GuardReport`;
-``bench/guards_speed.py`` times them.
+One pure, deterministic module per guard, each returning located
+:class:`~plume.verification.GuardViolation` objects for the repair step; :func:`run_guards`
+(:mod:`.run`) runs them all into a :class:`~plume.verification.GuardReport`.
+The list of guards: docs/verification.md.
 """
 
 from plume.verification import GuardReport, GuardViolation, Originality

@@ -1,24 +1,9 @@
-"""The rewrite loop (issue 4): plan → write → verify → repair, from one or several sources.
+"""The rewrite loop: plan → write → verify → repair, from one or several sources.
 
-Faithful mode keeps the author's sentences; rewrite mode has a language model write a new French
-article from the sources, then holds it to hard constraints no chatbot gives:
-
-1. **plan** — an outline asked as JSON (:mod:`.plan`), replaced by the faithful planner's when
-   the model's is unusable, so a weak model still gets a sound structure;
-2. **write** — the lead, then each section from its passages only, at the length the word
-   target needs (:mod:`.writer`);
-3. **verify** — the verify stage (:func:`plume.verify.verify`): the analyser's hard checks and
-   the guards (French everywhere, word target, no filler, no leftovers, originality, facts
-   supported by a source);
-4. **repair** — each failure becomes a targeted prompt built from its hint; only the failing
-   field or section is regenerated, for at most ``max_rounds`` rounds (:mod:`.repair`).
-   Unsupported facts that survive are removed with their sentence, and the report says which;
-5. the outcome says ``passed`` only when every hard constraint holds — every part of the plan
-   written, and at least Yoast's 250 words when no target is given.
-
-A backend that fails for good ends the generation where it is, and the run ends with the draft
-written so far, reported as failing with the part and the error — never an exception that would
-lose the report.
+Only the failing field or section is regenerated, for at most ``max_rounds`` rounds; the outcome
+says ``passed`` only when every hard constraint holds. A backend that fails for good ends the run
+with the draft so far, reported as failing — never an exception that would lose the report.
+The steps: docs/rewrite.md, « La boucle de réécriture ».
 """
 
 from __future__ import annotations
