@@ -1,36 +1,11 @@
 """French text layer: words, sentences and syllables, with absolute character offsets.
 
-Everything here is regular expressions plus the plain data of :mod:`plume.lang.fr`, compiled once
-on first use (no spaCy: building its French tokenizer alone costs ~3 s). All offsets are absolute:
-``offset`` is added, so spans point into the document's text.
-
-Tokenisation (:func:`words`) — decisions:
-
-* Elided words are separate tokens, with either apostrophe: ``l’OpenAI`` → ``l’`` + ``OpenAI``,
-  ``lorsqu'il`` → ``lorsqu'`` + ``il``. A word is split only when the whole part before the
-  apostrophe is an elision prefix (``elision_prefixes.txt``), so ``aujourd’hui``, ``prud’homme``,
-  ``entr’acte``, ``main-d’œuvre``, ``O’Neill`` stay whole; ``presqu’île`` and ``quelqu’un`` are
-  listed exceptions.
-* ``c’est-à-dire`` is ``c’`` + ``est-à-dire``: the elision rule applies like everywhere else, so
-  ``c’`` / ``c'`` behave the same in keyphrases and transition expressions.
-* Hyphenated compounds are one token (``peut-être``, ``GPT-4``, ``a-t-il``, ``2023-2024``).
-* Numbers are one token with their digit-group spaces, decimal separator and percent sign:
-  ``3,5``, ``1 000`` (space, no-break or narrow no-break space, groups of exactly three digits),
-  ``12 %``. URLs, bare domains (``lemonde.fr``) and e-mail addresses are one token each.
-* Punctuation and symbols are not tokens.
-
-Word count (:func:`count_words`) follows Yoast's ``countWords`` (text split on white space, no-break
-spaces included, punctuation stripped at both ends of each piece, empty pieces dropped), so
-``l’OpenAI``, ``aujourd’hui`` and ``peut-être`` are one word each, as in Word or Google Docs. Two
-deliberate differences: a piece made only of symbols (``%``, ``€``, ``/``, ``→``) is not a word
-(Yoast counts it because its punctuation list lacks them), and a number whose digit groups are
-separated by a (no-break) space, ``1 000``, is one word (Yoast counts two). Measured against
-yoastseo 3.6.0's own ``countWords`` on the 21 texts of the test corpus: at most 6 words apart on
-1,733 (0.35 %), always for those two reasons.
-
-Sentences (:func:`sentences`): see the function's docstring. Syllables (:func:`syllables`): spoken
-French (the mute e is not a syllable), the convention of Yoast's French Flesch–Kandel & Moles
-score; see the function's docstring and ``tests/unit/analyse/data/syllables_fr.tsv``.
+Regular expressions plus the plain data of :mod:`plume.lang.fr` (no spaCy: its French tokenizer
+alone costs ~3 s to build). Decisions — elisions split only after a listed prefix (``l’``,
+``lorsqu’``; ``aujourd’hui`` stays whole), hyphenated compounds and numbers with their digit groups
+are one token, and words are counted as Yoast counts them but with ``1 000`` as one word and a lone
+symbol as none — are documented on each function; the word-count comparison with Yoast is in
+``docs/calibration.md``.
 """
 
 from __future__ import annotations
@@ -49,6 +24,7 @@ __all__ = [
     "count_words",
     "french_spacing",
     "orphan_quotes",
+    "quotations",
     "quotes_balanced",
     "sentences",
     "slugify",
@@ -206,7 +182,15 @@ def _words(text: str, offset: int) -> tuple[Word, ...]:
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
-    """Tokens of ``text`` (see the module docstring for the rules), offsets shifted by ``offset``."""
+    """Tokens of ``text``, offsets shifted by ``offset``.
+
+    Elided words are separate tokens with either apostrophe (``l’OpenAI`` → ``l’`` + ``OpenAI``),
+    split only when the part before the apostrophe is a listed elision prefix, so ``aujourd’hui``,
+    ``prud’homme``, ``O’Neill`` stay whole (``presqu’île``, ``quelqu’un``: listed exceptions);
+    ``c’est-à-dire`` is ``c’`` + ``est-à-dire``. Hyphenated compounds are one token (``peut-être``,
+    ``GPT-4``, ``a-t-il``); so are numbers with their digit groups, decimals and percent sign
+    (``3,5``, ``1 000``, ``12 %``), URLs, bare domains and e-mail addresses. Punctuation and symbols
+    are not tokens."""
     return list(_words(text, offset))
 
 
@@ -220,7 +204,8 @@ _COUNT_RE = re.compile(rf"\d{{1,3}}(?:{_NS}\d{{3}})+(?!\d)\S*|\S*?[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
-    """Words as Yoast and editors count them (see the module docstring for the two differences)."""
+    """Words as Yoast and editors count them: white-space pieces holding a letter or digit, a
+    number with space-separated digit groups (``1 000``) being one (docs/calibration.md)."""
     return len(_COUNT_RE.findall(text))
 
 
@@ -704,14 +689,56 @@ _SPACING_RULES = (
     (re.compile(r" ([;!?»])(?=$|[\s).,»])"), "\u202f\\1"),
     (re.compile(r" :(?=$|\s)"), "\u00a0:"),
     (re.compile(r"« "), "«\u202f"),
-    (re.compile(r"(\d) %"), "\\1\u202f%"),
+    # After a digit, or after a "{placeholder}" of a template spaced before it is formatted.
+    (re.compile(r"([\d}]) %"), "\\1\u202f%"),
 )
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the outermost « … » pairs of ``text``, nested pairs inside
+    them; an unmatched « or » opens or closes nothing."""
+    opened: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, c in enumerate(text):
+        if c == "«":
+            opened.append(i)
+        elif c == "»" and opened:
+            pairs.append((opened.pop(), i + 1))
+    outer: list[tuple[int, int]] = []
+    for start, end in sorted(pairs):
+        if not outer or start >= outer[-1][1]:
+            outer.append((start, end))
+    return outer
+
+
+def _space_marks(text: str) -> str:
+    for pattern, repl in _SPACING_RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _space_quotation(quoted: str) -> str:
+    """« x » → «\u202fx\u202f»: only the spaces just inside the guillemets."""
+    if quoted[1:2] == " ":
+        quoted = "«\u202f" + quoted[2:]
+    if len(quoted) > 2 and quoted[-2] == " ":
+        quoted = quoted[:-2] + "\u202f»"
+    return quoted
 
 
 def french_spacing(text: str) -> str:
     """French typography for a message written with plain spaces: no-break space (U+00A0) before
-    a colon, narrow no-break space (U+202F) before ; ! ? » and %, and after « (Imprimerie
-    nationale, *Lexique des règles typographiques*). Idempotent."""
-    for pattern, repl in _SPACING_RULES:
-        text = pattern.sub(repl, text)
-    return text
+    a colon, narrow no-break space (U+202F) before ; ! ? » and % (after a number or a template's
+    ``{placeholder}``), and after « (Imprimerie nationale, *Lexique des règles typographiques*).
+
+    A quotation, « … », is reproduced as written: only the spaces just inside its guillemets
+    change, so the user's text a message quotes (a title, a sentence, a fact) is never respaced.
+    Spaces already no-break are kept, so the function is idempotent."""
+    out: list[str] = []
+    last = 0
+    for start, end in quotations(text):
+        out.append(_space_marks(text[last:start]))
+        out.append(_space_quotation(text[start:end]))
+        last = end
+    out.append(_space_marks(text[last:]))
+    return "".join(out)

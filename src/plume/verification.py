@@ -4,18 +4,19 @@ report, the sources' contradictions, and :class:`Verification` (the verify stage
 The computing lives in :mod:`plume.verify`; the types live here, at the bottom, so that
 ``plume.optimisation`` (the ``report.json`` model) needs nothing above it. Their JSON forms are
 part of ``report.json``'s stable schema: the bilingual texts are stored as ``*_fr`` / ``*_en``
-fields and read as one :class:`~plume.report.Msg`.
+fields and read as one :class:`~plume.report.Msg`. Their French texts get the one French
+spacing, :func:`plume.text.french_spacing`, which leaves the quoted « … » text as written.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from plume.report import Finding, Msg, Report, Span
+from plume.text import french_spacing
 
 __all__ = [
     "ORIGINALITY_CEILING",
@@ -30,7 +31,6 @@ __all__ = [
     "SourceMatch",
     "SourceValue",
     "Verification",
-    "guard_spacing",
 ]
 
 #: Default ceiling on the share of copied 8-word sequences (plume issue 4: 20 %).
@@ -78,6 +78,11 @@ class FactViolation(BaseModel):
     reason_fr: str
     reason_en: str
 
+    @field_validator("reason_fr")
+    @classmethod
+    def _french_typography(cls, value: str) -> str:
+        return french_spacing(value)
+
     @classmethod
     def of(cls, fact: Fact, reason: Msg) -> FactViolation:
         return cls(fact=fact, reason_fr=reason.fr, reason_en=reason.en)
@@ -103,24 +108,6 @@ class FactCheck(BaseModel):
 # --------------------------------------------------------------------------------------------
 # Guards
 
-_GUARD_SPACING = (
-    (re.compile(r"(\d) %"), "\\1\u202f%"),
-    (re.compile(r" :(?=\s|$)"), "\u00a0:"),
-    (re.compile(r" ([;!?])"), "\u202f\\1"),
-)
-
-
-def guard_spacing(value: str) -> str:
-    """The no-break spaces of French typography the guards' French texts get: U+00A0 before
-    ":", U+202F before ; ! ? and between a number and "%".
-
-    Not :func:`plume.text.french_spacing`: that one also spaces the inside of « » (and only
-    before ; ! ? followed by a space or the end), which would change the guards' messages as
-    ``report.json`` has them (a fact's reason, "Le nombre « 37 % »…", keeps plain spaces)."""
-    for pattern, repl in _GUARD_SPACING:
-        value = pattern.sub(repl, value)
-    return value
-
 
 class GuardViolation(BaseModel):
     """One failed constraint, located where the repair step must act."""
@@ -142,7 +129,7 @@ class GuardViolation(BaseModel):
     @field_validator("message_fr", "hint_fr")
     @classmethod
     def _french_typography(cls, value: str) -> str:
-        return guard_spacing(value)
+        return french_spacing(value)
 
     @classmethod
     def of(
@@ -245,6 +232,11 @@ class Contradiction(BaseModel):
     values: list[SourceValue] = Field(default_factory=list)
     message_fr: str
     message_en: str
+
+    @field_validator("message_fr")
+    @classmethod
+    def _french_typography(cls, value: str) -> str:
+        return french_spacing(value)
 
     @property
     def message_msg(self) -> Msg:

@@ -338,3 +338,32 @@ def test_shared_helpers() -> None:
     )
     assert french_spacing(french_spacing("a : b")) == french_spacing("a : b")
     assert quotes_balanced("« oui »") and not quotes_balanced("« oui")
+
+
+def test_french_spacing_keeps_quoted_text() -> None:
+    """A quotation is the user's text: only the spaces just inside its guillemets change."""
+    from plume.text import french_spacing, quotations
+
+    nb, nn = "\u00a0", "\u202f"
+    assert french_spacing("Le titre « Retraites : 37 % ? » : trop long.") == (
+        f"Le titre «{nn}Retraites : 37 % ?{nn}»{nb}: trop long."
+    )
+    # Nested guillemets stay inside the outer quotation; a quote ending the text is spaced.
+    assert french_spacing("Titre « Le « grand » soir ; fin »") == (
+        f"Titre «{nn}Le « grand » soir ; fin{nn}»"
+    )
+    # An unmatched guillemet opens nothing: the rest is plume's text, spaced.
+    assert quotations("a « b » c « d") == [(2, 7)]
+    assert french_spacing("Ouvrant « sans fin : x") == f"Ouvrant «{nn}sans fin{nb}: x"
+    # "%" after a template's placeholder, spaced before the template is formatted.
+    assert french_spacing("{share} % des phrases : {n}") == f"{{share}}{nn}% des phrases{nb}: {{n}}"
+    # Already spaced text (no-break or narrow) is left alone: idempotent.
+    for text in (
+        f"Note{nb}: 42{nn}% «{nb}oui{nb}»{nn}!",
+        "Le nombre « 37 % » : x ; y ? z !",
+        "https://x.fr a:b ?q",
+    ):
+        once = french_spacing(text)
+        assert french_spacing(once) == once
+    assert french_spacing(f"Note{nb}: «{nb}oui{nb}»") == f"Note{nb}: «{nb}oui{nb}»"
+    assert french_spacing("https://x.fr a:b") == "https://x.fr a:b"

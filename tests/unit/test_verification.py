@@ -13,7 +13,6 @@ from plume.verification import (
     GuardViolation,
     Originality,
     SourceValue,
-    guard_spacing,
 )
 
 
@@ -38,8 +37,8 @@ def test_guard_violation_keeps_its_json_keys() -> None:
         "hint_en",
         "paragraph",
     ]
-    # French typography on the French texts only; « » keep the spaces they were given.
-    assert v.message_fr == "Formule creuse\u00a0: « x »."
+    # French typography (plume.text.french_spacing) on the French texts only.
+    assert v.message_fr == "Formule creuse\u00a0: «\u202fx\u202f»."
     assert v.hint_fr == "Réécris\u202f; 20\u202f% de moins\u202f!"
     assert v.message_msg == Msg(v.message_fr, "Empty phrase: “x”.")
     assert v.hint("en") == "Rewrite; 20% less!" and v.message("fr") == v.message_fr
@@ -47,25 +46,34 @@ def test_guard_violation_keeps_its_json_keys() -> None:
     assert report.passed and report.by_field() == {"intro": [v]} and report.originality.ok
 
 
-def test_guard_spacing() -> None:
-    assert guard_spacing("Plafond : 20 % ; ok ? oui !") == (
-        "Plafond\u00a0: 20\u202f%\u202f; ok\u202f? oui\u202f!"
+def test_quoted_text_keeps_its_spaces() -> None:
+    """The quoted excerpt (the user's text) is left as written; plume's words are spaced."""
+    v = GuardViolation.of(
+        "filler",
+        "intro",
+        hard=False,
+        message=Msg("Plafond : « 20 % ; ok ? » !", "Cap"),
+        hint=Msg("https://x.fr a:b", "h"),
     )
-    assert guard_spacing("https://x.fr a:b") == "https://x.fr a:b"
+    assert v.message_fr == "Plafond\u00a0: «\u202f20 % ; ok ?\u202f»\u202f!"
+    assert v.hint_fr == "https://x.fr a:b"
 
 
 def test_fact_violation_and_contradiction_messages() -> None:
     fact = Fact(kind=FactKind.NUMBER, text="37 %", value="37 %", span=Span(start=0, end=4))
     v = FactViolation.of(fact, Msg("Le nombre « 37 % »", "The number “37 %”"))
     assert list(v.model_dump()) == ["fact", "reason_fr", "reason_en"]
-    assert v.reason("en") == "The number “37 %”" and v.reason_msg.fr == "Le nombre « 37 % »"
+    # The fact, as the user's text has it, keeps its plain space; the guillemets get theirs.
+    assert v.reason("en") == "The number “37 %”"
+    assert v.reason_msg.fr == "Le nombre «\u202f37 %\u202f»"
     c = Contradiction(
         kind="number",
         subject="employé",
         values=[SourceValue(source="a", text="700", value="700", excerpt="700 employés")],
-        message_fr="Les sources se contredisent",
+        message_fr="Les sources se contredisent : « 700 » ; « 800 ».",
         message_en="The sources disagree",
     )
     assert list(c.model_dump()) == ["kind", "subject", "values", "message_fr", "message_en"]
-    assert c.message_msg == Msg("Les sources se contredisent", "The sources disagree")
+    spaced = "Les sources se contredisent\u00a0: «\u202f700\u202f»\u202f; «\u202f800\u202f»."
+    assert c.message_msg == Msg(spaced, "The sources disagree")
     assert c.message("en") == "The sources disagree"

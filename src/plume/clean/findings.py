@@ -14,7 +14,7 @@ from plume.clean.protect import protected
 from plume.clean.wordlist import zipf
 from plume.document import Block, BlockKind, Document
 from plume.report import CleaningFinding, Msg, Span
-from plume.text import orphan_quotes
+from plume.text import french_spacing, orphan_quotes
 
 __all__ = ["MESSAGES", "find_defects"]
 
@@ -107,7 +107,7 @@ def _excerpt(text: str, start: int, end: int) -> str:
 def _finding(code: str, lang: str, text: str, start: int, end: int) -> CleaningFinding:
     return CleaningFinding(
         code=code,
-        message=MESSAGES[code].get(lang),
+        message=MESSAGES[code].en if lang == "en" else french_spacing(MESSAGES[code].fr),
         spans=[Span(start=start, end=end)],
         excerpt=_excerpt(text, start, end),
     )

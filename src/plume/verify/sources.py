@@ -411,9 +411,7 @@ def find_contradictions(sources: Sequence[tuple[str, str]]) -> list[Contradictio
             "; ".join(f"“{v.text}” ({v.source})" for v in values),
         )
         what = (
-            Msg(f"« {subject} »", f"“{subject}”")
-            if kind == "number"
-            else Msg("une date", "a date")
+            Msg(f"« {subject} »", f"“{subject}”") if kind == "number" else Msg("une date", "a date")
         )
         message = Msg(
             f"Les sources se contredisent sur {what.fr} : {listed.fr}.",

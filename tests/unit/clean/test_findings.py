@@ -17,14 +17,14 @@ def test_seed_000_cut_sentence() -> None:
     (span,) = first.spans
     assert text[span.start : span.end] == ". conversation à l’heure du dîner."
     assert first.excerpt.endswith("liés à l’IA. conversation à l’heure du dîner.")
-    assert first.message.startswith("Phrase coupée")
+    assert first.message.startswith("Phrase coupée\u00a0: un point")  # French spacing
 
 
 def test_messages_in_english() -> None:
     result = run("Il parle de l’IA. conversation à table.", settings=Settings(lang="en"))
     (finding,) = result.findings
     assert finding.code == "CL-CUT-SENTENCE"
-    assert finding.message.startswith("Sentence cut in two")
+    assert finding.message.startswith("Sentence cut in two: a full stop")
 
 
 def test_abbreviations_and_initials_are_not_cut_sentences() -> None:

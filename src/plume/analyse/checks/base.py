@@ -4,6 +4,9 @@ A *rule* is the documented definition of a check (after ruff: the docs live on t
 code, names and explanations in French and English, default thresholds with their sources, and
 the function that judges a :class:`~plume.analyse.researches.Research`. Check functions are pure.
 Built-in checks register with :func:`check`, exactly as a plugin would.
+
+Messages are written with plain spaces: a verdict and a rule give their French texts the one
+French spacing, :func:`plume.text.french_spacing`, which leaves quoted « … » text as written.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from plume.analyse.researches import Research
 from plume.document import Brief, Meta
 from plume.report import Category, Msg, Rating, Span
+from plume.text import french_spacing
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,11 @@ class Context:
     overrides: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
 
 
+def french_msg(msg: Msg) -> Msg:
+    """``msg`` with French typography on its French text."""
+    return Msg(french_spacing(msg.fr), msg.en)
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     rating: Rating
@@ -48,6 +57,11 @@ class Verdict:
     hint: Msg | None = None
     spans: tuple[Span, ...] = ()
     value: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", french_msg(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", french_msg(self.hint))
 
 
 CheckFn = Callable[[Research, Context, "Rule"], Verdict]
@@ -69,6 +83,10 @@ class Rule:
     needs_french: bool = True
     needs_keyphrase: bool = False
     func: CheckFn | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("name", "what", "why"):
+            object.__setattr__(self, name, french_msg(getattr(self, name)))
 
     def t(self, ctx: Context, param: str) -> float:
         """Threshold ``param``, after the profile's overrides."""

@@ -25,7 +25,7 @@ from plume.analyse.checks.base import (
     na,
     ok,
 )
-from plume.analyse.checks.wording import NBSP, NNBSP, fr_msg, plural_en, plural_fr
+from plume.analyse.checks.wording import NBSP, NNBSP, plural_en, plural_fr
 from plume.analyse.researches import Research
 from plume.report import Category, Msg, Span
 
@@ -141,7 +141,7 @@ def nbsp_places(text: str) -> Iterator[tuple[str, Span]]:
         code="TY-NBSP",
         category=Category.TYPOGRAPHY,
         name=Msg("Espaces insécables", "No-break spaces"),
-        what=fr_msg(
+        what=Msg(
             "Vérifie l’espace insécable avant ; : ! ? et à l’intérieur des guillemets « ». "
             "L’espace fine insécable (U+202F) et l’espace insécable (U+00A0) sont acceptées ; "
             "une espace ordinaire ou une absence d’espace est signalée.",
@@ -149,7 +149,7 @@ def nbsp_places(text: str) -> Iterator[tuple[str, Span]]:
             "no-break space (U+202F) and the no-break space (U+00A0) are both accepted; an "
             "ordinary space or no space is flagged.",
         ),
-        why=fr_msg(
+        why=Msg(
             "En français, ces signes sont précédés d’une espace ; si elle est sécable, le signe "
             "peut se retrouver seul en début de ligne. Sans espace, le texte paraît traduit ou "
             "mal converti.",
@@ -197,7 +197,7 @@ def nbsp(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if not faults:
         return good(
-            fr_msg(
+            Msg(
                 f"Les {len(places)} signes ; : ! ? « » ont leur espace insécable : bien.",
                 f"All {len(places)} ; : ! ? « » marks have their no-break space: good.",
             ),
@@ -220,13 +220,13 @@ def nbsp(r: Research, ctx: Context, rule: Rule) -> Verdict:
         )
         if part
     )
-    message = fr_msg(
+    message = Msg(
         f"{len(faults)} {plural_fr(len(faults), 'signe', 'signes')} sur {len(places)} sans "
         f"espace insécable ({detail_fr}), soit {share_txt} %.",
         f"{len(faults)} of {len(places)} marks lack a no-break space ({detail_en}), i.e. "
         f"{share:g}%.",
     )
-    hint = fr_msg(
+    hint = Msg(
         "Mettez une espace insécable avant ; : ! ? et après « / avant » aux endroits surlignés "
         "(fine U+202F de préférence, U+00A0 avant les deux-points). Le nettoyage de plume les "
         "corrige automatiquement (réglage fix_typography).",
@@ -295,14 +295,14 @@ def english_quotes(text: str) -> list[Span]:
         code="TY-QUOTES",
         category=Category.TYPOGRAPHY,
         name=Msg("Guillemets français", "French quotation marks"),
-        what=fr_msg(
+        what=Msg(
             'Repère les guillemets anglais ("…" ou “…”) employés à la place des guillemets '
             "français « ». Les guillemets anglais à l’intérieur de « » (citation dans la "
             "citation) sont corrects.",
             'Finds English quotes ("…" or “…”) used instead of French « » quotes. English '
             "quotes inside « » (a quote within a quote) are correct.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Le français cite entre « » ; les guillemets droits trahissent un copier-coller ou "
             "une conversion ratée et donnent un texte d’aspect négligé.",
             "French quotes with « »; straight quotes betray a copy-paste or a failed conversion "
@@ -328,17 +328,17 @@ def quotes(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value: dict[str, object] = {"english_quotes": len(spans)}
     if not spans:
         return good(
-            fr_msg(
+            Msg(
                 "Pas de guillemets anglais hors citation : bien.", "No stray English quotes: good."
             ),
             value=value,
         )
     k = len(spans)
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'citation', 'citations')} entre guillemets anglais au lieu de « ».",
         f"{k} {plural_en(k, 'quotation', 'quotations')} in English quotes instead of « ».",
     )
-    hint = fr_msg(
+    hint = Msg(
         "Remplacez les guillemets surlignés par « » (avec une espace insécable à l’intérieur) ; "
         "gardez “ ” seulement pour une citation à l’intérieur d’une autre.",
         "Replace the highlighted quotes with « » (with a no-break space inside); keep “ ” only "
@@ -416,13 +416,13 @@ def lowercase_starts(r: Research) -> list[Span]:
         code="TY-LOWERCASE-START",
         category=Category.TYPOGRAPHY,
         name=Msg("Phrase commençant par une minuscule", "Sentence starting in lower case"),
-        what=fr_msg(
+        what=Msg(
             "Repère les phrases qui commencent par une minuscule juste après un point, signe "
             "d’une phrase coupée en deux (« … liés à l’IA. conversation à l’heure du dîner »).",
             "Finds sentences starting in lower case right after a full stop, the mark of a "
             "sentence cut in two (“… linked to AI. conversation at dinner time”).",
         ),
-        why=fr_msg(
+        why=Msg(
             "Une phrase coupée par un point parasite se lit comme deux fragments incompréhensibles ; "
             "c’est souvent un reste de copier-coller ou de mise en page.",
             "A sentence cut by a stray full stop reads as two meaningless fragments; it is often "
@@ -452,20 +452,20 @@ def lowercase_start(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value: dict[str, object] = {"count": len(spans)}
     if not spans:
         return good(
-            fr_msg(
+            Msg(
                 "Aucune phrase ne commence par une minuscule après un point : bien.",
                 "No sentence starts in lower case after a full stop: good.",
             ),
             value=value,
         )
     k = len(spans)
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'phrase commence', 'phrases commencent')} par une minuscule après "
         "un point : phrase coupée en deux ?",
         f"{k} {plural_en(k, 'sentence starts', 'sentences start')} in lower case after a full "
         "stop: a sentence cut in two?",
     )
-    hint = fr_msg(
+    hint = Msg(
         "À chaque endroit surligné, remplacez le point par une virgule (ou supprimez-le) si la "
         "phrase continue ; sinon mettez une majuscule au mot qui suit.",
         "At each highlighted place, replace the full stop with a comma (or delete it) if the "
@@ -489,13 +489,13 @@ def normalise_sentence(s: str) -> str:
         code="TY-REPEATED-SENTENCE",
         category=Category.TYPOGRAPHY,
         name=Msg("Phrase répétée", "Repeated sentence"),
-        what=fr_msg(
+        what=Msg(
             "Repère les phrases d’au moins 5 mots présentes deux fois ou plus (à la casse, aux "
             "espaces et à la ponctuation près).",
             "Finds sentences of 5 words or more that occur twice or more (ignoring case, "
             "spacing and punctuation).",
         ),
-        why=fr_msg(
+        why=Msg(
             "Une phrase en double est presque toujours une erreur de copier-coller ou "
             "d’extraction ; le lecteur croit à une faute de relecture.",
             "A duplicated sentence is almost always a copy-paste or extraction error; readers "
@@ -545,18 +545,18 @@ def repeated_sentence(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if not repeated:
         return good(
-            fr_msg("Aucune phrase répétée : bien.", "No repeated sentence: good."), value=value
+            Msg("Aucune phrase répétée : bien.", "No repeated sentence: good."), value=value
         )
     k = len(repeated)
     first = repeated[0][0].text.strip('«»"“” \u00a0\u202f')
     excerpt = first if len(first) <= 80 else first[:79] + "…"
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'phrase apparaît', 'phrases apparaissent')} plusieurs fois, "
         f"par exemple « {excerpt} ».",
         f"{k} {plural_en(k, 'sentence appears', 'sentences appear')} more than once, e.g. "
         f"“{excerpt}”.",
     )
-    hint = fr_msg(
+    hint = Msg(
         "Supprimez les doublons surlignés (gardez l’occurrence la mieux placée) ou reformulez "
         "si la reprise est voulue.",
         "Delete the highlighted duplicates (keep the best-placed one), or rephrase if the "
@@ -576,12 +576,12 @@ _DOTS_RE = re.compile(r"\.{3,}|\.(?:[ \u00a0\u202f]\.){2,}")
         code="TY-ELLIPSIS",
         category=Category.TYPOGRAPHY,
         name=Msg("Points de suspension", "Ellipsis"),
-        what=fr_msg(
+        what=Msg(
             "Repère les points de suspension tapés avec trois points (...) au lieu du caractère "
             "« … ».",
             "Finds ellipses typed as three dots (...) instead of the “…” character.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Le caractère … ne se coupe pas en fin de ligne et garde un espacement régulier ; "
             "trois points trahissent une saisie non relue.",
             "The … character never breaks across lines and keeps even spacing; three dots "
@@ -612,16 +612,16 @@ def ellipsis(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value: dict[str, object] = {"count": len(spans)}
     if not spans:
         return good(
-            fr_msg("Pas de « ... » à la place de « … » : bien.", "No “...” instead of “…”: good."),
+            Msg("Pas de « ... » à la place de « … » : bien.", "No “...” instead of “…”: good."),
             value=value,
         )
     k = len(spans)
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'point', 'points')} de suspension {plural_fr(k, 'tapé', 'tapés')} "
         "avec trois points (...).",
         f"{k} {plural_en(k, 'ellipsis', 'ellipses')} typed as three dots (...).",
     )
-    hint = fr_msg(
+    hint = Msg(
         "Remplacez chaque « ... » surligné par le caractère « … » (U+2026).",
         "Replace each highlighted “...” with the “…” character (U+2026).",
     )
@@ -653,13 +653,13 @@ def apostrophe_spans(text: str) -> tuple[list[Span], list[Span]]:
         code="TY-APOSTROPHES",
         category=Category.TYPOGRAPHY,
         name=Msg("Apostrophes homogènes", "Consistent apostrophes"),
-        what=fr_msg(
+        what=Msg(
             "Vérifie que le texte n’emploie qu’un seul type d’apostrophe : typographique (’) "
             "ou droite (').",
             "Checks that the text uses one kind of apostrophe only: typographic (’) or "
             "straight (').",
         ),
-        why=fr_msg(
+        why=Msg(
             "Un mélange d’apostrophes trahit des sources collées bout à bout et gêne la "
             "recherche dans le texte (« l’État » ne trouve pas « l'État »).",
             "Mixed apostrophes betray pasted-together sources and break text search "
@@ -689,9 +689,9 @@ def apostrophes(r: Research, ctx: Context, rule: Rule) -> Verdict:
         kind_fr = "typographiques (’)" if curly else "droites (')"
         kind_en = "typographic (’)" if curly else "straight (')"
         if not straight and not curly:
-            msg = fr_msg("Aucune apostrophe dans le texte.", "No apostrophe in the text.")
+            msg = Msg("Aucune apostrophe dans le texte.", "No apostrophe in the text.")
         else:
-            msg = fr_msg(
+            msg = Msg(
                 f"Apostrophes homogènes : toutes {kind_fr}.",
                 f"Consistent apostrophes: all {kind_en}.",
             )
@@ -702,7 +702,7 @@ def apostrophes(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value["minority"] = minority_key
     k = len(minority)
     if minority_key == "straight":
-        message = fr_msg(
+        message = Msg(
             f"Apostrophes mélangées : {k} {plural_fr(k, 'droite', 'droites')} (') parmi "
             f"{len(curly)} typographiques (’).",
             f"Mixed apostrophes: {k} straight (') among {len(curly)} typographic (’).",
@@ -710,19 +710,19 @@ def apostrophes(r: Research, ctx: Context, rule: Rule) -> Verdict:
         which = (
             "l’apostrophe droite surlignée" if k == 1 else f"les {k} apostrophes droites surlignées"
         )
-        hint = fr_msg(
+        hint = Msg(
             f"Remplacez {which} par l’apostrophe typographique ’ (le nettoyage de plume le fait "
             "avec fix_typography).",
             f"Replace the {k} highlighted straight {plural_en(k, 'apostrophe', 'apostrophes')} "
             "with the typographic ’ (plume's cleaner does it with fix_typography).",
         )
     else:
-        message = fr_msg(
+        message = Msg(
             f"Apostrophes mélangées : {k} {plural_fr(k, 'typographique', 'typographiques')} (’) "
             f"parmi {len(straight)} droites (').",
             f"Mixed apostrophes: {k} typographic (’) among {len(straight)} straight (').",
         )
-        hint = fr_msg(
+        hint = Msg(
             "Uniformisez : de préférence, passez tout le texte en apostrophes typographiques ’ "
             "(nettoyage de plume, fix_typography) ; à défaut, remplacez les ’ surlignées par '.",
             "Make them consistent: preferably switch the whole text to typographic ’ (plume's "

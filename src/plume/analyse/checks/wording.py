@@ -1,34 +1,16 @@
-"""Wording helpers shared by the checks' messages: French spacing, plurals, numbers, quoted lists.
+"""Wording helpers shared by the checks' messages: plurals, numbers, quoted lists.
 
-The one place for them: every check module writes its messages with these. (The checks' French
-spacing puts a narrow no-break space before ":" too, unlike :func:`plume.text.french_spacing`'s
-no-break space, so their messages keep their own helper.)
+Messages are written with plain spaces; :class:`~plume.analyse.checks.base.Verdict` and
+:class:`~plume.analyse.checks.base.Rule` give their French the one French spacing,
+:func:`plume.text.french_spacing`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-
-from plume.report import Msg
 
 NBSP = "\u00a0"  # espace insécable (espace-mot)
 NNBSP = "\u202f"  # espace fine insécable
-
-_BEFORE_MARK = re.compile(r" ([;:!?%»])")
-
-
-def message_spacing(s: str) -> str:
-    """French message typography: narrow no-break space before ; : ! ? % and inside « ».
-
-    For the checks' own messages, written with ordinary spaces in the source for legibility.
-    """
-    return _BEFORE_MARK.sub(NNBSP + r"\1", s).replace("« ", "«" + NNBSP)
-
-
-def fr_msg(fr: str, en: str) -> Msg:
-    """A message whose French gets no-break spaces before ; : ! ? % and inside « »."""
-    return Msg(message_spacing(fr), en)
 
 
 def plural_fr(n: int, singular: str, plural: str | None = None) -> str:
@@ -60,7 +42,7 @@ def percent_fr(x: float, decimals: int = 1) -> str:
 
 def quoted_fr(words: Sequence[str]) -> str:
     """Words in French quotation marks, comma-separated: « a », « b »."""
-    return ", ".join(f"«{NBSP}{w}{NBSP}»" for w in words)
+    return ", ".join(f"« {w} »" for w in words)
 
 
 def quoted_en(words: Sequence[str]) -> str:

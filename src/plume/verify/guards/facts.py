@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from plume.article import Article
 from plume.report import Msg
+from plume.text import french_spacing
 from plume.verification import Fact, FactCheck, FactKind, GuardViolation
 from plume.verify.facts import check_facts
 from plume.verify.guards.fields import TextField, article_text, context, label, quote, trim
@@ -35,17 +36,20 @@ def fact_hint(fact: Fact) -> Msg:
     quote the sources word for word)."""
     shown = quote(trim(fact.text, 80))
     if fact.kind is FactKind.QUOTE:
-        return Msg(
+        hint = Msg(
             f"Retire la citation {shown.fr} ou cite les sources mot pour mot : elle ne figure "
             "telle quelle dans aucune source.",
             f"Remove the quotation {shown.en} or quote the sources word for word: no source "
             "has it verbatim.",
         )
-    name = _FACT_NAMES[fact.kind]
-    return Msg(
-        f"Retire ou corrige {shown.fr} : aucune source ne donne {name.fr}.",
-        f"Remove or correct {shown.en}: no source gives {name.en}.",
-    )
+    else:
+        name = _FACT_NAMES[fact.kind]
+        hint = Msg(
+            f"Retire ou corrige {shown.fr} : aucune source ne donne {name.fr}.",
+            f"Remove or correct {shown.en}: no source gives {name.en}.",
+        )
+    # Spaced here too: a fact finding carries this hint without a GuardViolation's validator.
+    return Msg(french_spacing(hint.fr), hint.en)
 
 
 def facts_violations(article: Article, facts: FactCheck) -> list[GuardViolation]:

@@ -133,8 +133,9 @@ def trim(text: str, limit: int = 120) -> str:
 
 
 def quote(s: str) -> Msg:
-    """``s`` quoted: « s » with narrow no-break spaces inside in French, “s” in English."""
-    return Msg(f"«\u202f{s}\u202f»", f"“{s}”")
+    """``s`` quoted: « s » in French (spaced with its message, which leaves ``s`` as written),
+    “s” in English."""
+    return Msg(f"« {s} »", f"“{s}”")
 
 
 def context(text: str, start: int, end: int, width: int = 50) -> str:

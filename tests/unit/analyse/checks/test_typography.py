@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from plume.analyse.checks.base import Context
 from plume.analyse.checks.typography import english_quotes, nbsp_places, normalise_sentence
-from plume.analyse.checks.wording import NBSP, NNBSP, message_spacing
+from plume.analyse.checks.wording import NBSP, NNBSP
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.report import Category, CheckResult, Rating
@@ -287,12 +287,6 @@ class TestApostrophes:
 
 
 # --- Messages --------------------------------------------------------------------------------
-
-
-def test_message_spacing() -> None:
-    assert message_spacing("Bien : « oui » ! 25 %") == (
-        f"Bien{NNBSP}: «{NNBSP}oui{NNBSP}»{NNBSP}! 25{NNBSP}%"
-    )
 
 
 def test_typography_has_its_own_score() -> None:

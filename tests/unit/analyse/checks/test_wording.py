@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from plume.analyse.checks.wording import (
-    NBSP,
     NNBSP,
-    fr_msg,
     num_en,
     num_fr,
     percent_fr,
@@ -34,11 +32,6 @@ def test_numbers() -> None:
 
 
 def test_quoted_lists() -> None:
-    assert quoted_fr(["a", "b"]) == f"«{NBSP}a{NBSP}», «{NBSP}b{NBSP}»"
+    assert quoted_fr(["a", "b"]) == "« a », « b »"  # spaced with the message, by its Verdict
     assert quoted_en(["a", "b"]) == '"a", "b"'
     assert quoted_fr([]) == quoted_en([]) == ""
-
-
-def test_fr_msg_spaces_french_only() -> None:
-    m = fr_msg("Bien : 3 % !", "Good: 3%!")
-    assert m.fr == f"Bien{NNBSP}: 3{NNBSP}%{NNBSP}!" and m.en == "Good: 3%!"

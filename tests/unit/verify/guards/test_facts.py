@@ -26,8 +26,9 @@ def test_unsupported_facts_are_hard_and_located() -> None:
     facts = check_article_facts(article, [source], entities=False)
     violations = facts_violations(article, facts)
     assert [(v.field, v.paragraph, v.hard) for v in violations] == [("sections[0]", 1, True)]
-    assert violations[0].hint_fr.replace("\u202f", " ") == (
-        "Retire ou corrige « 45 % » : aucune source ne donne le nombre.".replace(" :", "\u00a0:")
+    # The fact keeps the article's plain space ("45 %"); plume's words get French spacing.
+    assert violations[0].hint_fr == (
+        "Retire ou corrige «\u202f45 %\u202f»\u00a0: aucune source ne donne le nombre."
     )
     # A check made over another text is located by searching the fact in the fields.
     other = check_facts("Microsoft détient désormais 45 % de la filiale.", [source], entities=False)

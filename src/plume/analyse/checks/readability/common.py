@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from plume.analyse import formulas as F
 from plume.analyse.checks.base import Verdict, na
-from plume.analyse.checks.wording import message_spacing
 from plume.analyse.researches import Research
 from plume.report import Msg
 
@@ -24,7 +23,7 @@ YOAST = "Yoast SEO (yoastseo 3.6), "
 MIN_CHARS = 50
 
 TOO_SHORT = Msg(
-    message_spacing("Non évalué : moins de 50 caractères de texte."),
+    "Non évalué : moins de 50 caractères de texte.",
     "Not assessed: less than 50 characters of text.",
 )
 

@@ -21,7 +21,6 @@ from plume.analyse.checks.readability.common import (
     too_little_text,
 )
 from plume.analyse.checks.wording import (
-    fr_msg,
     num_en,
     num_fr,
 )
@@ -36,7 +35,7 @@ from plume.report import Category, Msg, Rating
         code="RD-FLESCH",
         category=Category.INFO,
         name=Msg("Indice de lisibilité de Flesch", "Flesch reading ease"),
-        what=fr_msg(
+        what=Msg(
             "Calcule l’indice de Flesch adapté au français par Kandel et Moles (1958) : "
             "207 − 1,015 × (mots par phrase) − 73,6 × (syllabes par mot). "
             "Plus l’indice est élevé, plus le texte est facile à lire.",
@@ -44,7 +43,7 @@ from plume.report import Category, Msg, Rating
             "207 − 1.015 × (words per sentence) − 73.6 × (syllables per word). "
             "The higher, the easier to read.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Des phrases courtes et des mots courts se lisent plus vite ; l’indice résume ces "
             "deux facteurs. Yoast ne le compte plus dans son score de lisibilité : il est donné "
             "ici à titre indicatif.",
@@ -106,7 +105,7 @@ def flesch(r: Research, ctx: Context, rule: Rule) -> Verdict:
         "syllables_per_word": round(spw, 2),
         "yoast_score": yoast_score,
     }
-    message = fr_msg(
+    message = Msg(
         f"Indice de Flesch : {num_fr(score)} sur 100, lecture « {band.fr} » "
         f"(niveau : {band.example_fr}). En moyenne {num_fr(wps)} mots par phrase et "
         f"{num_fr(spw, 2)} syllabes par mot.",
@@ -122,7 +121,7 @@ def flesch(r: Research, ctx: Context, rule: Rule) -> Verdict:
     # Under 5 words per sentence, "shorten the sentences" is no longer a realistic fix: the
     # words themselves are too long, so say that instead.
     if wps_needed >= 5:
-        hint = fr_msg(
+        hint = Msg(
             f"Raccourcissez les phrases : pour atteindre {num_fr(target)} avec les mêmes mots, "
             f"il faudrait en moyenne {num_fr(wps_needed)} mots par phrase au plus, contre "
             f"{num_fr(wps)} ici. Préférez aussi des mots courts et courants.",
@@ -131,7 +130,7 @@ def flesch(r: Research, ctx: Context, rule: Rule) -> Verdict:
             "Prefer short, common words too.",
         )
     else:
-        hint = fr_msg(
+        hint = Msg(
             f"Les mots sont longs ({num_fr(spw, 2)} syllabes en moyenne) : même des phrases "
             "très courtes ne suffiraient pas. Remplacez les termes techniques et les mots en "
             "-tion, -ment, -ité par des mots plus simples.",
@@ -150,13 +149,13 @@ def flesch(r: Research, ctx: Context, rule: Rule) -> Verdict:
         code="RD-LIX",
         category=Category.INFO,
         name=Msg("Indice LIX", "LIX readability index"),
-        what=fr_msg(
+        what=Msg(
             "Calcule l’indice LIX de Björnsson (1968) : mots par phrase + pourcentage de mots "
             "longs (plus de 6 lettres). Plus il est bas, plus le texte est facile.",
             "Computes Björnsson's LIX (1968): words per sentence + percentage of long words "
             "(more than 6 letters). The lower, the easier.",
         ),
-        why=fr_msg(
+        why=Msg(
             "LIX ne dépend pas d’un comptage de syllabes : il complète l’indice de Flesch et se "
             "compare d’une langue à l’autre. Indicatif, il n’entre pas dans le score.",
             "LIX needs no syllable count: it complements Flesch and compares across languages. "
@@ -207,7 +206,7 @@ def lix(r: Research, ctx: Context, rule: Rule) -> Verdict:
         "words_per_sentence": round(wps, 1),
         "long_word_share": round(long_pct, 1),
     }
-    message = fr_msg(
+    message = Msg(
         f"LIX : {num_fr(shown)}, texte « {band.fr} » (niveau : {band.example_fr}). "
         f"{num_fr(wps)} mots par phrase, {num_fr(long_pct)} % de mots de plus de 6 lettres.",
         f"LIX: {num_en(shown)}, “{band.en}” text (level: {band.example_en}). "
@@ -215,7 +214,7 @@ def lix(r: Research, ctx: Context, rule: Rule) -> Verdict:
     )
     if rating is Rating.GOOD:
         return Verdict(rating, 0, message, value=value)
-    hint = fr_msg(
+    hint = Msg(
         f"Pour descendre sous {num_fr(rule.t(ctx, 'good_below'))}, raccourcissez les phrases "
         f"({num_fr(wps)} mots en moyenne) et remplacez des mots longs par des mots courts "
         f"({num_fr(long_pct)} % des mots dépassent 6 lettres).",

@@ -28,7 +28,6 @@ from plume.analyse.checks.readability.common import (
     too_little_text,
 )
 from plume.analyse.checks.wording import (
-    fr_msg,
     num_en,
     num_fr,
     plural_en,
@@ -45,11 +44,11 @@ from plume.report import Category, Msg, Rating, Span
         code="RD-SENTENCE-LENGTH",
         category=Category.READABILITY,
         name=Msg("Longueur des phrases", "Sentence length"),
-        what=fr_msg(
+        what=Msg(
             "Mesure la part des phrases de plus de 20 mots.",
             "Measures the share of sentences longer than 20 words.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Une phrase longue oblige à retenir plus d’éléments avant d’en saisir le sens ; "
             "sur écran, le lecteur décroche.",
             "A long sentence makes the reader hold more in mind before getting the point; on "
@@ -106,7 +105,7 @@ def sentence_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
     n = len(long_idx)
     if share <= ok_share:
         return good(
-            fr_msg(
+            Msg(
                 f"{num_fr(share)} % des phrases dépassent {max_words} mots "
                 f"(maximum recommandé : {num_fr(ok_share)} %) : bien.",
                 f"{num_en(share)}% of the sentences exceed {max_words} words "
@@ -116,13 +115,13 @@ def sentence_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
             value=value,
         )
     to_fix = fewest_to_fix(n, len(sentences), ok_share)
-    message = fr_msg(
+    message = Msg(
         f"{num_fr(share)} % des phrases dépassent {max_words} mots ({n} sur "
         f"{len(sentences)}), pour un maximum recommandé de {num_fr(ok_share)} %.",
         f"{num_en(share)}% of the sentences exceed {max_words} words ({n} of "
         f"{len(sentences)}), above the recommended maximum of {num_en(ok_share)}%.",
     )
-    hint = fr_msg(
+    hint = Msg(
         f"Coupez en deux les phrases surlignées (un point à la place d’une virgule, d’un "
         f"« et » ou d’un « qui »), ou allégez-les : en raccourcir au moins {to_fix} à "
         f"{max_words} mots ou moins ramène la part sous {num_fr(ok_share)} %.",
@@ -142,11 +141,11 @@ def sentence_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
         code="RD-PARAGRAPH-LENGTH",
         category=Category.READABILITY,
         name=Msg("Longueur des paragraphes", "Paragraph length"),
-        what=fr_msg(
+        what=Msg(
             "Repère les paragraphes de plus de 150 mots.",
             "Finds paragraphs longer than 150 words.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Un bloc de texte compact décourage la lecture à l’écran ; un paragraphe par idée "
             "aère la page et guide le lecteur.",
             "A solid block of text discourages reading on screen; one paragraph per idea lets "
@@ -192,20 +191,20 @@ def paragraph_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if longest <= max_words:
         return good(
-            fr_msg(
+            Msg(
                 f"Aucun paragraphe ne dépasse {max_words} mots (le plus long : {longest}) : bien.",
                 f"No paragraph exceeds {max_words} words (longest: {longest}): good.",
             ),
             value=value,
         )
     k = len(long_ones)
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'paragraphe dépasse', 'paragraphes dépassent')} {max_words} mots "
         f"(le plus long : {longest} mots).",
         f"{k} {plural_en(k, 'paragraph exceeds', 'paragraphs exceed')} {max_words} words "
         f"(longest: {longest} words).",
     )
-    hint = fr_msg(
+    hint = Msg(
         f"Coupez chaque paragraphe surligné là où l’idée change, pour qu’aucun ne dépasse "
         f"{max_words} mots.",
         f"Split each highlighted paragraph where the idea changes, so that none exceeds "
@@ -247,13 +246,13 @@ def _where(paragraphs: Sequence[Paragraph]) -> tuple[str, str]:
         code="RD-SUBHEADINGS",
         category=Category.READABILITY,
         name=Msg("Répartition des intertitres", "Subheading distribution"),
-        what=fr_msg(
+        what=Msg(
             "Vérifie qu’un intertitre (H2 à H6) vient au moins tous les 300 mots, début du "
             "texte compris. Un texte de 300 mots ou moins n’en a pas besoin.",
             "Checks that a subheading (H2–H6) comes at least every 300 words, the opening "
             "included. A text of 300 words or fewer needs none.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Les intertitres permettent de survoler l’article et d’aller à la partie qui "
             "intéresse ; les moteurs de recherche s’en servent pour comprendre sa structure.",
             "Subheadings let readers scan the article and jump to what interests them; search "
@@ -305,12 +304,12 @@ def subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if total <= limit:
         if n_sub:
-            msg = fr_msg(
+            msg = Msg(
                 f"Texte court ({total} mots) déjà découpé par des intertitres : bien.",
                 f"Short text ({total} words) already split by subheadings: good.",
             )
         else:
-            msg = fr_msg(
+            msg = Msg(
                 f"Texte court ({total} mots) : des intertitres ne sont pas nécessaires.",
                 f"Short text ({total} words): subheadings are not needed.",
             )
@@ -320,18 +319,18 @@ def subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return Verdict(
             Rating.BAD,
             2,  # Yoast: badLongTextNoSubheadings
-            fr_msg(
+            Msg(
                 f"Aucun intertitre dans un texte de {total} mots.",
                 f"No subheading in a {total}-word text.",
             ),
-            fr_msg(
+            Msg(
                 f"Ajoutez un intertitre (H2) à chaque changement d’idée, au moins tous les "
                 f"{limit} mots : par exemple avant les paragraphes commençant par {fr_where}.",
                 f"Add a subheading (H2) wherever the idea changes, at least every {limit} "
                 f"words: for instance before the paragraphs starting with {en_where}.",
             )
             if fr_where
-            else fr_msg(
+            else Msg(
                 f"Ajoutez des intertitres (H2) au moins tous les {limit} mots, et coupez les "
                 "paragraphes trop longs pour pouvoir les placer.",
                 f"Add subheadings (H2) at least every {limit} words, and split the overlong "
@@ -345,13 +344,13 @@ def subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
         fr_where, en_where = _where(_break_points(intro.paragraphs, intro.lengths, limit))
         verdict = ok if intro.words <= far else bad
         return verdict(
-            fr_msg(
+            Msg(
                 f"Le début du texte, avant le premier intertitre, fait {intro.words} mots "
                 f"(plus de {limit}).",
                 f"The opening, before the first subheading, runs {intro.words} words (over "
                 f"{limit}).",
             ),
-            fr_msg(
+            Msg(
                 "Ajoutez un intertitre dans ce début de texte"
                 + (
                     f", par exemple avant le paragraphe commençant par {fr_where}."
@@ -372,7 +371,7 @@ def subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
         )
     if longest <= limit:
         return good(
-            fr_msg(
+            Msg(
                 f"Intertitres bien répartis : aucune section ne dépasse {limit} mots "
                 f"(la plus longue : {longest}).",
                 f"Subheadings well spread: no section exceeds {limit} words (longest: {longest}).",
@@ -383,13 +382,13 @@ def subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
     fr_where, en_where = _where(
         [p for s in too_long for p in _break_points(s.paragraphs, s.lengths, limit)]
     )
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'section dépasse', 'sections dépassent')} {limit} mots sans "
         f"intertitre (la plus longue : {longest} mots).",
         f"{k} {plural_en(k, 'section exceeds', 'sections exceed')} {limit} words without a "
         f"subheading (longest: {longest} words).",
     )
-    hint = fr_msg(
+    hint = Msg(
         "Découpez chaque section surlignée par un intertitre supplémentaire"
         + (f", par exemple avant les paragraphes commençant par {fr_where}." if fr_where else "."),
         "Split each highlighted section with one more subheading"

@@ -25,7 +25,6 @@ from plume.analyse.checks.readability.common import (
     too_little_text,
 )
 from plume.analyse.checks.wording import (
-    fr_msg,
     num_en,
     num_fr,
     plural_en,
@@ -42,13 +41,13 @@ from plume.report import Category, Msg, Span
         code="RD-PASSIVE",
         category=Category.READABILITY,
         name=Msg("Voix passive", "Passive voice"),
-        what=fr_msg(
+        what=Msg(
             "Mesure la part des phrases qui contiennent une tournure passive "
             "(« la loi a été votée par les députés »).",
             "Measures the share of sentences containing a passive clause "
             "(“the law was passed by MPs”).",
         ),
-        why=fr_msg(
+        why=Msg(
             "L’actif dit qui fait quoi, dans l’ordre où on le comprend ; le passif allonge la "
             "phrase et cache souvent l’acteur.",
             "The active voice says who does what, in the order we understand it; the passive "
@@ -82,7 +81,7 @@ def passive(r: Research, ctx: Context, rule: Rule) -> Verdict:
     value = {"share": share, "passive": passive_count, "sentences": total, "clauses": len(spans)}
     if share <= ok_share:
         return good(
-            fr_msg(
+            Msg(
                 f"{num_fr(share)} % des phrases sont au passif (maximum recommandé : "
                 f"{num_fr(ok_share)} %) : bien.",
                 f"{num_en(share)}% of the sentences are passive (recommended maximum: "
@@ -92,13 +91,13 @@ def passive(r: Research, ctx: Context, rule: Rule) -> Verdict:
             value=value,
         )
     to_fix = fewest_to_fix(passive_count, total, ok_share)
-    message = fr_msg(
+    message = Msg(
         f"{num_fr(share)} % des phrases sont au passif ({passive_count} sur {total}), pour un "
         f"maximum recommandé de {num_fr(ok_share)} %.",
         f"{num_en(share)}% of the sentences are passive ({passive_count} of {total}), above "
         f"the recommended maximum of {num_en(ok_share)}%.",
     )
-    hint = fr_msg(
+    hint = Msg(
         f"Mettez à l’actif au moins {to_fix} des tournures surlignées en nommant qui agit : "
         "« le budget a été adopté par le conseil » devient « le conseil a adopté le budget ».",
         f"Turn at least {to_fix} of the highlighted clauses into the active voice by naming "
@@ -117,14 +116,14 @@ def passive(r: Research, ctx: Context, rule: Rule) -> Verdict:
         code="RD-TRANSITIONS",
         category=Category.READABILITY,
         name=Msg("Mots de transition", "Transition words"),
-        what=fr_msg(
+        what=Msg(
             "Mesure la part des phrases qui contiennent un mot de transition (« mais », "
             "« ainsi », « en effet », « d’une part… d’autre part »). Les textes de moins de "
             "200 mots ne sont pas évalués.",
             "Measures the share of sentences containing a transition word (“but”, “thus”, "
             "“indeed”, “on the one hand… on the other”). Texts under 200 words are not judged.",
         ),
-        why=fr_msg(
+        why=Msg(
             "Les mots de transition disent comment les idées s’enchaînent (cause, opposition, "
             "conséquence) : le lecteur suit le raisonnement sans effort.",
             "Transition words say how ideas connect (cause, contrast, consequence): the reader "
@@ -177,7 +176,7 @@ def transitions(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if r.word_count < min_words:
         return good(
-            fr_msg(
+            Msg(
                 f"Texte court ({r.word_count} mots) : les mots de transition ne sont pas évalués "
                 f"sous {min_words} mots ({num_fr(share)} % des phrases en contiennent).",
                 f"Short text ({r.word_count} words): transition words are not judged under "
@@ -188,7 +187,7 @@ def transitions(r: Research, ctx: Context, rule: Rule) -> Verdict:
         )
     if share >= good_share:
         return good(
-            fr_msg(
+            Msg(
                 f"{num_fr(share)} % des phrases contiennent un mot de transition (minimum "
                 f"recommandé : {num_fr(good_share)} %) : bien.",
                 f"{num_en(share)}% of the sentences contain a transition word (recommended "
@@ -201,20 +200,20 @@ def transitions(r: Research, ctx: Context, rule: Rule) -> Verdict:
     while F.percentage(with_tr + missing, total) < good_share:
         missing += 1
     if with_tr == 0:
-        message = fr_msg(
+        message = Msg(
             f"Aucune des {total} phrases ne contient de mot de transition (minimum recommandé : "
             f"{num_fr(good_share)} %).",
             f"None of the {total} sentences contains a transition word (recommended minimum: "
             f"{num_en(good_share)}%).",
         )
     else:
-        message = fr_msg(
+        message = Msg(
             f"Seules {num_fr(share)} % des phrases contiennent un mot de transition ({with_tr} "
             f"sur {total}), pour un minimum recommandé de {num_fr(good_share)} %.",
             f"Only {num_en(share)}% of the sentences contain a transition word ({with_tr} of "
             f"{total}), below the recommended minimum of {num_en(good_share)}%.",
         )
-    hint = fr_msg(
+    hint = Msg(
         f"Reliez les idées dans au moins {missing} {plural_fr(missing, 'phrase', 'phrases')} "
         "de plus avec des mots de transition "
         "(« mais », « donc », « ainsi », « en effet », « par exemple », « d’abord », "
@@ -236,13 +235,13 @@ def transitions(r: Research, ctx: Context, rule: Rule) -> Verdict:
         code="RD-SENTENCE-STARTS",
         category=Category.READABILITY,
         name=Msg("Débuts de phrases répétés", "Repeated sentence beginnings"),
-        what=fr_msg(
+        what=Msg(
             "Repère trois phrases consécutives ou plus qui commencent par le même mot "
             "(article compris : « Le maire… Le maire… Le maire… »).",
             "Finds three or more consecutive sentences starting with the same word (with its "
             "article: “The mayor… The mayor… The mayor…”).",
         ),
-        why=fr_msg(
+        why=Msg(
             "Des débuts identiques rendent le texte monotone et donnent une impression de liste "
             "récitée.",
             "Identical beginnings make the text monotonous, like a list being recited.",
@@ -276,7 +275,7 @@ def sentence_starts(r: Research, ctx: Context, rule: Rule) -> Verdict:
     }
     if not runs:
         return good(
-            fr_msg(
+            Msg(
                 f"Pas plus de {max_same} phrases consécutives ne commencent par le même mot : bien.",
                 f"No more than {max_same} consecutive sentences start with the same word: good.",
             ),
@@ -287,13 +286,13 @@ def sentence_starts(r: Research, ctx: Context, rule: Rule) -> Verdict:
     )
     listed_en = ", ".join(f"“{run.beginning}” ({len(run.sentences)} times)" for run in runs[:4])
     k = len(runs)
-    message = fr_msg(
+    message = Msg(
         f"{k} {plural_fr(k, 'série', 'séries')} de phrases consécutives commençant par le même "
         f"mot : {listed_fr}.",
         f"{k} {plural_en(k, 'run', 'runs')} of consecutive sentences starting with the same "
         f"word: {listed_en}.",
     )
-    hint = fr_msg(
+    hint = Msg(
         "Variez le début des phrases surlignées : ouvrez l’une par un complément "
         "(« Depuis 2020, … », « À Lyon, … »), fusionnez-en deux, ou remplacez le sujet répété "
         "par un pronom ou un synonyme.",

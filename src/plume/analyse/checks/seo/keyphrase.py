@@ -46,8 +46,8 @@ def _first_paragraph(r: Research) -> Paragraph | None:
             "score measures a guessed target. Yoast will not compute its score without one.",
         ),
         thresholds={},
-        example_bad="(aucune expression clé ; plume suggère «\u00a0trottinettes\u00a0»)",
-        example_good="--keyphrase «\u00a0trottinettes en libre-service\u00a0»",
+        example_bad="(aucune expression clé ; plume suggère « trottinettes »)",
+        example_good="--keyphrase « trottinettes en libre-service »",
         needs_french=True,
     )
 )
@@ -65,7 +65,7 @@ def keyphrase_given(r: Research, ctx: Context, rule: Rule) -> Verdict:
             ),
             Msg(
                 "Choisissez l’expression que les lecteurs taperont dans Google et passez-la avec "
-                "--keyphrase «\u00a0…\u00a0» (ou dans le brief).",
+                "--keyphrase « … » (ou dans le brief).",
                 "Choose the phrase readers would type into Google and pass it with "
                 '--keyphrase "…" (or in the brief).',
             ),
@@ -75,17 +75,17 @@ def keyphrase_given(r: Research, ctx: Context, rule: Rule) -> Verdict:
     if given:
         return verdict(
             9,
-            Msg(f"Expression clé «\u00a0{kp}\u00a0» fournie.", f'Keyphrase "{kp}" given.'),
+            Msg(f"Expression clé « {kp} » fournie.", f'Keyphrase "{kp}" given.'),
             value={"keyphrase": kp, "source": "given"},
         )
     return verdict(
         6,
         Msg(
-            f"Expression clé «\u00a0{kp}\u00a0» suggérée par plume, pas confirmée.",
+            f"Expression clé « {kp} » suggérée par plume, pas confirmée.",
             f'Keyphrase "{kp}" suggested by plume, not confirmed.',
         ),
         Msg(
-            f"Confirmez-la avec --keyphrase «\u00a0{kp}\u00a0», ou donnez celle que vous visez.",
+            f"Confirmez-la avec --keyphrase « {kp} », ou donnez celle que vous visez.",
             f'Confirm it with --keyphrase "{kp}", or give the one you target.',
         ),
         value={"keyphrase": kp, "source": "suggested"},
@@ -98,9 +98,9 @@ def keyphrase_given(r: Research, ctx: Context, rule: Rule) -> Verdict:
         category=Category.SEO,
         name=Msg("Longueur de l’expression clé", "Keyphrase length"),
         what=Msg(
-            "Compte les mots pleins de l’expression clé (les mots-outils «\u00a0de\u00a0», «\u00a0la\u00a0», «\u00a0l’\u00a0»… "
+            "Compte les mots pleins de l’expression clé (les mots-outils « de », « la », « l’ »… "
             "ne comptent pas).",
-            "Counts the keyphrase's content words (function words such as «\u00a0de\u00a0», «\u00a0la\u00a0», «\u00a0l’\u00a0» "
+            "Counts the keyphrase's content words (function words such as « de », « la », « l’ » "
             "do not count).",
         ),
         why=Msg(
@@ -117,8 +117,8 @@ def keyphrase_given(r: Research, ctx: Context, rule: Rule) -> Verdict:
                 8, YOAST.format("KeyphraseLengthAssessment, acceptableMaximum, 6 points; above: 3")
             ),
         },
-        example_bad="«\u00a0les meilleures trottinettes électriques en libre-service à Montréal en 2019\u00a0»",
-        example_good="«\u00a0trottinettes en libre-service\u00a0»",
+        example_bad="« les meilleures trottinettes électriques en libre-service à Montréal en 2019 »",
+        example_good="« trottinettes en libre-service »",
         needs_keyphrase=True,
     )
 )
@@ -134,11 +134,11 @@ def keyphrase_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             0,
             Msg(
-                f"«\u00a0{kp}\u00a0» ne contient que des mots-outils : rien à rechercher.",
+                f"« {kp} » ne contient que des mots-outils : rien à rechercher.",
                 f'"{kp}" holds function words only: nothing to look for.',
             ),
             Msg(
-                "Donnez une expression avec au moins un nom, verbe ou adjectif (ex. : «\u00a0retraites\u00a0»).",
+                "Donnez une expression avec au moins un nom, verbe ou adjectif (ex. : « retraites »).",
                 "Give a phrase with at least one noun, verb or adjective.",
             ),
             value=value,
@@ -219,8 +219,8 @@ def _recommended_count(kp_words: int, density: float, words: int, rounding: str)
                 ),
             ),
         },
-        example_bad="800 mots, «\u00a0trottinettes\u00a0» une seule fois",
-        example_good="800 mots, «\u00a0trottinettes\u00a0» 5 fois dans des phrases différentes",
+        example_bad="800 mots, « trottinettes » une seule fois",
+        example_good="800 mots, « trottinettes » 5 fois dans des phrases différentes",
         needs_keyphrase=True,
     )
 )
@@ -273,7 +273,7 @@ def keyphrase_density(r: Research, ctx: Context, rule: Rule) -> Verdict:
             yoast = -50
     value.update(density=round(density, 2), weighted_density=round(weighted, 2))
     kp = ctx.keyphrase
-    fr_stats = f"«\u00a0{kp}\u00a0» : {count} {plural_fr(count, 'occurrence')} pour {words} mots"
+    fr_stats = f"« {kp} » : {count} {plural_fr(count, 'occurrence')} pour {words} mots"
     en_stats = f'"{kp}": {count} occurrence{"s" if count != 1 else ""} in {words} words'
     if words >= short:
         fr_stats += f" (densité pondérée {percent_fr(weighted)})"
@@ -335,7 +335,7 @@ def keyphrase_density(r: Research, ctx: Context, rule: Rule) -> Verdict:
             "Readers and search engines should grasp the topic from the first lines.",
         ),
         thresholds={},
-        example_bad="Montréal a tranché hier. […] («\u00a0trottinettes\u00a0» n’apparaît qu’au 3e paragraphe)",
+        example_bad="Montréal a tranché hier. […] (« trottinettes » n’apparaît qu’au 3e paragraphe)",
         example_good="Montréal met fin aux trottinettes en libre-service dès l’été prochain.",
         needs_keyphrase=True,
     )
@@ -359,7 +359,7 @@ def keyphrase_intro(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             9,
             Msg(
-                f"«\u00a0{kp}\u00a0» figure dans une phrase du premier paragraphe.",
+                f"« {kp} » figure dans une phrase du premier paragraphe.",
                 f'"{kp}" appears in a sentence of the first paragraph.',
             ),
             spans=hits,
@@ -373,7 +373,7 @@ def keyphrase_intro(r: Research, ctx: Context, rule: Rule) -> Verdict:
             return verdict(
                 6,
                 Msg(
-                    f"Les mots de «\u00a0{phrase}\u00a0» sont dans le premier paragraphe, mais pas dans une "
+                    f"Les mots de « {phrase} » sont dans le premier paragraphe, mais pas dans une "
                     "même phrase.",
                     f'The words of "{phrase}" are in the first paragraph, but not in one sentence.',
                 ),
@@ -392,13 +392,13 @@ def keyphrase_intro(r: Research, ctx: Context, rule: Rule) -> Verdict:
     return verdict(
         3,
         Msg(
-            f"«\u00a0{kp}\u00a0» n’apparaît pas dans le premier paragraphe"
+            f"« {kp} » n’apparaît pas dans le premier paragraphe"
             + (f" (manque {quoted_fr(missing)})." if missing else "."),
             f'"{kp}" does not appear in the first paragraph'
             + (f" (missing {quoted_en(missing)})." if missing else "."),
         ),
         Msg(
-            f"Nommez «\u00a0{kp}\u00a0» (ou un synonyme) dans la première phrase de l’article.",
+            f"Nommez « {kp} » (ou un synonyme) dans la première phrase de l’article.",
             f'Name "{kp}" (or a synonym) in the article\'s first sentence.',
         ),
         spans=[para],

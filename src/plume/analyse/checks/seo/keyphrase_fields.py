@@ -61,10 +61,10 @@ def _slug(ctx: Context) -> tuple[str | None, str | None]:
         what=Msg(
             "Cherche l’expression clé telle quelle au début du titre SEO (--title ; à défaut le "
             "H1, comme le modèle de titre par défaut de Yoast). Les mots-outils placés avant "
-            "(«\u00a0Les\u00a0», «\u00a0L’\u00a0»…) ne comptent pas. Yoast SEO KeyphraseInSEOTitleAssessment : au "
+            "(« Les », « L’ »…) ne comptent pas. Yoast SEO KeyphraseInSEOTitleAssessment : au "
             "début 9 ; ailleurs, ou tous ses mots sous une autre forme, 6 ; sinon 2.",
             "Looks for the exact keyphrase at the start of the SEO title (--title, else the H1, as "
-            "Yoast's default title template). Function words before it («\u00a0Les\u00a0», «\u00a0L’\u00a0»…) are "
+            "Yoast's default title template). Function words before it (« Les », « L’ »…) are "
             "ignored. Yoast SEO KeyphraseInSEOTitleAssessment: at the start 9; elsewhere, or all "
             "its words in another form, 6; otherwise 2.",
         ),
@@ -91,7 +91,7 @@ def keyphrase_title(r: Research, ctx: Context, rule: Rule) -> Verdict:
                 "Ni titre SEO ni H1 : rien à évaluer.", "No SEO title and no H1: nothing to assess."
             ),
             Msg(
-                f"Donnez un titre SEO qui commence par «\u00a0{kp}\u00a0» (--title) ou ajoutez un H1.",
+                f"Donnez un titre SEO qui commence par « {kp} » (--title) ou ajoutez un H1.",
                 f'Give an SEO title starting with "{kp}" (--title) or add an H1.',
             ),
         )
@@ -117,7 +117,7 @@ def keyphrase_title(r: Research, ctx: Context, rule: Rule) -> Verdict:
             return verdict(
                 9,
                 Msg(
-                    f"Le titre SEO commence par «\u00a0{kp}\u00a0».",
+                    f"Le titre SEO commence par « {kp} ».",
                     f'The SEO title starts with "{kp}".',
                 ),
                 spans=spans,
@@ -126,11 +126,12 @@ def keyphrase_title(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             6,
             Msg(
-                f"«\u00a0{kp}\u00a0» est dans le titre SEO, mais pas au début.",
+                f"« {kp} » est dans le titre SEO, mais pas au début.",
                 f'"{kp}" is in the SEO title, but not at the start.',
             ),
             Msg(
-                f"Placez «\u00a0{kp}\u00a0» en tête du titre, ex. : «\u00a0{kp[:1].upper() + kp[1:]} : …\u00a0».",
+                # Spaced by hand: french_spacing leaves the inside of a quotation as written.
+                f"Placez « {kp} » en tête du titre, ex. : « {kp[:1].upper() + kp[1:]}\u00a0: … ».",
                 f'Move "{kp}" to the start of the title.',
             ),
             spans=spans,
@@ -142,11 +143,11 @@ def keyphrase_title(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             6,
             Msg(
-                f"Les mots de «\u00a0{kp}\u00a0» sont dans le titre SEO, mais pas sous cette forme exacte.",
+                f"Les mots de « {kp} » sont dans le titre SEO, mais pas sous cette forme exacte.",
                 f'The words of "{kp}" are in the SEO title, but not in this exact form.',
             ),
             Msg(
-                f"Écrivez «\u00a0{kp}\u00a0» tel quel, au début du titre.",
+                f"Écrivez « {kp} » tel quel, au début du titre.",
                 f'Write "{kp}" as is, at the start of the title.',
             ),
             spans=title_span,
@@ -155,11 +156,11 @@ def keyphrase_title(r: Research, ctx: Context, rule: Rule) -> Verdict:
     return verdict(
         2,
         Msg(
-            f"Il manque {quoted_fr(missing)} au titre SEO «\u00a0{title}\u00a0».",
+            f"Il manque {quoted_fr(missing)} au titre SEO « {title} ».",
             f'The SEO title "{title}" lacks {quoted_en(missing)}.',
         ),
         Msg(
-            f"Réécrivez le titre pour qu’il commence par «\u00a0{kp}\u00a0»"
+            f"Réécrivez le titre pour qu’il commence par « {kp} »"
             + (" (option --title)." if source == "meta" else " (H1, ou --title)."),
             f'Rewrite the title so it starts with "{kp}".',
         ),
@@ -201,8 +202,8 @@ def keyphrase_meta(r: Research, ctx: Context, rule: Rule) -> Verdict:
             3,
             Msg("Pas de méta-description fournie.", "No meta description given."),
             Msg(
-                f"Écrivez une description de 120 à 156 caractères contenant «\u00a0{kp}\u00a0» et passez-la "
-                "avec --meta «\u00a0…\u00a0».",
+                f"Écrivez une description de 120 à 156 caractères contenant « {kp} » et passez-la "
+                "avec --meta « … ».",
                 f'Write a 120–156 character description containing "{kp}" and pass it with '
                 '--meta "…".',
             ),
@@ -215,7 +216,7 @@ def keyphrase_meta(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             9,
             Msg(
-                f"«\u00a0{kp}\u00a0» figure {count} fois dans la méta-description : bien.",
+                f"« {kp} » figure {count} fois dans la méta-description : bien.",
                 f'"{kp}" appears {count} time{"s" if count > 1 else ""} in the meta description: good.',
             ),
             value=value,
@@ -224,11 +225,11 @@ def keyphrase_meta(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             3,
             Msg(
-                f"La méta-description ne contient pas «\u00a0{kp}\u00a0».",
+                f"La méta-description ne contient pas « {kp} ».",
                 f'The meta description does not contain "{kp}".',
             ),
             Msg(
-                f"Réécrivez la description pour y placer «\u00a0{kp}\u00a0» une fois, de préférence au début.",
+                f"Réécrivez la description pour y placer « {kp} » une fois, de préférence au début.",
                 f'Rewrite the description to include "{kp}" once, preferably early.',
             ),
             value=value,
@@ -236,11 +237,11 @@ def keyphrase_meta(r: Research, ctx: Context, rule: Rule) -> Verdict:
     return verdict(
         3,
         Msg(
-            f"«\u00a0{kp}\u00a0» figure {count} fois dans la méta-description (maximum {hi}).",
+            f"« {kp} » figure {count} fois dans la méta-description (maximum {hi}).",
             f'"{kp}" appears {count} times in the meta description (maximum {hi}).',
         ),
         Msg(
-            f"Gardez «\u00a0{kp}\u00a0» {hi} fois au plus ; remplacez les autres par des synonymes.",
+            f"Gardez « {kp} » {hi} fois au plus ; remplacez les autres par des synonymes.",
             f'Keep "{kp}" at most {hi} times; replace the others with synonyms.',
         ),
         value=value,
@@ -290,7 +291,7 @@ def keyphrase_slug(r: Research, ctx: Context, rule: Rule) -> Verdict:
             6,
             Msg("Aucun slug fourni : contrôle non fait.", "No slug given: not checked."),
             Msg(
-                f"Passez le slug de la page avec --slug (suggestion : «\u00a0{suggestion}\u00a0»).",
+                f"Passez le slug de la page avec --slug (suggestion : « {suggestion} »).",
                 f'Pass the page slug with --slug (suggestion: "{suggestion}").',
             ),
             value={"slug": None, "suggestion": suggestion},
@@ -313,7 +314,7 @@ def keyphrase_slug(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             9,
             Msg(
-                f"Le slug «\u00a0{slug}\u00a0» reprend «\u00a0{kp}\u00a0».",
+                f"Le slug « {slug} » reprend « {kp} ».",
                 f'The slug "{slug}" contains "{kp}".',
             ),
             value=value,
@@ -321,11 +322,11 @@ def keyphrase_slug(r: Research, ctx: Context, rule: Rule) -> Verdict:
     return verdict(
         6,
         Msg(
-            f"Le slug «\u00a0{slug}\u00a0» ne contient pas {quoted_fr(missing)}.",
+            f"Le slug « {slug} » ne contient pas {quoted_fr(missing)}.",
             f'The slug "{slug}" lacks {quoted_en(missing)}.',
         ),
         Msg(
-            f"Renommez le slug avec les mots de l’expression clé, ex. : «\u00a0{suggestion}\u00a0».",
+            f"Renommez le slug avec les mots de l’expression clé, ex. : « {suggestion} ».",
             f'Rename the slug with the keyphrase words, e.g. "{suggestion}".',
         ),
         value=value,
@@ -387,7 +388,7 @@ def keyphrase_subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
                 ),
                 Msg(
                     f"Découpez le texte avec des intertitres H2, dont un tiers à trois quarts "
-                    f"reprennent «\u00a0{kp}\u00a0» ou un synonyme.",
+                    f"reprennent « {kp} » ou un synonyme.",
                     f'Split the text with H2 subheadings, a third to three quarters of them using "{kp}" '
                     "or a synonym.",
                 ),
@@ -418,12 +419,12 @@ def keyphrase_subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             3,
             Msg(
-                f"{k} {plural_fr(k, 'intertitre')} sur {n} {plural_fr(k, 'reprend', 'reprennent')} «\u00a0{kp}\u00a0» : "
+                f"{k} {plural_fr(k, 'intertitre')} sur {n} {plural_fr(k, 'reprend', 'reprennent')} « {kp} » : "
                 f"trop peu (au moins {lo}).",
                 f'{k} of {n} subheadings use "{kp}": too few (at least {lo}).',
             ),
             Msg(
-                f"Reprenez «\u00a0{kp}\u00a0» ou un synonyme dans {need} {plural_fr(need, 'intertitre')} de plus parmi ceux "
+                f"Reprenez « {kp} » ou un synonyme dans {need} {plural_fr(need, 'intertitre')} de plus parmi ceux "
                 "surlignés.",
                 f'Use "{kp}" or a synonym in {need} more of the highlighted subheadings.',
             ),
@@ -435,7 +436,7 @@ def keyphrase_subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             3,
             Msg(
-                f"{k} intertitres sur {n} reprennent «\u00a0{kp}\u00a0» : plus de 75 %, c’est répétitif.",
+                f"{k} intertitres sur {n} reprennent « {kp} » : plus de 75 %, c’est répétitif.",
                 f'{k} of {n} subheadings use "{kp}": over 75 %, repetitive.',
             ),
             Msg(
@@ -449,7 +450,7 @@ def keyphrase_subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             9,
             Msg(
-                f"{k} {plural_fr(k, 'intertitre')} sur {n} {plural_fr(k, 'reprend', 'reprennent')} «\u00a0{kp}\u00a0» : bien.",
+                f"{k} {plural_fr(k, 'intertitre')} sur {n} {plural_fr(k, 'reprend', 'reprennent')} « {kp} » : bien.",
                 f'{k} of {n} subheadings use "{kp}": good.',
             ),
             spans=spans_of(hits),
@@ -458,11 +459,11 @@ def keyphrase_subheadings(r: Research, ctx: Context, rule: Rule) -> Verdict:
     return verdict(
         3,
         Msg(
-            f"Aucun des {n} intertitres H2/H3 ne reprend «\u00a0{kp}\u00a0».",
+            f"Aucun des {n} intertitres H2/H3 ne reprend « {kp} ».",
             f'None of the {n} H2/H3 subheadings uses "{kp}".',
         ),
         Msg(
-            f"Reprenez «\u00a0{kp}\u00a0» ou un synonyme dans {max(lo, 1)} {plural_fr(max(lo, 1), 'intertitre')} (sur {n}).",
+            f"Reprenez « {kp} » ou un synonyme dans {max(lo, 1)} {plural_fr(max(lo, 1), 'intertitre')} (sur {n}).",
             f'Use "{kp}" or a synonym in {max(lo, 1)} of the {n} subheadings.',
         ),
         spans=spans_of(misses),

@@ -178,11 +178,11 @@ def images_alt(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             6,
             Msg(
-                f"Aucun texte alternatif ne reprend «\u00a0{kp}\u00a0».",
+                f"Aucun texte alternatif ne reprend « {kp} ».",
                 f'No alt text uses "{kp}".',
             ),
             Msg(
-                f"Reprenez «\u00a0{kp}\u00a0» (ou un synonyme) dans le texte alternatif d’une image où il "
+                f"Reprenez « {kp} » (ou un synonyme) dans le texte alternatif d’une image où il "
                 "décrit vraiment l’image.",
                 f'Use "{kp}" (or a synonym) in the alt text of an image it really describes.',
             ),
@@ -193,7 +193,7 @@ def images_alt(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             9,
             Msg(
-                f"Textes alternatifs présents ; {k} sur {n} {plural_fr(k, 'reprend', 'reprennent')} «\u00a0{kp}\u00a0» : "
+                f"Textes alternatifs présents ; {k} sur {n} {plural_fr(k, 'reprend', 'reprennent')} « {kp} » : "
                 "bien.",
                 f'Alt texts present; {k} of {n} use "{kp}": good.',
             ),
@@ -203,12 +203,12 @@ def images_alt(r: Research, ctx: Context, rule: Rule) -> Verdict:
         return verdict(
             6,
             Msg(
-                f"Seulement {k} {plural_fr(k, 'image')} sur {n} {plural_fr(k, 'reprend', 'reprennent')} «\u00a0{kp}\u00a0» "
+                f"Seulement {k} {plural_fr(k, 'image')} sur {n} {plural_fr(k, 'reprend', 'reprennent')} « {kp} » "
                 "dans le texte alternatif.",
                 f'Only {k} of {n} images use "{kp}" in their alt text.',
             ),
             Msg(
-                f"Reprenez «\u00a0{kp}\u00a0» dans {lo - k} {plural_fr(lo - k, 'texte alternatif', 'textes alternatifs')} de plus, là où il décrit "
+                f"Reprenez « {kp} » dans {lo - k} {plural_fr(lo - k, 'texte alternatif', 'textes alternatifs')} de plus, là où il décrit "
                 "l’image.",
                 f'Use "{kp}" in {lo - k} more alt text(s), where it describes the image.',
             ),
@@ -218,7 +218,7 @@ def images_alt(r: Research, ctx: Context, rule: Rule) -> Verdict:
     return verdict(
         6,
         Msg(
-            f"{k} images sur {n} reprennent «\u00a0{kp}\u00a0» dans leur texte alternatif : c’est trop.",
+            f"{k} images sur {n} reprennent « {kp} » dans leur texte alternatif : c’est trop.",
             f'{k} of {n} images use "{kp}" in their alt text: too many.',
         ),
         Msg(
@@ -307,7 +307,7 @@ def _links_verdict(r: Research, ctx: Context, rule: Rule, kind: str) -> Verdict:
         name=Msg("Liens internes", "Internal links"),
         what=Msg(
             "Compte les liens vers le même site : liens relatifs, ou même domaine que l’URL de la "
-            "page («\u00a0www.\u00a0» ignoré). Non évalué en texte brut.",
+            "page (« www. » ignoré). Non évalué en texte brut.",
             "Counts links to the same site: relative links, or the page URL's domain ('www.' "
             "ignored). Not assessed on plain text.",
         ),
@@ -348,7 +348,7 @@ def links_internal(r: Research, ctx: Context, rule: Rule) -> Verdict:
         thresholds={
             "min": Threshold(1, YOAST.format("OutboundLinksAssessment: none = 3, followed = 9")),
         },
-        example_bad="«\u00a0selon une étude\u00a0» sans lien.",
+        example_bad="« selon une étude » sans lien.",
         example_good='selon <a href="https://ville.montreal.qc.ca/…">la Ville de Montréal</a>',
         needs_french=False,
     )

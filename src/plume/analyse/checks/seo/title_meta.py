@@ -33,7 +33,7 @@ from plume.report import Category, Msg, Span
             "Google do (Liberation Sans metrics, kerning included).",
         ),
         why=Msg(
-            "Google coupe les titres trop larges par «\u00a0…\u00a0» : la fin, souvent l’argument, disparaît.",
+            "Google coupe les titres trop larges par « … » : la fin, souvent l’argument, disparaît.",
             "Google cuts titles that are too wide with '…': the end, often the hook, disappears.",
         ),
         thresholds={
@@ -61,7 +61,7 @@ def title_width(r: Research, ctx: Context, rule: Rule) -> Verdict:
             1,
             Msg("Ni titre SEO ni H1.", "No SEO title and no H1."),
             Msg(
-                "Donnez un titre SEO avec --title «\u00a0…\u00a0».",
+                "Donnez un titre SEO avec --title « … ».",
                 'Give an SEO title with --title "…".',
             ),
         )
@@ -98,7 +98,7 @@ def title_width(r: Research, ctx: Context, rule: Rule) -> Verdict:
         3,
         Msg(
             f"Titre SEO{origin_fr} trop large : {width} px pour {int(max_px)} ; Google n’affichera "
-            f"que «\u00a0{visible} …\u00a0».",
+            f"que « {visible} … ».",
             f'SEO title{origin_en} too wide: {width} px for {int(max_px)}; Google will show only "{visible} …".',
         ),
         Msg(
@@ -164,7 +164,7 @@ def meta_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
                 "No meta description: Google will show an excerpt of the text instead.",
             ),
             Msg(
-                f"Écrivez un résumé de {lo + 1} à {hi} caractères et passez-le avec --meta «\u00a0…\u00a0».",
+                f"Écrivez un résumé de {lo + 1} à {hi} caractères et passez-le avec --meta « … ».",
                 f'Write a {lo + 1}–{hi} character summary and pass it with --meta "…".',
             ),
             value=value,
@@ -188,7 +188,7 @@ def meta_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
             6,
             Msg(
                 f"Méta-description trop longue : {n} caractères (maximum {hi}) ; coupée après "
-                f"«\u00a0{desc[: hi - 1].rstrip()}…\u00a0».",
+                f"« {desc[: hi - 1].rstrip()}… ».",
                 f'Meta description too long: {n} characters (maximum {hi}); cut after "{desc[: hi - 1].rstrip()}…".',
             ),
             Msg(
