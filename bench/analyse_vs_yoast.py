@@ -52,7 +52,7 @@ from mapping import (
 from plume.analyse.audit import analyse_document
 from plume.analyse.checks.base import REGISTRY
 from plume.clean import clean
-from plume.document import BlockKind, Document
+from plume.document import BlockKind, Document, EditorFields
 from plume.ingest import read_path
 from plume.report import Report
 from plume.settings import Settings
@@ -241,10 +241,7 @@ def _analyse(p: Prepared, settings: Settings, doc: Document | None = None) -> Re
     return analyse_document(
         dataclasses.replace(doc or p.doc),
         settings,
-        keyphrase=p.article.keyphrase,
-        title=p.title,
-        meta=p.description,
-        slug=p.slug,
+        EditorFields(keyphrase=p.article.keyphrase, title=p.title, meta=p.description, slug=p.slug),
     )
 
 

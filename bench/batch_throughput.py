@@ -85,7 +85,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from plume.ingest import read_path
-from plume.pipeline import optimise_document
+from plume.pipeline import OptimiseRequest, optimise
 from plume.render.outputs import render_outputs
 from plume.settings import load_settings
 settings = load_settings()
@@ -94,8 +94,9 @@ entities = sys.argv[4] == "1"
 for f in files:
     try:
         doc = read_path(f, settings)
-        render_outputs(optimise_document(doc, settings, published=datetime.now(UTC),
-                                         check_entities=entities))
+        request = OptimiseRequest(sources=(doc,), settings=settings, use_model=False,
+                                  published=datetime.now(UTC), check_entities=entities)
+        render_outputs(optimise(request))
     except Exception:
         pass
 """

@@ -1,7 +1,7 @@
 """Speed of the rewrite-mode guards (plume.verify.guards) on the 22 real texts.
 
 Each text (5 seeds, 16 corpus pages, the brief example) is built into a faithful-mode article
-(``optimise_document(..., backend=None, check_entities=False)``), then :func:`run_guards` is
+(:func:`plume.pipeline.optimise` without a model nor spaCy's names), then :func:`run_guards` is
 timed against the article's own cleaned source: first the cold call (lingua's models and the
 word-frequency lists load), then ``--repeat`` warm calls per article (median), and each guard
 alone. The target (the brief of the guards): a 1,000-word article checked in well under 100 ms,
@@ -22,7 +22,7 @@ from pathlib import Path
 from plume.article import Article
 from plume.clean import clean
 from plume.ingest import read_path
-from plume.pipeline import optimise_document
+from plume.pipeline import OptimiseRequest, optimise
 from plume.settings import load_settings
 from plume.verify import guards
 
@@ -47,9 +47,14 @@ def main() -> None:
     built: list[tuple[str, Article, str]] = []
     for path in _inputs():
         doc = read_path(path, settings)
-        report = optimise_document(
-            doc, settings, published=published, backend=None, check_entities=False
+        request = OptimiseRequest(
+            sources=(doc,),
+            settings=settings,
+            use_model=False,
+            published=published,
+            check_entities=False,
         )
+        report = optimise(request)
         built.append((path.name, report.article, clean(doc, settings).document.text))
 
     t = time.perf_counter()

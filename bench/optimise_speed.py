@@ -7,11 +7,11 @@ the embedded model, model load included; ≤ 3 s with ``--no-model``):
    script, a new process each run: Python start-up, imports, model load and spaCy load included),
    with the embedded model and with ``--no-model``; median of ``--runs`` (3) runs each.
 2. **Breakdown, in one fresh process** (a child of this script, so nothing is warm): the stages
-   of ``optimise_document`` called one by one — imports; ingest; clean + analyse (before);
+   of faithful ``optimise`` called one by one — imports; ingest; clean + analyse (before);
    structure (headings, titles, meta; the model time taken out); the model (load, then every
    generation call: number of calls, candidates, prompt / generated tokens); analyse (after);
    fact check (first call, spaCy load included, and a second call for the warm cost); render
-   (``render_outputs`` + ``write_outputs``). Then the whole ``optimise_document`` once more, warm,
+   (``render_outputs`` + ``write_outputs``). Then the whole ``optimise`` once more, warm,
    as a cross-check of the sum.
 
 The article: the seed whose cleaned body is closest to 1,000 words (``--article`` to choose
@@ -107,18 +107,21 @@ def time_cli(path: Path, runs: int, no_model: bool) -> dict[str, Any]:
 
 
 def breakdown(path: Path) -> dict[str, Any]:
-    """Stages of ``optimise_document``, one by one, in this (fresh) process."""
+    """Stages of faithful :func:`plume.pipeline.optimise`, one by one, in this (fresh) process."""
     out: dict[str, Any] = {}
     t0 = time.perf_counter()
+    from dataclasses import replace
     from datetime import UTC, datetime
 
+    from plume.analyse.audit import analyse_cleaned, analyse_document
     from plume.article import article_document
     from plume.backends.base import Completion, Message
     from plume.backends.local import LocalBackend
     from plume.clean import clean
+    from plume.document import EditorFields
     from plume.ingest import read_path
     from plume.optimisation import Generated
-    from plume.pipeline import analyse_cleaned, analyse_document, optimise_document
+    from plume.pipeline import Mode, OptimiseRequest, optimise
     from plume.render.files import write_outputs
     from plume.render.outputs import render_outputs
     from plume.settings import Settings
@@ -196,18 +199,19 @@ def breakdown(path: Path) -> dict[str, Any]:
     cleaned = cleaning.document
     out["words"] = sum(count_words(b.text) for b in cleaned.blocks if not b.is_heading)
 
-    # The model's load, timed apart: LocalBackend loads lazily on its first call (`_start`),
+    # The model's load, timed apart: LocalBackend loads lazily on its first call (`load`),
     # which would otherwise be hidden inside the first heading's generation.
     local = LocalBackend()
     t = time.perf_counter()
-    local._start()
+    local.load()
     out["model_load_s"] = time.perf_counter() - t
     backend = Counting(local)
 
     generated: list[Generated] = []
     t = time.perf_counter()
+    fields = EditorFields(keyphrase=keyphrase)
     article = build_article(
-        cleaned, keyphrase=keyphrase, published=published, backend=backend, generated=generated
+        cleaned, fields, published=published, backend=backend, generated=generated
     )
     structure_total = time.perf_counter() - t
     model_s = sum(c["s"] for c in backend.calls)
@@ -224,7 +228,7 @@ def breakdown(path: Path) -> dict[str, Any]:
 
     # Without the model, for comparison (deterministic headings).
     t = time.perf_counter()
-    build_article(cleaned, keyphrase=keyphrase, published=published)
+    build_article(cleaned, fields, published=published)
     out["structure_no_model_s"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -232,10 +236,12 @@ def breakdown(path: Path) -> dict[str, Any]:
     analyse_document(
         output,
         settings,
-        keyphrase=keyphrase,
-        title=article.seo_title,
-        meta=article.meta_description,
-        slug=article.slug,
+        EditorFields(
+            keyphrase=keyphrase,
+            title=article.seo_title,
+            meta=article.meta_description,
+            slug=article.slug,
+        ),
     )
     out["analyse_after_s"] = time.perf_counter() - t
 
@@ -247,15 +253,16 @@ def breakdown(path: Path) -> dict[str, Any]:
     check_facts(text, cleaned.text)
     out["fact_check_warm_s"] = time.perf_counter() - t
 
-    # Whole optimise_document, warm (model and spaCy loaded), then render + write its result.
+    # Whole optimise(), warm (model and spaCy loaded), then render + write its result.
     t = time.perf_counter()
-    result = optimise_document(
-        doc, settings, published=published, backend=backend, model_name="bench"
+    request = OptimiseRequest(
+        sources=(doc,), settings=settings, mode=Mode.FAITHFUL, published=published
     )
-    out["optimise_document_warm_s"] = time.perf_counter() - t
+    result = optimise(replace(request, model_name="bench"), backend=backend)
+    out["optimise_warm_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    result_nm = optimise_document(doc, settings, published=published)
-    out["optimise_document_warm_no_model_s"] = time.perf_counter() - t
+    result_nm = optimise(replace(request, use_model=False))
+    out["optimise_warm_no_model_s"] = time.perf_counter() - t
     del result_nm
     with tempfile.TemporaryDirectory(prefix="plume-speed-") as tmp:
         t = time.perf_counter()
@@ -305,7 +312,7 @@ def print_report(
             if c["stderr"]:
                 print(f"|  ↳ stderr: {c['stderr'][:300]!r} | | | | | |")
     if bd:
-        print("\n## Breakdown, one fresh process (stages of `optimise_document`)\n")
+        print("\n## Breakdown, one fresh process (stages of `optimise`)\n")
         if "error" in bd:
             print(f"Breakdown failed:\n```\n{bd['error']}\n```")
             return
@@ -343,9 +350,9 @@ def print_report(
             f"{bd['fact_check_first_s'] - bd['fact_check_warm_s']:.2f} s."
         )
         print(
-            f"Cross-check, whole `optimise_document` again in the same process (warm: model and "
-            f"spaCy loaded): {bd['optimise_document_warm_s']:.2f} s with the model, "
-            f"{bd['optimise_document_warm_no_model_s']:.2f} s without."
+            f"Cross-check, whole `optimise` again in the same process (warm: model and "
+            f"spaCy loaded): {bd['optimise_warm_s']:.2f} s with the model, "
+            f"{bd['optimise_warm_no_model_s']:.2f} s without."
         )
         print(f"Headings: {' | '.join(bd['headings'])}")
 

@@ -1,6 +1,6 @@
 """Acceptance benchmark (issue 3): Yoast's own verdict on the articles ``plume optimise`` writes.
 
-For the five seeds and the sixteen corpus pages, runs ``optimise_document`` (faithful mode,
+For the five seeds and the sixteen corpus pages, runs ``plume.pipeline.optimise`` (faithful mode,
 ``--no-model`` by default, ``--model`` for the embedded Gemma through ``LocalBackend``), then gives
 yoastseo 3.6.0 (French researcher, headless, ``bench/yoast/run.mjs``) two papers per article:
 
@@ -43,9 +43,10 @@ from mapping import ARTICLES
 from plume.analyse.pixels import text_width
 from plume.backends.base import Backend
 from plume.clean import clean
+from plume.document import EditorFields
 from plume.ingest import read_path
 from plume.optimisation import OptimiseReport
-from plume.pipeline import optimise_document
+from plume.pipeline import OptimiseRequest, optimise
 from plume.render.html import render_html
 from plume.settings import Settings
 
@@ -107,14 +108,15 @@ def optimise_one(
     keyphrase: str | None,
 ) -> tuple[OptimiseReport, dict[str, dict[str, Any]]]:
     doc = read_path(path, settings)
-    rep = optimise_document(
-        doc,
-        settings,
+    request = OptimiseRequest(
+        sources=(doc,),
+        settings=settings,
+        fields=EditorFields(keyphrase=keyphrase),
+        use_model=backend is not None,
         published=PUBLISHED,
-        keyphrase=keyphrase,
-        backend=backend,
         model_name="gemma-3-270m-q4_k_m (bench)" if backend is not None else None,
     )
+    rep = optimise(request, backend=backend)
     art = rep.article
     before_html = doc_to_html(clean(doc, settings).document)
     before = {

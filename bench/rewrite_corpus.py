@@ -1,6 +1,6 @@
 """Benchmark (issue 4, "Benchmark"): rewrite mode on the corpus with the embedded model.
 
-Runs ``plume optimise --rewrite`` in-process — :func:`plume.pipeline.rewrite_documents`, as
+Runs ``plume optimise --rewrite`` in-process — :func:`plume.pipeline.optimise` in rewrite mode, as
 ``src/plume/cli/optimise.py`` calls it, with the CLI's defaults (keyphrase chosen by plume, no
 word target unless the input's brief or ``--min-words`` gives one, 3 repair rounds, originality
 ceiling 20 %) — on each article of ``../shared/corpus`` with the ``local`` backend (llama.cpp
@@ -72,7 +72,7 @@ JSON_NAME = "rewrite_corpus.json"
 #: Issue 4, "Cost and robustness": generated tokens ≤ 1.5 × the final article's tokens.
 TARGET_RATIO = 1.5
 #: The words rewrite mode asks for when no target is given: ``rewrite_article`` plans for
-#: ``max(min_words or 0, 300)`` (src/plume/write/rewrite.py), but only a given target is a guard.
+#: ``max(min_words or 0, 300)`` (src/plume/write/rewrite/loop.py), but only a given target is a guard.
 ASKED_FLOOR = 300
 #: The CLI's publication date is "now"; a fixed one keeps runs comparable (it only shows in the
 #: article's metadata, never in a prompt).
@@ -191,8 +191,8 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
     Status "fail" (a hard violation), "soft" (only soft findings: they never block), "pass",
     or "n/a" (a word target that was not given; a check that could not run)."""
     from plume.report import Rating
-    from plume.verify.guards import GUARDS
     from plume.verify import HARD_CHECKS, hard_check_fails
+    from plume.verify.guards import GUARDS
 
     assert result.guards is not None
     out: dict[str, dict[str, Any]] = {}
@@ -251,10 +251,11 @@ def run_job(
     args: argparse.Namespace,
 ) -> dict[str, Any]:
     from plume.backends.base import count_tokens_estimate
+    from plume.document import EditorFields
     from plume.errors import PlumeError
     from plume.ingest import read_path
     from plume.lang.fr import rewrite_prompts as _prompts
-    from plume.pipeline import rewrite_documents
+    from plume.pipeline import Mode, OptimiseRequest, optimise
 
     repair_marker = _prompts()["repair"].strip().split("{")[0].strip()[:30]
     rec = RecordingBackend(backend, _markers(), repair_marker)
@@ -263,17 +264,18 @@ def run_job(
     t0 = time.perf_counter()
     try:
         docs = [read_path(p, settings) for p in job.paths]
-        result = rewrite_documents(
-            docs,
-            settings,
+        request = OptimiseRequest(
+            sources=tuple(docs),
+            settings=settings,
+            # No keyphrase: plume chooses it, as the CLI does without --keyphrase.
+            fields=EditorFields(min_words=args.min_words),
+            mode=Mode.REWRITE,
             published=PUBLISHED,
-            backend=rec,
-            keyphrase=None,  # plume chooses it, as the CLI does without --keyphrase
-            min_words=args.min_words,
-            model_name=args.model_label,
             max_rounds=args.max_repairs,
             originality_ceiling=args.originality_ceiling,
+            model_name=args.model_label,
         )
+        result = optimise(request, backend=rec)
     except PlumeError as exc:
         row |= {
             "outcome": "error",
@@ -636,10 +638,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         chosen |= {"base_url": args.base_url, "model": args.model}
     settings = load_settings({"backend": {k: v for k, v in chosen.items() if v is not None}})
-    from plume.backends import backend_from_settings
-    from plume.cli.optimise import _model_label
+    from plume.backends import backend_from_settings, model_label
 
-    args.model_label = _model_label(settings)
+    args.model_label = model_label(settings.backend)
     jobs = _jobs(args.only, args.seeds, args.seeds_as_one)
     if not jobs:
         print(f"no article matches {args.only} in {CORPUS}", file=sys.stderr)

@@ -9,7 +9,6 @@ audit of a file or a text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +33,7 @@ __all__ = [
     "OptimiseRequest",
     "analyse",
     "optimise",
-    "optimise_document",
     "publication_time",
-    "rewrite_documents",
 ]
 
 
@@ -62,16 +59,15 @@ def analyse(
         doc = read_path(text_or_path, settings)
     else:
         doc = read_text(str(text_or_path), settings)
-    return analyse_document(
-        doc,
-        settings,
+    fields = EditorFields(
         keyphrase=keyphrase,
         synonyms=synonyms,
+        min_words=min_words,
         title=title,
         meta=meta,
         slug=slug,
-        min_words=min_words,
     )
+    return analyse_document(doc, settings, fields)
 
 
 def publication_time() -> datetime:
@@ -158,6 +154,12 @@ def _run(request: OptimiseRequest, backend: Backend | None) -> OptimiseReport:
     return _faithful(request, backend, model)
 
 
+def _before_fields(given: EditorFields) -> EditorFields:
+    """What the "before" audit of the source takes from the editor: the keyphrase and the word
+    target only — the synonyms and the SEO fields are for plume's article, audited after."""
+    return EditorFields(keyphrase=given.keyphrase, min_words=given.min_words)
+
+
 def _no_keyphrase() -> EmptyInput:
     return EmptyInput(_NO_KEYPHRASE)
 
@@ -184,9 +186,7 @@ def _faithful(
     if request.check_entities and backend is not None:
         preload_entities()  # spaCy loads while the model writes
     cleaning = clean(doc, settings)
-    before = analyse_cleaned(
-        cleaning, settings, keyphrase=given.keyphrase, min_words=given.min_words
-    )
+    before = analyse_cleaned(cleaning, settings, _before_fields(given))
     if not before.keyphrase:
         raise _no_keyphrase()
     cleaned = cleaning.document
@@ -233,9 +233,7 @@ def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> O
     docs, settings, given = request.sources, request.settings, request.fields
     cleanings = [clean(d, settings) for d in docs]
     cleaned = [c.document for c in cleanings]
-    before = analyse_cleaned(
-        cleanings[0], settings, keyphrase=given.keyphrase, min_words=given.min_words
-    )
+    before = analyse_cleaned(cleanings[0], settings, _before_fields(given))
     kp = before.keyphrase
     if not kp:
         raise _no_keyphrase()
@@ -280,61 +278,3 @@ def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> O
             f"Source en langue étrangère, traduite : {name}." for name in result.outcome.translated
         ],
     )
-
-
-# --- kept for the callers that predate OptimiseRequest (tests, benchmarks) ---------------------
-
-
-def optimise_document(
-    doc: Document,
-    settings: Settings,
-    *,
-    published: datetime,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    min_words: int | None = None,
-    check_entities: bool = True,
-    backend: Backend | None = None,
-    model_name: str | None = None,
-) -> OptimiseReport:
-    """Faithful mode on ``doc`` with ``backend`` (or none): :func:`optimise` with a request."""
-    request = OptimiseRequest(
-        sources=(doc,),
-        settings=settings,
-        fields=EditorFields(keyphrase=keyphrase, synonyms=synonyms, min_words=min_words),
-        mode=Mode.FAITHFUL,
-        use_model=backend is not None,
-        published=published,
-        check_entities=check_entities,
-        model_name=model_name,
-    )
-    return optimise(request, backend=backend)
-
-
-def rewrite_documents(
-    docs: Sequence[Document],
-    settings: Settings,
-    *,
-    published: datetime,
-    backend: Backend,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    min_words: int | None = None,
-    check_entities: bool = True,
-    model_name: str | None = None,
-    max_rounds: int = 3,
-    originality_ceiling: float = 0.20,
-) -> OptimiseReport:
-    """Rewrite mode on ``docs`` with ``backend``: :func:`optimise` with a request."""
-    request = OptimiseRequest(
-        sources=tuple(docs),
-        settings=settings,
-        fields=EditorFields(keyphrase=keyphrase, synonyms=synonyms, min_words=min_words),
-        mode=Mode.REWRITE,
-        published=published,
-        check_entities=check_entities,
-        max_rounds=max_rounds,
-        originality_ceiling=originality_ceiling,
-        model_name=model_name,
-    )
-    return optimise(request, backend=backend)

@@ -8,7 +8,6 @@ import re
 import shutil
 import sqlite3
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -16,8 +15,9 @@ from typer.testing import CliRunner
 from plume.batch.runner import BatchOptions, Planned, run_batch
 from plume.batch.store import DB_NAME
 from plume.cli.app import app
+from plume.document import EditorFields
 from plume.ingest import read_path
-from plume.pipeline import optimise_document
+from plume.pipeline import OptimiseRequest, optimise
 from plume.render.outputs import render_outputs
 from plume.settings import load_settings
 from tests.batch.support import assert_valid_outputs, crashing_faithful, make_articles
@@ -95,13 +95,14 @@ def test_batch_outputs_are_the_optimiser_outputs(tmp_path: Path) -> None:
     # keep the test fast: the batch's --no-entities passes the same switch.
     seed = SEEDS[1]
     settings = load_settings(env={})
-    result = optimise_document(
-        read_path(seed, settings),
-        settings,
-        published=datetime.now(UTC).replace(microsecond=0),
-        keyphrase="OpenAI",
+    request = OptimiseRequest(
+        sources=(read_path(seed, settings),),
+        settings=settings,
+        fields=EditorFields(keyphrase="OpenAI"),
+        use_model=False,
         check_entities=False,
     )
+    result = optimise(request)
     expected = render_outputs(result)
     res = runner.invoke(
         app,

@@ -12,6 +12,7 @@ import pytest
 
 from plume.backends import LocalBackend
 from plume.clean import clean
+from plume.document import EditorFields
 from plume.ingest import read_path
 from plume.settings import Settings
 from plume.write.candidates import CANDIDATES, HeadingChoice, check_candidate, model_heading
@@ -27,7 +28,8 @@ KEYPHRASE = "vélo en ville"
 def _sections() -> tuple[str, list[list[str]]]:
     settings = Settings()
     doc = clean(read_path(EXAMPLE, settings), settings).document
-    article = build_article(doc, keyphrase=KEYPHRASE, published=datetime(2026, 1, 1, tzinfo=UTC))
+    published = datetime(2026, 1, 1, tzinfo=UTC)
+    article = build_article(doc, EditorFields(keyphrase=KEYPHRASE), published=published)
     # The two sections with several paragraphs: "Des aménagements…" and "Quelles limites…".
     multi = [s.paragraphs for s in article.sections if len(s.paragraphs) > 1]
     assert len(multi) >= 2

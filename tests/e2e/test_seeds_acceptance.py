@@ -16,7 +16,7 @@ from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.backends import LocalBackend
 from plume.ingest import read_path
 from plume.optimisation import OptimiseReport
-from plume.pipeline import optimise_document
+from plume.pipeline import OptimiseRequest, optimise
 from plume.report import Rating
 from plume.settings import Settings
 from plume.text import count_words
@@ -36,9 +36,10 @@ def optimised() -> dict[str, tuple[str, OptimiseReport]]:
     try:
         for path in SEEDS:
             doc = read_path(path, settings)
-            result = optimise_document(
-                doc, settings, published=WHEN, backend=backend, model_name="gemma-3-270m"
+            request = OptimiseRequest(
+                sources=(doc,), settings=settings, published=WHEN, model_name="gemma-3-270m"
             )
+            result = optimise(request, backend=backend)
             out[path.name] = (doc.text, result)
     finally:
         backend.close()
@@ -88,16 +89,17 @@ def test_model_runs_are_reproducible_on_a_warm_backend(
     backend = LocalBackend()
     try:
         for other in SEEDS[3:]:  # warm it up on different articles first
-            optimise_document(
-                read_path(other, settings),
-                settings,
+            warm_up = OptimiseRequest(
+                sources=(read_path(other, settings),),
+                settings=settings,
                 published=WHEN,
-                backend=backend,
                 check_entities=False,
             )
-        again = optimise_document(
-            read_path(path, settings), settings, published=WHEN, backend=backend
+            optimise(warm_up, backend=backend)
+        request = OptimiseRequest(
+            sources=(read_path(path, settings),), settings=settings, published=WHEN
         )
+        again = optimise(request, backend=backend)
     finally:
         backend.close()
     first = optimised[path.name][1]

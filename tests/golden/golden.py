@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from plume.analyse.audit import analyse_document
+from plume.document import EditorFields
 from plume.ingest import read_path
 from plume.settings import load_settings
 
@@ -33,14 +34,13 @@ def observe(case_dir: Path) -> dict[str, Any]:
     case = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
     settings = load_settings({"lang": "fr"}, env={"PLUME_CONFIG": "/nonexistent"})
     doc = read_path(resolve_input(case["input"]), settings)
-    report = analyse_document(
-        doc,
-        settings,
+    fields = EditorFields(
         keyphrase=case.get("keyphrase"),
         title=case.get("title"),
         meta=case.get("meta"),
         slug=case.get("slug"),
     )
+    report = analyse_document(doc, settings, fields)
     rules: dict[str, int] = {}
     for ch in report.cleaning:
         rules[ch.rule] = rules.get(ch.rule, 0) + 1

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plume.analyse.audit import analyse_document
+from plume.document import EditorFields
 from plume.errors import InputError
 from plume.ingest import read_text
 from plume.settings import load_settings
@@ -51,7 +52,7 @@ def test_analyse_never_crashes_and_spans_stay_inside(text: str, keyphrase: str |
         doc = read_text(text, SETTINGS)
     except InputError:  # documented refusals (empty, binary…) are fine; nothing else is
         return
-    report = analyse_document(doc, SETTINGS, keyphrase=keyphrase)
+    report = analyse_document(doc, SETTINGS, EditorFields(keyphrase=keyphrase))
     n = len(report.text)
     for check in report.checks:
         assert 0 <= check.score <= 9

@@ -11,49 +11,28 @@ from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.analyse.suggest import adopt_suggestion, suggest_keyphrases
 from plume.clean import CleanResult, clean
-from plume.document import Brief, Document, Meta
+from plume.document import Brief, Document, EditorFields, Meta
 from plume.report import Report, Stats
 from plume.settings import Settings
 
+#: The default: the editor imposes nothing (the brief, the source or plume decides).
+_NOTHING_IMPOSED = EditorFields()
+
 
 def analyse_document(
-    doc: Document,
-    settings: Settings,
-    *,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    title: str | None = None,
-    meta: str | None = None,
-    slug: str | None = None,
-    min_words: int | None = None,
+    doc: Document, settings: Settings, fields: EditorFields = _NOTHING_IMPOSED
 ) -> Report:
-    """Clean and analyse ``doc``. Flags override the brief (keyphrase, word target) and the
-    source's own metadata (SEO title, description, slug)."""
-    return analyse_cleaned(
-        clean(doc, settings),
-        settings,
-        keyphrase=keyphrase,
-        synonyms=synonyms,
-        title=title,
-        meta=meta,
-        slug=slug,
-        min_words=min_words,
-    )
+    """Clean and analyse ``doc``. The editor's ``fields`` override the brief (keyphrase, word
+    target) and the source's own metadata (SEO title, description, slug)."""
+    return analyse_cleaned(clean(doc, settings), settings, fields)
 
 
 def analyse_cleaned(
-    cleaned: CleanResult,
-    settings: Settings,
-    *,
-    keyphrase: str | None = None,
-    synonyms: tuple[str, ...] = (),
-    title: str | None = None,
-    meta: str | None = None,
-    slug: str | None = None,
-    min_words: int | None = None,
+    cleaned: CleanResult, settings: Settings, fields: EditorFields = _NOTHING_IMPOSED
 ) -> Report:
     """``analyse_document`` on an already cleaned document (its cleaning log goes in the report)."""
     doc = cleaned.document
+    keyphrase, min_words = fields.keyphrase, fields.min_words
     brief = (doc.brief or Brief()).merged(keyphrase=keyphrase, min_words=min_words)
     research = Research(doc)
     lang_code = detect_language(doc.text)
@@ -62,9 +41,9 @@ def analyse_cleaned(
     source_meta = doc.meta
     h1 = next((h.text for h in research.headings if h.level == 1), None)
     effective_meta = Meta(
-        title=title or source_meta.title,
-        description=meta or source_meta.description,
-        slug=slug or source_meta.slug,
+        title=fields.title or source_meta.title,
+        description=fields.meta or source_meta.description,
+        slug=fields.slug or source_meta.slug,
         url=source_meta.url,
     )
 
@@ -85,7 +64,7 @@ def analyse_cleaned(
     ctx = Context(
         keyphrase=kp,
         keyphrase_source=kp_source,
-        synonyms=synonyms,
+        synonyms=fields.synonyms,
         meta=effective_meta,
         brief=brief,
         is_french=is_french,

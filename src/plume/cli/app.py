@@ -52,6 +52,7 @@ def analyse_cmd(
     """Audit SEO et lisibilité d’un article, à la manière de Yoast pour le français."""
     from plume.analyse.audit import analyse_document
     from plume.cli.view import print_report
+    from plume.document import EditorFields
     from plume.ingest import read_path, read_stdin
 
     ui = lang or "fr"
@@ -61,16 +62,15 @@ def analyse_cmd(
         if fmt not in ("text", "json"):
             raise typer.BadParameter("--format attend text ou json")
         doc = read_stdin(settings) if file == "-" else read_path(Path(file), settings)
-        report = analyse_document(
-            doc,
-            settings,
+        fields = EditorFields(
             keyphrase=keyphrase,
             synonyms=tuple(synonym or ()),
+            min_words=min_words,
             title=title,
             meta=meta,
             slug=slug,
-            min_words=min_words,
         )
+        report = analyse_document(doc, settings, fields)
     except PlumeError as err:
         _fail(err, ui)
         return

@@ -279,16 +279,15 @@ def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
     base: dict[str, Any] = {"source": job.name, "keyphrase": opts.keyphrase}
     if job.action == "analyse":
         ctx.progress("analysing")
-        report: Report = analyse_document(
-            doc,
-            ctx.settings,
+        fields = EditorFields(
             keyphrase=opts.keyphrase,
             synonyms=tuple(opts.synonyms),
+            min_words=opts.min_words,
             title=opts.title,
             meta=opts.meta,
             slug=opts.slug,
-            min_words=opts.min_words,
         )
+        report: Report = analyse_document(doc, ctx.settings, fields)
         files = {"report.json": report.model_dump_json(indent=2) + "\n"}
         base |= {
             "keyphrase": report.keyphrase,

@@ -5,7 +5,7 @@ gives every finding as one :class:`~plume.report.Finding` list."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plume.article import Article, article_document
 from plume.document import Document, EditorFields
@@ -48,16 +48,10 @@ def verify(
 
     def audit() -> tuple[Document, Report]:
         document = article_document(article, sources[0].source)
-        return document, analyse_document(
-            document,
-            settings,
-            keyphrase=fields.keyphrase,
-            synonyms=fields.synonyms,
-            title=article.seo_title,
-            meta=article.meta_description,
-            slug=article.slug,
-            min_words=fields.min_words,
+        audited = replace(
+            fields, title=article.seo_title, meta=article.meta_description, slug=article.slug
         )
+        return document, analyse_document(document, settings, audited)
 
     guard_report: GuardReport | None = None
     facts: FactCheck

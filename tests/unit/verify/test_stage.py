@@ -75,12 +75,13 @@ def _audit(article: Article, source: Document, settings: Settings, min_words: in
     return analyse_document(
         article_document(article, source.source),
         settings,
-        keyphrase=KEYPHRASE,
-        synonyms=(),
-        title=article.seo_title,
-        meta=article.meta_description,
-        slug=article.slug,
-        min_words=min_words,
+        EditorFields(
+            keyphrase=KEYPHRASE,
+            min_words=min_words,
+            title=article.seo_title,
+            meta=article.meta_description,
+            slug=article.slug,
+        ),
     )
 
 
@@ -110,7 +111,7 @@ def test_faithful_mode_is_the_audit_and_the_fact_check_of_the_output(
         "7 millions d’euros",
     )
     assert fact.message == Msg(
-        "Le nombre « 7 millions d’euros » ne figure dans aucune source.",
+        "Le nombre «\u202f7 millions d’euros\u202f» ne figure dans aucune source.",
         "The number “7 millions d’euros” appears in no source.",
     )
     assert not any(f.kind is FindingKind.CHECK and f.blocking for f in v.findings)

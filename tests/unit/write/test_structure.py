@@ -46,14 +46,16 @@ def test_faithful_structure_on_real_articles(path, keyphrase) -> None:  # type: 
         )
         assert all(count_words(p) <= 150 or len(p.split(". ")) == 1 for p in section.paragraphs)
 
-    before = analyse_document(source, s, keyphrase=keyphrase)
+    before = analyse_document(source, s, EditorFields(keyphrase=keyphrase))
     after = analyse_document(
         article_document(article, cleaned.source),
         s,
-        keyphrase=keyphrase,
-        title=article.seo_title,
-        meta=article.meta_description,
-        slug=article.slug,
+        EditorFields(
+            keyphrase=keyphrase,
+            title=article.seo_title,
+            meta=article.meta_description,
+            slug=article.slug,
+        ),
     )
     assert after.seo.value > before.seo.value
     verdicts = {c.code: c.rating.value for c in after.checks}

@@ -14,7 +14,7 @@ import pytest
 from plume.article import Article, FaqItem, Section
 from plume.clean import clean
 from plume.ingest import read_path
-from plume.pipeline import optimise_document
+from plume.pipeline import OptimiseRequest, optimise
 from plume.settings import load_settings
 from plume.verify.guards import (
     GuardViolation,
@@ -81,9 +81,14 @@ def real_articles() -> list[tuple[str, Article, str]]:
     out = []
     for path in [*SEEDS, *CORPUS, EXAMPLE]:
         doc = read_path(path, settings)
-        report = optimise_document(
-            doc, settings, published=PUBLISHED, backend=None, check_entities=False
+        request = OptimiseRequest(
+            sources=(doc,),
+            settings=settings,
+            use_model=False,
+            published=PUBLISHED,
+            check_entities=False,
         )
+        report = optimise(request)
         out.append((path.name, report.article, clean(doc, settings).document.text))
     assert len(out) == 22
     return out

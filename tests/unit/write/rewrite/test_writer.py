@@ -2,16 +2,20 @@
 is rewritten by few-shot completion, stopped at the end of the line, and each answer is vetted
 at once — a sentence with a fact no source supports is dropped and reported, a repeated one is
 dropped, a sentence whose content words are not the passage's is dropped and reported, an answer that
-copies the passage gets a second sample."""
+copies the passage gets a second sample. A backend that cannot plan gets the faithful outline,
+without a call."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from plume.backends.base import ScriptedBackend, Usage
 from plume.clean import clean
-from plume.ingest import read_text
+from plume.ingest import read_path, read_text
 from plume.lang.fr import rewrite_prompts
 from plume.settings import Settings
 from plume.write.rewrite import Writer, passages_of
+from tests.conftest import CORPUS, EXAMPLE
 
 P1 = (
     "La mairie de Quimper a fermé la piscine Aquarive le 3 mars pour des travaux de toiture. "
@@ -95,3 +99,27 @@ def test_a_part_written_again_may_repeat_itself_but_not_another_part() -> None:
     assert w.paraphrase([2], words=400, part="sections[1]") == [GOOD_2]
     assert w.paraphrase([2], words=400, part="sections[2]") == []
     assert w.removed == []  # a repeat is dropped silently
+
+
+def test_a_backend_that_cannot_plan_gets_the_faithful_outline_without_a_call() -> None:
+    settings = Settings()
+    doc = read_path(EXAMPLE, settings)
+    backend = ScriptedBackend([])
+    backend.plans = False  # type: ignore[attr-defined]
+    w = Writer(backend, settings, [doc], passages_of([doc]), "vélo", (), Usage(None, None), 42)
+    plan, source, problem = w.plan(700, datetime.now(UTC))
+    assert source == "deterministic" and problem and problem.startswith("modèle embarqué")
+    assert backend.calls == [] and len(plan.sections) >= 3
+
+
+def test_the_faithful_outline_of_a_long_live_blog_is_accepted() -> None:
+    """Corpus 13 (a live blog): one of its sections covers 45 passages, more than the 40 a model
+    may cite in its JSON; the fallback outline must not be refused for it."""
+    settings = Settings()
+    live = next(p for p in CORPUS if p.name.startswith("13-"))
+    doc = read_path(live, settings)
+    backend = ScriptedBackend([])
+    backend.plans = False  # type: ignore[attr-defined]
+    w = Writer(backend, settings, [doc], passages_of([doc]), "Lorient", (), Usage(None, None), 42)
+    plan, source, _ = w.plan(700, datetime.now(UTC))
+    assert source == "deterministic" and max(len(s.passages) for s in plan.sections) > 40
