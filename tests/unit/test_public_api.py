@@ -47,7 +47,6 @@ def test_analyse_accepts_text_and_path(tmp_path) -> None:  # type: ignore[no-unt
 def test_optimise_runs_a_request_without_a_model() -> None:
     from datetime import UTC, datetime
 
-
     settings = plume.load_settings({"lang": "fr"}, env={"PLUME_CONFIG": "/nonexistent"})
     text = (
         "Le vélo progresse en ville. Les pistes cyclables se multiplient depuis 2020, et le vélo "

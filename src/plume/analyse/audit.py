@@ -12,8 +12,9 @@ from plume.analyse.runner import run_checks
 from plume.analyse.suggest import adopt_suggestion, suggest_keyphrases
 from plume.clean import CleanResult, clean
 from plume.document import Brief, Document, EditorFields, Meta
-from plume.report import Report, Stats
+from plume.report import Msg, Report, Stats
 from plume.settings import Settings
+from plume.text import french_spacing
 
 #: The default: the editor imposes nothing (the brief, the source or plume decides).
 _NOTHING_IMPOSED = EditorFields()
@@ -72,11 +73,14 @@ def analyse_cleaned(
     result = run_checks(research, ctx, lang=settings.lang)
     notes = list(doc.notes)
     if not is_french:
-        notes.append(
-            f"Texte détecté en « {lang_code} » : seuls les contrôles indépendants de la langue ont été faits."
-            if settings.lang == "fr"
-            else f"Text detected as '{lang_code}': only language-independent checks ran."
+        note = Msg(
+            french_spacing(
+                f"Texte détecté en « {lang_code} » : seuls les contrôles indépendants de la langue "
+                "ont été faits."
+            ),
+            f"Text detected as '{lang_code}': only language-independent checks ran.",
         )
+        notes.append(note.get(settings.lang))
     return Report(
         source=doc.source.name,
         format=doc.source.format,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from plume.backends.base import Message
+from plume.backends.base import BackendWrapper, Message, ScriptedBackend
 from plume.backends.local import LocalBackend, ModelUnavailableError, embedded_model, gguf_strings
 from plume.settings import BackendSettings
 from tests.support.gguf_template import with_chat_template
@@ -107,3 +107,17 @@ def test_an_instruction_gguf_is_chatted_with_in_its_own_template(tmp_path: Path)
         answer = backend.chat(ask, max_tokens=48, temperature=0.0, seed=1, json_schema=schema)
         assert answer.structured
         assert set(json.loads(answer.text)) == {"ville"}
+
+
+def test_only_instruction_models_are_asked_for_a_plan() -> None:
+    """The embedded 270M is a base model: no plan asked. A GGUF given by path is asked when
+    its metadata has a chat template (the GGUF tests above); one that cannot
+    be read counts as an instruction model, and loading it reports the error."""
+    assert LocalBackend().plans is False  # nothing loaded: the model starts on first use
+    assert LocalBackend().instruct is False
+    assert LocalBackend(model_path=Path("autre-modele.gguf")).plans is True
+    assert BackendWrapper(LocalBackend()).plans is False
+    assert BackendWrapper(LocalBackend()).instruct is False
+    assert BackendWrapper(BackendWrapper(LocalBackend(model_path=Path("m.gguf")))).plans is True
+    assert BackendWrapper(ScriptedBackend([])).plans is True  # no attribute: asked
+    assert BackendWrapper(ScriptedBackend([])).instruct is True
