@@ -1,0 +1,542 @@
+"""The parse the support check reads: spaCy's small French model (parser, morphology), its
+tokens reduced to what the checks need (lemma keys, negation, hedging, passive voice), the
+source's analysis cached per text."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from plume.lang.fr import fold, load_french
+from plume.verify.support.words import (
+    CONTENT_POS,
+    ETRE_FORMS,
+    NEG_WITH_NE,
+    NEG_WORDS,
+    etre_verbs,
+    lexicon,
+    number_value,
+    plain,
+    word_class,
+    word_keys,
+)
+
+# -- spaCy ----------------------------------------------------------------------------------
+
+_NLP_LOCK = threading.Lock()
+
+
+def _nlp() -> Any:
+    with _NLP_LOCK:
+        return _load_nlp()
+
+
+def preload_support() -> None:
+    """Load the parser in a background thread (it takes ≈ 2 s)."""
+    threading.Thread(target=_nlp, name="plume-support-load", daemon=True).start()
+
+
+@cache
+def _load_nlp() -> Any:
+    """spaCy's small French model with the parser and the morphologizer (the support check needs
+    dependencies, mood and polarity). A light tokenizer, like the one of
+    :mod:`plume.verify.facts.entities`, for the same reason: the full French one takes 3.5 s to
+    build."""
+    import spacy
+    from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+    from spacy.language import BaseDefaults, Language
+    from spacy.util import registry
+
+    # Elided words ("l’", "qu’", "jusqu’") split off as prefixes, as in facts.entities.
+    elisions = "|".join(sorted(load_french().elision_prefixes, key=len, reverse=True))
+
+    class _Defaults(BaseDefaults):
+        prefixes = (f"(?i:(?:{elisions})['’])", *TOKENIZER_PREFIXES)
+        infixes = TOKENIZER_INFIXES
+        suffixes = TOKENIZER_SUFFIXES
+
+    class _LightFrench(Language):  # type: ignore[no-untyped-call]  # spaCy's own hook
+        lang = "fr"
+        Defaults = _Defaults
+
+    registry.languages.register("fr", func=_LightFrench)
+    return spacy.load("fr_core_news_sm", exclude=["lemmatizer", "tokenizer", "ner"])
+
+
+# -- analysed text ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    i: int
+    text: str
+    pos: str
+    dep: str
+    head: int
+    sent: int
+    keys: frozenset[str]
+    content: bool
+    #: Its clause is negated ("n'a pas", "refuse de").
+    neg: bool
+    #: Negated on its own ("aucun dommage", "sans danger", "et non PSL").
+    own_neg: bool
+    hedge: bool
+    #: A verb in the passive: its subject is the patient.
+    passive: bool
+    number: str | None
+    #: Its clause is in the future ("sera présenté", "va présenter"): not done yet.
+    future: bool = False
+    #: Grammatical number ("Sing", "Plur" or ""), to match a pronoun with its antecedent.
+    number_gram: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    toks: tuple[Tok, ...]
+    #: ``(start, end)`` token ranges of the sentences.
+    sents: tuple[tuple[int, int], ...]
+    sent_text: tuple[str, ...]
+    hedged: bool  # the text as a whole hedges (claims only)
+    #: claims: in the future, or with no tense at all (a headline's "présenté en juin")
+    untensed: bool
+    topic_end: int  # claims: tokens before this index are a headline's topic label
+    #: claims: the tokens of a "Name : « quote »" heading's speaker
+    quoted_by: tuple[int, ...] = ()
+
+
+_SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007]")
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}\b)")
+
+
+def _prepare(text: str) -> str:
+    text = _SPACES.sub(" ", text).replace("’", "'").replace("ʼ", "'")
+    # The small model often tags « and » as verbs or pronouns, which wrecks the parse around
+    # them; straight quotes do not.
+    text = text.replace("«", '"').replace("»", '"')
+    return _DIGIT_GROUP.sub("", text)
+
+
+def _sentences(doc: Any) -> tuple[tuple[int, int], ...]:
+    """spaCy's sentences, a stray piece of punctuation (an opening « alone) glued to the next."""
+    out: list[tuple[int, int]] = []
+    carry: int | None = None
+    for s in doc.sents:
+        start = s.start if carry is None else carry
+        if not any(ch.isalnum() for ch in s.text):
+            carry = start
+            continue
+        carry = None
+        out.append((start, s.end))
+    if carry is not None:
+        if out:
+            out[-1] = (out[-1][0], len(doc))
+        else:
+            out.append((carry, len(doc)))
+    return tuple(out)
+
+
+def analyse(doc: Any, *, claim: bool) -> Text:
+    words = load_french().function_words
+    sents = _sentences(doc)
+    sent_of = [0] * len(doc)
+    for n, (a, b) in enumerate(sents):
+        for k in range(a, b):
+            sent_of[k] = n
+    toks: list[Tok] = []
+    for t in doc:
+        numeric = t.pos_ in ("NUM", "DET", "NOUN", "ADJ", "PROPN") or t.text[:1].isdigit()
+        number = number_value(t.text) if numeric else None
+        pos = "NUM" if number is not None else _pos(t)
+        lemma_keys = word_keys(t.text, pos)
+        content = (
+            pos in CONTENT_POS
+            # "AI" in "Open AI" is a name, not the verb "ai".
+            and (fold(t.text) not in words or (pos == "PROPN" and t.text.isupper()))
+            and not (lemma_keys & word_class("light"))
+            and any(c.isalnum() for c in t.text)
+        ) or number is not None
+        if number is not None:
+            lemma_keys = frozenset({"#" + number})
+        toks.append(
+            Tok(
+                t.i,
+                t.text,
+                pos,
+                t.dep_,
+                _head(t),
+                sent_of[t.i],
+                lemma_keys,
+                content,
+                _negated(t),
+                _own_negation(t),
+                # A claim's hedges are read as a whole (``hedged``), its source's word by word.
+                not claim and _hedged(t),
+                _passive(t),
+                number,
+                not claim and _future(t),
+                "".join(t.morph.get("Number")),
+            )
+        )
+    if not claim:
+        _add_acronyms(toks, words)
+    # "Open AI" is "OpenAI": two capitalised words in a row also match as one.
+    for k in range(len(toks) - 1):
+        first, second = toks[k], toks[k + 1]
+        if (
+            first.content
+            and second.content
+            and first.text[:1].isupper()
+            and second.text[:1].isupper()
+        ):
+            glued = plain(first.text + second.text)
+            toks[k] = replace(first, keys=first.keys | {glued})
+            toks[k + 1] = replace(second, keys=second.keys | {glued})
+    hedged = claim and any(
+        word_keys(t.text, t.pos_) & word_class("hedge") or _is_hedge_tok(t) for t in doc
+    )
+    finite = [t for t in doc if _pos(t) in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    untensed = claim and (not finite or any(_future(t) for t in doc if t.pos_ == "VERB"))
+    topic_end = 0
+    quoted_by: tuple[int, ...] = ()
+    if claim:
+        for t in doc:
+            if t.text == ":" and 0 < t.i < len(doc) - 1:
+                if doc[t.i + 1].text in ("«", '"'):
+                    quoted_by = tuple(range(t.i))
+                elif t.i <= 5 and not any(x.pos_ in ("VERB", "AUX") for x in doc[: t.i]):
+                    # "Crise OpenAI : …": a headline's label, not part of the statement.
+                    topic_end = t.i + 1
+                break
+    return Text(
+        tuple(toks),
+        sents,
+        tuple(doc[a:b].text for a, b in sents),
+        hedged,
+        untensed,
+        topic_end,
+        quoted_by,
+    )
+
+
+def _add_acronyms(toks: list[Tok], words: frozenset[str]) -> None:
+    """Let "COR" match "Conseil d'orientation des retraites": a capitalised word and the
+    content words after it (up to punctuation) are keyed by their initials."""
+    for k, first in enumerate(toks):
+        if not (first.content and first.text[:1].isupper()):
+            continue
+        initials = ""
+        for t in toks[k : k + 10]:
+            if t.sent != first.sent or t.pos == "PUNCT":
+                break
+            if fold(t.text) in words or not any(ch.isalpha() for ch in t.text):
+                continue
+            initials += plain(t.text)[0]
+            if len(initials) >= 2:
+                toks[k] = replace(toks[k], keys=toks[k].keys | {"^" + initials})
+
+
+def _head(t: Any) -> int:
+    """The token's head, skipping an auxiliary the parser hung arguments on ("Chirac l'a
+    soutenu": "Chirac" and "l'" under "a")."""
+    h = t.head
+    if h.dep_.startswith("aux") and h.head.i != h.i and not t.dep_.startswith("aux"):
+        return int(h.head.i)
+    return int(h.i)
+
+
+def _pos(t: Any) -> str:
+    """spaCy's part of speech, repaired where the small model trips on headlines: a verb read
+    as a noun ("Le conseil réintègre Altman"), a lower-case word read as a name."""
+    pos: str = t.pos_
+    if pos == "X" and t.text[:1].isupper():
+        return "PROPN"
+    if pos == "AUX" and not {plain(x) for x in lexicon().lemmas(t.text)} & word_class("auxiliary"):
+        return "VERB"  # "nuisent" read as a copula
+    doc = t.doc
+    if (
+        t.i >= 2
+        and doc[t.i - 1].text == "-"
+        and not doc[t.i - 2].whitespace_
+        and not doc[t.i - 1].whitespace_
+        and doc[t.i - 2].text[:1].isupper()
+    ):
+        return "PROPN"  # "Sok-yong", "Alliot-Marie"
+    if (
+        pos in ("NOUN", "ADJ")
+        and t.text[:1].isupper()
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].pos_ == "PROPN"
+        and doc[t.i + 1].dep_ == "flat:name"
+    ):
+        return "PROPN"  # "Alain Fuchs"
+    if pos == "ADV":
+        # "la mesure a réussi", "Radio France renonce à…" with the verb read as an adverb
+        entry = lexicon().entry(t.text)
+        clausal = any(c.dep_.startswith(("aux", "nsubj")) for c in t.children)
+        if entry.has("VK") and (clausal or not entry.has("R")):
+            return "VERB"
+        return pos
+    if pos == "VERB" and any(c.dep_ in ("case", "det") for c in t.children):
+        # "du podcast": a word with an article or a preposition is a noun
+        entry = lexicon().entry(t.text)
+        return "NOUN" if entry.guessed or entry.has("N") else pos
+    with_object = any(c.dep_ == "obj" for c in t.children)
+    if pos == "ADJ" and with_object and lexicon().entry(t.text).has("V"):
+        return "VERB"  # "dure une heure"
+    if pos not in ("NOUN", "ADJ", "PROPN"):
+        return pos
+    entry = lexicon().entry(t.text)
+    if t.text[:1].isupper() and not t.is_sent_start:
+        return "PROPN" if entry.guessed else pos
+    if entry.guessed:
+        return "PROPN" if t.text[:1].isupper() else pos
+    if pos == "PROPN" and t.text[:1].isupper():
+        # A sentence's first word: a name if the lexicon has it as one or a name follows.
+        after = t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
+        return "PROPN" if after or entry.has("P") else "NOUN"
+    if pos == "PROPN":
+        return "VERB" if entry.has("VK") else "NOUN"
+    if entry.has("VW") and not entry.has("NA"):
+        return "VERB"  # "réintègre", "disparaître" read as nouns
+    bare = not any(c.dep_ in ("det", "case") for c in t.children)
+    before = t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN"
+    if (
+        pos == "NOUN"
+        and entry.has("V")
+        and bare
+        and (before or any(c.dep_ == "nsubj" for c in t.children))
+    ):
+        return "VERB"
+    return pos
+
+
+def _clause(t: Any) -> Any:
+    """The predicate whose clause ``t`` belongs to (itself when it is one)."""
+    cur = t
+    for _ in range(20):
+        if cur.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "nsubj") for c in cur.children):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _not_only(c: Any) -> bool:
+    """ "non seulement", "pas seulement", "pas que": a restriction lifted, not a negation."""
+    nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+    return nxt is not None and fold(nxt.text) in ("seulement", "uniquement", "que", "qu'")
+
+
+def _own_negation(t: Any) -> bool:
+    for c in t.children:
+        w = fold(c.text)
+        if _not_only(c):
+            continue
+        if (c.dep_ == "det" and w in ("aucun", "aucune", "nul", "nulle")) or (
+            (c.dep_ == "case" and w == "sans") or (c.dep_ in ("advmod", "cc") and w == "non")
+        ):
+            return True
+    return False
+
+
+def _negated(t: Any) -> bool:
+    if _own_negation(t):
+        return True
+    clause = _clause(t)
+    # "pas économique mais politique": what follows "mais" escapes the negation.
+    cur = t
+    while cur.i != clause.i and cur.head.i != cur.i:
+        if cur.dep_ == "conj" and any(fold(c.text) == "mais" for c in cur.children):
+            return False
+        cur = cur.head
+    negated = _clause_negated(clause, 0)
+    if t.pos_ == "NOUN" and t.dep_ in ("obj", "obl", "obl:arg") and clause.i == t.head.i:
+        # "renoncer à la suppression" is "ne pas supprimer"
+        negated = negated != bool(word_keys(clause.text, "VERB") & word_class("negator"))
+    return negated
+
+
+def _clause_negated(v: Any, depth: int) -> bool:
+    # Negations hung on an auxiliary ("n'a pas") count for its verb.
+    near = [*v.children, *(g for c in v.children if c.dep_.startswith("aux") for g in c.children)]
+    kids = [c for c in near if c.dep_ in ("advmod", "case", "mark", "det", "cc")]
+    found = {fold(c.text) for c in kids if not _not_only(c)}
+    words = found & NEG_WORDS
+    if words & {"ne", "n'"}:
+        words |= found & NEG_WITH_NE
+        # "n'a présenté aucun plan", "rien ne permet": the negation sits on an argument.
+        args = [c for c in near if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg")]
+        if any(fold(a.text) in NEG_WITH_NE or _own_negation(a) for a in args):
+            words.add("pas")
+    # A lone "ne" is expletive ("je crains qu'il ne parte") or restrictive ("ne … que"), except
+    # with the verbs that drop "pas" ("il ne peut", "je ne sais").
+    own = bool(words - {"ne", "n'"}) or (
+        bool(words) and bool(word_keys(v.text, "VERB") & word_class("bare_ne"))
+    )
+    governed = v.dep_ == "xcomp" or (
+        v.dep_ == "acl" and any(c.dep_ == "cop" for c in v.head.children)
+    )
+    if not governed or depth > 3 or v.head.i == v.i:
+        return own
+    # "refuser de partir" is "ne pas partir"; "ne pas vouloir donner" is "ne pas donner"; "ne
+    # pas hésiter à partir" is "partir".
+    above = _clause_negated(v.head, depth + 1) != bool(
+        word_keys(v.head.text, "VERB") & word_class("negator")
+    )
+    return own != above
+
+
+def _passive(t: Any) -> bool:
+    if _pos(t) not in ("VERB", "ADJ"):
+        return False
+    infinitive = lexicon().participle_infinitive(t.text)
+    if infinitive is not None and plain(infinitive) in etre_verbs():
+        return False  # "il est intervenu" is active
+    auxes = [fold(c.text) for c in t.children if c.dep_.startswith("aux")]
+    if auxes and not any(a in ETRE_FORMS for a in auxes):
+        return False  # "Microsoft a assuré": "avoir" makes an active past
+    if "Pass" in t.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in t.children):
+        return True
+    if "Part" not in t.morph.get("VerbForm") and infinitive is None:
+        return False
+    if t.dep_ in ("acl", "amod") or (
+        t.dep_ == "ROOT" and not any(c.dep_.startswith("aux") for c in t.children)
+    ):
+        # "Mira Murati nommée directrice", "45 tonnes utilisées": the noun is the patient.
+        entry = lexicon().entry(t.text)
+        if entry.has("K") and not entry.has("V"):
+            return True
+        return "Pres" not in t.morph.get("Tense")
+    return any(fold(c.text) in ETRE_FORMS for c in t.children if c.dep_.startswith("aux"))
+
+
+def _future(t: Any) -> bool:
+    """Whether ``t``'s clause is in the future ("sera présenté", "va présenter")."""
+    v = _clause(t)
+    if any("Fut" in x.morph.get("Tense") for x in (v, *v.children) if x.pos_ in ("VERB", "AUX")):
+        return True
+    # "va présenter": "aller" in the present with an infinitive
+    return v.dep_ == "xcomp" and "aller" in {plain(x) for x in lexicon().lemmas(v.head.text)}
+
+
+def _is_hedge_tok(t: Any) -> bool:
+    return "Cnd" in t.morph.get("Mood") or t.text == "?"
+
+
+def _hedged(t: Any) -> bool:
+    """Whether what ``t`` says is hedged: a conditional, a modal, a hedging adverb or a question
+    on its clause or a clause above it, up to a verb of speech."""
+    if any(x.text == "?" for x in t.sent):
+        return True
+    doc = t.doc
+    near = doc[max(t.sent.start, t.i - 3) : t.i]
+    if any(plain(x.text) in word_class("hedge") and x.pos_ == "ADV" for x in near):
+        return True
+    own = cur = _clause(t)
+    for _ in range(10):
+        kids = list(cur.children)
+        if any(plain(c.text) in word_class("hedge") for c in kids if c.dep_ in ("advmod", "case")):
+            return True
+        if any(fold(c.text) in ("si", "s'") for c in kids if c.dep_ == "mark"):
+            return True  # "si le ministre choisit de révoquer…"
+        if (
+            cur.i not in (t.i, own.i)  # "elle demande" is said; what she asks for is not
+            and fold(cur.text) != "pu"
+            and word_keys(cur.text, cur.pos_) & word_class("hedge")
+            # "il n'est plus possible de…" is certain
+            and not (cur.pos_ == "ADJ" and _clause_negated(cur, 0))
+        ):
+            return True
+        cnd = any("Cnd" in c.morph.get("Mood") for c in [cur, *kids] if c.pos_ in ("AUX", "VERB"))
+        if cnd:
+            # The conditional of reported speech is a future in the past, not a hedge.
+            return not any(word_keys(a.text, "VERB") & word_class("speech") for a in cur.ancestors)
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "csubj") and _clause_negated(_clause(cur.head), 0):
+            return True  # "rien ne permet d'affirmer que…", "il n'a pas dit que…"
+        if cur.dep_ != "nsubj" and word_keys(cur.head.text, "VERB") & word_class("speech"):
+            return False
+        cur = _clause(cur.head)
+    return False
+
+
+# -- caches -----------------------------------------------------------------------------------
+
+_SOURCE_CACHE: dict[str, Text] = {}
+_SOURCE_LOCK = threading.Lock()
+
+
+def analyse_source(text: str) -> Text:
+    with _SOURCE_LOCK:
+        hit = _SOURCE_CACHE.get(text)
+    if hit is not None:
+        return hit
+    docs = list(_nlp().pipe(_blocks(text)))
+    analysed = _merge([analyse(d, claim=False) for d in docs])
+    with _SOURCE_LOCK:
+        if len(_SOURCE_CACHE) > 8:
+            _SOURCE_CACHE.clear()
+        _SOURCE_CACHE[text] = analysed
+    return analysed
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs of the source (a sentence never crosses a blank line)."""
+    out = []
+    for block in re.split(r"\n\s*\n", _prepare(text)):
+        if block.strip():
+            out.append(" ".join(block.split()))
+    return out
+
+
+def _merge(parts: Iterable[Text]) -> Text:
+    """One analysed text from the paragraphs' (indices shifted)."""
+    toks: list[Tok] = []
+    sents: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for p in parts:
+        off, soff = len(toks), len(sents)
+        toks.extend(replace(t, i=t.i + off, head=t.head + off, sent=t.sent + soff) for t in p.toks)
+        sents.extend((a + off, b + off) for a, b in p.sents)
+        texts.extend(p.sent_text)
+    return Text(tuple(toks), tuple(sents), tuple(texts), False, False, 0)
+
+
+def parse_claims(claims: Sequence[str]) -> list[Any]:
+    """Each claim is one statement: the parser is kept from splitting a headline in pieces."""
+    nlp = _nlp()
+    docs = [nlp.make_doc(_prepare(claim)) for claim in claims]
+    for doc in docs:
+        for t in doc[1:]:
+            t.is_sent_start = False
+    for _, proc in nlp.pipeline:
+        docs = list(proc.pipe(docs))
+    return docs
+
+
+def _parse_claim(claim: str) -> Any:
+    return parse_claims([claim])[0]
+
+
+def sent_toks(src: Text, n: int) -> Sequence[Tok]:
+    a, b = src.sents[n]
+    return src.toks[a:b]
+
+
+Problem = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    sents: tuple[int, ...]
+    cover: float
+    #: claim token → the source tokens of the window it matches
+    align: dict[int, tuple[int, ...]]
+    #: claim names matched only in the sentences just before the window (a pronoun's referent)
+    context: frozenset[int]

@@ -1,0 +1,398 @@
+"""Who does what in a claim and in its source: agents and patients (active and passive),
+their complements, and the speakers words are attributed to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from plume.lang.fr import fold
+from plume.verify.support.parse import Problem, Text, Tok, Window, sent_toks
+from plume.verify.support.words import FIRST_PERSON, plain, word_class, word_keys
+
+#: Sentences before a window where the name a pronoun stands for is looked for.
+CONTEXT = 5
+_SPEAKER_CASES = frozenset({"selon", "d'apres", "pour"})
+
+
+@cache
+def _author() -> frozenset[str]:
+    """Keys of the author ("je", "nous", "l'auteur", "l'autrice")."""
+    return word_keys("auteur", "NOUN")
+
+
+def children_of(text: Text, i: int) -> list[Tok]:
+    t = text.toks[i]
+    a, b = text.sents[t.sent]
+    return [x for x in text.toks[a:b] if x.head == i and x.i != i]
+
+
+def _phrase_keys(text: Text, i: int) -> frozenset[str]:
+    """Keys of a noun phrase: its head and its names, titles and complements."""
+    t = text.toks[i]
+    if fold(t.text) in FIRST_PERSON:
+        return _author()
+    out = set(t.keys) if t.content else set()
+    for ch in children_of(text, i):
+        if ch.content and ch.dep in ("flat:name", "nmod", "appos", "compound", "amod", "conj"):
+            out |= ch.keys
+    return frozenset(out)
+
+
+def _actor(text: Text, i: int, *, resolve: bool = True) -> frozenset[str] | None:
+    """Keys of the actor at token ``i``: a relative pronoun is its antecedent, "il"/"elle" the
+    last subject named before it (same or previous sentence), "je"/"nous" the author."""
+    t = text.toks[i]
+    word = fold(t.text)
+    if t.pos == "PRON" and word in ("qui", "que", "qu'", "lequel", "laquelle"):
+        v = text.toks[t.head]
+        if v.dep.startswith("acl") and v.head != v.i:
+            return _phrase_keys(text, v.head)
+        return None
+    if t.pos == "PRON" and word in ("il", "elle", "ils", "elles") and resolve:
+        start = text.sents[max(0, t.sent - 1)][0]
+        plural = word in ("ils", "elles")
+        for kinds in (("PROPN",), ("PROPN", "NOUN")):
+            for j in range(i - 1, start - 1, -1):
+                x = text.toks[j]
+                many = x.number_gram == "Plur" or any(y.dep == "conj" for y in children_of(text, j))
+                agrees = many == plural
+                if x.dep.startswith("nsubj") and x.pos in kinds and x.content and agrees:
+                    return _phrase_keys(text, j)
+        return None
+    if t.pos == "PRON" and word not in FIRST_PERSON:
+        return None
+    keys = _phrase_keys(text, i)
+    return keys or None
+
+
+def _roles(
+    text: Text, v: int, *, resolve: bool = True, infer: bool = True
+) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(agent, patient) of verb ``v``: active and passive subjects mapped to their roles; a verb
+    without a subject ("désireux de détruire X") takes its governor's."""
+    agent = patient = None
+    kids = children_of(text, v)
+    passive = text.toks[v].passive and not any(k.dep.startswith("expl") for k in kids)
+    for k in kids:
+        by = passive and any(
+            plain(x.text) == "par" and x.dep == "case" for x in children_of(text, k.i)
+        )
+        if k.dep == "obl:agent" or by or (k.dep.startswith("nsubj") and not passive):
+            agent = agent or _actor(text, k.i, resolve=resolve)
+        elif k.dep == "obj" or (k.dep.startswith("nsubj") and passive):
+            patient = patient or _actor(text, k.i, resolve=resolve)
+    t = text.toks[v]
+    if passive and patient is None and t.dep in ("acl", "amod") and t.head != v:
+        patient = _phrase_keys(text, t.head) or None
+    if (
+        infer
+        and agent is None
+        and not passive
+        and t.dep in ("xcomp", "acl", "amod")
+        and t.head != v
+    ):
+        h = text.toks[t.head]
+        if h.pos in ("NOUN", "PROPN"):
+            agent = _phrase_keys(text, h.i) or None
+        elif h.pos in ("VERB", "ADJ"):
+            agent = _roles(text, h.i, resolve=resolve)[0]
+    return agent, patient
+
+
+def _named(text: Text, keys: frozenset[str] | None) -> bool:
+    if not keys:
+        return False
+    return any(t.pos == "PROPN" and t.keys <= keys for t in text.toks if t.content)
+
+
+def _arguments(text: Text, v: int) -> frozenset[str]:
+    """Keys of the names among the complements of verb ``v`` (objects, obliques)."""
+    out: set[str] = set()
+    for k in children_of(text, v):
+        if k.dep in ("obj", "iobj") or k.dep.startswith("obl") or k.dep == "nmod":
+            cases = {plain(x.text) for x in children_of(text, k.i) if x.dep == "case"}
+            # Agents ("par X") and speakers ("selon X") are not complements.
+            if (
+                _is_name(text, k)
+                and not cases & (_SPEAKER_CASES | {"par"})
+                and k.dep != "obl:agent"
+            ):
+                out |= _phrase_keys(text, k.i)
+    return frozenset(out)
+
+
+def _is_name(text: Text, t: Tok) -> bool:
+    """A name, or a capitalised institution ("la Confédération", "l'État") mid-sentence."""
+    return t.pos == "PROPN" or (
+        t.pos == "NOUN" and t.text[:1].isupper() and t.i != text.sents[t.sent][0]
+    )
+
+
+def _reflexive(text: Text, v: int) -> bool:
+    return any(k.dep.startswith("expl") for k in children_of(text, v))
+
+
+def _others(text: Text, v: int) -> frozenset[str]:
+    """Keys of everything verb ``v`` governs besides its agent: objects, obliques, and the
+    passive subject."""
+    out: set[str] = set()
+    passive = text.toks[v].passive
+    for k in children_of(text, v):
+        by = any(plain(x.text) == "par" for x in children_of(text, k.i))
+        if (
+            k.dep in ("obj", "iobj")
+            or (k.dep.startswith("obl") and k.dep != "obl:agent" and not by)
+            or (k.dep.startswith("nsubj") and passive)
+        ):
+            # "qu'il compare à un gourou": a relative pronoun is its antecedent
+            out |= _actor(text, k.i) or _phrase_keys(text, k.i)
+    return frozenset(out)
+
+
+def _subject_and_rest(text: Text, v: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of verb ``v``'s subject phrase, and of the rest of what it governs (speakers
+    aside)."""
+    subj: set[str] = set()
+    rest: set[str] = set()
+    t = text.toks[v]
+    if t.dep in ("acl", "amod") and t.head != v:
+        subj |= _phrase_keys(text, t.head)  # "le public sauvé par…": the noun is the subject
+    for k in children_of(text, v):
+        if k.dep.startswith("nsubj"):
+            subj |= _phrase_keys(text, k.i)
+            continue
+        cases = {plain(x.text) for x in children_of(text, k.i) if x.dep == "case"}
+        if k.dep in ("punct", "aux", "aux:tense", "aux:pass", "cop") or cases & _SPEAKER_CASES:
+            continue
+        for x in (k, *subtree_of(text, k.i)):
+            if x.content and x.pos in ("NOUN", "PROPN"):
+                rest |= x.keys
+    return frozenset(subj), frozenset(rest - subj)
+
+
+def _crossed(c: Text, v: int, src: Text, hits: tuple[int, ...]) -> bool:
+    """Whether every source predicate ``v`` matches has the claim's subject among its
+    complements and its own subject among the claim's."""
+    csubj, crest = _subject_and_rest(c, v)
+    if not csubj:
+        return False
+    verdicts = []
+    for s in hits:
+        if src.toks[s].pos not in ("VERB", "ADJ"):
+            continue
+        ssubj, srest = _subject_and_rest(src, s)
+        verdicts.append(bool(ssubj and not csubj & ssubj and csubj & srest and ssubj & crest))
+    return bool(verdicts) and all(verdicts)
+
+
+def roles_check(
+    c: Text, body: list[Tok], src: Text, w: Window, index: dict[str, set[int]]
+) -> Problem | None:
+    window_names = {
+        k for n in w.sents for s in sent_toks(src, n) if _is_name(src, s) for k in s.keys
+    }
+    for t in body:
+        if t.i not in w.align or t.pos not in ("VERB", "ADJ"):
+            continue
+        if t.pos == "ADJ":
+            # An adjective's subject and complement ("moins payés que…") may be crossed.
+            if _crossed(c, t.i, src, w.align[t.i]):
+                return (
+                    f"rôles inversés autour de « {t.text} »",
+                    f"roles swapped around “{t.text}”",
+                )
+            continue
+        # A pronominal verb's subject may be its patient ("se sont construites"): only a
+        # different named subject is held against it.
+        pronominal = _reflexive(c, t.i)
+        # The author ("je", "l'auteur") is the speaker's business (speaker_check), not a role here.
+        # Swaps are judged on the claim's explicit subject, not one inferred from a governor.
+        ag, pa = (
+            None if x is not None and x & _author() else x
+            for x in _roles(c, t.i, resolve=False, infer=False)
+        )
+        rag, _ = _roles(c, t.i)
+        csubj, crest = _subject_and_rest(c, t.i)
+        claim_keys = {k for x in c.toks if x.content and x.i != t.i for k in x.keys}
+        cnon = _others(c, t.i) | (pa or frozenset())
+        args = _arguments(c, t.i) & window_names
+        swaps = []
+        others = []
+        for s in w.align[t.i]:
+            if src.toks[s].pos != "VERB":
+                continue
+            if pronominal or _reflexive(src, s):
+                rsag = _roles(src, s, resolve=False)[0]
+                others.append(
+                    bool(rag and rsag and not rag & rsag and _named(c, rag) and _named(src, rsag))
+                )
+                continue
+            # A pronoun subject is resolved here: a swap needs both names on both sides,
+            # which a wrong antecedent rarely fakes ("Ils accusent la direction…").
+            sag = _roles(src, s)[0]
+            if sag is not None and sag & _author():
+                sag = None
+            rest = _others(src, s)
+            here = {k for x in sent_toks(src, src.toks[s].sent) for k in x.keys}
+            ssubj, srest = _subject_and_rest(src, s)
+            same_voice = src.toks[s].passive == t.passive
+            swaps.append(
+                bool(
+                    (ag and sag and ag & rest and not ag & sag)
+                    or (sag and cnon & sag and not (ag and ag & sag))
+                    # The claim's agent is in the sentence, the source's agent in the claim.
+                    or (ag and sag and not ag & sag and ag & here and sag & claim_keys)
+                    # Subjects crossed with complements ("les hommes moins payés que les
+                    # femmes" for "les femmes moins payées que les hommes").
+                    or (
+                        same_voice
+                        and csubj
+                        and ssubj
+                        and not csubj & ssubj
+                        and csubj & srest
+                        and ssubj & crest
+                    )
+                )
+            )
+            rsag, spa = _roles(src, s, resolve=False)
+            sargs = _others(src, s) | (spa or frozenset())
+            # Another name as the agent of the same verb, or the claim's named complement
+            # missing where the source verb has named complements of its own.
+            others.append(
+                bool(rag and rsag and not rag & rsag and _named(c, rag) and _named(src, rsag))
+                or bool(args and sargs and not args & sargs)
+            )
+        if swaps and all(swaps):
+            return (f"rôles inversés autour de « {t.text} »", f"roles swapped around “{t.text}”")
+        if others and all(others):
+            return (
+                f"autre acteur pour « {t.text} » dans la source",
+                f"another actor for “{t.text}” in the source",
+            )
+    return None
+
+
+def _speakers(text: Text, sents: Iterable[int]) -> tuple[list[frozenset[str]], set[int]]:
+    """The speakers named in ``sents`` ("selon X", "X a dit", "qualifié par X", "Pour X, …"),
+    and the sentences where a speaker is a pronoun."""
+    out: list[frozenset[str]] = []
+    pronoun: set[int] = set()
+    for n in sents:
+        first = text.sents[n][0]
+        for t in sent_toks(text, n):
+            who_i: int | None = None
+            extra: frozenset[str] = frozenset()
+            if t.dep == "case" and plain(t.text) in _SPEAKER_CASES:
+                h = text.toks[t.head]
+                if h.pos not in ("PROPN", "NOUN", "PRON"):
+                    continue
+                # "Pour X, …" opens a sentence; elsewhere "pour" is not about speech.
+                if plain(t.text) == "pour" and t.i != first:
+                    continue
+                who_i = h.i
+                # "selon l'adjoint aux sports, Paul Martin, …": the name after the title.
+                near = text.toks[h.i + 1 : min(text.sents[n][1], h.i + 7)]
+                extra = frozenset(k for x in near if x.pos == "PROPN" for k in x.keys)
+            elif t.dep.startswith("nsubj") or t.dep == "obl:agent" or _inverted(text, t):
+                v = text.toks[t.head]
+                if not v.keys & word_class("speech") or any(
+                    k.dep.startswith("expl") for k in children_of(text, v.i)
+                ):
+                    continue
+                if t.dep.startswith("nsubj") and v.passive:
+                    continue
+                who_i = t.i
+            if who_i is None or text.toks[who_i].pos == "NUM":
+                continue
+            # A pronoun speaker stays unresolved: speaker_check looks for its name just before.
+            who = _actor(text, who_i, resolve=False)
+            if who and text.toks[who_i].pos != "PRON":
+                who = who | _subtree_keys(text, who_i) | extra
+            if who:
+                out.append(who)
+            elif text.toks[who_i].pos == "PRON":
+                pronoun.add(n)
+    return out, pronoun
+
+
+def _inverted(text: Text, t: Tok) -> bool:
+    """A subject after its verb of speech that the parser took for an object ("», a ajouté un
+    ténor de la droite")."""
+    if t.dep != "obj" or t.head >= t.i or t.pos not in ("PROPN", "NOUN"):
+        return False
+    return t.pos == "PROPN" or not any(k.dep.startswith("nsubj") for k in children_of(text, t.head))
+
+
+def _subtree_keys(text: Text, i: int) -> frozenset[str]:
+    """Keys of the names and nouns under token ``i`` ("le vice-Premier ministre et ministre de
+    l'Intérieur Jan Hamáček")."""
+    out: set[str] = set()
+    todo = [i]
+    while todo and len(out) < 60:
+        j = todo.pop()
+        for x in children_of(text, j):
+            if x.dep in ("acl", "acl:relcl", "punct"):
+                continue
+            if x.content and x.pos in ("PROPN", "NOUN"):
+                out |= x.keys
+            todo.append(x.i)
+    return frozenset(out)
+
+
+def main_sentence(src: Text, w: Window) -> int:
+    """The sentence of window ``w`` that matches most of the claim."""
+    counts: dict[int, int] = {}
+    for found in w.align.values():
+        for n in {src.toks[i].sent for i in found}:
+            counts[n] = counts.get(n, 0) + 1
+    return max(sorted(counts), key=lambda n: counts[n]) if counts else w.sents[0]
+
+
+def _keys_between(text: Text, start: int, end: int) -> set[str]:
+    """Keys of the words of sentences ``start`` to ``end`` (excluded)."""
+    return {k for n in range(max(0, start), end) for s in sent_toks(text, n) for k in s.keys}
+
+
+def speaker_check(
+    c: Text, body: list[Tok], src: Text, w: Window, index: dict[str, set[int]]
+) -> Problem | None:
+    said, _ = _speakers(c, range(len(c.sents)))
+    if c.quoted_by and len(c.quoted_by) <= 5:
+        said.append(frozenset(k for i in c.quoted_by if c.toks[i].content for k in c.toks[i].keys))
+    said = [x for x in said if x and not x & _author()]
+    if not said:
+        return None
+    # The speaker is the one of the sentence that says what the claim says; the other
+    # sentence of the window may quote someone else.
+    heard, pronoun = _speakers(src, [main_sentence(src, w)])
+    window_keys = {k for n in w.sents for s in sent_toks(src, n) for k in s.keys}
+    window_keys |= {k for i in w.context for k in c.toks[i].keys}
+    for who in said:
+        if any(who & h for h in heard):
+            continue
+        # "a-t-il estimé", "selon eux": the pronoun may be the claim's speaker, named in the
+        # sentences just before it (not in its own sentence, where it would be someone else).
+        if any(
+            who & _keys_between(src, n - CONTEXT, n) and not who & _keys_between(src, n, n + 1)
+            for n in pronoun
+        ):
+            continue
+        if not heard and not pronoun and who & window_keys:
+            continue
+        return (
+            "attribution : la source ne prête pas ces propos à cette personne",
+            "attribution: the source does not ascribe these words to that person",
+        )
+    return None
+
+
+def subtree_of(text: Text, i: int) -> list[Tok]:
+    out: list[Tok] = []
+    todo = [i]
+    while todo:
+        j = todo.pop()
+        for x in children_of(text, j):
+            out.append(x)
+            todo.append(x.i)
+    return out
