@@ -102,6 +102,20 @@ class KeyphraseSuggestion(BaseModel):
     #: Used in the first paragraph (Yoast's introduction check wants the keyphrase there, so
     #: the suggestion plume adopts is the best one the lead already uses).
     in_intro: bool = False
+    #: In the headline (the H1 or SEO title; the lead's first sentence when there is none).
+    in_title: bool = False
+    #: "pair" (a name with the headline's topic or event), "names" (a multi-word name), "name",
+    #: "phrase" (a noun phrase), "noun"; "" for the noun phrases of ``suggest_keyphrases``.
+    kind: str = ""
+    #: A lone common noun too frequent to be searched alone ("pays", "information").
+    generic: bool = False
+    #: Its occurrences in the text fall within Yoast's density band.
+    fits_density: bool = True
+    #: For a pair, the half added to the name: the headline's topic or event ("démission").
+    topic: str = ""
+    #: Why plume ranks it here (French, then English).
+    reason: str = ""
+    reason_en: str = ""
 
 
 class Stats(BaseModel):
@@ -154,6 +168,7 @@ class FindingKind(StrEnum):
     FACT = "fact"  # a number, date, name or quotation no source holds
     GROUNDING = "grounding"  # a statement whose words the sources do not hold
     CONTRADICTION = "contradiction"  # two sources stating a fact differently
+    SUPPORT = "support"  # a generated statement no source sentence says
 
 
 class Severity(StrEnum):

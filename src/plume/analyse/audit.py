@@ -9,7 +9,7 @@ from plume.analyse.checks.base import Context
 from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
-from plume.analyse.suggest import adopt_suggestion, suggest_keyphrases
+from plume.analyse.suggest import adopt_suggestion, search_keyphrases
 from plume.clean import CleanResult, clean
 from plume.document import Brief, Document, EditorFields, Meta
 from plume.report import Msg, Report, Stats
@@ -57,7 +57,7 @@ def analyse_cleaned(
         kp, kp_source = brief.keyphrase, "brief"
     elif is_french:
         # Only when the editor named none: suggesting costs a third of a warm analysis.
-        suggestions = suggest_keyphrases(research, n=5)
+        suggestions = search_keyphrases(research, n=5)
         adopted = adopt_suggestion(suggestions, research.word_count)
         if adopted is not None:
             kp, kp_source = adopted.phrase, "suggested"

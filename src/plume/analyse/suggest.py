@@ -8,6 +8,8 @@ Also the synonyms a text itself establishes for a keyphrase (acronyms, a name's 
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,15 +18,16 @@ from functools import cache
 
 from plume import text as T
 from plume.analyse.keyphrase import transliterate
-from plume.analyse.researches import Research
+from plume.analyse.researches import Paragraph, Research
 from plume.lang.fr import load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
-from plume.report import KeyphraseSuggestion
+from plume.report import KeyphraseSuggestion, Span
+from plume.text import french_spacing
 
 __all__ = [
-    "ADOPT_IN_LEAD_SHARE",
-    "MAX_ADOPT_DENSITY",
     "adopt_suggestion",
+    "is_generic_keyphrase",
+    "search_keyphrases",
     "suggest_keyphrases",
     "suggest_synonyms",
 ]
@@ -59,7 +62,7 @@ _VERB_CONTEXT = frozenset(
         "qui",
     ]
 )
-_DE = frozenset({"de", "d'"})
+_DE = frozenset({"de", "d'", "du", "des"})
 _MAX_WORDS = 4
 
 
@@ -76,6 +79,9 @@ class _Candidate:
     #: part of the text) from the text.
     places: list[tuple[int, int, int]] = field(default_factory=list)
     score: float = 0.0
+    #: Roles of the content words at the first occurrence (see ``_Tagged``): "PP" for
+    #: "Sam Altman", "N" for a lone noun, "NA" for "intelligence artificielle".
+    roles: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +143,14 @@ def _chunks(tags: list[_Tagged]) -> Iterable[tuple[int, int]]:
     i = 0
     while i < n:
         if tags[i].role == "P":
-            j = i
-            while j < n and tags[j].role == "P" and j - i < _MAX_WORDS:
+            j = i + 1
+            # A name is words separated by one space: "IA : Sam Altman" is two names.
+            while (
+                j < n
+                and tags[j].role == "P"
+                and j - i < _MAX_WORDS
+                and tags[j].word.start - tags[j - 1].word.end == 1
+            ):
                 j += 1
             yield i, j
             i = j
@@ -184,8 +196,9 @@ def _surface(tags: list[_Tagged]) -> str:
     return out
 
 
-def suggest_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestion]:
-    """Top ``n`` keyphrase candidates from the text (lemmas and noun phrases), best first."""
+def _scored(research: Research) -> list[_Candidate]:
+    """Every noun-phrase candidate of the text, scored by frequency weighted by position and
+    length, best first."""
     lex = load_lexicon()
     generic = _generic_nouns()
     # (sentences, weight), the segment's index in this list telling occurrences apart.
@@ -220,22 +233,34 @@ def suggest_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggesti
                 if all(k in generic for k in key):
                     continue
                 cand = cands.setdefault(key, _Candidate(key))
+                if not cand.roles:
+                    cand.roles = "".join(t.role for t in content)
                 cand.surfaces[_surface(chunk)] += 1
                 cand.places.append((place_seg, chunk[0].word.start, chunk[-1].word.end))
                 cand.score += weight * _LENGTH_FACTOR[len(key)]
+    return sorted(cands.values(), key=lambda c: (-c.score, c.lemmas))
 
+
+def _distinct(ranked: Iterable[_Candidate], n: int) -> list[_Candidate]:
+    """The first ``n`` candidates, skipping one whose every occurrence lies inside an occurrence
+    of a phrase already chosen ("Sam" when every "Sam" is in "Sam Altman")."""
     chosen: list[_Candidate] = []
-    for cand in sorted(cands.values(), key=lambda c: (-c.score, c.lemmas)):
+    for cand in ranked:
         if len(chosen) == n:
             break
-        # Redundant when every occurrence lies inside an occurrence of a phrase already chosen
-        # ("Sam" when every "Sam" is in "Sam Altman").
         taken = [p for c in chosen for p in c.places]
         if all(
             any(g == g2 and s2 <= s and e <= e2 for g2, s2, e2 in taken) for g, s, e in cand.places
         ):
             continue
         chosen.append(cand)
+    return chosen
+
+
+def suggest_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestion]:
+    """Top ``n`` noun phrases of the text (lemmas and noun phrases), best first: what the text
+    is about, for headings. The keyphrase plume adopts comes from :func:`search_keyphrases`."""
+    intro = research.paragraphs[0] if research.paragraphs else None
 
     def used_in_intro(c: _Candidate) -> bool:
         return intro is not None and any(
@@ -250,45 +275,455 @@ def suggest_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggesti
             score=round(c.score, 2),
             in_intro=used_in_intro(c),
         )
-        for c in chosen
+        for c in _distinct(_scored(research), n)
     ]
 
 
-#: An in-lead suggestion is adopted over the top-ranked one only when it scores at least this
-#: share of it: a close second that the lead names. Calibrated: see docs/calibration.md.
-ADOPT_IN_LEAD_SHARE = 0.6
+# --- keyphrases a reader would search -------------------------------------------------------
+
+#: How many noun-phrase candidates compete as search queries, and how many names and topics are
+#: paired: enough for the headline's words, few enough to stay cheap (each is matched once).
+_QUERY_POOL = 14
+_PAIR_POOL = 40
+_PAIR_SUBJECTS = 4
+_TOP_SUBJECTS = 2
+#: Acronyms this short are too ambiguous to be searched alone.
+_BROAD_ACRONYM = 2
+#: Yoast ParagraphTooLongAssessment: at most 150 words in a paragraph.
+_MAX_PARAGRAPH_WORDS = 150
+#: A first line this short, without final period, is a headline pasted with the text.
+_TITLE_LINE_WORDS = 15
+#: Ranking points: a query a reader types names the story's subject where the reader sees it
+#: first (headline, lead), fits Yoast's density band, and says more than one frequent word.
+#: Calibrated on the dev texts: see docs/calibration.md.
+_PTS_TITLE = 3.0
+_PTS_INTRO = 2.0
+_PTS_SPREAD = 1.5
+_PTS_FITS = 2.0
+_PTS_KIND = {"pair": 2.0, "names": 1.0, "phrase": 0.5, "name": 0.5, "noun": 0.0}
+_PTS_EVENT = 1.0
+_PTS_TOPIC = 0.5  # a name with the headline's noun phrase says more than two names
+_PTS_GENERIC = -6.0
+_PTS_COMMON_TOPIC = -1.5
+#: Shortest stem shared by a verb and its event noun ("démission" in "démissionner"): shorter
+#: ones pair unrelated words ("port" / "porter").
+_MIN_STEM = 5
+# Yoast KeyphraseDensityAssessment (yoastseo 3.6.0): 0.5 % minimum, 3 % maximum (plume allows
+# 3.5 % with word forms; an optimised article adds the keyphrase to its title and headings, so
+# the stricter bound is kept), weighted by the keyphrase length as in recommendedKeywordCount.
+_DENSITY_MIN = 0.5
+_DENSITY_MAX = 3.0
 
 
-#: A suggestion already this dense in the text is not adopted when another one is available:
-#: Yoast's maximum is 3 % (KeyphraseDensityAssessment without word forms), and an optimised
-#: article still adds the keyphrase to its title and subheadings. Calibrated: see
-#: docs/calibration.md.
-MAX_ADOPT_DENSITY = 0.028
+@cache
+def _frequent_nouns() -> frozenset[str]:
+    """Nouns too frequent to be searched alone (``keyphrase_generic_nouns.txt``, generated by
+    ``scripts/build_keyphrase_generic.py``), with the hand-made list of time and quantity nouns."""
+    return _generic_nouns() | frozenset(
+        normalise(w) for w in read_list("keyphrase_generic_nouns.txt")
+    )
+
+
+@cache
+def _event_nouns() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for line in read_list("keyphrase_event_nouns.txt"):
+        verb, noun = line.split()
+        out.setdefault(normalise(verb), []).append(normalise(noun))
+    return {v: tuple(n) for v, n in out.items()}
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return frozenset(normalise(w) for w in read_list("keyphrase_light_verbs.txt"))
+
+
+@cache
+def is_generic_keyphrase(phrase: str, *, broad_acronym: int = _BROAD_ACRONYM) -> bool:
+    """One content word too frequent to be searched alone: a common noun ("pays",
+    "information", "ministre") or a country's or city's name ("France"), not a rare word
+    ("chlorothalonil"), an acronym or a name the lexicon does not know ("Prymula")."""
+    fw = load_french().function_words
+    content = [w.text for w in T.words(phrase) if normalise(w.text) not in fw]
+    if len(content) != 1:
+        return False
+    word = content[0]
+    if len(word) > 1 and word.isupper():
+        # Two letters stand for thousands of things ("IA", "UE"); longer acronyms name one.
+        return len(word) <= broad_acronym
+    if any(c.isdigit() for c in word):
+        return False  # "Covid-19"
+    lex = load_lexicon()
+    entry = lex.entry(word)
+    if entry.guessed:
+        return False
+    tags = "NP" if word[:1].isupper() else "N"  # "Santé" in "ministre de la Santé" too
+    lemmas = {a.lemma for a in entry.analyses if a.tag in tags}
+    return any(normalise(lemma) in _frequent_nouns() for lemma in lemmas)
+
+
+def _derives(verb: str, noun: str) -> bool:
+    """``noun`` is the event noun of ``verb`` by suffixation: they share the verb's stem
+    ("interdire" / "interdiction", "démissionner" / "démission", "licencier" / "licenciement")."""
+    irregular = _event_nouns().get(verb)
+    if irregular is not None and noun in irregular:
+        return True
+    for ending in ("oir", "er", "ir", "re"):
+        if verb.endswith(ending):
+            stem = verb[: -len(ending)]
+            break
+    else:
+        return False
+    if len(stem) < _MIN_STEM or noun == verb:
+        return False
+    shared = next((i for i, (a, b) in enumerate(zip(stem, noun, strict=False)) if a != b), None)
+    if shared is None:
+        shared = min(len(stem), len(noun))
+    return shared >= max(_MIN_STEM, len(stem) - 1)
+
+
+def _is_name(lex: Lexicon, cand: _Candidate) -> bool:
+    """A named entity: capitalised words one of which is a name (unknown to the lexicon, a
+    proper noun, an acronym), not a common noun capitalised in an institution ("Santé")."""
+    if not cand.roles or set(cand.roles) != {"P"}:
+        return False
+    surface = cand.surfaces.most_common(1)[0][0]
+    return any(
+        (len(w) > 1 and w.isupper()) or lex.entry(w).guessed or lex.entry(w).has("P")
+        for w in surface.split()
+    )
+
+
+def _kind(lex: Lexicon, cand: _Candidate) -> str:
+    if _is_name(lex, cand):
+        return "names" if len(cand.lemmas) > 1 else "name"
+    return "noun" if len(cand.lemmas) == 1 else "phrase"
+
+
+def _yoast_bounds(content_words: int, words: int) -> tuple[int, int]:
+    """The occurrences a keyphrase needs in ``words`` words (yoastseo recommendedKeywordCount,
+    KeyphraseDensityAssessment: at least 2; 1 under 100 words, 1–2 above 50)."""
+    if words < 100:
+        return 1, (2 if words > 50 else 1)
+    weight = 0.7 + content_words / 3
+    lo = max(2, math.ceil(_DENSITY_MIN * words / (100 * weight)))
+    hi = max(2, math.floor(_DENSITY_MAX * words / (100 * weight)))
+    return lo, hi
+
+
+@dataclass(slots=True)
+class _Query:
+    phrase: str
+    lemma: str
+    kind: str  # "pair", "names", "name", "phrase", "noun"
+    event: str = ""  # the event noun of a pair, when it comes from the headline's verb
+    subject: str = ""  # the name of a pair
+    topic: str = ""  # the other half of a pair
+    common_topic: bool = False  # the other half is a lone frequent noun ("ministre")
+    subject_is_name: bool = False
+    topic_is_name: bool = False
+    count: int = 0
+    in_title: bool = False
+    in_intro: bool = False
+    spread: float = 0.0
+    bounds: tuple[int, int] = (0, 0)
+    generic: bool = False
+    score: float = 0.0
+
+    @property
+    def fits(self) -> bool:
+        return self.bounds[0] <= self.count <= self.bounds[1]
+
+
+def _intro_end(lead: Paragraph) -> int:
+    """Where the optimised article's introduction ends: a lead over Yoast's 150-word paragraph
+    limit is cut into balanced pieces between sentences (as ``write/sections.py`` does), and
+    only the first piece stays the introduction Yoast reads."""
+    total = T.count_words(lead.text)
+    if total <= _MAX_PARAGRAPH_WORDS:
+        return lead.end
+    target = total / math.ceil(total / _MAX_PARAGRAPH_WORDS)
+    size = 0
+    for sentence in T.sentences(lead.text, lead.start):
+        n = T.count_words(sentence.text)
+        if size and (
+            size + n > _MAX_PARAGRAPH_WORDS or abs(size + n - target) > abs(size - target)
+        ):
+            return sentence.start
+        size += n
+    return lead.end
+
+
+def _measure(research: Research, q: _Query, headline: str, lead: Paragraph | None) -> None:
+    """Yoast's measures of ``q`` in the text: occurrences in the body, in the headline, in the
+    lead, and over the four quarters of the body."""
+    m = research.matcher(q.phrase)
+    spans: list[Span] = []
+    for p in research.paragraphs:
+        n, found = m.occurrences(p.text, p.start)
+        q.count += n
+        if n:
+            spans.append(found[0])
+    q.in_title = bool(headline) and m.in_text(headline)
+    paragraphs = research.paragraphs
+    end = _intro_end(lead) if lead is not None else 0
+    q.in_intro = lead is not None and any(lead.start <= s.start < end for s in spans)
+    if paragraphs:
+        first, last = paragraphs[0].start, paragraphs[-1].end
+        size = max(1, last - first)
+        q.spread = len({min(3, 4 * (s.start - first) // size) for s in spans}) / 4
+    q.bounds = _yoast_bounds(len(m.content_words), research.word_count)
+    q.generic = is_generic_keyphrase(q.phrase)
+    q.score = (
+        _PTS_TITLE * q.in_title
+        + _PTS_INTRO * q.in_intro
+        + _PTS_SPREAD * q.spread
+        + _PTS_FITS * q.fits
+        + _PTS_KIND[q.kind]
+        + _PTS_EVENT * bool(q.event)
+        + _PTS_TOPIC * (q.kind == "pair" and not q.topic_is_name and " " in q.topic)
+        + _PTS_GENERIC * q.generic
+        + _PTS_COMMON_TOPIC * q.common_topic
+        + 0.5 * math.log2(1 + q.count)
+    )
+
+
+def _headline_and_lead(research: Research) -> tuple[str, bool, Paragraph | None]:
+    """The story's headline, whether it is a real title, and its lead.
+
+    The headline is the H1 or the SEO title; else a first paragraph short enough to be a title
+    pasted with the text (one line without final period, as web pages are copied); else the
+    lead's first sentence, what a headline would say. The lead is the first other paragraph
+    with words.
+    """
+    paragraphs = [p for p in research.paragraphs if any(c.isalnum() for c in p.text)]
+    h1 = next((h.text for h in research.headings if h.level == 1), None)
+    title = (h1 or research.doc.meta.title or "").strip()
+
+    def title_like(p: Paragraph) -> bool:
+        text = p.text.strip()
+        return T.count_words(text) <= _TITLE_LINE_WORDS and text[-1:] not in ".…!?"
+
+    lines = list(itertools.takewhile(title_like, paragraphs))
+    if len(lines) < len(paragraphs):
+        lead: Paragraph | None = paragraphs[len(lines)]
+        # Title-like lines above the lead: the headline, its kicker or subtitle.
+        title = title or " ".join(p.text.strip() for p in lines)
+    else:
+        lead = paragraphs[0] if paragraphs else None
+    if title:
+        return title, True, lead
+    sentences = T.sentences(lead.text) if lead is not None else []
+    return (sentences[0].text if sentences else ""), False, lead
+
+
+def _headline_events(lex: Lexicon, texts: Iterable[str], nouns: Iterable[str]) -> dict[str, str]:
+    """Event nouns of the text ({noun lemma: the verb as written}) naming what the headline's
+    verbs say: "sommé de démissionner" → « démission » when the text uses the noun."""
+    out: dict[str, str] = {}
+    light = _light_verbs()
+    known = list(nouns)
+    for text in texts:
+        for w in T.words(text):
+            if w.text[:1].isupper():
+                continue
+            entry = lex.entry(w.text)
+            if entry.guessed:
+                continue
+            verbs = {a.lemma for a in entry.analyses if a.tag in "VWGK"} - light
+            for verb in verbs:
+                for noun in known:
+                    if noun not in out and noun not in entry.lemmas and _derives(verb, noun):
+                        out[noun] = w.text
+    return out
+
+
+_LABELS = {
+    "names": ("nom propre", "proper name"),
+    "name": ("nom propre", "proper name"),
+    "phrase": ("groupe nominal", "noun phrase"),
+    "noun": ("nom", "noun"),
+}
+
+
+def _reason(q: _Query, real_title: bool) -> tuple[str, str]:
+    """Why this query, in French and English."""
+    title = (
+        ("le titre", "the title") if real_title else ("la première phrase", "the first sentence")
+    )
+    places = [p for p, ok in ((title, q.in_title), (("le chapô", "the lead"), q.in_intro)) if ok]
+    place_fr = "dans " + " et ".join(p[0] for p in places) if places else "hors titre et chapô"
+    place_en = "in " + " and ".join(p[1] for p in places) if places else "not in title or lead"
+    (lo, hi), n = q.bounds, q.count
+    if n < lo:
+        fr, en = f"trop rare : {n} occurrence(s), il en faut {lo}", f"too rare: {n}, {lo} needed"
+    elif n > hi:
+        fr, en = f"trop fréquente : {n} occurrences, au plus {hi}", f"too frequent: {n}, max {hi}"
+    else:
+        fr, en = f"{n} occurrences, densité visée ({lo} à {hi})", f"{n}, density band ({lo}–{hi})"
+    if q.generic:
+        return f"mot trop courant pour être cherché seul ; {fr}", f"too common alone; {en}"
+    if q.kind == "pair":
+        who = ("entité", "entity") if q.subject_is_name else ("sujet", "subject")
+        what = ("l’événement ", "the event ") if q.event else ("", "")
+        return (
+            f"{who[0]} « {q.subject} » avec {what[0]}« {q.topic} », ensemble {place_fr} ; {fr}",
+            f"{who[1]} '{q.subject}' with {what[1]}'{q.topic}', together {place_en}; {en}",
+        )
+    label = _LABELS[q.kind]
+    return f"{label[0]} {place_fr} ; {fr}", f"{label[1]} {place_en}; {en}"
+
+
+def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestion]:
+    """Top ``n`` keyphrases a reader would type into a search engine for this story, best first.
+
+    Candidates are the text's noun phrases and names (:func:`suggest_keyphrases`) and pairs of a
+    name of the headline or the lead with the headline's topic: one of its nouns, another name,
+    or the event noun of its verb ("Roman Prymula démission"). Each is measured as Yoast will
+    measure it in the optimised article (occurrences in the body against the density band, in
+    the headline, in the lead, spread over the text) and ranked; the reason is in each
+    suggestion. :func:`adopt_suggestion` picks the one plume adopts.
+    """
+    lex = load_lexicon()
+    scored = _scored(research)
+    pool = _distinct(scored, _PAIR_POOL)
+    if not pool:
+        return []
+    headline, real_title, lead = _headline_and_lead(research)
+    lead_text = lead.text if lead is not None else ""
+    frequent = _frequent_nouns()
+
+    def phrase_of(c: _Candidate) -> str:
+        return c.surfaces.most_common(1)[0][0]
+
+    def shown(c: _Candidate) -> bool:  # in the headline or the lead
+        m = research.matcher(phrase_of(c))
+        return m.in_text(headline) or m.in_text(lead_text)
+
+    def common(c: _Candidate) -> bool:  # a lone frequent noun ("ministre", "projet")
+        return len(c.lemmas) == 1 and not _is_name(lex, c) and c.lemmas[0] in frequent
+
+    queries: dict[frozenset[str], _Query] = {}
+    for c in pool[:_QUERY_POOL]:
+        queries.setdefault(
+            frozenset(c.lemmas), _Query(phrase_of(c), " ".join(c.lemmas), _kind(lex, c))
+        )
+
+    on_show = [c for c in pool if shown(c)]
+    # A longer name whose words another name more often used holds ("Agriculture Jean Valmont"
+    # from "ministre de l’Agriculture Jean Valmont") is not paired: the shorter one is.
+    on_show = [
+        c
+        for c in on_show
+        if not _is_name(lex, c)
+        or not any(
+            _is_name(lex, d) and set(d.lemmas) < set(c.lemmas) and len(d.places) >= len(c.places)
+            for d in on_show
+        )
+    ]
+    # The pair's first half: a name the headline or the lead gives, or a specific word of the
+    # headline or at the top of the text ("ibuprofène").
+    subjects = [
+        c
+        for c in on_show
+        if _is_name(lex, c)
+        or (
+            not common(c)
+            and (c in pool[:_TOP_SUBJECTS] or research.matcher(phrase_of(c)).in_text(headline))
+        )
+    ][:_PAIR_SUBJECTS]
+    nouns = {c.lemmas[0]: c for c in scored if len(c.lemmas) == 1 and c.roles == "N"}
+    # The headline's topic: its words, the event nouns of its verbs, and the names of the lead.
+    zone = headline
+    events = _headline_events(lex, [zone], nouns)
+    topics: list[tuple[_Candidate, str]] = [(nouns[e], e) for e in events]
+    topics += [
+        (c, "")
+        for c in on_show
+        if not (len(c.lemmas) == 1 and c.lemmas[0] in events)
+        and (_is_name(lex, c) or research.matcher(phrase_of(c)).in_text(zone))
+    ]
+    for subject in subjects:
+        for topic, event in topics:
+            lemmas = frozenset(subject.lemmas + topic.lemmas)
+            if (
+                set(subject.lemmas) & set(topic.lemmas)
+                or len(subject.lemmas) + len(topic.lemmas) > _MAX_WORDS
+                or lemmas in queries
+                or (not _is_name(lex, subject) and not _is_name(lex, topic) and not event)
+            ):
+                continue
+            both_names = _is_name(lex, subject) and _is_name(lex, topic)
+            queries[lemmas] = _Query(
+                # Two names side by side read as one name that no source holds ("Microsoft
+                # OpenAI"); joined by "et" they match the same way (Yoast skips function words).
+                f"{phrase_of(subject)} {'et ' if both_names else ''}{phrase_of(topic)}",
+                " ".join(subject.lemmas + topic.lemmas),
+                "pair",
+                event=event,
+                subject=phrase_of(subject),
+                topic=phrase_of(topic),
+                common_topic=common(topic),
+                subject_is_name=_is_name(lex, subject),
+                topic_is_name=_is_name(lex, topic),
+            )
+    for q in queries.values():
+        _measure(research, q, headline, lead)
+    out: list[KeyphraseSuggestion] = []
+    for q in sorted(queries.values(), key=lambda q: (-q.score, q.phrase)):
+        fr, en = _reason(q, real_title)
+        out.append(
+            KeyphraseSuggestion(
+                phrase=q.phrase,
+                lemma=q.lemma,
+                count=q.count,
+                score=round(q.score, 2),
+                in_intro=q.in_intro,
+                in_title=q.in_title,
+                kind=q.kind,
+                generic=q.generic,
+                fits_density=q.fits,
+                topic=q.topic,
+                reason=french_spacing(fr),
+                reason_en=en,
+            )
+        )
+    # In the order plume would adopt them: the first is adopted, the others are alternatives.
+    return sorted(out, key=lambda s: (s.generic, _adoption_key(s)))[:n]
+
+
+def _adoption_key(s: KeyphraseSuggestion) -> tuple[int, bool, int]:
+    """Smallest first: a name with its topic, in the lead and within Yoast's density band;
+    then, in the lead and the band, the headline's own words before the others, and a
+    multi-word name or phrase before a name paired with a frequent noun ("Valmont ministre")
+    before a single word; then any that fits the band; then the rest."""
+    if s.fits_density and s.in_intro:
+        if s.kind == "pair":
+            if not is_generic_keyphrase(s.topic):
+                return 0, not s.in_title, 0
+            return 1, not s.in_title, 1
+        return 1, not s.in_title, 0 if len(s.lemma.split()) > 1 else 2
+    return (2 if s.fits_density else 3), not s.in_title, 0
 
 
 def adopt_suggestion(
     suggestions: Sequence[KeyphraseSuggestion], words: int | None = None
 ) -> KeyphraseSuggestion | None:
-    """The suggestion plume adopts when the editor named no keyphrase: the best-ranked one,
-    unless it is absent from the first paragraph and a close second (see
-    :data:`ADOPT_IN_LEAD_SHARE`) is in it; suggestions denser than :data:`MAX_ADOPT_DENSITY`
-    in a text of ``words`` words come last.
+    """The suggestion plume adopts when the editor named no keyphrase (``words``, the text's
+    word count, is no longer needed: each suggestion says whether it fits the density band).
 
+    Never a lone frequent common noun when anything else is suggested; first a name with its
+    topic or event ("Roman Prymula démission") that the lead uses and whose occurrences fit
+    Yoast's density band, then a multi-word name or noun phrase, then a single name or noun;
+    within a tier, the best ranked (:func:`search_keyphrases` ranks by headline, lead, spread).
     Yoast's IntroductionKeywordAssessment wants the keyphrase in the first paragraph, and the
     lead names the article's subject.
     """
-    if words:
-        roomy = [s for s in suggestions if s.count <= MAX_ADOPT_DENSITY * words]
-        suggestions = roomy or list(suggestions)
-    if not suggestions:
+    del words
+    usable = [s for s in suggestions if not s.generic] or list(suggestions)
+    if not usable:
         return None
-    top = suggestions[0]
-    if top.in_intro:
-        return top
-    return next(
-        (s for s in suggestions[1:] if s.in_intro and s.score >= ADOPT_IN_LEAD_SHARE * top.score),
-        top,
-    )
+    return min(enumerate(usable), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
 
 
 def suggest_synonyms(text: str, keyphrase: str, limit: int = 2) -> list[str]:

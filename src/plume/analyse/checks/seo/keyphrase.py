@@ -2,7 +2,7 @@
 
 Yoast's KeyphraseLengthAssessment, KeyphraseDensityAssessment and IntroductionKeywordAssessment
 (yoastseo 3.6.0). Plume recognises French word forms, so the density uses Yoast's bands for
-"morphology available" (0.5–3.5 %).
+"morphology available" (0.5–3.5 %). SEO-KP-SPECIFIC (a single overly common word) is plume's own.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from plume.analyse.checks.seo.common import (
 )
 from plume.analyse.checks.wording import percent_fr, plural_fr, quoted_en, quoted_fr
 from plume.analyse.researches import Paragraph, Research
+from plume.analyse.suggest import is_generic_keyphrase, search_keyphrases
 from plume.report import Category, Msg, Span
 
 
@@ -403,4 +404,75 @@ def keyphrase_intro(r: Research, ctx: Context, rule: Rule) -> Verdict:
         ),
         spans=[para],
         value={"found": None, "missing": missing},
+    )
+
+
+@check(
+    Rule(
+        code="SEO-KP-SPECIFIC",
+        category=Category.SEO,
+        name=Msg("Expression clé précise", "Specific keyphrase"),
+        what=Msg(
+            "Vérifie que l’expression clé n’est pas un seul mot trop courant : un nom commun ou un "
+            "nom de pays ou de ville parmi les plus fréquents du français (« pays », "
+            "« information », « ministre », « France »), ou un sigle de deux lettres (« IA »). "
+            "Règle propre à plume, au-delà de Yoast.",
+            "Checks that the keyphrase is not a single overly common word: one of the most "
+            "frequent French common nouns or country and city names (« pays », « information », "
+            "« ministre », « France »), or a two-letter acronym (« IA »). plume's own rule, "
+            "beyond Yoast.",
+        ),
+        why=Msg(
+            "Personne ne cherche « ministre » pour lire la démission d’un ministre : un mot aussi "
+            "courant désigne des milliers d’articles. Le lecteur tape le sujet et son événement "
+            "(« Roman Prymula démission »). Yoast ne le voit pas : il met au vert la densité d’un "
+            "mot fréquent.",
+            "Nobody searches for « ministre » to read about a minister's resignation: a word this "
+            "common names thousands of articles. Readers type the subject and its event "
+            "(« Roman Prymula démission »). Yoast does not see it: a frequent word's density is "
+            "green.",
+        ),
+        thresholds={
+            "zipf": Threshold(
+                4.7,
+                "plume's own rule, beyond Yoast: a noun whose forms reach this wordfreq French "
+                "Zipf frequency (50 per million words) is too common to be searched alone (fixed "
+                "when scripts/build_keyphrase_generic.py builds keyphrase_generic_nouns.txt)",
+            ),
+            "broad_acronym": Threshold(
+                2, "plume's own rule, beyond Yoast: acronyms this short are searched in vain"
+            ),
+        },
+        example_bad="« ministre »",
+        example_good="« Roman Prymula démission »",
+        needs_keyphrase=True,
+    )
+)
+def keyphrase_specific(r: Research, ctx: Context, rule: Rule) -> Verdict:
+    assert ctx.keyphrase is not None
+    kp = ctx.keyphrase.strip()
+    if not is_generic_keyphrase(kp, broad_acronym=int(rule.t(ctx, "broad_acronym"))):
+        return verdict(
+            9,
+            Msg(
+                f"« {kp} » est assez précis pour être recherché.",
+                f'"{kp}" is specific enough to be searched.',
+            ),
+            value={"generic": False},
+        )
+    # The example: the keyphrase plume would adopt for this text.
+    example = next((s.phrase for s in search_keyphrases(r, n=5) if not s.generic), None)
+    fr_eg = f", p. ex. « {example} »" if example else " (un nom propre, un événement)"
+    en_eg = f', e.g. "{example}"' if example else " (a name, an event)"
+    return verdict(
+        6,
+        Msg(
+            f"« {kp} » est un mot seul trop courant : il désigne des milliers d’articles.",
+            f'"{kp}" is a single word too common: it names thousands of articles.',
+        ),
+        Msg(
+            f"Précisez : ajoutez le sujet de l’article{fr_eg}.",
+            f"Be specific: add the article's subject{en_eg}.",
+        ),
+        value={"generic": True, "example": example},
     )

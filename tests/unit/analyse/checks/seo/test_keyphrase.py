@@ -1,4 +1,4 @@
-"""SEO checks on the keyphrase itself: SEO-KP-GIVEN, -LENGTH, -DENSITY, -INTRO
+"""SEO checks on the keyphrase itself: SEO-KP-GIVEN, -LENGTH, -DENSITY, -INTRO, -SPECIFIC
 (plume.analyse.checks.seo.keyphrase)."""
 
 from __future__ import annotations
@@ -159,3 +159,20 @@ def test_morphology_density_counts_singular_and_plural() -> None:
     # Needs the real matcher: "trottinette électrique" must match "trottinettes électriques".
     r = judge("SEO-KP-DENSITY", doc(*sentences(KP_SENTENCE, 4, 40)), "trottinette électrique")
     assert r.value["count"] == 4
+
+
+# ------------------------------------------------------------------------------ SEO-KP-SPECIFIC
+def test_a_single_common_word_is_orange_with_an_example() -> None:
+    from tests.unit.analyse.test_suggest import RESIGNATION
+
+    d = doc(h(RESIGNATION[0], 1), *(p(line) for line in RESIGNATION[1:]))
+    r = judge("SEO-KP-SPECIFIC", d, keyphrase="ministre")
+    assert_light(r, Rating.OK, 6)
+    hint = r.hint.replace("\u202f", " ").replace("\xa0", " ")
+    assert hint == "Précisez : ajoutez le sujet de l’article, p. ex. « Jean Valmont démission »."
+    assert r.value["example"] == "Jean Valmont démission"
+    good = judge("SEO-KP-SPECIFIC", d, keyphrase="Jean Valmont démission")
+    assert_light(good, Rating.GOOD, 9)
+    assert judge("SEO-KP-SPECIFIC", d, keyphrase="France").rating is Rating.OK
+    assert judge("SEO-KP-SPECIFIC", d, keyphrase="IA").rating is Rating.OK
+    assert judge("SEO-KP-SPECIFIC", d, keyphrase=KP).rating is Rating.GOOD
