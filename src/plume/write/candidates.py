@@ -2,7 +2,8 @@
 
 The model completes a few-shot "paragraph → heading" prompt ``n`` times with different seeds;
 every candidate is cleaned and checked (codes in ``HeadingChoice.rejected``), the passing ones are
-ranked, and when none passes the heading is :func:`~plume.write.headings.deterministic_heading`'s.
+ranked; a candidate the section does not support (:func:`plume.verify.support.check_support`) is
+dropped, and when none passes the heading is :func:`~plume.write.headings.section_heading`'s.
 Reproducible: same input, backend and seed, same heading. Checks and ranking: docs/optimise.md.
 """
 
@@ -23,7 +24,7 @@ from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import Lexicon, load_lexicon
 from plume.verify.facts import check_facts
 from plume.verify.facts.folding import strip_marks
-from plume.write.headings import MAX_HEADING_CHARS, deterministic_heading
+from plume.write.headings import MAX_HEADING_CHARS, is_label, same_heading, section_heading
 
 __all__ = [
     "EXAMPLES",
@@ -360,6 +361,8 @@ def check_candidate(
         reasons.append("own_words:" + ",".join(own_words))
     if _repeats_words(heading):
         reasons.append("loops")
+    if is_label(heading):
+        reasons.append("label")  # "Microsoft et OpenAI": two noun groups say nothing
     if _is_repeat(heading, used):
         reasons.append("repeat")
     if keyphrase and _only_keyphrase(heading, keyphrase):
@@ -378,9 +381,12 @@ def _content_key(text: str) -> frozenset[str]:
 
 def _is_repeat(heading: str, used: Collection[str]) -> bool:
     """The same as a heading already used, word order aside ("OpenAI et Microsoft" repeats
-    "Microsoft et OpenAI"), like :func:`plume.write.headings.deterministic_heading`'s check."""
+    "Microsoft et OpenAI"), like :func:`plume.write.headings.same_heading`."""
     key = _content_key(heading)
-    return any(_plain(heading) == _plain(u) or (key and key == _content_key(u)) for u in used)
+    return any(
+        _plain(heading) == _plain(u) or (key and key == _content_key(u)) or same_heading(heading, u)
+        for u in used
+    )
 
 
 def _top_words(section: str) -> frozenset[str]:
@@ -441,15 +447,24 @@ def model_heading(
         judge=judge,
         stop=HEADING_STOPS,
     )
+    # The model's candidates say something of the section: only what the section supports
+    # (same actors, roles, negation, modality) is kept.
+    if passing:
+        from plume.verify.support import check_support  # spaCy's parser: loaded on first use
+
+        verdicts = check_support(passing, section)
+        rejected += [(v.claim, ["unsupported_claim"]) for v in verdicts if not v.supported]
+        passing = [v.claim for v in verdicts if v.supported]
     # sorted() is stable: equal keys keep seed order, so the choice is reproducible.
     accepted = sorted(passing, key=lambda h: _rank_key(h, top, matcher), reverse=True)
     if accepted:
         return HeadingChoice(accepted[0], accepted, rejected, "model")
-    fallback = deterministic_heading(
+    fallback = section_heading(
         section_paragraphs,
         used,
-        prefer=keyphrase if prefer_keyphrase else None,
-        avoid=None if prefer_keyphrase else keyphrase,
+        keyphrase=keyphrase,
+        want_keyphrase=prefer_keyphrase,
+        avoid_keyphrase=not prefer_keyphrase,
     )
     return HeadingChoice(fallback, [], rejected, "deterministic")
 
@@ -595,6 +610,54 @@ def _propose(
     return passing, rejected
 
 
+def _by_deletion(text: str, source: str) -> bool:
+    """Whether every sentence of ``text`` is a source sentence (or two adjacent ones) with words
+    removed: its words, case and accents aside, in the source's order."""
+    from plume.text import sentences
+
+    src = [[_plain(w) for w in _words(x.text)] for x in sentences(source)]
+    windows = src + [a + b for a, b in itertools.pairwise(src)]
+
+    def inside(words: list[str], window: list[str]) -> bool:
+        it = iter(window)
+        return all(any(w == x for x in it) for w in words)
+
+    return all(
+        any(inside([_plain(w) for w in _words(x.text)], win) for win in windows)
+        for x in sentences(text)
+    )
+
+
+def _tells_event(title: str) -> bool:
+    """A conjugated verb or a past participle ("sommé de démissionner") no other reading
+    explains ("pistes" is a noun, not "tu pistes")."""
+    from plume.write.meta import has_certain_verb
+
+    lex = _lexicon()
+    participle = any(
+        w[:1].islower() and {a.tag for a in lex.entry(w).analyses} == {"K"} for w in _words(title)
+    )
+    return participle or has_certain_verb(title)
+
+
+def _supported_only(
+    passing: list[str], rejected: list[tuple[str, list[str]]], source: str
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The candidates whose every sentence the source supports (same actors, roles, negation,
+    modality: :func:`plume.verify.support.check_support`); the others join ``rejected``."""
+    if not passing:
+        return passing, rejected
+    from plume.text import sentences
+    from plume.verify.support import check_support  # spaCy's parser: loaded on first use
+
+    claims = {c: [x.text for x in sentences(c)] or [c] for c in passing}
+    verdicts = check_support([x for parts in claims.values() for x in parts], source)
+    ok = {v.claim for v in verdicts if v.supported}
+    kept = [c for c in passing if all(x in ok for x in claims[c])]
+    rejected = rejected + [(c, ["unsupported_claim"]) for c in passing if c not in kept]
+    return kept, rejected
+
+
 def model_title(
     backend: Backend,
     lead: str,
@@ -631,6 +694,10 @@ def model_title(
             reasons.append("copies_example")
         if title and text_width(title) > SERP_TITLE_MAX_PX:
             reasons.append("too_wide")
+        if title and is_label(title):
+            reasons.append("label")  # "Microsoft et l’IA" names two things, says nothing
+        if title and not _tells_event(title):
+            reasons.append("no_event")  # a headline says who did what: a verb or a participle
         return title, reasons
 
     passing, rejected = _propose(
@@ -642,6 +709,7 @@ def model_title(
         judge=judge,
         stop=HEADING_STOPS,
     )
+    passing, rejected = _supported_only(passing, rejected, article_text)
     top = _top_words(article_text)
 
     def key(title: str) -> tuple[int, int, int]:
@@ -715,6 +783,13 @@ def model_meta(
         max_tokens=META_MAX_TOKENS,
         judge=judge,
     )
+    # Faithful mode: the description is the author's sentences with words removed, never a
+    # rewording (the 270M model wrote "Chaque midi, la technologie de la ville a résonné…" for
+    # "Vendredi après-midi, le monde de la technologie a résonné…", which the claim check let
+    # through): the deterministic description wins otherwise.
+    rejected = rejected + [(c, ["not_by_deletion"]) for c in passing if not _by_deletion(c, lead)]
+    passing = [c for c in passing if _by_deletion(c, lead)]
+    passing, rejected = _supported_only(passing, rejected, article_text)
     top = _top_words(article_text)
     accepted = sorted(passing, key=lambda t: _rank_key(t, top, None)[2], reverse=True)
     return FieldChoice(accepted[0] if accepted else None, accepted, rejected)

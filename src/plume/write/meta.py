@@ -1,35 +1,74 @@
 """Meta descriptions built from the author's own sentences (faithful mode: nothing invented).
 
 Yoast's MetaDescriptionLengthAssessment recommends 120–156 characters; Google cuts longer
-snippets, and a description that stops mid-word reads as broken. So: prefer whole sentences that
-contain the keyphrase (Yoast's MetaDescriptionKeywordAssessment wants it once or twice), joined
-until the window is reached; when the best sentence is too long, cut it on a word boundary and
-close with "…". The result is a candidate; the verify stage re-checks it like any other field.
+snippets, and a description that stops mid-sentence reads as broken, so a description here is
+always whole sentences: one of the lead's sentences, or two adjacent ones, that fit the window and
+hold the keyphrase (Yoast's MetaDescriptionKeywordAssessment). When none fits, a sentence is
+*compressed by deletion* (:func:`trims`): parentheticals, asides, appositions, opening
+adverbials and trailing participial clauses are removed, never a word added, and never what
+carries the claim's truth — the subject and verb, a negation, a condition ("si"), an attribution
+("selon", "a assuré une source") or a hedge. Nothing fits even so: the best whole sentence, never
+a cut one (plume's SEO-META-CUT check would say so). The verify stage re-checks the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.lang.fr import fold, load_french
-from plume.text import orphan_quotes, sentences
+from plume.lang.fr.lexicon import load_lexicon
+from plume.text import sentences
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
 MIN_CHARS = 121
 MAX_CHARS = 156
+#: When no whole sentence reaches the window, the best one at least this long is used rather
+#: than a cut one (issue 16: a 109-character summary beats "…pour récupérer…").
+FALLBACK_MIN_CHARS = 100
+#: Paragraphs read for the description: the lead and the two after it (the summary of a news
+#: text is at its top; deeper sentences only when the lead lacks the keyphrase).
+LEAD_PARAGRAPHS = 3
 
 
-def _candidates(paragraphs: Sequence[str]) -> list[str]:
+def candidate_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
+    """(paragraph index, sentence) for the sentences that can open or make a description or a
+    title: whole, prose, not inside a quotation."""
     # A "sentence" starting in lower case is the tail of a cut one: it cannot open a
     # description.
-    found = [s.text for p in paragraphs for s in sentences(p) if not s.text[:1].islower()]
+    found = [
+        (i, s.text)
+        for i, p in enumerate(paragraphs)
+        for s in sentences(p)
+        if not s.text[:1].islower() and not _quoted(p, s.start) and _balanced(s.text)
+    ]
     # Prose first: a live-blog page opens on its scoreboard, which is no description and
     # which the fact check then reads as one long unknown name (see docs/calibration.md).
     # Other text only when a page has no prose at all.
-    prose = [t for t in found if _is_prose(t) and _is_sentence(t)]
+    prose = [(i, t) for i, t in found if _is_prose(t) and _is_sentence(t)]
     return prose or found
+
+
+def lead_paragraphs(paragraphs: Sequence[str], n: int) -> list[str]:
+    """The first ``n`` paragraphs that hold prose (a live page's scoreboard and fact box
+    aside)."""
+    return [p for p in paragraphs if any(_is_prose(s.text) for s in sentences(p))][:n]
+
+
+def _quoted(paragraph: str, start: int) -> bool:
+    """Whether ``start`` is inside a quotation: a quoted sentence, alone, reads as the
+    description's own claim (its speaker is outside it)."""
+    before = paragraph[:start]
+    return before.count("«") > before.count("»")
+
+
+def _balanced(text: str) -> bool:
+    return text.count("«") == text.count("»")
 
 
 #: How a sentence ends; a line without it is a title, a kicker or a menu entry, never a
@@ -54,26 +93,615 @@ def _is_prose(sentence: str) -> bool:
     return bool(words) and lower / len(words) >= PROSE_MIN
 
 
-def _cut(sentence: str, limit: int) -> str:
-    """``sentence`` cut on the last word boundary that leaves room for "…" within ``limit``."""
-    if len(sentence) <= limit:
-        return sentence
-    head = sentence[: limit - 1]
-    head = head[: head.rfind(" ")] if " " in head else head
-    # Nor on a word that announces more ("… de Microsoft de…"): articles, prepositions and
-    # conjunctions are dropped back to the last word a phrase can end on.
-    words = head.split(" ")
-    while (
-        len(words) > 1
-        and fold(words[-1].rstrip(",;:")).split("'")[-1] in load_french().dangling_words
-    ):
-        words.pop()
-    head = " ".join(words)
-    # Nor inside a quotation: that leaves a quotation opened and never closed. Cut before its
-    # opening mark instead.
-    if orphans := orphan_quotes(head):
-        head = head[: orphans[0]]
-    return head.rstrip(" ,;:–—-\u00a0\u202f") + "…"
+# -- compression by deletion -------------------------------------------------------------------
+
+#: Words that open a clause the rest depends on for its truth: a condition, an attribution, a
+#: hedge. An opening phrase, an aside or a tail starting with one is never deleted.
+_PROTECTED = (
+    "si",
+    "s’il",
+    "s’ils",
+    "selon",
+    "d’après",
+    "sauf",
+    "à moins",
+    "au cas",
+    "en cas",
+    "faute",
+    "à condition",
+    "à en croire",
+    "peut-être",
+    "probablement",
+    "apparemment",
+    "vraisemblablement",
+    "éventuellement",
+    "sans doute",
+)
+#: Connectors an opening can lose without changing what the sentence says.
+_CONNECTORS = re.compile(
+    r"^(?:Mais|Et|Or|Donc|Ainsi|Pourtant|Cependant|Toutefois|Néanmoins|Enfin|Puis|"
+    r"Par ailleurs|En outre|De plus|D’ailleurs|En effet|Aussi,)\s*,?\s+"
+)
+#: How a trailing clause that only adds circumstances opens (", suscitant…", ", alors que…").
+_TAIL_OPENERS = (
+    "alors que",
+    "tandis que",
+    "même si",
+    "ce qui",
+    "ce que",
+    "qui",
+    "dont",
+    "avec",
+    "notamment",
+    "y compris",
+    "tels que",
+    "telles que",
+    "tel que",
+    "telle que",
+    "comme",
+    "puisque",
+    "soit",
+    "malgré",
+    "en dépit",
+    "et ce",
+)
+#: Prepositions a title may be cut before (its trailing circumstance: "dans le drame…").
+_TITLE_CUTS = re.compile(
+    r"\s+(?=(?:dans|lors|depuis|au cours|au milieu|en raison|grâce|avec|pendant|"
+    r"chez|sous|contre|face à|afin|pour que|parce que|puisque|alors que|tandis que)\b"
+    # "après"/"avant" are adverbs too ("six mois après"): only before a noun phrase.
+    r"|(?:après|avant) (?:le|la|les|l’|un|une|des|son|sa|ses|leur|[A-Z]))"
+)
+_SUBJECT_OPENERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "mon",
+        "ma",
+        "mes",
+        "notre",
+        "nos",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "plusieurs",
+        "certains",
+        "certaines",
+        "de",
+        "du",
+        "chaque",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "aucun",
+        "aucune",
+        "nombre",
+        "beaucoup",
+    ]
+)
+_CONJUNCTIONS = frozenset(["et", "ou", "mais", "donc", "car", "ni", "puis", "or"])
+_SUBJECT_PRONOUNS = frozenset(
+    ["je", "j’", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"]
+)
+_DETERMINERS = frozenset(["le", "la", "les", "l’", "un", "une"])
+#: "…de Sam Altman, Microsoft et OpenAI est…": a list of names goes on after the comma.
+_ENUMERATED = re.compile(r"^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* et ")
+_SUBORDINATE = re.compile(r"(?i)(?<![\w’])(?:que|qu’|si|quand|lorsque|lorsqu’|puisque|comme)\b")
+_SUBORDINATORS = (
+    "alors",
+    "tandis",
+    "lorsque",
+    "lorsqu’",
+    "quand",
+    "parce",
+    "puisque",
+    "puisqu’",
+    "bien",
+    "comme",
+    "que",
+    "qu’",
+    "sans",
+    "ainsi",
+)
+_RELATIVES = ("qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles")
+_NEG_CLOSERS = re.compile(r"\b(?:pas|plus|jamais|rien|aucun|aucune|guère|personne|point)\b")
+_NE = re.compile(r"(?:^|\s)(?:ne\s|n’)", re.IGNORECASE)
+_SPEECH_VERBS = re.compile(
+    r"\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+(?:assuré|affirmé|déclaré|dit|"
+    r"indiqué|précisé|expliqué|souligné|annoncé|estimé|confié|ajouté|poursuivi|rapporté)\b|"
+    r"\b(?:estime|précise|affirme|assure|indique|souligne|explique|ajoute|déclare|selon)\b"
+)
+_TRAILING_WHEN = re.compile(
+    r"(?i),? (?:ce |dès |depuis )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+    r"aujourd’hui|demain)(?: (?:matin|midi|après-midi|soir|dernier))?$"
+)
+_KEPT_ADVERBS = frozenset(
+    [
+        "seulement",
+        "uniquement",
+        "exclusivement",
+        "probablement",
+        "apparemment",
+        "vraisemblablement",
+        "éventuellement",
+        "potentiellement",
+        "possiblement",
+        "nullement",
+        "aucunement",
+        "totalement",
+        "partiellement",
+        "presque",
+        "notamment",
+        "également",
+        "davantage",
+        "moins",
+    ]
+)
+#: Asides longer than this are clauses of their own, not asides.
+_MAX_ASIDE_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Trim:
+    """A sentence with zero or more spans deleted."""
+
+    text: str
+    #: How many spans were removed (0: the author's sentence as it is).
+    deletions: int
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"[\w’'-]+’?", text.replace("'", "’"))
+    word = m.group() if m else ""
+    # "l’affaire" → "l’"
+    head, sep, _ = word.partition("’")
+    return fold(head + sep) if sep and len(head) <= 2 else fold(word)
+
+
+def _starts_with(text: str, openers: Sequence[str]) -> bool:
+    low = fold(text.lstrip()).replace("'", "’")
+    return any(low == o or low.startswith((o + " ", o + ",")) for o in openers) or any(
+        o.endswith("’") and low.startswith(o) for o in openers
+    )
+
+
+def _subject_like(text: str) -> bool:
+    """Whether ``text`` can open a clause as its subject: a determiner, a pronoun, a name."""
+    t = text.lstrip(" «\u00a0")
+    if t[:1].isupper():
+        return True
+    return _first_word(t).replace("'", "’") in _SUBJECT_OPENERS
+
+
+def _all_names(text: str) -> bool:
+    words = [w for w in re.findall(r"[\w’'-]+", text) if fold(w) not in _function_words()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return load_french().function_words
+
+
+def _spans(sentence: str, *, aggressive: bool) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` that can go without changing what it says about whom."""
+    spans: list[tuple[int, int]] = []
+    # Parentheticals and dash asides ("(OFAG)", " − qu’il a perdue face à… − ").
+    for m in re.finditer(r"\s*\([^()]{1,160}\)", sentence):
+        spans.append((m.start(), m.end()))
+    for m in re.finditer(r"\s+[–—−]\s+[^–—−]{1,200}?\s+[–—−](?=[\s,.])", sentence):
+        spans.append((m.start(), m.end()))
+    # An opening adverbial or participial phrase before the subject ("Photos à l’appui, le
+    # tabloïd…", "Même si OpenAI est…, Microsoft…"); a name alone is the subject, not an opener.
+    if connector := _CONNECTORS.match(sentence):
+        spans.append((0, connector.end()))
+    intro_ends: list[int] = []
+    # Up to the third comma: "Au cours du week-end, une fois que le conseil…, Microsoft…".
+    for first in [m.start() for m in re.finditer(r", ", sentence)][:3]:
+        if first > 200:
+            break
+        head, rest = sentence[:first], sentence[first + 2 :]
+        if (
+            not _starts_with(_CONNECTORS.sub("", head), _PROTECTED)
+            and not re.search(r", (?:si|s’il|s’ils|selon|d’après)\b", head)
+            and not _all_names(head)
+            and _first_word(head) not in ("pourquoi", "comment", "combien", "quand")
+            and not _ENUMERATED.match(rest)
+            # A clause of its own is an opening only when subordinate ("une fois que…").
+            and (not has_certain_verb(head) or _SUBORDINATE.search(head) is not None)
+            and _subject_like(rest)
+            and not _SPEECH_VERBS.search(head)
+            and not _apposed_subject(rest)
+        ):
+            spans.append((0, first + 2))
+            intro_ends.append(first + 2)
+    # Asides between commas, opening in lower case: appositions and non-restrictive relatives
+    # ("Sam Altman, le PDG d’OpenAI, a été…"). Not a list ("les uns, les autres, les…"), not a
+    # coordination, not an attribution or a hedge.
+    commas = [m.start() for m in re.finditer(r", ", sentence)]
+    for a, b in itertools.pairwise(commas):
+        inner = sentence[a + 2 : b]
+        after = sentence[b + 2 :]
+        before = sentence[:a].rsplit(", ", 1)
+        if (
+            inner[:1].islower()
+            and (len(before) > 1 or _names_subject(before[0]))
+            and len(inner.split()) <= _MAX_ASIDE_WORDS
+            and _first_word(inner) not in _CONJUNCTIONS
+            and _first_word(inner) not in _SUBJECT_PRONOUNS
+            and not any(c in inner for c in ":;«»")
+            and (_starts_with(inner, _RELATIVES) or not has_finite_verb(inner))
+            and not _starts_with(inner, _SUBORDINATORS)
+            and _continues_clause(after)
+            and not _starts_with(inner, _PROTECTED)
+            and not _SPEECH_VERBS.search(inner)
+            and not (_first_word(inner) in _SUBJECT_OPENERS and _subject_like(after))
+        ):
+            spans.append((a, b + 1))
+    # A trailing clause of circumstance (", suscitant des interrogations.").
+    end = len(sentence.rstrip(" .!?…\u00a0\u202f"))
+    for last in commas:
+        # From any comma: ", alors que…, mardi 26 avril" goes whole.
+        tail = sentence[last + 2 : end]
+        word = _first_word(tail)
+        apposition = _first_word(tail) in _DETERMINERS and not has_finite_verb(tail)
+        gerund = word == "en" and _is_participle(_first_word(tail[3:]))
+        if (
+            (_starts_with(tail, _TAIL_OPENERS) or _is_participle(word) or apposition or gerund)
+            and not _SPEECH_VERBS.search(tail)
+            and not _starts_with(tail, _PROTECTED)
+        ):
+            spans.append((last, end))
+    # What a colon or a semicolon opens, after a whole clause: "Le vélo en ville n’est plus une
+    # affaire de militants : à Lyon, …" says the first part on its own.
+    for m in re.finditer(r"[\s\u00a0\u202f]+[:;][\s\u00a0\u202f]+", sentence[:end]):
+        if (
+            m.start() > 15
+            and has_certain_verb(sentence[: m.start()])
+            and not _SPEECH_VERBS.search(sentence[m.start() : end])
+        ):
+            spans.append((m.start(), end))
+    # A trailing coordinated clause: "A, et B" or "A et considère B" says A.
+    for m in re.finditer(r",? (?:et|mais) (?=[\w’'-]+)", sentence[:end]):
+        nxt = re.match(r"[\w’'-]+", sentence[m.end() :])
+        verb = bool(
+            nxt and nxt.group()[:1].islower() and load_lexicon().entry(nxt.group()).has("VX")
+        )
+        # "… et les habitants ont pris…": a clause with its own subject and verb.
+        clause = re.match(r"(?:[\w’'-]+ ){1,4}", sentence[m.end() :])
+        verb = verb or bool(
+            nxt
+            and _first_word(nxt.group()) in _SUBJECT_OPENERS
+            and clause
+            and has_certain_verb(clause.group())
+        )
+        if (
+            (m.group().startswith(",") or verb)
+            and m.start() > 15
+            and not _SPEECH_VERBS.search(sentence[m.start() : end])
+        ):
+            spans.append((m.start(), end))
+    for m in re.finditer(r"\s+[-–—−]\s+(?=[^-–—−]+$)", sentence[:end]):
+        spans.append((m.start(), end))
+    cuts: list[tuple[int, int]] = []
+    adverbs: list[tuple[int, int]] = []
+    if aggressive:
+        # Only in the last clause: a cut inside an opening clause leaves no main clause.
+        floor = max([15, *intro_ends])
+        # A trailing "vendredi", "mercredi soir": when, not what.
+        if when := _TRAILING_WHEN.search(sentence[:end]):
+            cuts.append((when.start(), end))
+        for m in _TITLE_CUTS.finditer(sentence[:end]):
+            if m.start() > floor:
+                cuts.append((m.start(), end))
+        # Before a participial phrase ("…non vérifiées submergeant le public…").
+        for m in re.finditer(r" (?=([\w’'-]+ant)\b)", sentence[:end]):
+            if m.start() > floor and _is_participle(m.group(1)):
+                cuts.append((m.start(), end))
+    if aggressive:
+        # Manner adverbs ("immédiatement"): the event stays, its manner goes. Not those that
+        # restrict, hedge or negate ("seulement", "probablement", "nullement").
+        for m in re.finditer(r" ([\w’-]+ment)\b", sentence[:end]):
+            if fold(m.group(1)) not in _KEPT_ADVERBS and load_lexicon().entry(m.group(1)).has("R"):
+                adverbs.append((m.start(), m.end()))
+    # The deletions of the claim's asides first; at most a few of the title cuts (each runs to
+    # the end, so no two combine) and of the adverbs.
+    cuts = sorted(set(cuts))[:3] + sorted(set(adverbs))[:2]
+    return sorted(set(spans))[: _MAX_SPANS - len(cuts)] + cuts
+
+
+def _names_subject(segment: str) -> bool:
+    """Whether a sentence's first segment opens on its subject (a determiner, a name) rather
+    than on an opening phrase ("Intrigués par ce cas, des chercheurs…": there the aside *is*
+    the subject)."""
+    first = _first_word(segment).replace("'", "’")
+    if first in _SUBJECT_OPENERS:
+        return True
+    m = re.match(r"[\w’'-]+", segment)
+    if not m or not m.group()[:1].isupper():
+        return False
+    entry = load_lexicon().entry(m.group())
+    return entry.guessed or "PROPN" in entry.pos
+
+
+def _apposed_subject(rest: str) -> bool:
+    """ "Hwang Sok-yong, est un homme heureux": what precedes the first comma was the subject's
+    apposition ("L’un des écrivains…, Hwang Sok-yong, est…"), not an opening phrase."""
+    head, sep, after = rest.partition(", ")
+    return bool(sep) and len(head.split()) <= 6 and _continues_clause(after)
+
+
+def _continues_clause(after: str) -> bool:
+    """After an aside, the clause goes on with its verb ("Sam Altman, le PDG, *a été*…"); any
+    other word would attach to what precedes the aside and change who is what."""
+    word = _first_word(after)
+    if word in ("ne", "n’", "s’", "se", "y"):
+        return True
+    m = re.match(r"[\w’'-]+", after)
+    if m is None:
+        return False
+    return m.group()[:1].islower() and load_lexicon().entry(m.group()).has("VX")
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether ``text`` holds a conjugated verb or auxiliary (Lefff), in lower case."""
+    lex = load_lexicon()
+    return any(w[:1].islower() and lex.entry(w).has("VX") for w in re.findall(r"[\w’'-]+", text))
+
+
+#: Auxiliary forms that are verbs whatever else they could be ("est" is a noun too).
+_AUX_FORMS = frozenset(
+    [
+        "a",
+        "ont",
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "sera",
+        "seront",
+        "avait",
+        "avaient",
+        "fut",
+        "furent",
+    ]
+)
+
+
+def has_certain_verb(text: str) -> bool:
+    """Whether ``text`` holds a conjugated verb no other reading explains ("réforme" can be a
+    noun: not counted)."""
+    lex = load_lexicon()
+    for token in re.findall(r"[\w’'-]+", text):
+        w = re.sub(r"^\w{1,2}[’']", "", token)  # "n’est" → "est"
+        if not w[:1].islower():
+            continue
+        tags = {a.tag for a in lex.entry(w).analyses}
+        if fold(w) in _AUX_FORMS or (tags & {"V", "X"} and not tags & {"N", "A", "P", "D"}):
+            return True
+    return False
+
+
+def _is_participle(word: str) -> bool:
+    if not word.endswith("ant"):
+        return False
+    return load_lexicon().entry(word).has("G")
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r" +", " ", text).strip()
+    # A deletion leaves "mot ," or "mot ." (French spacing before ":" "?" "!" is a no-break
+    # space and stays).
+    text = re.sub(r" ([,.])", r"\1", text)
+    text = re.sub(r",\s*([.!?…])$", r"\1", text)
+    text = re.sub(r"^[,;:\s]+", "", text)
+    return text[:1].upper() + text[1:]
+
+
+def _valid(kept: str, removed: str, original: str = "") -> bool:
+    """A compression keeps its negations whole, its quotation marks paired and a finite verb."""
+    if kept.count("«") != kept.count("»") or kept.count("(") != kept.count(")"):
+        return False
+    if _SPEECH_VERBS.search(removed):
+        return False  # an attribution goes: what was reported would read as a fact
+    if _NE.search(removed) and not _NEG_CLOSERS.search(removed):
+        return False  # "ne" deleted without its "pas"
+    if _NEG_CLOSERS.search(removed) and _NE.search(kept):
+        # A "pas" deleted while a "ne" stays: the kept clause needs it.
+        ne = len(_NE.findall(kept))
+        if len(_NEG_CLOSERS.findall(kept)) < ne:
+            return False
+    words = re.findall(r"[\w’'-]+", kept)
+    if not words or fold(words[-1]) in load_french().dangling_words:
+        return False
+    ends = re.findall(r"[\w’'-]+", original)
+    if ends and words[-1] != ends[-1]:
+        # The end was cut: the verb must keep its complement.
+        if _ENDS_ON_VERB.search(kept.rstrip(" .!?…")):
+            return False  # "Jean-Paul Delevoye s’est mis"
+        last = {a.tag for a in load_lexicon().entry(words[-1]).analyses}
+        if last and last <= {"V", "X"}:
+            return False
+    return has_finite_verb(kept)
+
+
+_ENDS_ON_VERB = re.compile(r"(?:s’est|se sont|s’était|s’étaient|s’)\s*[\w-]+$")
+#: Spans combined at most (2**9 variants per sentence).
+_MAX_SPANS = 9
+
+
+def trims(sentence: str, *, aggressive: bool = False) -> list[Trim]:
+    """``sentence`` and the shorter sentences made of its own words by deleting spans that carry
+    no part of its claim (see the module doc); ``aggressive`` also cuts trailing circumstances
+    (for titles). The sentence itself comes first."""
+    sentence = " ".join(sentence.split())
+    out = [Trim(sentence, 0)]
+    seen = {sentence}
+    spans = sorted(_spans(sentence, aggressive=aggressive))
+    for k in range(1, len(spans) + 1):
+        for combo in itertools.combinations(spans, k):
+            if any(x[1] > y[0] for x, y in itertools.pairwise(combo)):
+                continue  # overlapping
+            kept, removed, pos = [], [], 0
+            for a, b in combo:
+                kept.append(sentence[pos:a])
+                removed.append(sentence[a:b])
+                pos = b
+            kept.append(sentence[pos:])
+            text = _tidy(" ".join(kept))
+            if text[-1:] not in ".!?…»" and sentence[-1:] in ".!?":
+                text = text.rstrip(",;: ") + sentence[-1]
+            if text in seen or not _valid(text, " ".join(removed), sentence):
+                continue
+            seen.add(text)
+            out.append(Trim(text, k))
+    return out
+
+
+# -- the description -----------------------------------------------------------------------------
+
+_PRONOUN_START = frozenset(
+    [
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "ce",
+        "cela",
+        "ça",
+        "cette",
+        "ces",
+        "celui",
+        "celle",
+        "c’",
+        "ceci",
+        "je",
+        "nous",
+        "vous",
+        "tu",
+        "et",
+        "mais",
+        "or",
+        "donc",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+    ]
+)
+
+
+#: "Il semble que…", "Il y a…": impersonal, no one to name.
+_IMPERSONAL = re.compile(r"^Il (?:semble|y a|faut|paraît|reste)\b")
+_QUANTIFIERS = frozenset(
+    ["certains", "certaines", "plusieurs", "beaucoup", "tous", "toutes", "d’autres"]
+)
+
+
+def poor_start(text: str, *, strict: bool = False) -> bool:
+    """Opens on a pronoun or a demonstrative — "Il…", "Certaines ont…", or "Tout d’abord, il…"
+    after an opening phrase: the reader of a snippet cannot tell who."""
+    first = _first_word(text).replace("'", "’")
+    if _IMPERSONAL.match(text):
+        return strict  # fine in a description, weak as a headline
+    if first in _PRONOUN_START:
+        return True
+    rest = text[len(first) :].lstrip()
+    if first in _QUANTIFIERS and rest and has_finite_verb(rest.split()[0]):
+        return True
+    head, sep, after = text.partition(", ")
+    return bool(sep) and len(head.split()) <= 6 and _first_word(after) in _SUBJECT_PRONOUNS
+
+
+@dataclass(frozen=True)
+class _Option:
+    text: str
+    paragraph: int
+    index: int
+    deletions: int
+
+
+def _options(paragraphs: Sequence[str]) -> list[_Option]:
+    sents = candidate_sentences(paragraphs)
+    per = [trims(t)[:40] for _, t in sents]
+    out: list[_Option] = []
+    for i, (p, _) in enumerate(sents):
+        out += [_Option(c.text, p, i, c.deletions) for c in per[i]]
+        if i + 1 < len(sents) and sents[i + 1][0] - p <= 1:
+            # Two adjacent sentences (across a paragraph break too: the lead often ends
+            # where its second sentence starts a paragraph).
+            for a, b in itertools.product(per[i][:12], per[i + 1][:12]):
+                if len(a.text) + len(b.text) < MAX_CHARS:
+                    out.append(_Option(f"{a.text} {b.text}", p, i, a.deletions + b.deletions + 1))
+    return out
+
+
+#: A judge of generated statements: the subset of ``claims`` the source supports.
+Supported = Callable[[Sequence[str]], set[str]]
+
+
+def support_judge(source: str) -> Supported:
+    """:func:`plume.verify.support.check_support` against ``source`` as a :data:`Supported`."""
+
+    def judge(claims: Sequence[str]) -> set[str]:
+        from plume.verify.support import check_support  # spaCy's parser: loaded on first use
+
+        # Every sentence of a claim must be supported (a description may hold two).
+        parts = {c: [s.text for s in sentences(c)] or [c] for c in claims}
+        verdicts = check_support([p for ps in parts.values() for p in ps], source)
+        ok = {v.claim for v in verdicts if v.supported}
+        return {c for c, ps in parts.items() if all(p in ok for p in ps)}
+
+    return judge
+
+
+#: Compressed candidates checked for support at a time, best first.
+SUPPORT_BATCH = 6
+
+
+def first_supported(
+    ranked: Sequence[str], verbatim: str, supported: Supported | None
+) -> str | None:
+    """The first of ``ranked`` that is the author's text as it stands (in ``verbatim``) or that
+    ``supported`` accepts; ``None`` when none is."""
+    if supported is None:
+        return ranked[0] if ranked else None
+    pending: list[str] = []
+    for text in ranked:
+        if text in verbatim:
+            if not pending:
+                return text
+            ok = supported(pending)
+            return next((p for p in pending if p in ok), text)
+        pending.append(text)
+        if len(pending) == SUPPORT_BATCH:
+            ok = supported(pending)
+            if found := next((p for p in pending if p in ok), None):
+                return found
+            pending = []
+    if pending:
+        ok = supported(pending)
+        return next((p for p in pending if p in ok), None)
+    return None
 
 
 def build_meta_description(
@@ -82,41 +710,55 @@ def build_meta_description(
     *,
     min_chars: int = MIN_CHARS,
     max_chars: int = MAX_CHARS,
+    supported: Supported | None = None,
 ) -> str:
-    """The best description the text allows (see the module docstring); "" for an empty text."""
-    sents = _candidates(paragraphs)
-    if not sents:
+    """The best description the text allows (see the module docstring); "" for an empty text.
+
+    With ``supported``, a description compressed from the author's sentences is used only when
+    it accepts it (the author's sentences as they stand need no check)."""
+    if not paragraphs:
         return ""
     matcher = KeyphraseMatcher(keyphrase) if keyphrase else None
 
     def has_kp(text: str) -> bool:
-        # A cut description ends on "word…": Yoast reads "Microsoft…" as another word than
-        # "Microsoft" (metaDescriptionKeyword red), so the keyphrase must stand before the
-        # last word.
-        if text.endswith("…"):
-            text = text.rsplit(" ", 1)[0]
         return matcher is None or matcher.in_text(text)
 
-    # Start from the first sentence holding the keyphrase (the lead usually does), else the first.
-    start = next((i for i, s in enumerate(sents) if has_kp(s)), 0)
-    best = ""
-    for i in range(start, len(sents)):
-        text = sents[i]
-        j = i + 1
-        # Add whole following sentences while they fit: a complete thought beats a cut one.
-        while (
-            len(text) < min_chars and j < len(sents) and len(text) + 1 + len(sents[j]) <= max_chars
-        ):
-            text = f"{text} {sents[j]}"
-            j += 1
-        if len(text) < min_chars and j < len(sents):
-            # Still short: let the next sentence run into the window, cut on a word.
-            text = f"{text} {sents[j]}"
-        text = _cut(text, max_chars)
-        if min_chars <= len(text) <= max_chars and has_kp(text):
-            return text
-        if has_kp(text) and len(text) > len(best):
-            best = text
-        if matcher is None:
-            break
-    return best or _cut(sents[start], max_chars)
+    lead = list(paragraphs[:LEAD_PARAGRAPHS])
+    options = _options(lead)
+    if matcher is not None and not any(
+        has_kp(o.text) and min_chars <= len(o.text) <= max_chars for o in options
+    ):
+        # The lead never names the keyphrase: the first paragraphs that do, after it.
+        with_kp = [p for p in paragraphs[LEAD_PARAGRAPHS:] if matcher.in_text(p)][:2]
+        options += [
+            _Option(o.text, o.paragraph + LEAD_PARAGRAPHS, o.index + 1000, o.deletions)
+            for o in _options(with_kp)
+        ]
+    if not options:
+        return ""
+
+    def rank(o: _Option) -> tuple[int, int, int, int, int]:
+        return (
+            -int(has_kp(o.text)),
+            int(poor_start(o.text)),
+            o.paragraph,
+            o.index,
+            o.deletions,
+        )
+
+    # In the window; else the best whole sentence that is long enough; else the longest that
+    # fits; else the shortest — never a cut one.
+    pools = [
+        sorted((o for o in options if min_chars <= len(o.text) <= max_chars), key=rank),
+        sorted((o for o in options if FALLBACK_MIN_CHARS <= len(o.text) <= max_chars), key=rank),
+        sorted(
+            (o for o in options if len(o.text) < FALLBACK_MIN_CHARS),
+            key=lambda o: (*rank(o)[:2], -len(o.text)),
+        ),
+        sorted(options, key=lambda o: (len(o.text), *rank(o))),
+    ]
+    verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
+    for pool in pools:
+        if found := first_supported([o.text for o in pool], verbatim, supported):
+            return found
+    return ""

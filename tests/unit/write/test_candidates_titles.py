@@ -32,9 +32,11 @@ BODY = (
     "électrique, en particulier chez les actifs qui habitent en périphérie. Un stationnement "
     "sûr, couvert et proche du domicile reste souvent le chaînon manquant."
 )
+#: The lead with words removed ("depuis 2020", "en cinq ans"): what a faithful description may
+#: be.
 GOOD_META = (
-    "À Lyon, le vélo en ville gagne du terrain : les pistes cyclables se sont multipliées depuis "
-    "2020 et le trafic cycliste a augmenté de 15 %."
+    "Le vélo en ville n’est plus une affaire de militants : à Lyon, les pistes cyclables se sont "
+    "multipliées et le trafic cycliste a augmenté de 15 %."
 )
 
 
@@ -54,19 +56,14 @@ def test_prompts_end_on_the_slot_with_the_keyphrase() -> None:
 
 
 def test_title_passing_candidate_is_chosen_keyphrase_first() -> None:
-    backend = ScriptedBackend(
-        [
-            " Les pistes cyclables et le vélo en ville à Lyon",
-            " Vélo en ville : les pistes cyclables de Lyon",
-            " Vélo en ville : les pistes cyclables de Lyon",
-        ]
-    )
+    # Headlines (a verb: who did what); a nominal label such as "Vélo en ville : les pistes
+    # cyclables de Lyon" is rejected since issue 16 (no_event).
+    later = "À Lyon, le vélo en ville n’est plus une affaire de militants"
+    first = "Vélo en ville : les pistes cyclables se sont multipliées à Lyon"
+    backend = ScriptedBackend([" " + later, " " + first, " " + first])
     choice = model_title(backend, LEAD, BODY, keyphrase=KEYPHRASE, n=3)
-    assert choice.text == "Vélo en ville : les pistes cyclables de Lyon"
-    assert choice.accepted == [
-        "Vélo en ville : les pistes cyclables de Lyon",
-        "Les pistes cyclables et le vélo en ville à Lyon",
-    ]
+    assert choice.text == first
+    assert choice.accepted == [first, later]
     # The duplicate from the third seed was judged once; seeds are successive, stops at "\n"/". ".
     assert [c["seed"] for c in backend.calls] == [1042, 1043, 1044]
     assert all(c["stop"] == ["\n", ". "] for c in backend.calls)
@@ -145,7 +142,7 @@ def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> N
         [
             " Les clients venus à vélo et les compteurs",
             " Les clients venus à vélo et les compteurs",
-            " Vélo en ville : les pistes cyclables de Lyon",
+            " Vélo en ville : les pistes cyclables se sont multipliées à Lyon",
             " Vélo en ville : Paris rattrape Lyon",
             " " + GOOD_META,
             " Trop court.",
@@ -160,11 +157,17 @@ def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> N
         generated=generated,
     )
     assert len(backend.calls) == 6
-    assert article.title == article.seo_title == "Vélo en ville : les pistes cyclables de Lyon"
+    assert article.title == "Vélo en ville : les pistes cyclables se sont multipliées à Lyon"
+    # Under 400 px, the SEO title is the title extended with a clause of the lead.
+    assert article.seo_title.startswith(article.title)
     assert article.meta_description == GOOD_META
-    assert article.slug == "velo-ville-pistes-cyclables-lyon"  # slug from the chosen title
+    assert article.slug.startswith("velo-ville-pistes-cyclables")  # slug from the chosen title
     fields = {(g.field, g.text, g.accepted) for g in generated}
-    assert ("title", "Vélo en ville : les pistes cyclables de Lyon", True) in fields
+    assert (
+        "title",
+        "Vélo en ville : les pistes cyclables se sont multipliées à Lyon",
+        True,
+    ) in fields
     assert ("meta_description", GOOD_META, True) in fields
     assert any(g.field == "title" and not g.accepted and g.reasons for g in generated)
 
@@ -201,3 +204,36 @@ def test_no_section_heading_repeats_the_title() -> None:
         )
         headings = [s.heading.casefold() for s in article.sections]
         assert article.title.casefold() not in headings, path.name
+
+
+def test_a_model_label_or_unsupported_title_loses_to_the_deterministic_one() -> None:
+    # Issue 16: the model's "X et Y" label and a title the lead does not say are never used.
+    label = "Vélo en ville et compteurs"
+    false = "Vélo en ville : Lyon supprime ses pistes cyclables"
+    choice = model_title(ScriptedBackend([label, false]), LEAD, BODY, keyphrase=KEYPHRASE, n=2)
+    assert choice.text is None
+    reasons = dict(choice.rejected)
+    assert "label" in reasons[label]
+    assert reasons[false]  # own words or unsupported claim
+
+
+def test_a_model_meta_the_source_does_not_support_is_rejected() -> None:
+    # Same words as the lead, roles reversed: the check of the claim rejects it.
+    false = (
+        "Le vélo en ville n’est plus une affaire de militants : à Lyon, les pistes cyclables ont "
+        "disparu depuis 2020 et le trafic cycliste a baissé de 15 % en cinq ans."
+    )
+    choice = model_meta(ScriptedBackend([" " + false]), LEAD, BODY, keyphrase=KEYPHRASE, n=1)
+    assert choice.text is None and choice.rejected
+
+
+def test_a_reworded_model_meta_is_rejected_in_faithful_mode() -> None:
+    # Seed 002 with the 270M model: "Chaque midi, la technologie de la ville a résonné…" for
+    # "Vendredi après-midi, le monde de la technologie a résonné…". Only deletions pass.
+    reworded = (
+        "À Lyon, le vélo en ville gagne du terrain : les pistes cyclables se sont multipliées "
+        "depuis 2020 et le trafic cycliste a augmenté de 15 %."
+    )
+    choice = model_meta(ScriptedBackend([" " + reworded]), LEAD, BODY, keyphrase=KEYPHRASE, n=1)
+    assert choice.text is None
+    assert "not_by_deletion" in dict(choice.rejected)[reworded]

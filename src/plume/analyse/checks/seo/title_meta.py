@@ -205,3 +205,171 @@ def meta_length(r: Research, ctx: Context, rule: Rule) -> Verdict:
         ),
         value=value,
     )
+
+
+# -- plume's own checks, beyond Yoast ----------------------------------------------------------
+
+#: The width under which an SEO title leaves room unused: Google shows ≈ 600 px (Yoast's
+#: maximum); two thirds of it is where a title stops saying enough (plume's own, issue 16).
+SEO_TITLE_MIN_PX = 400
+
+
+@check(
+    Rule(
+        code="SEO-TITLE-SHORT",
+        category=Category.SEO,
+        name=Msg("Titre SEO trop court", "SEO title too short"),
+        what=Msg(
+            "Mesure la largeur du titre SEO (--title, à défaut le H1) en pixels : sous 400 px, "
+            "la place que Google donne au titre est perdue. Règle propre à plume, au-delà de "
+            "Yoast (qui met au vert tout titre court).",
+            "Measures the SEO title (--title, else the H1) in pixels: under 400 px, the room "
+            "Google gives the title is wasted. plume's own rule, beyond Yoast (which rates any "
+            "short title green).",
+        ),
+        why=Msg(
+            "Le titre est ce que le lecteur lit d’abord dans les résultats : « Microsoft et "
+            "l’IA » n’en dit rien. Un titre qui occupe la ligne dit qui a fait quoi, et il a plus "
+            "de chances d’être cliqué.",
+            "The title is what readers see first in the results: « Microsoft et l’IA » says "
+            "nothing. A title that fills the line says who did what, and gets more clicks.",
+        ),
+        thresholds={
+            "min_px": Threshold(
+                SEO_TITLE_MIN_PX,
+                "plume's own rule, beyond Yoast: two thirds of the 600 px Google shows "
+                "(Yoast PageTitleWidthAssessment's maximum)",
+            ),
+            "font_px": Threshold(
+                pixels.SERP_TITLE_FONT_PX,
+                YOAST.format("helpers/createMeasurementElement.js: arial, sans-serif, 20px, 400"),
+            ),
+        },
+        example_bad="Microsoft et l’IA",
+        example_good="Crise OpenAI : Microsoft, grand gagnant de l’affaire Altman",
+        needs_french=False,
+    )
+)
+def title_short(r: Research, ctx: Context, rule: Rule) -> Verdict:
+    title, source, h1 = seo_title(r, ctx)
+    if title is None:
+        # SEO-TITLE-WIDTH already reports a missing title: not counted twice.
+        return verdict(
+            9,
+            Msg(
+                "Ni titre SEO ni H1 : rien de court (la largeur le signale).",
+                "No SEO title and no H1: nothing short (the width check reports it).",
+            ),
+            value={"width_px": 0, "source": None},
+        )
+    min_px, font_px = rule.t(ctx, "min_px"), rule.t(ctx, "font_px")
+    width = math.floor(pixels.measure(title, font_px).width + 0.5)
+    spans = [Span(start=h1.start, end=h1.end)] if h1 is not None else []
+    value: dict[str, Any] = {"width_px": width, "min_px": int(min_px), "source": source}
+    if width >= min_px:
+        return verdict(
+            9,
+            Msg(
+                f"Titre SEO de {width} px : il occupe la place (au moins {int(min_px)} px).",
+                f"SEO title of {width} px: it uses the room (at least {int(min_px)} px).",
+            ),
+            spans=spans,
+            value=value,
+        )
+    return verdict(
+        6,
+        Msg(
+            f"Titre SEO court : {width} px pour {pixels.SERP_TITLE_MAX_PX} disponibles.",
+            f"Short SEO title: {width} px of the {pixels.SERP_TITLE_MAX_PX} available.",
+        ),
+        Msg(
+            f"Utilisez la place : dites qui a fait quoi, en {int(min_px)} à "
+            f"{pixels.SERP_TITLE_MAX_PX} px (l’expression clé au début, l’accroche ensuite).",
+            f"Use the room: say who did what, in {int(min_px)}–{pixels.SERP_TITLE_MAX_PX} px "
+            "(the keyphrase first, then the hook).",
+        ),
+        spans=spans,
+        value=value,
+    )
+
+
+#: How a whole description ends: a full stop, "!" or "?", or a closing quotation mark or
+#: parenthesis after one.
+_WHOLE_END = re.compile(r"[.!?][»”\"’)\s\u00a0\u202f]*$|[»”\")]$")
+
+
+def meta_ends_cut(description: str) -> bool:
+    """A description that stops mid-thought: "…" or "..." at its end, or no final punctuation."""
+    text = description.rstrip()
+    if not text:
+        return False
+    if text.endswith(("…", "...")):
+        return True
+    return _WHOLE_END.search(text) is None
+
+
+@check(
+    Rule(
+        code="SEO-META-CUT",
+        category=Category.SEO,
+        name=Msg("Méta-description coupée", "Cut meta description"),
+        what=Msg(
+            "Vérifie que la méta-description finit une phrase : ni « … » ni « ... » à la fin, "
+            "et une ponctuation finale (. ! ?). Règle propre à plume, au-delà de Yoast (qui ne "
+            "compte que les caractères).",
+            "Checks that the meta description ends a sentence: no '…' or '...' at the end, and "
+            "final punctuation (. ! ?). plume's own rule, beyond Yoast (which only counts "
+            "characters).",
+        ),
+        why=Msg(
+            "Une description coupée (« Microsoft est intervenu pour récupérer… ») se lit comme "
+            "une erreur dans les résultats de recherche : un résumé entier, même un peu court, "
+            "dit mieux qui a fait quoi.",
+            "A cut description ('Microsoft est intervenu pour récupérer…') reads as a mistake in "
+            "the search results: a whole summary, even a little short, says better who did what.",
+        ),
+        thresholds={
+            "cut_marks": Threshold(
+                0,
+                "plume's own rule, beyond Yoast: no '…' or '...' at the end, and a final . ! or ? "
+                "(Google already cuts what is over 156 characters with its own '…')",
+            ),
+        },
+        example_bad="Même si OpenAI est sous les projecteurs, Microsoft est intervenu pour "
+        "récupérer…",
+        example_good="Microsoft est intervenu pour récupérer les dirigeants évincés et créer une "
+        "nouvelle division de recherche en IA dirigée par Altman.",
+        needs_french=False,
+    )
+)
+def meta_cut(r: Research, ctx: Context, rule: Rule) -> Verdict:
+    desc = _strip_spaces(ctx.meta.description or "")
+    if not desc:
+        return verdict(
+            9,
+            Msg(
+                "Aucune méta-description : rien de coupé (la longueur le signale).",
+                "No meta description: nothing cut (the length check reports it).",
+            ),
+            value={"cut": False},
+        )
+    if not meta_ends_cut(desc):
+        return verdict(
+            9,
+            Msg("La méta-description finit sa phrase.", "The meta description ends its sentence."),
+            value={"cut": False},
+        )
+    tail = desc[-40:].lstrip()
+    return verdict(
+        6,
+        Msg(
+            f"Méta-description coupée : elle finit sur « …{tail} ».",
+            f'Cut meta description: it ends on "…{tail}".',
+        ),
+        Msg(
+            "Finissez la phrase, ou prenez une phrase entière du chapeau qui tienne en 156 "
+            "caractères.",
+            "End the sentence, or use a whole sentence of the lead that fits in 156 characters.",
+        ),
+        value={"cut": True},
+    )

@@ -76,3 +76,47 @@ def test_meta_length_missing_is_red_and_spaces_collapse() -> None:
     assert_light(judge("SEO-META-LENGTH", doc(p(FILLER)), keyphrase=None), Rating.BAD, 1)
     spaced = doc(p(FILLER), meta=Meta(description="  Paris   dit\n stop  "))
     assert judge("SEO-META-LENGTH", spaced).value["characters"] == len("Paris dit stop")
+
+
+# ------------------------------------------------------------------- SEO-TITLE-SHORT (plume's own)
+def test_title_short_says_use_the_room() -> None:
+    # Issue 16: "Microsoft et l’IA" was green for Yoast; it uses a quarter of the line.
+    r = judge("SEO-TITLE-SHORT", titled("Microsoft et l’IA"))
+    assert_light(r, Rating.OK, 6)
+    assert r.value["width_px"] < 400
+    assert r.hint is not None and r.hint.startswith("Utilisez la place")
+    full = "Logement étudiant : les loyers flambent à la rentrée à Paris et Lyon"  # 594 px
+    assert_light(judge("SEO-TITLE-SHORT", titled(full)), Rating.GOOD, 9)
+
+
+def test_title_short_from_h1_and_no_double_penalty_without_title() -> None:
+    d = titled(None, h("Microsoft et l’IA", 1), p(FILLER))
+    r = judge("SEO-TITLE-SHORT", d)
+    assert r.value["source"] == "h1" and r.spans and r.rating is Rating.OK
+    # A missing title is SEO-TITLE-WIDTH's red, not counted again here.
+    assert_light(judge("SEO-TITLE-SHORT", titled(None)), Rating.GOOD, 9)
+
+
+# ---------------------------------------------------------------------- SEO-META-CUT (plume's own)
+@pytest.mark.parametrize(
+    ("description", "cut"),
+    [
+        ("Même si OpenAI est sous les projecteurs, Microsoft est intervenu pour récupérer…", True),
+        ("Microsoft est intervenu pour récupérer les dirigeants...", True),
+        ("Microsoft est intervenu pour récupérer les dirigeants évincés", True),
+        ("Microsoft est intervenu pour récupérer les dirigeants évincés.", False),
+        ("Le ministre a-t-il démissionné ?", False),
+        ("Il a parlé d’un « village de la lune ».", False),
+        ("Il a parlé d’un « village de la lune »", False),
+    ],
+)
+def test_meta_cut(description: str, cut: bool) -> None:
+    r = judge("SEO-META-CUT", doc(p(FILLER), meta=Meta(description=description)))
+    assert r.value["cut"] is cut
+    assert r.rating is (Rating.OK if cut else Rating.GOOD)
+    if cut:
+        assert r.message.startswith("Méta-description coupée")
+
+
+def test_meta_cut_without_description_is_left_to_the_length_check() -> None:
+    assert_light(judge("SEO-META-CUT", doc(p(FILLER))), Rating.GOOD, 9)

@@ -1,0 +1,372 @@
+"""The article's title (H1) and SEO title, from the author's headline or the lead's main event.
+
+A title is a headline, not a label ("Microsoft et l’IA" says nothing). With a headline in the
+source (its H1, else its HTML title without the site's name), the title is that headline in
+French sentence case, its hook kept, shortened at a natural break only when it runs long, and led
+by the keyphrase ("Roman Prymula : le ministre…") when it lacks it and the keyphrase is a name.
+Without one, the title is the lead's main event — who did what — as one of its sentences
+compressed by deletion (:func:`plume.write.meta.trims`): nothing is added, the subject, verb,
+negation and hedges stay.
+
+The SEO title is the title fitted to the 400–600 px Google shows (Yoast's
+PageTitleWidthAssessment: 600 px; under 400 px the space is wasted): led by the keyphrase when
+the title lacks it, extended with the page's own rubric or a clause of the lead when short,
+shortened at a natural break when wide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
+from plume.document import Document
+from plume.lang.fr import fold, load_french
+from plume.lang.fr.lexicon import load_lexicon
+from plume.text import sentences
+from plume.write.meta import (
+    Supported,
+    candidate_sentences,
+    first_supported,
+    has_finite_verb,
+    lead_paragraphs,
+    poor_start,
+    trims,
+)
+
+__all__ = [
+    "MAX_TITLE_CHARS",
+    "SEO_TITLE_MIN_PX",
+    "build_seo_title",
+    "build_title",
+    "sentence_case",
+    "source_headline",
+    "strip_site",
+]
+
+#: A title the reader takes in at a glance; Google shows ≈ 60–70 characters of it (issue 16).
+MAX_TITLE_CHARS = 70
+#: The author's headline is kept whole up to this length (the H1 is not cut by Google; the SEO
+#: title is fitted separately); beyond it, it is shortened at a natural break.
+MAX_HEADLINE_CHARS = 90
+#: Under this width an SEO title wastes the room Google gives it (plume's SEO-TITLE-SHORT; the
+#: 600 px maximum is Yoast's).
+SEO_TITLE_MIN_PX = 400
+#: Paragraphs a title without a headline is looked for in: the lead and the next three.
+TITLE_PARAGRAPHS = 4
+
+_WORD = re.compile(r"\w[\w’'-]*")
+
+
+def sentence_case(heading: str, body: str) -> str:
+    """French sentence case for an author's heading written in English Title Case ("Partie 1 :
+    Les Acteurs" → "Partie 1 : les acteurs"): capital on the first word and on proper nouns only.
+
+    A word is taken for a common word, and lowered, when the article itself writes it in lower
+    case and never capitalised mid-sentence: the text is the evidence ("Paris" stays, "Acteurs"
+    goes); only a word the text never uses is judged by the lexicon (a known common word, not a
+    name). Acronyms stay, and so does a word that opens a sentence of the heading.
+    """
+    out: list[str] = []
+    pos = 0
+    for i, m in enumerate(_WORD.finditer(heading)):
+        word = m.group()
+        out.append(heading[pos : m.start()])
+        pos = m.end()
+        # A word opening a sentence of the heading keeps its capital ("…géographie ». Sur…").
+        opens = re.search(r"[.!?…][\s»”\u00a0\u202f]*$", heading[: m.start()]) is not None
+        if i == 0 or opens or not word[:1].isupper() or word.isupper():
+            out.append(word)
+            continue
+        out.append(_lowered(word, body))
+    out.append(heading[pos:])
+    return "".join(out)
+
+
+def _lowered(word: str, body: str) -> str:
+    """``word`` in lower case when the text writes it so and never capitalises it mid-sentence;
+    when the text never writes it, when the lexicon knows it as a common word only (Title Case
+    "Sommé de Démissionner")."""
+    lower = word[:1].lower() + word[1:]
+    used_lower = re.search(rf"\b{re.escape(lower)}\b", body) is not None
+    used_upper_mid = re.search(rf"[\w,;] {re.escape(word)}\b", body) is not None
+    if not used_lower and not used_upper_mid and re.search(rf"\b{re.escape(word)}\b", body) is None:
+        entry = load_lexicon().entry(lower)
+        return lower if not entry.guessed and "PROPN" not in entry.pos else word
+    return lower if used_lower and not used_upper_mid else word
+
+
+def _lower_first(text: str, body: str) -> str:
+    """``text`` after a colon: its first word lowered unless it is a name or an acronym."""
+    m = _WORD.match(text)
+    if not m or (m.group().isupper() and len(m.group()) > 1):
+        return text
+    word = m.group()
+    # "L’Épisode" → "l’Épisode": the elided article is lowered, the word judged on its own.
+    head, sep, tail = word.partition("’")
+    if sep and len(head) <= 2 and tail:
+        return head.lower() + sep + _lowered(tail, body) + text[m.end() :]
+    if fold(word) in load_french().function_words:
+        return word.lower() + text[m.end() :]  # "La métropole…" → "la métropole…"
+    return _lowered(word, body) + text[m.end() :]
+
+
+# -- the source's headline -----------------------------------------------------------------------
+
+_SITE_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_RUBRIC = re.compile(r"^([\w’'-]+(?: [\w’'-]+)?)\s*:\s*(?=\S)")
+
+
+def strip_site(title: str) -> str:
+    """An HTML title without the site's name and section ("La fin des trottinettes | Le Devoir"
+    → "La fin des trottinettes"): its longest segment, which is the headline."""
+    parts = [p.strip() for p in _SITE_SEPARATORS.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()
+
+
+def _tidy_headline(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s*:\s*", "\u00a0: ", text)
+    return text.rstrip(" .:;,\u00a0\u202f")
+
+
+def source_headline(doc: Document) -> str | None:
+    """The source's own headline: its H1, else its HTML title without the site's name."""
+    h1 = next((b.text for b in doc.blocks if b.is_heading and b.level == 1), None)
+    if h1 and h1.strip():
+        return _tidy_headline(h1)
+    if doc.meta.title and doc.meta.title.strip():
+        return _tidy_headline(strip_site(doc.meta.title))
+    return None
+
+
+def _rubric_hook(doc: Document, title: str) -> str | None:
+    """The HTML title's rubric around the headline ("Agriculture: Berne interdit…"), when it is
+    the same headline with a hook in front."""
+    if not doc.meta.title:
+        return None
+    page = _tidy_headline(strip_site(doc.meta.title))
+    m = _RUBRIC.match(page)
+    if m and fold(page[m.end() :]) == fold(title):
+        return page
+    return None
+
+
+# -- the title ----------------------------------------------------------------------------------
+
+
+def _names_keyphrase(keyphrase: str) -> bool:
+    """Whether the keyphrase reads as a name ("Roman Prymula", "OpenAI"): only then can it lead
+    a headline as its topic ("Roman Prymula : le ministre…")."""
+    words = keyphrase.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _parts(headline: str) -> list[str]:
+    """The natural parts of a headline: around " : ", a dash, or between its sentences."""
+    parts = re.split(r"\s*[\u00a0 ]:\s+|\s+[–—]\s+", headline)
+    out: list[str] = []
+    for p in parts:
+        out += [s.text for s in sentences(p)] or [p]
+    return [p.strip().rstrip(" .") for p in out if p.strip()]
+
+
+def _headline_title(headline: str, body: str, keyphrase: str) -> str:
+    title = sentence_case(headline, body)
+    matcher = KeyphraseMatcher(keyphrase)
+    if len(title) > MAX_HEADLINE_CHARS:
+        # The part that tells the event (a verb), the keyphrase's part first.
+        parts = [p for p in _parts(title) if 20 <= len(p) <= MAX_TITLE_CHARS]
+        if parts:
+            best = max(
+                parts,
+                key=lambda p: (has_finite_verb(p), matcher.in_text(p), len(p)),
+            )
+            title = best[:1].upper() + best[1:]
+        else:
+            short = [
+                t.text for t in trims(title, aggressive=True) if len(t.text) <= MAX_TITLE_CHARS
+            ]
+            title = short[0] if short else title
+    if not matcher.in_text(title) and _names_keyphrase(keyphrase):
+        led = f"{keyphrase}\u00a0: {_lower_first(title, body)}"
+        if len(led) <= MAX_TITLE_CHARS:
+            title = led
+    return title
+
+
+_PERSONAL = re.compile(r"(?i)(?<![\w’'])(?:je|j’|nous|vous|tu|mon|ma|mes|notre|nos|votre|vos)\b")
+
+
+def _no_headline(sentence: str) -> bool:
+    """A question, the author's "je"/"vous", or a quotation (its speaker is outside it)."""
+    return (
+        sentence.rstrip(" »\u00a0\u202f").endswith("?")
+        or _PERSONAL.search(sentence) is not None
+        or sentence.lstrip().startswith(("«", "“", '"'))
+    )
+
+
+def _lead_title(
+    paragraphs: Sequence[str],
+    keyphrase: str,
+    *,
+    max_px: float | None = None,
+    supported: Supported | None = None,
+) -> str | None:
+    """The lead's main event as a headline: a sentence of the first paragraphs, compressed by
+    deletion to a title's length (or to ``max_px`` pixels), holding the keyphrase when one can."""
+    matcher = KeyphraseMatcher(keyphrase)
+    options: list[tuple[tuple[int, ...], str]] = []
+    for index, (paragraph, sentence) in enumerate(
+        candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS))
+    ):
+        if _no_headline(sentence):
+            continue
+        for t in trims(sentence, aggressive=True):
+            text = t.text.rstrip(" .…")
+            if not has_finite_verb(text) or len(text) < 20:
+                continue
+            if max_px is not None:
+                over = 0 if SEO_TITLE_MIN_PX <= text_width(text) <= max_px else 3
+            else:
+                over = (
+                    0
+                    if len(text) <= MAX_TITLE_CHARS
+                    else 1
+                    if len(text) <= MAX_HEADLINE_CHARS
+                    else 3
+                )
+            if over < 3:
+                # "Certaines ont été…" names no one: last resort only.
+                poor = int(poor_start(text, strict=True))
+                key = (poor, over, -int(matcher.in_text(text)), paragraph, index, t.deletions)
+                options.append((key, text))
+    ranked = [text for _, text in sorted(options)]
+    verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
+    return first_supported(ranked, verbatim, supported)
+
+
+def build_title(
+    doc: Document,
+    paragraphs: Sequence[str],
+    keyphrase: str,
+    *,
+    supported: Supported | None = None,
+) -> str | None:
+    """The article's H1 (see the module doc); ``None`` when the text gives none. With
+    ``supported``, a title compressed from the lead is used only when it accepts it."""
+    body = "\n".join(paragraphs)
+    headline = source_headline(doc)
+    if headline:
+        return _headline_title(headline, body, keyphrase)
+    return _lead_title(paragraphs, keyphrase, supported=supported)
+
+
+# -- the SEO title ------------------------------------------------------------------------------
+
+
+def build_seo_title(
+    title: str,
+    keyphrase: str,
+    *,
+    doc: Document | None = None,
+    paragraphs: Sequence[str] = (),
+    supported: Supported | None = None,
+) -> str:
+    """An SEO title of 400–600 px holding the keyphrase, at its start when it can (Yoast
+    keyphraseInSEOTitle), from ``title`` (see the module doc)."""
+    matcher = KeyphraseMatcher(keyphrase)
+    body = "\n".join(paragraphs)
+
+    def led(text: str) -> str:
+        return f"{keyphrase[:1].upper()}{keyphrase[1:]}\u00a0: {_lower_first(text, body)}"
+
+    # A part of one or two words ("IA") is a topic, not a title.
+    parts = [p[:1].upper() + p[1:] for p in _parts(title) if len(p.split()) > 2]
+    candidates: list[str] = []
+    hook = _rubric_hook(doc, title) if doc is not None else None
+    if hook:
+        candidates += [hook] if matcher.in_text(hook) else [led(hook), hook]
+    candidates += [title] if matcher.in_text(title) else [led(title), title]
+    for part in parts[1:] if len(parts) > 1 else []:
+        candidates += [part] if matcher.in_text(part) else [led(part)]
+    if len(parts) > 1:
+        candidates += [parts[0]] if matcher.in_text(parts[0]) else [led(parts[0]), parts[0]]
+    title_trims = [t.text.rstrip(" .") for t in trims(title, aggressive=True)[1:]]
+    candidates += title_trims + [led(t) for t in title_trims if not matcher.in_text(t)]
+    # The lead's sentences, compressed (checked for support below), alone or led by the
+    # keyphrase: what the title cannot hold within 600 px, the lead's main event may.
+    lead = _lead_titles(paragraphs)
+    trusted = set(candidates)
+    candidates += lead + [led(t) for t in lead if not matcher.in_text(t)]
+
+    def key(c: str) -> tuple[int, int, int, int]:
+        # Yoast keyphraseInSEOTitle first, then the title's own words before the lead's, then
+        # the 400–600 px Google shows, then the keyphrase at the start (a leading article is
+        # fine).
+        has_kp = matcher.in_text(c)
+        at_start = has_kp and (matcher.position_in(c) or 0) <= 4
+        wide = text_width(c) >= SEO_TITLE_MIN_PX
+        return (-int(has_kp), int(c not in trusted), -int(wide), -int(at_start))
+
+    fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
+    ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals
+    verbatim = "\n".join([*trusted, " ".join(" ".join(p.split()) for p in paragraphs)])
+    best = first_supported(ranked, verbatim, supported) if ranked else None
+    if best is None:
+        return title  # never a label (the old fallback, "Microsoft et l’IA")
+    # Short: extend it with a clause of the lead that it does not already say.
+    if text_width(best) < SEO_TITLE_MIN_PX and (ext := _extend(best, paragraphs, supported)):
+        return ext
+    return best
+
+
+def _lead_titles(paragraphs: Sequence[str], limit: int = 12) -> list[str]:
+    """The lead's sentences compressed to at most 600 px, best first (as :func:`_lead_title`
+    ranks them), unchecked."""
+    out: list[tuple[tuple[int, ...], str]] = []
+    for index, (paragraph, sentence) in enumerate(
+        candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS))
+    ):
+        if _no_headline(sentence):
+            continue
+        for t in trims(sentence, aggressive=True):
+            text = t.text.rstrip(" .…")
+            if (
+                has_finite_verb(text)
+                and not poor_start(text, strict=True)
+                and text_width(text) <= SERP_TITLE_MAX_PX
+            ):
+                out.append(((paragraph, index, t.deletions), text))
+    return [text for _, text in sorted(out)][:limit]
+
+
+def _content(text: str) -> set[str]:
+    function_words = load_french().function_words
+    return {fold(w)[:5] for w in _WORD.findall(text) if fold(w) not in function_words}
+
+
+def _extend(base: str, paragraphs: Sequence[str], supported: Supported | None = None) -> str | None:
+    """``base`` – a clause of the lead (compressed by deletion) that fills the SEO title to
+    400–600 px and adds what ``base`` does not say."""
+    own = _content(base)
+    body = "\n".join(paragraphs)
+    options: list[tuple[str, str]] = []
+    for _, sentence in candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS)):
+        if _no_headline(sentence):
+            continue
+        for t in trims(sentence, aggressive=True):
+            clause = t.text.rstrip(" .…")
+            if poor_start(clause, strict=True) or not has_finite_verb(clause):
+                continue
+            new = _content(clause) - own
+            if len(new) < 2 or len(new) < len(_content(clause)) / 2:
+                continue  # says again what the title says
+            text = f"{base} – {_lower_first(clause, body)}"
+            if SEO_TITLE_MIN_PX <= text_width(text) <= SERP_TITLE_MAX_PX:
+                options.append((text, clause))
+    verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
+    chosen = first_supported([c for _, c in options], verbatim, supported)
+    return next((t for t, c in options if c == chosen), None)
