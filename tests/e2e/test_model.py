@@ -16,7 +16,7 @@ from plume.document import EditorFields
 from plume.ingest import read_path
 from plume.settings import Settings
 from plume.write.candidates import CANDIDATES, HeadingChoice, check_candidate, model_heading
-from plume.write.headings import deterministic_heading
+from plume.write.headings import section_heading
 from plume.write.structure import build_article
 from tests.conftest import EXAMPLE
 
@@ -78,10 +78,11 @@ def test_embedded_model_headings_are_valid_and_reproducible() -> None:
             assert reasons == []
         else:
             assert choice.accepted == []
-            assert choice.heading == deterministic_heading(
+            assert choice.heading == section_heading(
                 paragraphs,
                 used,
-                prefer=KEYPHRASE if i == 0 else None,
-                avoid=None if i == 0 else KEYPHRASE,
+                keyphrase=KEYPHRASE,
+                want_keyphrase=i == 0,
+                avoid_keyphrase=i != 0,
             )
         used.append(choice.heading)

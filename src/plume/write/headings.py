@@ -1,11 +1,18 @@
-"""Deterministic headings from a section's key noun phrases (the ``--no-model`` path, and the
-fallback when no model candidate passes the checks).
+"""Deterministic headings (the ``--no-model`` path, and the fallback when no model candidate
+passes the checks).
 
-Faithful by construction: a heading is made of noun phrases taken from the section itself, with
-the determiner the author used before them ("le conseil d’administration"), joined by "et".
+A section's heading says what the section says: its *key sentence* — among its first sentences,
+the one that best covers the section's most frequent content words — shortened by removing
+words (:mod:`plume.write.compress`: subject, verb, negation, hedges and objects kept), or the
+headline "X, Y" of an "X est Y" sentence; every candidate must be supported by the section
+(:func:`plume.verify.support.check_support`). When no sentence can be shortened, a noun phrase
+copied from the key sentence. Never two noun groups glued by "et": a label says nothing.
 French conventions for headings (Imprimerie nationale; Yoast's title guidance for length):
 sentence case — capital on the first word and on proper nouns only —, no final full stop,
-at most ``MAX_HEADING_CHARS`` characters, and unique within the article.
+at most ``MAX_HEADING_CHARS`` characters, and unique within the article (near-duplicates too).
+
+:func:`deterministic_heading` (noun phrases joined by "et") stays for the article's title
+fallback, which another stage owns.
 """
 
 from __future__ import annotations
@@ -13,10 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.researches import Research
 from plume.analyse.suggest import suggest_keyphrases
 from plume.document import Block, BlockKind, Document, Source
 from plume.lang.fr import fold, load_french
+from plume.text import sentences, strip_accents
+from plume.write.compress import compressions, noun_phrases, parse
+from plume.write.sections import content_lemmas
 
 #: Issue 3 and common newsroom practice: a heading that fits one line on a phone.
 MAX_HEADING_CHARS = 70
@@ -177,6 +188,215 @@ def deterministic_heading(
     n = 2
     heading = base
     while _key(heading) in taken:
+        heading = f"{base} ({n})"
+        n += 1
+    return heading
+
+
+# ============================================================================================
+# Section headings from the key sentence
+# ============================================================================================
+
+#: Sentences of a section read for its key sentence: a section says what it is about in its
+#: opening (news writing's inverted pyramid), and each candidate costs a parse.
+OPENING_SENTENCES = 10
+#: Key sentences tried, best first, before falling back to a noun phrase.
+KEY_SENTENCES = 6
+#: Further sentences naming the keyphrase tried when a heading holding it is wanted.
+KEYPHRASE_SENTENCES = 6
+#: The section's most frequent content lemmas a key sentence should cover.
+TOP_LEMMAS = 10
+#: Headings up to this length are preferred to longer ones from the same sentence (a phone
+#: line; 70 is the hard limit).
+PREFERRED_MAX_CHARS = 60
+#: Two headings whose content words overlap this much (Jaccard, on 5-letter stems) say the same
+#: thing ("Microsoft a joué un rôle" and "Microsoft a joué un rôle de premier plan").
+NEAR_DUPLICATE = 0.6
+
+_BAD_ELISION = re.compile(
+    r"(?i)(?<![\w’'])(le|la|de|que|ne|se|je|me|te|ce)\s+(?=[aeiouyàâäéèêëîïôöûüœ]\w)"
+)
+_CONTENT_WORD = re.compile(r"[\w-]+")
+
+
+def has_bad_elision(heading: str) -> bool:
+    """A missing elision ("la IA", "de OpenAI"), which removing a word can create ("la nouvelle
+    entreprise" without its adjective): French elides these words before a vowel (Grevisse
+    § 44). Words before an *h* are not judged (h aspiré or muet needs a dictionary)."""
+    return bool(_BAD_ELISION.search(heading))
+
+
+def _stems(heading: str) -> frozenset[str]:
+    function_words = load_french().function_words
+    return frozenset(
+        strip_accents(w)[:5]
+        for w in _CONTENT_WORD.findall(fold(heading).replace("’", " ").replace("'", " "))
+        if w not in function_words and len(w) > 1
+    )
+
+
+def same_heading(a: str, b: str) -> bool:
+    """``a`` and ``b`` say the same thing: equal case and accents aside, or their content words
+    (5-letter stems, accents aside) overlap by :data:`NEAR_DUPLICATE` or more, or one's are all
+    in the other's ("OpenAI et Microsoft" repeats "Microsoft et OpenAI")."""
+    if strip_accents(fold(a)).strip() == strip_accents(fold(b)).strip():
+        return True
+    sa, sb = _stems(a), _stems(b)
+    if not sa or not sb:
+        return False
+    return len(sa & sb) / len(sa | sb) >= NEAR_DUPLICATE or sa <= sb or sb <= sa
+
+
+def is_label(heading: str) -> bool:
+    """Two noun groups joined by "et" and no verb ("Microsoft et OpenAI", "L’IA et les
+    données"): a label that says nothing of what the section says."""
+    groups = heading.split(" et ")
+    if len(groups) != 2 or any(len(g.split()) > 5 or "," in g for g in groups):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in parse(heading))
+
+
+def holds_keyphrase(heading: str, keyphrase: str, synonyms: Sequence[str] = ()) -> bool:
+    """Yoast's test for a subheading (``matchKeywordInSubheadings``): more than half the content
+    words of the keyphrase, or of one synonym, in any form."""
+    for phrase in (keyphrase, *synonyms):
+        content = KeyphraseMatcher(phrase).content_words
+        if content and sum(KeyphraseMatcher(w).in_text(heading) for w in content) * 2 > len(
+            content
+        ):
+            return True
+    return False
+
+
+def key_sentences(paragraphs: Sequence[str], n: int = KEY_SENTENCES) -> list[str]:
+    """The section's key sentences, best first: among its first :data:`OPENING_SENTENCES`, those
+    whose content lemmas cover most of the section's :data:`TOP_LEMMAS` most frequent ones
+    (weighted by frequency), an earlier sentence winning a near tie (a section opens on its
+    subject)."""
+    text = "\n".join(paragraphs)
+    freq = content_lemmas(text)
+    top = dict(freq.most_common(TOP_LEMMAS))
+    total = sum(top.values()) or 1
+    opening = [s.text for p in paragraphs for s in sentences(p)][:OPENING_SENTENCES]
+    scored = []
+    for i, sent in enumerate(opening):
+        own = content_lemmas(sent)
+        cover = sum(v for k, v in top.items() if k in own) / total
+        scored.append((cover / (1 + 0.15 * i), -i, sent))
+    scored.sort(reverse=True)
+    return [sent for _, _, sent in scored[:n]]
+
+
+def section_heading(
+    paragraphs: Sequence[str],
+    used: Collection[str] = (),
+    *,
+    keyphrase: str | None = None,
+    synonyms: Sequence[str] = (),
+    want_keyphrase: bool = False,
+    avoid_keyphrase: bool = False,
+    max_chars: int = MAX_HEADING_CHARS,
+) -> str:
+    """A heading saying what the section made of ``paragraphs`` says (see the module doc),
+    unlike every ``used`` heading.
+
+    ``want_keyphrase``: a heading holding the keyphrase (or a synonym) is preferred, taken from
+    a sentence of the section that holds it; ``avoid_keyphrase``: one without it is preferred.
+    Neither is forced: a section that never names the keyphrase gets a heading without it.
+    """
+    paragraphs = [p for p in paragraphs if p.strip()]
+    if not paragraphs:
+        return ""
+    text = "\n".join(paragraphs)
+
+    def fresh(h: str) -> bool:
+        return not has_bad_elision(h) and not any(same_heading(h, u) for u in used)
+
+    def kp_rank(h: str) -> int:
+        if keyphrase is None or not (want_keyphrase or avoid_keyphrase):
+            return 0
+        return int(holds_keyphrase(h, keyphrase, synonyms) != want_keyphrase)
+
+    keys = key_sentences(paragraphs)
+    if want_keyphrase and keyphrase:
+        # The key sentence of the section that names the keyphrase, even a later one.
+        named = [
+            s.text
+            for p in paragraphs
+            for s in sentences(p)
+            if s.text not in keys and holds_keyphrase(s.text, keyphrase, synonyms)
+        ]
+        keys += named[:KEYPHRASE_SENTENCES]
+    # Sentences are tried best first; the search stops at the first one giving a heading of the
+    # wanted kind (each sentence costs a parse).
+    options: list[tuple[tuple[int, ...], str]] = []
+    for rank, sent in enumerate(keys):
+        found = [c for c in compressions(sent, max_chars) if fresh(c.text)]
+        # Checked against the sentence it was cut from: what a deletion keeps, that sentence
+        # says (and parsing one sentence, not the section, keeps plume within its 3 s).
+        supported = _supported([c.text for c in found], sent)
+        for c in found:
+            if c.text in supported:
+                long = int(len(c.text) > PREFERRED_MAX_CHARS)
+                kind = 0 if c.headline else 1
+                order = (kp_rank(c.text), 0, rank, c.pointing, long, kind, c.rounds)
+                options.append((order, c.text))
+        if any(o[0] == 0 for o, _ in options):
+            break
+    if not options or min(o[0] for o, _ in options) > 0:
+        # A noun phrase copied from a key sentence states nothing the section does not: after
+        # every shortened sentence, but before one without the keyphrase when it is wanted.
+        for rank, sent in enumerate(keys):
+            for phrase in noun_phrases(sent, max_chars):
+                # The keyphrase is the article's subject: a phrase holding it says enough.
+                topical = want_keyphrase and kp_rank(phrase) == 0
+                if fresh(phrase) and (topical or _informative(phrase, text)):
+                    options.append(((kp_rank(phrase), 1, rank), phrase))
+    if options:
+        return min(options)[1]
+    return _single_phrase(paragraphs, used, keyphrase if want_keyphrase else None, max_chars)
+
+
+def _informative(phrase: str, section: str) -> bool:
+    """A noun phrase worth a heading: two content words or more, one of them among the
+    section's most frequent ("Une fois", "Les startups" say nothing of it)."""
+    top = {k for k, _ in content_lemmas(section).most_common(TOP_LEMMAS)}
+    own = content_lemmas(phrase)
+    return len(own) >= 2 and bool(top & set(own))
+
+
+def _supported(candidates: list[str], source: str) -> set[str]:
+    """The candidates :func:`plume.verify.support.check_support` accepts against the section."""
+    if not candidates:
+        return set()
+    from plume.verify.support import check_support  # spaCy's parser: loaded on first use
+
+    return {v.claim for v in check_support(candidates, source) if v.supported}
+
+
+def _single_phrase(
+    paragraphs: Sequence[str], used: Collection[str], prefer: str | None, max_chars: int
+) -> str:
+    """Last resort: one of the section's key noun phrases with the author's determiner ("Le
+    conseil d’administration"), unique; the first words of the section when none is left."""
+    text = "\n".join(paragraphs)
+    doc = Document(
+        blocks=tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs),
+        source=Source("<section>", "txt"),
+    )
+    research = Research(doc)
+    phrases = [s.phrase for s in suggest_keyphrases(research, n=6)]
+    if prefer and research.matcher(prefer).in_text(text):
+        phrases = [prefer, *(p for p in phrases if p.casefold() != prefer.casefold())]
+    for phrase in phrases:
+        with_det = _with_determiner(phrase, text)
+        if with_det and len(with_det) <= max_chars:
+            heading = _sentence_case(with_det)
+            if not any(same_heading(heading, u) for u in used):
+                return heading
+    base = shorten_heading(sentences(paragraphs[0])[0].text.rstrip(" .!…"), max_chars)
+    heading, n = base, 2
+    while any(strip_accents(fold(heading)) == strip_accents(fold(u)) for u in used):
         heading = f"{base} ({n})"
         n += 1
     return heading

@@ -60,7 +60,9 @@ def split_long_paragraph(paragraph: str, max_words: int = MAX_PARAGRAPH_WORDS) -
     return out
 
 
-def _bag(text: str) -> Counter[str]:
+def content_lemmas(text: str) -> Counter[str]:
+    """The content words of ``text`` (no function word, elision or word of two letters), as
+    lemmas, counted: what TextTiling compares and what a key sentence must cover."""
     lex = load_lexicon()
     function_words = load_french().function_words
     return Counter(
@@ -79,7 +81,7 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 def boundary_similarities(paragraphs: Sequence[str], window: int = WINDOW) -> list[float]:
     """Similarity across each boundary: element ``i`` is between paragraph ``i`` and ``i + 1``."""
-    bags = [_bag(p) for p in paragraphs]
+    bags = [content_lemmas(p) for p in paragraphs]
     out: list[float] = []
     for i in range(len(paragraphs) - 1):
         before: Counter[str] = sum(

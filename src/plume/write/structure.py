@@ -8,24 +8,33 @@ titles as candidates on top of this one).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.article import Article, ArticleKind, FaqItem, Section
 from plume.backends.base import Backend
 from plume.document import BlockKind, Document, EditorFields
 from plume.optimisation import Generated
 from plume.text import count_words, sentences
-from plume.write.headings import deterministic_heading, shorten_heading
-from plume.write.meta import build_meta_description
+from plume.write.headings import (
+    deterministic_heading,
+    holds_keyphrase,
+    section_heading,
+    shorten_heading,
+)
+from plume.write.meta import build_meta_description, support_judge
 from plume.write.sections import plan_sections, split_long_paragraph
 from plume.write.slug import make_slug
+from plume.write.titles import build_seo_title, build_title, sentence_case, source_headline
 
 #: Yoast SubHeadingsKeywordAssessment: the keyphrase in 30–75 % of subheadings. Aiming at half
-#: leaves room on both sides when a heading cannot take it naturally.
+#: leaves room on both sides when a heading cannot take it naturally (a section that never
+#: names it, a sentence that cannot be shortened).
 KEYPHRASE_HEADING_SHARE = 0.5
+#: Yoast SubHeadingsKeywordAssessment lowerBoundary: the share never aimed under.
+KEYPHRASE_HEADING_MIN = 0.3
 
 
 def _is_question(paragraph: str) -> bool:
@@ -54,64 +63,6 @@ def _split_questions(paragraphs: list[str]) -> tuple[list[str], list[FaqItem], l
         body.append(p)
         i += 1
     return body, faq, reader
-
-
-def _seo_title(title: str, keyphrase: str, fallback: str = "") -> str:
-    """An SEO title from the H1 that fits Google's 600 px (Yoast PageTitleWidthAssessment) and
-    holds the keyphrase, at the start when it can (Yoast keyphraseInSEOTitle).
-
-    Tried in order: the H1 as it is; the H1 led by the keyphrase when the H1 lacks it; for a
-    two-part H1 ("A : B"), the part that holds the keyphrase, then that part led by it; last,
-    ``fallback`` (a heading built from the whole text's noun phrases, keyphrase first).
-    """
-    matcher = KeyphraseMatcher(keyphrase)
-
-    def led(text: str) -> str:
-        return f"{keyphrase[:1].upper()}{keyphrase[1:]}\u00a0: {text[:1].lower()}{text[1:]}"
-
-    parts = [
-        p.strip()[:1].upper() + p.strip()[1:]
-        for p in title.replace("\u00a0:", " :").split(" : ")
-        if p.strip()
-    ]
-    candidates = [title] if matcher.in_text(title) else [led(title), title]
-    for part in parts[1:] if len(parts) > 1 else []:
-        candidates += [part] if matcher.in_text(part) else [led(part)]
-    candidates += [led(parts[0]), parts[0]] if len(parts) > 1 else []
-    candidates += [fallback] if fallback else []
-    fitting = [c for c in candidates if text_width(c) <= SERP_TITLE_MAX_PX]
-    with_kp = [c for c in fitting if matcher.in_text(c)]
-    # Keyphrase first beats keyphrase somewhere (a leading article is fine: "Le vélo en ville…").
-    at_start = [c for c in with_kp if (matcher.position_in(c) or 0) <= 4]
-    return (at_start or with_kp or fitting or [title])[0]
-
-
-_WORD = re.compile(r"\w[\w’'-]*")
-
-
-def sentence_case(heading: str, body: str) -> str:
-    """French sentence case for an author's heading written in English Title Case ("Partie 1 :
-    Les Acteurs" → "Partie 1 : les acteurs"): capital on the first word and on proper nouns only.
-
-    A word is taken for a common word, and lowered, only when the article itself writes it in
-    lower case and never capitalised mid-sentence: the text is the evidence, not a dictionary
-    ("Paris" stays, "Acteurs" goes). Acronyms stay.
-    """
-    out: list[str] = []
-    pos = 0
-    for i, m in enumerate(_WORD.finditer(heading)):
-        word = m.group()
-        out.append(heading[pos : m.start()])
-        pos = m.end()
-        if i == 0 or not word[:1].isupper() or word.isupper():
-            out.append(word)
-            continue
-        lower = word[:1].lower() + word[1:]
-        used_lower = re.search(rf"\b{re.escape(lower)}\b", body) is not None
-        used_upper_mid = re.search(rf"[\w,;] {re.escape(word)}\b", body) is not None
-        out.append(lower if used_lower and not used_upper_mid else word)
-    out.append(heading[pos:])
-    return "".join(out)
 
 
 _SOURCES = re.compile(r"^Sources?\s*[:\u00a0\u202f]+\s*", re.IGNORECASE)
@@ -226,13 +177,16 @@ def build_article(
         prefer=keyphrase if room > 0 else None,
         avoid=None if room > 0 else keyphrase,
     )
-    used: list[str] = [h1 or whole]
+    # A headline, not a label: the source's own, else the lead's main event (titles.py);
+    # compressed fields are published only when the source supports them (issue 16).
+    lead_text = [b.text for b in cleaned.blocks if not b.is_heading]
+    judge = support_judge("\n\n".join(lead_text))
+    title = build_title(cleaned, lead_text, keyphrase, supported=judge) or h1 or whole or keyphrase
+    used: list[str] = [title]
     body: list[str] = []
 
-    def new_heading(paragraphs: list[str]) -> str:
+    def new_heading(paragraphs: list[str], want_kp: bool) -> str:
         nonlocal kp_budget
-        with_kp = sum(1 for s in sections if matcher.in_text(s.heading, synonyms=True))
-        want_kp = with_kp < KEYPHRASE_HEADING_SHARE * (len(sections) + 1) and kp_budget > 0
         if backend is not None:
             from plume.write.candidates import model_heading  # lexicon, facts, lingua: lazily
 
@@ -250,11 +204,13 @@ def build_article(
                     for t, r in choice.rejected
                 )
         else:
-            heading = deterministic_heading(
+            heading = section_heading(
                 paragraphs,
                 used,
-                prefer=keyphrase if want_kp else None,
-                avoid=None if want_kp else keyphrase,
+                keyphrase=keyphrase,
+                synonyms=synonyms,
+                want_keyphrase=want_kp,
+                avoid_keyphrase=not want_kp,
             )
         used.append(heading)
         if matcher.in_text(heading):
@@ -263,6 +219,7 @@ def build_article(
 
     body_text = "\n".join(b.text for b in cleaned.blocks if not b.is_heading)
     key_points = _key_points(cleaned)
+    pending: list[int] = []
     for raw_heading, paragraphs in _segments(cleaned, skip=len(key_points)):
         source_heading = (
             shorten_heading(sentence_case(raw_heading, body_text)) if raw_heading else None
@@ -283,13 +240,34 @@ def build_article(
                     Section(heading=source_heading, level=2, paragraphs=section_paragraphs)
                 )
             else:
+                # Headed once every section is known (the keyphrase is planned over them all).
                 level = 2 if source_heading is None else 3
-                heading = new_heading(section_paragraphs)
-                sections.append(
-                    Section(heading=heading, level=level, paragraphs=section_paragraphs)
-                )
+                pending.append(len(sections))
+                sections.append(Section(heading="", level=level, paragraphs=section_paragraphs))
         if source_heading is not None and not groups:
             sections.append(Section(heading=source_heading, level=2, paragraphs=[]))
+    # Yoast SubHeadingsKeywordAssessment: the keyphrase in 30–75 % of subheadings. The sections
+    # that name it most get it, until half of all subheadings (the author's included) hold it,
+    # within the density budget; the others are headed without it.
+    n_sub = len(sections)
+    target = max(math.ceil(KEYPHRASE_HEADING_MIN * n_sub), round(KEYPHRASE_HEADING_SHARE * n_sub))
+    held = [x for x in sections if x.heading and holds_keyphrase(x.heading, keyphrase, synonyms)]
+    wanted = target - len(held)
+    # How often a section names the keyphrase, as Yoast counts a subheading's match (most of its
+    # words): a sentence holding "Microsoft" and "OpenAI" names "Microsoft et OpenAI".
+    naming = {
+        i: sum(
+            holds_keyphrase(x.text, keyphrase, synonyms)
+            for p in sections[i].paragraphs
+            for x in sentences(p)
+        )
+        for i in pending
+    }
+    for i in sorted(pending, key=lambda i: -naming[i]):
+        want_kp = wanted > 0 and naming[i] > 0 and kp_budget > 0
+        heading = new_heading(sections[i].paragraphs, want_kp)
+        wanted -= holds_keyphrase(heading, keyphrase, synonyms)
+        sections[i] = sections[i].model_copy(update={"heading": heading})
     if sum(1 for x in sections if x.level == 2) < MIN_H2 and any(x.level == 3 for x in sections):
         # Too few main sections for the page's outline (issue 3: at least 3 H2): the created
         # subsections become sections. Yoast's subheading checks count H2 and H3 alike, so
@@ -306,9 +284,10 @@ def build_article(
             body = [p for p in body if p != last.paragraphs[-1]] + (
                 [kept_text] if kept_text else []
             )
-    title = h1 or whole or keyphrase
-    seo_title = _seo_title(title, keyphrase, whole)
-    meta_description = build_meta_description(body, keyphrase)
+    seo_title = build_seo_title(
+        title, keyphrase, doc=cleaned, paragraphs=lead_text, supported=judge
+    )
+    meta_description = build_meta_description(body, keyphrase, supported=judge)
     if backend is not None and body:
         from plume.write.candidates import FieldChoice, model_meta, model_title
 
@@ -325,12 +304,16 @@ def build_article(
 
         lead = intro[0] if intro else body[0]
         article_text = "\n".join(body)
-        if not h1 and room > 0:  # the author's own title is kept (faithful mode)
+        # The author's own headline is kept (faithful mode); else a model title that passes the
+        # same checks (a headline, not a label; supported by the source) replaces the lead's.
+        if source_headline(cleaned) is None and room > 0:
             title_choice = model_title(backend, lead, article_text, keyphrase=keyphrase, used=used)
             record("title", title_choice)
             if title_choice.text:
-                # Checked to hold the keyphrase and fit 600 px: it is the SEO title as well.
-                title = seo_title = title_choice.text
+                title = title_choice.text
+                seo_title = build_seo_title(
+                    title, keyphrase, doc=cleaned, paragraphs=lead_text, supported=judge
+                )
         meta_choice = model_meta(backend, lead, article_text, keyphrase=keyphrase)
         record("meta_description", meta_choice)
         meta_description = meta_choice.text or meta_description

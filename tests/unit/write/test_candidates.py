@@ -14,7 +14,7 @@ from plume.write.candidates import (
     clean_candidate,
     model_heading,
 )
-from plume.write.headings import deterministic_heading
+from plume.write.headings import section_heading
 
 KEYPHRASE = "vélo en ville"
 SECTION = [
@@ -103,26 +103,37 @@ def test_ranking_keyphrase_then_length_then_overlap() -> None:
     choice = _choose(
         [
             "Des pistes cyclables séparées à Lyon",  # no keyphrase: rejected when preferred
-            "Le vélo en ville et les parents",  # keyphrase, 20–60, overlap 2
-            "Le vélo en ville et les pistes cyclables",  # keyphrase, 20–60, overlap 4
+            "Le vélo en ville et les parents",  # two noun groups: a label
+            "Le vélo en ville gagne du terrain",  # keyphrase, 20–60, overlap 3
+            "Le vélo en ville a gagné du terrain à Lyon",  # keyphrase, 20–60, overlap 4
         ]
     )
     assert choice.source == "model"
-    assert choice.heading == "Le vélo en ville et les pistes cyclables"
+    assert choice.heading == "Le vélo en ville a gagné du terrain à Lyon"
     assert choice.accepted == [
-        "Le vélo en ville et les pistes cyclables",
-        "Le vélo en ville et les parents",
+        "Le vélo en ville a gagné du terrain à Lyon",
+        "Le vélo en ville gagne du terrain",
     ]
-    assert choice.rejected == [("Des pistes cyclables séparées à Lyon", ["no_keyphrase"])]
+    assert choice.rejected == [
+        ("Des pistes cyclables séparées à Lyon", ["no_keyphrase"]),
+        ("Le vélo en ville et les parents", ["label"]),
+    ]
+
+
+def test_a_claim_the_section_does_not_make_is_rejected() -> None:
+    # Every word is the section's, but the section says the opposite.
+    choice = _choose(["Le trafic cycliste n’a pas augmenté"], prefer=False)
+    assert choice.rejected == [("Le trafic cycliste n’a pas augmenté", ["unsupported_claim"])]
+    assert choice.source == "deterministic"
 
 
 def test_overlap_with_frequent_words_breaks_ties() -> None:
     # Both 20–60 characters, no keyphrase wanted: the one using the section's words wins.
     choice = _choose(
-        ["Une ambiance nouvelle dans la rue", "Les pistes cyclables et les compteurs"],
+        ["Une ambiance nouvelle dans la rue", "Les pistes cyclables rassurent les débutants"],
         prefer=False,
     )
-    assert choice.heading == "Les pistes cyclables et les compteurs"
+    assert choice.heading == "Les pistes cyclables rassurent les débutants"
 
 
 def test_short_french_heading_is_french() -> None:
@@ -152,7 +163,7 @@ def test_fallback_when_nothing_passes() -> None:
     assert "copies_example" in reasons[0]
     assert reasons[1] == ["empty"]
     assert "unsupported:Paris" in reasons[2]
-    expected = deterministic_heading(SECTION, used, prefer=KEYPHRASE)
+    expected = section_heading(SECTION, used, keyphrase=KEYPHRASE, want_keyphrase=True)
     assert choice.heading == expected
     assert expected
 
