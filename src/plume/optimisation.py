@@ -28,6 +28,18 @@ class Generated(BaseModel):
     reasons: list[str] = Field(default_factory=list)
 
 
+class Unsupported(BaseModel):
+    """A generated statement (title, SEO title, meta-description sentence, heading, FAQ answer)
+    that no source sentence says, by the support check (:mod:`plume.verify.support`)."""
+
+    field: str  # "title", "seo_title", "meta_description", "sections[2].heading", "faq[0]"
+    text: str
+    reason: str  # French
+    reason_en: str
+    #: The closest source sentence(s), to reword the statement from; None when none is close.
+    evidence: str | None = None
+
+
 class Repair(BaseModel):
     """One regeneration: which round, which field, why."""
 
@@ -131,6 +143,8 @@ class OptimiseReport(BaseModel):
     rewrite: RewriteOutcome | None = None
     #: Facts the sources state differently (rewrite mode with several sources).
     contradictions: list[Contradiction] = Field(default_factory=list)
+    #: Generated statements no source supports (both modes; empty when all are supported).
+    unsupported: list[Unsupported] = Field(default_factory=list)
 
     @property
     def passed(self) -> bool:

@@ -9,29 +9,36 @@ audit of a file or a text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from plume.analyse.audit import analyse_cleaned, analyse_document
 from plume.analyse.suggest import suggest_synonyms
+from plume.article import Article
 from plume.backends import backend_for, backend_settings_for, model_label
 from plume.backends.base import Backend
 from plume.clean import clean
 from plume.document import Document, EditorFields
 from plume.errors import ConfigError, EmptyInput
 from plume.ingest import read_path, read_text
-from plume.optimisation import Generated, OptimiseReport
+from plume.optimisation import Generated, OptimiseReport, Unsupported
 from plume.report import Msg, Report
 from plume.settings import Mode, Settings, load_settings
 from plume.verify import verify
 from plume.verify.facts import preload_entities
+from plume.verify.stage import check_claims as judge_claims
+from plume.verify.stage import check_statements, check_text
+from plume.verify.support import SupportVerdict
 from plume.write.structure import build_article
 
 __all__ = [
     "Mode",
     "OptimiseRequest",
     "analyse",
+    "check_claims",
+    "check_field",
     "optimise",
     "publication_time",
 ]
@@ -217,6 +224,7 @@ def _faithful(
         fact_check=verification.facts,
         model=model,
         generated=generated,
+        unsupported=_unsupported(article, [cleaned]),
     )
 
 
@@ -274,7 +282,58 @@ def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> O
         guards=result.guards,
         rewrite=result.outcome,
         contradictions=contradictions,
+        unsupported=_unsupported(result.article, cleaned),
         notes=[
             f"Source en langue étrangère, traduite : {name}." for name in result.outcome.translated
         ],
     )
+
+
+def _unsupported(article: Article, sources: Sequence[Document]) -> list[Unsupported]:
+    """The report's list of the generated statements no source supports (the verify stage's
+    SUPPORT findings, whose verdicts are memoised: no second check)."""
+    return [
+        Unsupported(
+            field=where,
+            text=v.claim,
+            reason=v.reason.fr,
+            reason_en=v.reason.en,
+            evidence=v.evidence,
+        )
+        for where, v in check_statements(article, [d.text for d in sources])
+        if not v.supported
+    ]
+
+
+_NO_SOURCE_TO_CHECK = Msg(
+    "Aucune source : donnez le fichier qui doit étayer les affirmations.",
+    "No source: give the file that must support the claims.",
+)
+_NO_CLAIM = Msg(
+    "Aucune affirmation à vérifier : donnez-en avec --claim ou --claims FICHIER.",
+    "No claim to check: give some with --claim or --claims FILE.",
+)
+
+
+def check_claims(
+    sources: Sequence[Document], claims: Sequence[str], settings: Settings
+) -> list[SupportVerdict]:
+    """``plume verify``: is each claim said by the sources? The sources are cleaned as every
+    run cleans them; a claim is supported when one source supports it (the evidence is that
+    source's sentence). Raises :class:`~plume.errors.EmptyInput` without a source or a claim."""
+    kept = [c.strip() for c in claims if c.strip()]
+    if not sources:
+        raise EmptyInput(_NO_SOURCE_TO_CHECK)
+    if not kept:
+        raise EmptyInput(_NO_CLAIM)
+    texts = [clean(d, settings).document.text for d in sources]
+    return judge_claims(kept, texts)
+
+
+def check_field(sources: Sequence[Document], text: str, settings: Settings) -> list[SupportVerdict]:
+    """The studio's « Vérifier »: each sentence of a field (title, SEO title, meta description)
+    against the cleaned sources, as the verify stage judges it (a source's own sentence is
+    supported as it stands)."""
+    if not text.strip():
+        raise EmptyInput(_NO_CLAIM)
+    return check_text(text, [clean(d, settings).document.text for d in sources])

@@ -531,3 +531,53 @@ def test_a_body_without_length_is_counted_as_it_comes(tmp_path: Path) -> None:
         assert res.status_code == 413
         assert "trop volumineux" in res.json()["error"]["message"]
         assert client.get("/api/history").json() == []
+
+
+def test_verify_checks_a_field_of_an_optimisation_against_its_source(
+    client: TestClient,
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    res = client.post(
+        "/api/optimise", json={"text": text, "no_model": True, "published": PUBLISHED}
+    )
+    assert res.status_code == 200, res.text
+    run_id, article = res.headers["x-plume-run"], res.json()["article"]
+    # The field plume wrote, checked as the verify stage checks it.
+    got = client.post("/api/verify", json={"run": run_id, "field": "meta_description"})
+    assert got.status_code == 200, got.text
+    body = got.json()
+    assert body["text"] == article["meta_description"]
+    assert body["verdicts"] and all(v["claim"] in body["text"] for v in body["verdicts"])
+    assert body["supported"] == all(v["supported"] for v in body["verdicts"])
+    # An edited title that turns the source's statement around is refused, with the sentence
+    # to reword it from.
+    edited = "Microsoft n’a joué aucun rôle dans le drame"
+    got = client.post("/api/verify", json={"run": run_id, "field": "title", "text": edited})
+    assert got.status_code == 200, got.text
+    body = got.json()
+    assert body["supported"] is False and body["text"] == edited
+    (verdict,) = body["verdicts"]
+    assert verdict["reason"] and verdict["reason"] != "la source le dit"
+    assert "Microsoft a joué un rôle de premier plan" in verdict["evidence"]
+    # The source's own words are supported as they stand.
+    own = "Microsoft a joué un rôle de premier plan dans le drame qui se déroule"
+    got = client.post("/api/verify", json={"run": run_id, "field": "seo_title", "text": own})
+    assert got.json()["supported"] is True
+    # The results page has a « Vérifier » button beside each of the three fields.
+    page = lxml_html.fromstring(client.get(f"/runs/{run_id}").text)
+    buttons = [b for b in page.iter("button") if "verify-btn" in b.get("class", "")]
+    assert [b.get("data-field") for b in buttons] == ["title", "seo_title", "meta_description"]
+    assert all(b.text_content().strip() == "Vérifier" for b in buttons)
+
+
+def test_verify_refuses_unknown_runs_analyses_and_bad_fields(client: TestClient) -> None:
+    missing = client.post("/api/verify", json={"run": "nope", "field": "title"})
+    assert missing.status_code == 404
+    assert missing.json()["error"]["type"] == "RunNotFound"
+    res = client.post("/api/analyse", json={"text": EXAMPLE.read_text(encoding="utf-8")})
+    run_id = res.headers["x-plume-run"]
+    analysed = client.post("/api/verify", json={"run": run_id, "field": "title"})
+    assert analysed.status_code == 422
+    assert "analyse" in analysed.json()["error"]["message"]
+    bad = client.post("/api/verify", json={"run": run_id, "field": "slug"})
+    assert bad.status_code == 422 and bad.json()["error"]["exit_code"] == 2

@@ -113,6 +113,27 @@ def test_optimise_the_seed_scores_highlight_download(
     assert page.dialogs == []  # type: ignore[attr-defined]
 
 
+def test_verify_buttons_say_whether_the_source_supports_a_field(
+    page: Any, live: LiveServer
+) -> None:
+    page.goto(live.url + "/")
+    page.fill("#text", SEED.read_text(encoding="utf-8"))
+    page.check("#no_model")
+    page.click("#btn-optimise")
+    page.wait_for_url(re.compile(r"/runs/[0-9a-f]+$"))
+    for name in ("title", "seo_title", "meta_description"):
+        field = page.locator(f"#field-{name}")
+        assert field.locator(".field-text").inner_text()
+        field.locator(".verify-btn").click()
+        verdict = field.locator(".verdict p").first
+        # « étayé », or « non étayé : raison », with the source sentence under it.
+        expect(verdict).to_have_text(re.compile(r"^(✓|✗) .*(étayé$|non étayé : .+)"))
+        expect(field.locator(".verify-btn")).to_be_enabled()
+        if "✓" in verdict.inner_text():
+            assert field.locator(".evidence").first.inner_text().startswith("Source")
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
 XSS = (
     "Le vélo en ville <script>alert('script')</script> progresse chaque année.\n\n"
     'Une image <img src="x" onerror="alert(\'onerror\')"> et un lien '

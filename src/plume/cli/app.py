@@ -116,8 +116,10 @@ def rules_cmd(
 def _register() -> None:
     from plume.cli.optimise import optimise_cmd
     from plume.cli.serve import serve_cmd
+    from plume.cli.verify import verify_cmd
 
     app.command("optimise")(optimise_cmd)
+    app.command("verify")(verify_cmd)
     app.command("serve")(serve_cmd)
     from plume.cli.backends import backends_app
 

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from plume.cli.options import KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
+from plume.cli.view import print_unsupported
 from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, PlumeError
 from plume.optimisation import OptimiseReport
 from plume.report import Msg, Rating
@@ -165,6 +166,7 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
             console.print(
                 f"  [red]✗[/] {escape(v.fact.text)}{colon}{v.reason(lang)}", highlight=False
             )
+    print_unsupported(result.unsupported, console, lang)
     # In rewrite mode a shortfall is one of the failing constraints listed above.
     if result.words_missing and result.mode != "rewrite":
         console.print(

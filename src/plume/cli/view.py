@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from plume.analyse.checks.base import REGISTRY
 from plume.errors import ConfigError
+from plume.optimisation import Unsupported
 from plume.report import Category, Change, Msg, Rating, Report, Score
+from plume.verify.policy import VERIFY_RULES, VerifyRule
 
 #: A label's colon: French puts a no-break space before it.
 _COLON = Msg("\u00a0: ", ": ")
@@ -116,10 +121,43 @@ def print_rules(lang: str, console: Console) -> None:
         r = REGISTRY[code]
         th = ", ".join(f"{k}={v.value:g}" for k, v in r.thresholds.items())
         table.add_row(code, r.name.get(lang), th)
+    # The verify stage's checks (plume's own): their figures stand for thresholds.
+    for code in sorted(VERIFY_RULES):
+        v = VERIFY_RULES[code]
+        table.add_row(code, v.name.get(lang), Msg("voir le détail", "see the detail").get(lang))
     console.print(table)
 
 
+def _print_verify_rule(rule: VerifyRule, lang: str, console: Console) -> None:
+    def label(text: Msg) -> str:
+        return f"[bold]{text.get(lang)}[/]"
+
+    colon = _COLON.get(lang)
+    console.print(f"[bold]{rule.code}[/] — {rule.name.get(lang)}", highlight=False)
+    console.print(
+        f"{label(Msg('Ce qu’il vérifie', 'What it checks'))}{colon}{rule.what.get(lang)}",
+        highlight=False,
+    )
+    console.print(f"{label(Msg('Pourquoi', 'Why'))}{colon}{rule.why.get(lang)}", highlight=False)
+    console.print(
+        f"{label(Msg('Source', 'Source'))}{colon}{rule.source.get(lang)}", highlight=False
+    )
+    console.print(
+        f"{label(Msg('Mesuré', 'Measured'))}{colon}{rule.figures.get(lang)}", highlight=False
+    )
+    if rule.example_bad:
+        console.print(
+            f"{label(Msg('Exemple à éviter', 'Bad example'))}{colon}{rule.example_bad}",
+            highlight=False,
+        )
+    if rule.example_good:
+        console.print(f"{label(Msg('Mieux', 'Better'))}{colon}{rule.example_good}", highlight=False)
+
+
 def print_rule(code: str, lang: str, console: Console) -> None:
+    if code.upper() in VERIFY_RULES:
+        _print_verify_rule(VERIFY_RULES[code.upper()], lang, console)
+        return
     rule = REGISTRY.get(code.upper())
     if rule is None:
         raise ConfigError(
@@ -140,3 +178,23 @@ def print_rule(code: str, lang: str, console: Console) -> None:
         console.print(f"{label(Msg('Exemple à éviter', 'Bad example'))} : {rule.example_bad}")
     if rule.example_good:
         console.print(f"{label(Msg('Mieux', 'Better'))} : {rule.example_good}")
+
+
+def print_unsupported(items: Sequence[Unsupported], console: Console, lang: str) -> None:
+    """``plume optimise``'s account of the generated statements no source supports, in red:
+    each with its field, its reason and the source sentence to reword it from."""
+    if not items:
+        return
+    colon = _COLON.get(lang)
+    title = Msg("Affirmations non étayées", "Unsupported statements").get(lang)
+    console.print(f"[bold red]{title}{colon}{len(items)}[/]", highlight=False)
+    closest = Msg("phrase de la source", "source sentence").get(lang)
+    for item in items:
+        reason = item.reason_en if lang == "en" else item.reason
+        quoted = Msg(f"«\u202f{item.text}\u202f»", f"“{item.text}”").get(lang)
+        console.print(
+            f"  [red]✗ {escape(item.field)}{colon}{escape(quoted)} — {escape(reason)}[/]",
+            highlight=False,
+        )
+        if item.evidence:
+            console.print(f"    [dim]→ {closest}{colon}{escape(item.evidence)}[/]", highlight=False)

@@ -119,6 +119,35 @@ class Comparison(BaseModel):
     codes: list[str]
 
 
+class VerifyRequest(BaseModel):
+    """``POST /api/verify``: a field of an optimisation run, checked against the run's source.
+    ``text`` checks an edited version instead of the one plume wrote."""
+
+    run: str = Field(max_length=64)
+    field: Literal["title", "seo_title", "meta_description"]
+    text: str | None = Field(default=None, max_length=1000)
+
+
+class ClaimVerdict(BaseModel):
+    """One sentence's verdict: ``plume verify --format json``'s shape."""
+
+    claim: str
+    supported: bool
+    #: The source sentence that says it, or the closest one when it is not supported.
+    evidence: str | None = None
+    reason: str
+
+
+class VerifyResult(BaseModel):
+    """The field's verdict: supported when every sentence of it is."""
+
+    run: str
+    field: str
+    text: str
+    supported: bool
+    verdicts: list[ClaimVerdict]
+
+
 class ApiError(Exception):
     def __init__(self, status: int, info: ErrorInfo) -> None:
         super().__init__(info.message)
@@ -526,6 +555,47 @@ def create_app(
     )
     async def optimise_api(request: Request, body: RunRequest) -> Response:
         return await run_now(request, body, "optimise")
+
+    @app.post(
+        "/api/verify",
+        response_model=VerifyResult,
+        responses=_ERRORS,
+        summary="Vérifier qu’un champ (titre, titre SEO, méta-description) est étayé par la source",
+    )
+    async def verify_api(request: Request, body: VerifyRequest) -> VerifyResult:
+        from plume.ingest import read_bytes
+        from plume.pipeline import check_field
+
+        lang = lang_of(request)
+        record = store.get(body.run)
+        if record is None:
+            raise not_found(request)
+        if record.summary.action != "optimise":
+            raise _api_error(422, "InvalidRequest", translate(lang, "err.verify_analyse"), 2)
+        article = OptimiseReport.model_validate_json(record.files["report.json"]).article
+        text = body.text if body.text is not None else getattr(article, body.field)
+
+        def check() -> list[Any]:
+            doc = read_bytes(record.input_data, settings, record.input_name, record.input_format)
+            return check_field([doc], text, settings)
+
+        try:
+            verdicts = await asyncio.to_thread(check)
+        except PlumeError as err:
+            raise raise_for(err, lang) from err
+        rows = [
+            ClaimVerdict(
+                claim=v.claim, supported=v.supported, evidence=v.evidence, reason=v.reason.get(lang)
+            )
+            for v in verdicts
+        ]
+        return VerifyResult(
+            run=body.run,
+            field=body.field,
+            text=text,
+            supported=bool(rows) and all(r.supported for r in rows),
+            verdicts=rows,
+        )
 
     # --- pages --------------------------------------------------------------------------------
 

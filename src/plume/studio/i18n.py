@@ -217,6 +217,24 @@ _FR_EN: dict[str, Msg] = {
     "rw.contradictions": Msg(
         "Contradictions entre les sources", "Contradictions between the sources"
     ),
+    "res.fields": Msg("Champs écrits par plume", "Fields written by plume"),
+    "res.field.title": Msg("Titre (H1)", "Title (H1)"),
+    "res.field.seo_title": Msg("Titre SEO", "SEO title"),
+    "res.field.meta_description": Msg("Méta-description", "Meta description"),
+    "res.verify": Msg("Vérifier", "Check"),
+    "res.verify_help": Msg(
+        "Vérifier : la source dit-elle ce que dit le champ ? Mêmes acteurs, mêmes rôles, même négation.",
+        "Check: does the source say what the field says? Same actors, same roles, same negation.",
+    ),
+    "res.verifying": Msg("Vérification…", "Checking…"),
+    "res.supported": Msg("étayé", "supported"),
+    "res.unsupported": Msg("non étayé : {reason}", "not supported: {reason}"),
+    "res.evidence": Msg("Source : « {evidence} »", "Source: “{evidence}”"),
+    "res.closest": Msg("Phrase la plus proche : « {evidence} »", "Closest sentence: “{evidence}”"),
+    "res.unsupported_list": Msg(
+        "{n} affirmation(s) non étayée(s) par la source :",
+        "{n} statement(s) the source does not support:",
+    ),
     "rating.good": Msg("bon", "good"),
     "rating.ok": Msg("à améliorer", "needs work"),
     "rating.bad": Msg("problème", "problem"),
@@ -257,6 +275,10 @@ _FR_EN: dict[str, Msg] = {
     "err.compare": Msg(
         "Indiquez deux passages à comparer (a et b).",
         "Give two runs to compare (a and b).",
+    ),
+    "err.verify_analyse": Msg(
+        "Ce passage est une analyse : seuls les champs d'une optimisation se vérifient.",
+        "This run is an analysis: only an optimisation's fields can be checked.",
     ),
     "err.form": Msg("Formulaire illisible : {detail}.", "Unreadable form: {detail}."),
     "err.field": Msg(

@@ -1,16 +1,18 @@
 """Every kind of verification finding as the one type :class:`plume.report.Finding`.
 
 The analyser's checks and the cleaner's findings carry one text, in the report's language: their
-:class:`~plume.report.Msg` holds it in both slots. The guards, the fact check and the
-contradictions carry both languages.
+:class:`~plume.report.Msg` holds it in both slots. The guards, the fact check, the
+support check and the contradictions carry both languages.
 """
 
 from __future__ import annotations
 
 from plume.report import CheckResult, CleaningFinding, Finding, FindingKind, Msg, Rating, Severity
+from plume.text import french_spacing
 from plume.verification import Contradiction, FactViolation, GuardViolation
 from plume.verify.guards.facts import fact_hint
 from plume.verify.policy import HARD_CHECKS, hard_check_fails
+from plume.verify.support import SupportVerdict
 
 __all__ = [
     "check_finding",
@@ -18,6 +20,7 @@ __all__ = [
     "contradiction_finding",
     "fact_finding",
     "guard_finding",
+    "support_finding",
 ]
 
 
@@ -96,4 +99,27 @@ def contradiction_finding(c: Contradiction) -> Finding:
         severity=Severity.WARNING,
         message=c.message_msg,
         excerpt=c.values[0].excerpt if c.values else "",
+    )
+
+
+def support_finding(where: str, verdict: SupportVerdict) -> Finding:
+    """A generated statement no source sentence says: an error in field ``where``, its reason,
+    and the source sentence to reword it from when there is one."""
+    hint = None
+    if verdict.evidence:
+        hint = Msg(
+            french_spacing(f"Reformulez d’après la phrase de la source : « {verdict.evidence} »"),
+            f"Reword it from the source's sentence: “{verdict.evidence}”",
+        )
+    return Finding(
+        kind=FindingKind.SUPPORT,
+        code="SUPPORT",
+        severity=Severity.ERROR,
+        field=where,
+        message=Msg(
+            french_spacing(f"Affirmation non étayée par les sources : {verdict.reason.fr}"),
+            f"Statement not supported by the sources: {verdict.reason.en}",
+        ),
+        hint=hint,
+        excerpt=verdict.claim,
     )

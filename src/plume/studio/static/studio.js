@@ -173,6 +173,51 @@
     });
   }
 
+  // --- results: « Vérifier » a field against the source ----------------------------------------
+  // Verdicts are written with textContent only: the claim and the evidence are article text.
+  const verifyText = $("#verify-i18n");
+  // French typography: narrow no-break spaces inside « », a no-break space before the colon.
+  const quoted = (claim) => (lang === "fr" ? "«\u202f" + claim + "\u202f»\u00a0: " : "“" + claim + "”: ");
+  document.querySelectorAll(".verify-btn").forEach((btn) => {
+    btn.addEventListener("click", async () => {
+      const i18n = verifyText.dataset;
+      const out = btn.parentElement.querySelector(".verdict");
+      out.replaceChildren();
+      out.className = "verdict muted";
+      out.textContent = i18n.busy;
+      btn.disabled = true;
+      try {
+        const r = await fetch(withLang("/api/verify"), {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify({ run: btn.dataset.run, field: btn.dataset.field }),
+        });
+        if (!r.ok) throw new Error(await errorMessage(r, i18n.network));
+        const result = await r.json();
+        out.replaceChildren();
+        out.className = "verdict " + (result.supported ? "ok" : "bad");
+        result.verdicts.forEach((v) => {
+          const line = document.createElement("p");
+          line.className = v.supported ? "ok" : "bad";
+          const text = v.supported ? i18n.supported : fill(i18n.unsupported, { reason: v.reason });
+          line.textContent = (v.supported ? "✓ " : "✗ ") + (result.verdicts.length > 1 ? quoted(v.claim) : "") + text;
+          out.appendChild(line);
+          if (v.evidence) {
+            const ev = document.createElement("p");
+            ev.className = "muted small evidence";
+            ev.textContent = fill(v.supported ? i18n.evidence : i18n.closest, { evidence: v.evidence });
+            out.appendChild(ev);
+          }
+        });
+      } catch (e) {
+        out.className = "verdict bad";
+        out.textContent = e.message || i18n.network;
+      } finally {
+        btn.disabled = false;
+      }
+    });
+  });
+
   // --- history: delete, compare --------------------------------------------------------------
   document.querySelectorAll("button.delete").forEach((btn) => {
     btn.addEventListener("click", async () => {

@@ -115,7 +115,10 @@ def deterministic_plan(
             heading = heading or f"{keyphrase[:1].upper()}{keyphrase[1:]} ({i + 1})"
             used.append(heading)
             sections.append(PlanSection(heading=heading, passages=[passages[j].id for j in g]))
-    return Plan(
+    # Not validated: the bounds reject a model's garbage, while these fields are the faithful
+    # writer's own (a 16-character lead such as "C'est la guerre." is a true, if short, meta
+    # description that the analyser then flags); validating crashed the rewrite on it.
+    return Plan.model_construct(
         title=faithful.title,
         seo_title=faithful.seo_title,
         meta_description=faithful.meta_description or faithful.title,
