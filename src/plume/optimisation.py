@@ -38,6 +38,8 @@ class Unsupported(BaseModel):
     reason_en: str
     #: The closest source sentence(s), to reword the statement from; None when none is close.
     evidence: str | None = None
+    #: Faithful mode took it out of the article (replaced by the source's words): not published.
+    withdrawn: bool = False
 
 
 class Repair(BaseModel):

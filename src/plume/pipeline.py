@@ -32,6 +32,7 @@ from plume.verify.stage import check_claims as judge_claims
 from plume.verify.stage import check_statements, check_text
 from plume.verify.support import SupportVerdict
 from plume.write.structure import build_article
+from plume.write.withdraw import withdraw_unsupported
 
 __all__ = [
     "Mode",
@@ -207,6 +208,16 @@ def _faithful(
     verification = verify(
         article, [cleaned], settings, fields=fields, check_entities=request.check_entities
     )
+    unsupported = _unsupported(article, [cleaned])
+    if unsupported:
+        # Never published: the source's own words replace them, and the article is verified
+        # again as it will be published.
+        article = withdraw_unsupported(article, cleaned, {u.field for u in unsupported})
+        verification = verify(
+            article, [cleaned], settings, fields=fields, check_entities=request.check_entities
+        )
+        unsupported = [u.model_copy(update={"withdrawn": True}) for u in unsupported]
+        unsupported += _unsupported(article, [cleaned])
     words = article.word_count
     return OptimiseReport(
         source=doc.source.name,
@@ -224,7 +235,7 @@ def _faithful(
         fact_check=verification.facts,
         model=model,
         generated=generated,
-        unsupported=_unsupported(article, [cleaned]),
+        unsupported=unsupported,
     )
 
 

@@ -12,6 +12,7 @@ from plume.analyse.checks.base import REGISTRY
 from plume.errors import ConfigError
 from plume.optimisation import Unsupported
 from plume.report import Category, Change, Msg, Rating, Report, Score
+from plume.text import french_spacing
 from plume.verify.policy import VERIFY_RULES, VerifyRule
 
 #: A label's colon: French puts a no-break space before it.
@@ -192,8 +193,13 @@ def print_unsupported(items: Sequence[Unsupported], console: Console, lang: str)
     for item in items:
         reason = item.reason_en if lang == "en" else item.reason
         quoted = Msg(f"«\u202f{item.text}\u202f»", f"“{item.text}”").get(lang)
+        gone = Msg(
+            french_spacing(" (retirée : les mots de la source à la place)"),
+            " (withdrawn: the source's words instead)",
+        )
         console.print(
-            f"  [red]✗ {escape(item.field)}{colon}{escape(quoted)} — {escape(reason)}[/]",
+            f"  [red]✗ {escape(item.field)}{colon}{escape(quoted)} — {escape(reason)}"
+            f"{gone.get(lang) if item.withdrawn else ''}[/]",
             highlight=False,
         )
         if item.evidence:

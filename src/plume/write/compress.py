@@ -269,8 +269,9 @@ def _units(doc: Any, root: Any, negated: bool) -> list[tuple[int, int, set[int]]
         elif dep == "nmod" and t.head.i in nominal_heads | {root.i} and t.i not in first_nmod:
             # Not the first: a second complement ("13 milliards de dollars | d’investissement")
             rnd = 3
-        elif dep == "conj" and t.head.i in nominal_heads and not t.head.dep_.startswith("nsubj"):
-            rnd = 3
+        elif dep == "conj" and t.head.i in nominal_heads:
+            # Never: "l’inégalité entre les hommes | et les femmes" loses half of what it says.
+            continue
         elif (
             dep == "nmod"
             and t.head.i in nominal_heads

@@ -142,17 +142,12 @@ def _source_text(path: Path) -> str:
     return clean(read_path(path, settings), settings).document.text
 
 
-needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is not there")
-
-
-@needs_shared
 def test_real_failure_elected_when_he_lost() -> None:
     text = _source_text(CORPUS / "01-gala-delevoye-surnom-chirac.txt")
     v = _one("Un chiraquien a été élu président de la RPR", text)
     assert not v.supported
 
 
-@needs_shared
 def test_real_failure_prime_minister_resigned() -> None:
     text = _source_text(CORPUS / "12-radio-prague-ministre-sante-demission.txt")
     v = _one(
@@ -167,7 +162,6 @@ DEV_ACCEPTED = 76 / 90
 DEV_REJECTED = 89 / 92
 
 
-@needs_shared
 def test_dev_split_does_not_regress() -> None:
     by_source: dict[str, list[tuple[str, bool]]] = {}
     for line in (SHARED / "claims" / "claims.jsonl").read_text(encoding="utf-8").splitlines():
@@ -189,3 +183,28 @@ def test_dev_split_does_not_regress() -> None:
                 rejected += not v.supported
     assert accepted / n_sup >= DEV_ACCEPTED
     assert rejected / n_uns >= DEV_REJECTED
+
+
+FRAMED = (
+    "Pour le néolibéralisme, la retraite ne peut être qu'un archaïsme, une sorte de déviance. "
+    "Ce projet, s'il devait être mis en œuvre, signerait la fin certaine de l'orchestre. "
+    "Quant à la présence des femmes au Parlement, le pays est classé à la 67e position."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported", "reason"),
+    [
+        ("La retraite ne peut être qu'un archaïsme", False, "cadre omis"),
+        ("Pour le néolibéralisme, la retraite est un archaïsme", True, ""),
+        ("La fin certaine de l'orchestre", False, "condition omise"),
+        ("Le pays est classé à la 67e position", False, "cadre omis"),
+        ("Femmes au Parlement : le pays est classé 67e", True, ""),
+    ],
+)
+def test_a_view_a_topic_or_a_condition_is_not_dropped(
+    claim: str, supported: bool, reason: str
+) -> None:
+    verdict = check_support([claim], FRAMED)[0]
+    assert verdict.supported is supported, verdict.reason.fr
+    assert reason in verdict.reason.fr

@@ -231,3 +231,16 @@ def test_heading_without_a_cut_point_is_cut_on_a_word_never_on_an_article() -> N
     short = shorten_heading(heading)
     assert len(short) <= 70 and heading.startswith(short)
     assert short.split()[-1] not in {"la", "les"}
+
+
+def test_a_coordinated_noun_is_never_cut_from_its_pair() -> None:
+    """ "…des hommes et des femmes" must not become "…des hommes" (held-out corpus 08 had
+    "L’inégalité entre les hommes demeure importante")."""
+    from plume.write.compress import compressions
+
+    sentence = (
+        "Le rapport compare les salaires des hommes et des femmes dans quarante pays depuis 2010."
+    )
+    texts = [c.text for c in compressions(sentence, 60)]
+    assert texts  # the circumstances go
+    assert all("femmes" in t for t in texts if "hommes" in t), texts

@@ -158,3 +158,15 @@ def test_a_description_is_never_cut_inside_a_quotation() -> None:
     meta = build_meta_description([sentence], "crise sanitaire")
     assert meta.endswith("».") and meta.count("«") == meta.count("»") == 1
     assert "(ou carrément fausses)" not in meta
+
+
+def test_a_sentence_that_points_back_cannot_open_a_description() -> None:
+    """ "Il oppose deux visions…" names no one out of its article (held-out corpus 10)."""
+    from plume.write.meta import candidate_sentences
+
+    paragraphs = [
+        "La réforme des retraites divise le pays. Il oppose deux visions de l’avenir du travail.",
+    ]
+    assert [t for _, t in candidate_sentences(paragraphs)] == [
+        "La réforme des retraites divise le pays."
+    ]

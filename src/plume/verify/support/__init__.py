@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from plume.report import Msg
 from plume.verify.support.checks import (
+    frame_check,
     links_check,
     modality_check,
     names_check,
@@ -231,6 +232,7 @@ def _problem(
         verbs_check,
         polarity_check,
         modality_check,
+        frame_check,
         speaker_check,
         roles_check,
         objects_check,
