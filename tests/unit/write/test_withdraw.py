@@ -62,3 +62,23 @@ def test_the_first_heading_withdrawn_joins_its_text_to_the_next_section() -> Non
 def test_nothing_to_withdraw_changes_nothing() -> None:
     article = _article()
     assert withdraw_unsupported(article, SOURCE, set()) == article
+
+
+def test_a_withdrawn_heading_becomes_a_noun_phrase_of_its_section() -> None:
+    """The outline keeps its H2: the section is headed by words copied from its first
+    sentence rather than merged into its neighbour."""
+    sentence = "La reprise des escales redonne du travail aux dockers du port depuis lundi."
+    base = _article()
+    sections = [*base.sections]
+    sections[1] = sections[1].model_copy(update={"paragraphs": [sentence]})
+    article = base.model_copy(update={"sections": sections})
+    out = withdraw_unsupported(article, SOURCE, {"sections[1].heading"})
+    assert len(out.sections) == 3
+    heading = out.sections[1].heading
+    assert heading != "Les quais" and heading.lower() in sentence.lower()
+
+
+def test_a_title_withdrawn_without_a_headline_is_a_short_lead_sentence() -> None:
+    source = Document(blocks=SOURCE.blocks[1:], source=SOURCE.source)
+    out = withdraw_unsupported(_article(), source, {"title"})
+    assert out.title == "Le port de Brest a rouvert ses quais lundi"

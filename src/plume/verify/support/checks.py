@@ -477,8 +477,10 @@ _FRAME = re.compile(
     r"en ce qui concerne|s'agissant d[eu']|concernant)\s+([^,:;]{2,80}?)\s*[,:]",
     re.IGNORECASE,
 )
-# A condition the statement holds under: "s'il devait être mis en œuvre", "si la loi passe".
-_CONDITION = re.compile(r"(?:^|[,;:(—–-]\s*)(si|s'il|s'ils)\b[^,;.]{3,120}", re.IGNORECASE)
+# A condition the whole statement holds under: opening the sentence ("Si la loi passe, …") or
+# between the subject and its verb ("Ce projet, s'il devait être mis en œuvre, signerait…"). A
+# trailing ", si …" bears on its own clause, not on the sentence's first one.
+_CONDITION = re.compile(r"^\W*(?:[^,;:]{1,80},\s*)?(si|s'il|s'ils)\b[^,;.]{3,120},", re.IGNORECASE)
 
 
 def frame_check(
