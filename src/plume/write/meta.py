@@ -660,12 +660,14 @@ def _options(paragraphs: Sequence[str]) -> list[_Option]:
     per = [trims(t)[:40] for _, t in sents]
     out: list[_Option] = []
     for i, (p, _) in enumerate(sents):
-        out += [_Option(c.text, p, i, c.deletions) for c in per[i]]
+        # A shortened sentence can come to open on a pronoun ("Composé de …, il représente"
+        # → "Il représente"): it cannot open a description either.
+        out += [_Option(c.text, p, i, c.deletions) for c in per[i] if not _leans_back(c.text)]
         if i + 1 < len(sents) and sents[i + 1][0] - p <= 1:
             # Two adjacent sentences (across a paragraph break too: the lead often ends
             # where its second sentence starts a paragraph).
             for a, b in itertools.product(per[i][:12], per[i + 1][:12]):
-                if len(a.text) + len(b.text) < MAX_CHARS:
+                if len(a.text) + len(b.text) < MAX_CHARS and not _leans_back(a.text):
                     out.append(_Option(f"{a.text} {b.text}", p, i, a.deletions + b.deletions + 1))
     return out
 

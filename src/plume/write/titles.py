@@ -290,8 +290,15 @@ def build_seo_title(
     if hook:
         candidates += [hook] if matcher.in_text(hook) else [led(hook), hook]
     candidates += [title] if matcher.in_text(title) else [led(title), title]
+    # A later part led by the keyphrase only when the keyphrase is a name ("OpenAI : Sam
+    # Altman retourne à la maison"): a common noun in front of it replaces the part's own topic
+    # ("Parité … en Tunisie : au-dessous de la moyenne" became "Participation des femmes :
+    # au-dessous de la moyenne", held-out corpus 08).
     for part in parts[1:] if len(parts) > 1 else []:
-        candidates += [part] if matcher.in_text(part) else [led(part)]
+        if matcher.in_text(part):
+            candidates.append(part)
+        elif _names_keyphrase(keyphrase):
+            candidates.append(led(part))
     if len(parts) > 1:
         candidates += [parts[0]] if matcher.in_text(parts[0]) else [led(parts[0]), parts[0]]
     title_trims = [t.text.rstrip(" .") for t in trims(title, aggressive=True)[1:]]

@@ -170,3 +170,14 @@ def test_a_sentence_that_points_back_cannot_open_a_description() -> None:
     assert [t for _, t in candidate_sentences(paragraphs)] == [
         "La réforme des retraites divise le pays."
     ]
+
+
+def test_a_shortened_sentence_that_comes_to_open_on_a_pronoun_is_not_a_description() -> None:
+    """ "Composé de plus de dix nationalités, il représente…" shortened to "Il représente…"
+    names no one (held-out corpus 15)."""
+    lead = [
+        "Composé de plus de dix nationalités, il représente une consécration pour de nombreux "
+        "artistes et une source d’inspiration pour ceux qui aspirent à l’art lyrique, bien "
+        "au-delà de nos frontières."
+    ]
+    assert not build_meta_description(lead).startswith("Il ")
