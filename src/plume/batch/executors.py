@@ -200,12 +200,15 @@ def run_remote_processes(
     """:func:`run_threads` spread over ``processes`` worker processes (see
     :mod:`plume.batch.remote`): the same article isolation and resume semantics."""
     ctx = _mp_context(rec.options.check_entities)
-    results = ctx.Queue()
 
     @dataclass
     class Worker:
         proc: Any
         tasks: Any
+        #: Its own results queue: a worker killed while writing to a shared queue would die
+        #: holding the queue's write lock, and every other worker would block on it for ever
+        #: (seen as a hung test); a dead worker's queue is dropped with it.
+        results: Any
         slots: int
         held: set[str] = field(default_factory=set)
         #: Running one suspect alone (see below).
@@ -213,6 +216,7 @@ def run_remote_processes(
 
     def spawn(slots: int) -> Worker:
         tasks = ctx.Queue()
+        results = ctx.Queue()
         proc = ctx.Process(
             target=remote_worker,
             args=(
@@ -226,7 +230,7 @@ def run_remote_processes(
             daemon=True,
         )
         proc.start()
-        return Worker(proc, tasks, slots)
+        return Worker(proc, tasks, results, slots)
 
     def assign(w: Worker, p: Planned) -> None:
         w.tasks.put(p.spec)
@@ -255,7 +259,8 @@ def run_remote_processes(
                 if w is None or len(w.held) >= w.slots:
                     break
                 assign(w, queue.popleft())
-            for name, result in drain(results, _POLL_S):
+            arrived = [r for w in workers for r in drain(w.results, _POLL_S / len(workers))]
+            for name, result in arrived:
                 if name in inflight:
                     for w in workers:
                         if name in w.held:
@@ -275,6 +280,7 @@ def run_remote_processes(
                         inflight.pop(p.name)
                     suspects.extend(held)
                 w.tasks.cancel_join_thread()
+                w.results.cancel_join_thread()
                 workers[i] = spawn(w.slots)
     finally:
         for w in workers:
@@ -287,7 +293,7 @@ def run_remote_processes(
             if w.proc.is_alive():
                 w.proc.kill()
             w.tasks.cancel_join_thread()
-        results.cancel_join_thread()
+            w.results.cancel_join_thread()
     rec.summary.pending = len(queue) + len(suspects) + len(inflight)
 
 
