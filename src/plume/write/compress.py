@@ -15,8 +15,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
+
+from plume.verify.nlp import light_french
 
 __all__ = ["Compression", "compressions", "noun_phrases", "parse", "preload_parser"]
 
@@ -24,36 +26,11 @@ __all__ = ["Compression", "compressions", "noun_phrases", "parse", "preload_pars
 
 #: Elided words, split off as prefixes by the light tokenizer (as in
 #: ``plume.verify.facts.entities``): "l'", "qu'", "jusqu'".
-_ELISION = r"(?i:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’])"
-_LOCK = threading.Lock()
-
-
-@cache
-def _load() -> Any:
-    """spaCy's small French model, tagger and parser only (no NER, no lemmatizer), with the light
-    tokenizer :mod:`plume.verify.facts.entities` uses: the full French one takes 3.5 s to build,
-    this whole load ≈ 0.3 s once spaCy is imported (docs/calibration.md, « Vérification »)."""
-    import spacy
-    from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
-    from spacy.language import BaseDefaults, Language
-    from spacy.util import registry
-
-    class _Defaults(BaseDefaults):
-        prefixes = (_ELISION, *TOKENIZER_PREFIXES)
-        infixes = TOKENIZER_INFIXES
-        suffixes = TOKENIZER_SUFFIXES
-
-    class _LightFrench(Language):  # type: ignore[no-untyped-call]  # spaCy's own hook
-        lang = "fr"
-        Defaults = _Defaults
-
-    registry.languages.register("fr", func=_LightFrench)
-    return spacy.load("fr_core_news_sm", exclude=["lemmatizer", "tokenizer", "ner"])
 
 
 def _nlp() -> Any:
-    with _LOCK:
-        return _load()
+    """Tagger and parser, no NER: the support check's instance (:mod:`plume.verify.nlp`)."""
+    return light_french("lemmatizer", "ner")
 
 
 def preload_parser() -> None:

@@ -13,6 +13,7 @@ from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.numbers import MONTHS, WEEKDAYS
 from plume.verification import FactKind
 from plume.verify.facts.folding import RawFact, fold_words, strip_marks
+from plume.verify.nlp import light_french
 
 if TYPE_CHECKING:
     from plume.lang.fr.lexicon import Lexicon
@@ -38,50 +39,15 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?…:;\n]|^\s*[-–•*])\s*[«“\"(\[]?\s
 _ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 
 
-_NLP_LOCK = threading.Lock()
-
-
 def _nlp() -> Any:
-    """The NER pipeline (:func:`_load_nlp`), loaded once even when :func:`preload_entities`
-    is loading it in another thread."""
-    with _NLP_LOCK:
-        return _load_nlp()
+    """The NER pipeline: tok2vec and NER only (the parser is the support check's)."""
+    return light_french("morphologizer", "parser", "attribute_ruler", "lemmatizer")
 
 
 def preload_entities() -> None:
     """Start loading spaCy in a background thread, so that its load overlaps other work (the
     model's generation in ``plume optimise``, during which llama.cpp releases the GIL)."""
     threading.Thread(target=_nlp, name="plume-spacy-load", daemon=True).start()
-
-
-@cache
-def _load_nlp() -> Any:
-    """spaCy's small French model with only the components the NER needs (loaded once).
-
-    Its French tokenizer is not loaded (compiling its exception regexes is most of the load):
-    a light French class — spaCy's base punctuation rules plus the French elisions as prefixes
-    ("l’", "qu’", "jusqu’") — tokenises instead, with the model's own tok2vec + NER weights;
-    the names kept are the same (docs/calibration.md, « Vérification »).
-    """
-    import spacy
-    from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
-    from spacy.language import BaseDefaults, Language
-    from spacy.util import registry
-
-    class _Defaults(BaseDefaults):
-        prefixes = (f"(?i:{_ELISION.pattern[1:]})", *TOKENIZER_PREFIXES)
-        infixes = TOKENIZER_INFIXES
-        suffixes = TOKENIZER_SUFFIXES
-
-    class _LightFrench(Language):  # type: ignore[no-untyped-call]  # spaCy's own hook
-        lang = "fr"
-        Defaults = _Defaults
-
-    registry.languages.register("fr", func=_LightFrench)
-    return spacy.load(
-        "fr_core_news_sm",
-        exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer", "tokenizer"],
-    )
 
 
 @cache

@@ -8,10 +8,10 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
 from plume.lang.fr import fold, load_french
+from plume.verify.nlp import light_french
 from plume.verify.support.words import (
     CONTENT_POS,
     ETRE_FORMS,
@@ -27,44 +27,15 @@ from plume.verify.support.words import (
 
 # -- spaCy ----------------------------------------------------------------------------------
 
-_NLP_LOCK = threading.Lock()
-
 
 def _nlp() -> Any:
-    with _NLP_LOCK:
-        return _load_nlp()
+    """The parser and the morphologizer (dependencies, mood, polarity), no NER."""
+    return light_french("lemmatizer", "ner")
 
 
 def preload_support() -> None:
     """Load the parser in a background thread (it takes ≈ 2 s)."""
     threading.Thread(target=_nlp, name="plume-support-load", daemon=True).start()
-
-
-@cache
-def _load_nlp() -> Any:
-    """spaCy's small French model with the parser and the morphologizer (the support check needs
-    dependencies, mood and polarity). A light tokenizer, like the one of
-    :mod:`plume.verify.facts.entities`, for the same reason: the full French one takes 3.5 s to
-    build."""
-    import spacy
-    from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
-    from spacy.language import BaseDefaults, Language
-    from spacy.util import registry
-
-    # Elided words ("l’", "qu’", "jusqu’") split off as prefixes, as in facts.entities.
-    elisions = "|".join(sorted(load_french().elision_prefixes, key=len, reverse=True))
-
-    class _Defaults(BaseDefaults):
-        prefixes = (f"(?i:(?:{elisions})['’])", *TOKENIZER_PREFIXES)
-        infixes = TOKENIZER_INFIXES
-        suffixes = TOKENIZER_SUFFIXES
-
-    class _LightFrench(Language):  # type: ignore[no-untyped-call]  # spaCy's own hook
-        lang = "fr"
-        Defaults = _Defaults
-
-    registry.languages.register("fr", func=_LightFrench)
-    return spacy.load("fr_core_news_sm", exclude=["lemmatizer", "tokenizer", "ner"])
 
 
 # -- analysed text ----------------------------------------------------------------------------
