@@ -21,6 +21,7 @@ from plume.lang.fr import fold, load_french
 __all__ = [
     "Sentence",
     "Word",
+    "balanced_breaks",
     "count_words",
     "french_spacing",
     "orphan_quotes",
@@ -742,3 +743,23 @@ def french_spacing(text: str) -> str:
         last = end
     out.append(_space_marks(text[last:]))
     return "".join(out)
+
+
+def balanced_breaks(word_counts: list[int], max_words: int) -> list[int]:
+    """Where to cut a paragraph whose sentences have ``word_counts`` words into balanced pieces
+    of at most ``max_words`` (Yoast's paragraph limit): the indices of the sentences that open a
+    new piece. A sentence longer than the limit stays whole."""
+    total = sum(word_counts)
+    if total <= max_words:
+        return []
+    target = total / -(-total // max_words)
+    breaks: list[int] = []
+    size = 0
+    for i, n in enumerate(word_counts):
+        # Close the piece when adding this sentence would overshoot the balanced target more
+        # than stopping here undershoots it, or would break the hard limit.
+        if size and (size + n > max_words or abs(size + n - target) > abs(size - target)):
+            breaks.append(i)
+            size = 0
+        size += n
+    return breaks

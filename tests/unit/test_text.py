@@ -367,3 +367,12 @@ def test_french_spacing_keeps_quoted_text() -> None:
         assert french_spacing(once) == once
     assert french_spacing(f"Note{nb}: «{nb}oui{nb}»") == f"Note{nb}: «{nb}oui{nb}»"
     assert french_spacing("https://x.fr a:b") == "https://x.fr a:b"
+
+
+def test_balanced_breaks_cut_between_sentences_into_even_pieces() -> None:
+    from plume.text import balanced_breaks
+
+    assert balanced_breaks([40, 40, 40], 150) == []  # under the limit: one piece
+    assert balanced_breaks([60, 60, 60, 60], 150) == [2]  # 240 words: two pieces of 120
+    assert balanced_breaks([200], 150) == []  # a sentence over the limit stays whole
+    assert balanced_breaks([100, 100, 100], 150) == [1, 2]

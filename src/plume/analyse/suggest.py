@@ -439,19 +439,9 @@ def _intro_end(lead: Paragraph) -> int:
     """Where the optimised article's introduction ends: a lead over Yoast's 150-word paragraph
     limit is cut into balanced pieces between sentences (as ``write/sections.py`` does), and
     only the first piece stays the introduction Yoast reads."""
-    total = T.count_words(lead.text)
-    if total <= _MAX_PARAGRAPH_WORDS:
-        return lead.end
-    target = total / math.ceil(total / _MAX_PARAGRAPH_WORDS)
-    size = 0
-    for sentence in T.sentences(lead.text, lead.start):
-        n = T.count_words(sentence.text)
-        if size and (
-            size + n > _MAX_PARAGRAPH_WORDS or abs(size + n - target) > abs(size - target)
-        ):
-            return sentence.start
-        size += n
-    return lead.end
+    sents = T.sentences(lead.text, lead.start)
+    breaks = T.balanced_breaks([T.count_words(s.text) for s in sents], _MAX_PARAGRAPH_WORDS)
+    return sents[breaks[0]].start if breaks else lead.end
 
 
 def _measure(research: Research, q: _Query, headline: str, lead: Paragraph | None) -> None:

@@ -10,13 +10,14 @@ programme picks the cuts with the lowest total similarity such that every sectio
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
 
 from plume.lang.fr import load_french
 from plume.lang.fr.lexicon import load_lexicon
-from plume.text import count_words, sentences, words
+from plume.text import balanced_breaks, count_words, sentences, words
 
 #: Yoast SubheadingsDistributionTooLong: a subheading at least every 300 words.
 MAX_SECTION_WORDS = 300
@@ -37,27 +38,11 @@ def split_long_paragraph(paragraph: str, max_words: int = MAX_PARAGRAPH_WORDS) -
 
     A single sentence longer than ``max_words`` stays whole (cutting it would change the text).
     """
-    total = count_words(paragraph)
-    if total <= max_words:
+    if count_words(paragraph) <= max_words:
         return [paragraph]
     sents = [s.text for s in sentences(paragraph)]
-    pieces = math.ceil(total / max_words)
-    target = total / pieces
-    out: list[str] = []
-    current: list[str] = []
-    size = 0
-    for s in sents:
-        n = count_words(s)
-        # Close the piece when adding this sentence would overshoot the balanced target more
-        # than stopping here undershoots it, or would break the hard limit.
-        if current and (size + n > max_words or abs(size + n - target) > abs(size - target)):
-            out.append(" ".join(current))
-            current, size = [], 0
-        current.append(s)
-        size += n
-    if current:
-        out.append(" ".join(current))
-    return out
+    cuts = [0, *balanced_breaks([count_words(s) for s in sents], max_words), len(sents)]
+    return [" ".join(sents[a:b]) for a, b in itertools.pairwise(cuts) if a < b]
 
 
 def content_lemmas(text: str) -> Counter[str]:
