@@ -111,6 +111,9 @@ class KeyphraseSuggestion(BaseModel):
     generic: bool = False
     #: Its occurrences in the text fall within Yoast's density band.
     fits_density: bool = True
+    #: Enough sections name it early in a sentence for their headings to carry it (Yoast's
+    #: 30 % of subheadings).
+    placeable: bool = True
     #: For a pair, the half added to the name: the headline's topic or event ("démission").
     topic: str = ""
     #: Why plume ranks it here (French, then English).

@@ -16,7 +16,7 @@ from plume.lang.fr import load_french
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
 from plume.report import Span
 
-__all__ = ["KeyphraseMatcher", "transliterate"]
+__all__ = ["KeyphraseMatcher", "exact_position", "leads_with", "transliterate"]
 
 # Lemmas never used to match: every form of être/avoir would otherwise match "été" (summer) or
 # "eu" through their participle readings.
@@ -310,3 +310,29 @@ class KeyphraseMatcher:
         """Every content word of the keyphrase is in the slug ("voiture-electrique" matches
         "voiture électrique")."""
         return self.slug_coverage(slug) == 1.0
+
+
+_EXACT_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def exact_position(title: str, phrase: str) -> tuple[int, int] | None:
+    """Start and end of ``phrase`` written as is in ``title`` (case, apostrophe and no-break
+    space variants aside), on word boundaries — Yoast's "exact match"
+    (``findKeyphraseInSEOTitle``)."""
+    t = title.translate(_EXACT_FOLD)
+    words = phrase.translate(_EXACT_FOLD).strip().strip('"«»“” ').split()
+    if not words:
+        return None
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+    m = re.search(pattern, t, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+
+def leads_with(title: str, phrase: str) -> bool:
+    """``title`` opens on the exact ``phrase``, function words aside ("Les trottinettes…"):
+    Yoast's best KeyphraseInSEOTitle score."""
+    pos = exact_position(title, phrase)
+    if pos is None:
+        return False
+    before = title[: pos[0]]
+    return not before.strip() or not KeyphraseMatcher(before).content_words

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from plume import text as T
-from plume.analyse.keyphrase import transliterate
+from plume.analyse.keyphrase import KeyphraseMatcher, transliterate
 from plume.analyse.researches import Paragraph, Research
 from plume.lang.fr import load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
@@ -313,6 +313,13 @@ _MIN_STEM = 5
 # the stricter bound is kept), weighted by the keyphrase length as in recommendedKeywordCount.
 _DENSITY_MIN = 0.5
 _DENSITY_MAX = 3.0
+#: Yoast SubHeadingsKeywordAssessment: the keyphrase in at least 30 % of subheadings; plume
+#: writes a subheading for about every 250 words (its sections are cut under Yoast's 300).
+_HEADINGS_SHARE = 0.3
+_WORDS_PER_SECTION = 250
+#: A heading is a sentence shortened by deletion (write/compress.py keeps the subject and the
+#: verb): a keyphrase within a sentence's first words survives it, one at its end rarely does.
+_HEAD_WORDS = 9
 
 
 @cache
@@ -426,6 +433,8 @@ class _Query:
     in_title: bool = False
     in_intro: bool = False
     spread: float = 0.0
+    headable: int = 0  # body paragraphs with a sentence naming it in its first words
+    needed: int = 0  # sections that must carry it in their heading
     bounds: tuple[int, int] = (0, 0)
     generic: bool = False
     score: float = 0.0
@@ -433,6 +442,12 @@ class _Query:
     @property
     def fits(self) -> bool:
         return self.bounds[0] <= self.count <= self.bounds[1]
+
+    @property
+    def placeable(self) -> bool:
+        """Enough sections can carry it in a true heading, with one to spare when several must
+        (a shortening may lose it)."""
+        return self.headable >= self.needed + (self.needed > 1)
 
 
 def _intro_end(lead: Paragraph) -> int:
@@ -463,6 +478,12 @@ def _measure(research: Research, q: _Query, headline: str, lead: Paragraph | Non
         size = max(1, last - first)
         q.spread = len({min(3, 4 * (s.start - first) // size) for s in spans}) / 4
     q.bounds = _yoast_bounds(len(m.content_words), research.word_count)
+    q.needed = math.ceil(_HEADINGS_SHARE * max(1, research.word_count // _WORDS_PER_SECTION))
+    q.headable = sum(
+        any(_heads(research, m, s.text) for s in T.sentences(p.text))
+        for p in paragraphs
+        if lead is None or p.start != lead.start
+    )
     q.generic = is_generic_keyphrase(q.phrase)
     q.score = (
         _PTS_TITLE * q.in_title
@@ -476,6 +497,23 @@ def _measure(research: Research, q: _Query, headline: str, lead: Paragraph | Non
         + _PTS_COMMON_TOPIC * q.common_topic
         + 0.5 * math.log2(1 + q.count)
     )
+
+
+def _yoast_words(lemmas: Sequence[str]) -> int:
+    """Words as Yoast's KeyphraseLengthAssessment counts them: a hyphen parts them
+    ("Jean-Paul Delevoye retraites" is 4)."""
+    return sum(len(w.split("-")) for w in lemmas)
+
+
+def _heads(research: Research, m: KeyphraseMatcher, sentence: str) -> bool:
+    """Yoast's subheading match (more than half the keyphrase's content words) within the
+    sentence's first :data:`_HEAD_WORDS` words."""
+    content = m.content_words
+    if not content:
+        return False
+    head = " ".join(w.text for w in T.words(sentence)[:_HEAD_WORDS])
+    found = sum(research.matcher(w).in_text(head) for w in content)
+    return found * 2 > len(content)
 
 
 def _headline_and_lead(research: Research) -> tuple[str, bool, Paragraph | None]:
@@ -635,10 +673,19 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
     ]
     for subject in subjects:
         for topic, event in topics:
-            lemmas = frozenset(subject.lemmas + topic.lemmas)
+            who, who_lemmas = phrase_of(subject), subject.lemmas
             if (
-                set(subject.lemmas) & set(topic.lemmas)
-                or len(subject.lemmas) + len(topic.lemmas) > _MAX_WORDS
+                _yoast_words(who_lemmas + topic.lemmas) > _MAX_WORDS
+                and _is_name(lex, subject)
+                and len(who_lemmas) > 1
+            ):
+                # A person is searched by surname with the topic ("Delevoye réforme des
+                # retraites"): the whole name would take the query over Yoast's four words.
+                who, who_lemmas = who.split()[-1], who_lemmas[-1:]
+            lemmas = frozenset(who_lemmas + topic.lemmas)
+            if (
+                set(who_lemmas) & set(topic.lemmas)
+                or _yoast_words(who_lemmas + topic.lemmas) > _MAX_WORDS
                 or lemmas in queries
                 or (not _is_name(lex, subject) and not _is_name(lex, topic) and not event)
             ):
@@ -647,11 +694,11 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
             queries[lemmas] = _Query(
                 # Two names side by side read as one name that no source holds ("Microsoft
                 # OpenAI"); joined by "et" they match the same way (Yoast skips function words).
-                f"{phrase_of(subject)} {'et ' if both_names else ''}{phrase_of(topic)}",
-                " ".join(subject.lemmas + topic.lemmas),
+                f"{who} {'et ' if both_names else ''}{phrase_of(topic)}",
+                " ".join(who_lemmas + topic.lemmas),
                 "pair",
                 event=event,
-                subject=phrase_of(subject),
+                subject=who,
                 topic=phrase_of(topic),
                 common_topic=common(topic),
                 subject_is_name=_is_name(lex, subject),
@@ -673,6 +720,7 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
                 kind=q.kind,
                 generic=q.generic,
                 fits_density=q.fits,
+                placeable=q.placeable,
                 topic=q.topic,
                 reason=french_spacing(fr),
                 reason_en=en,
@@ -682,11 +730,17 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
     return sorted(out, key=lambda s: (s.generic, _adoption_key(s)))[:n]
 
 
-def _adoption_key(s: KeyphraseSuggestion) -> tuple[int, bool, int]:
-    """Smallest first: a name with its topic, in the lead and within Yoast's density band;
-    then, in the lead and the band, the headline's own words before the others, and a
-    multi-word name or phrase before a name paired with a frequent noun ("Valmont ministre")
-    before a single word; then any that fits the band; then the rest."""
+def _adoption_key(s: KeyphraseSuggestion) -> tuple[int, int, bool, int]:
+    """Smallest first: in the lead, within Yoast's density band and carried by enough headings,
+    a name with its topic; then the headline's own words before the others, and a multi-word
+    name or phrase before a name paired with a frequent noun ("Valmont ministre") before a
+    single word; then the same without enough headings; then any that fits the band; then the
+    rest."""
+    usable = s.fits_density and s.in_intro
+    return (0 if usable and s.placeable else 1 if usable else 2, *_tier(s))
+
+
+def _tier(s: KeyphraseSuggestion) -> tuple[int, bool, int]:
     if s.fits_density and s.in_intro:
         if s.kind == "pair":
             if not is_generic_keyphrase(s.topic):

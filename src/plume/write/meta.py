@@ -557,6 +557,9 @@ def _valid(kept: str, removed: str, original: str = "") -> bool:
     return has_finite_verb(kept)
 
 
+_ANAPHOR = re.compile(
+    r"(?i)(?<![\w-])(?:ce(?:tte)?s? derni[eè]re?s?|cel(?:ui|le|les)-(?:ci|là)|ceux-(?:ci|là))(?![\w-])"
+)
 _ENDS_ON_VERB = re.compile(r"(?:s’est|se sont|s’était|s’étaient|s’)\s*[\w-]+$")
 #: Spans combined at most (2**9 variants per sentence).
 _MAX_SPANS = 9
@@ -570,6 +573,10 @@ def trims(sentence: str, *, aggressive: bool = False) -> list[Trim]:
     out = [Trim(sentence, 0)]
     seen = {sentence}
     spans = sorted(_spans(sentence, aggressive=aggressive))
+    if anaphor := _ANAPHOR.search(sentence):
+        # "cette dernière", "celui-ci" point at a noun before them: it stays (deleting "par la
+        # présidente Park Geun-hye" left "il a vu cette dernière tomber" pointing at nothing).
+        spans = [x for x in spans if x[0] >= anaphor.end()]
     for k in range(1, len(spans) + 1):
         for combo in itertools.combinations(spans, k):
             if any(x[1] > y[0] for x, y in itertools.pairwise(combo)):
@@ -658,12 +665,19 @@ class _Option:
 def _options(paragraphs: Sequence[str]) -> list[_Option]:
     sents = candidate_sentences(paragraphs)
     per = [trims(t)[:40] for _, t in sents]
+    # Where each sentence stands in the text: two candidates are adjacent only when no other
+    # sentence (a quotation, say) stands between them — "Il a vu cette dernière tomber" after a
+    # sentence two further back points at nothing (corpus 04).
+    order = {
+        (i, s.text): k
+        for k, (i, s) in enumerate((i, s) for i, p in enumerate(paragraphs) for s in sentences(p))
+    }
     out: list[_Option] = []
     for i, (p, _) in enumerate(sents):
         # A shortened sentence can come to open on a pronoun ("Composé de …, il représente"
         # → "Il représente"): it cannot open a description either.
         out += [_Option(c.text, p, i, c.deletions) for c in per[i] if not _leans_back(c.text)]
-        if i + 1 < len(sents) and sents[i + 1][0] - p <= 1:
+        if i + 1 < len(sents) and order.get(sents[i + 1], -1) == order.get(sents[i], -2) + 1:
             # Two adjacent sentences (across a paragraph break too: the lead often ends
             # where its second sentence starts a paragraph).
             for a, b in itertools.product(per[i][:12], per[i + 1][:12]):
@@ -721,6 +735,10 @@ def first_supported(
     return None
 
 
+#: "(lire « … »)", "(voir …)": the page's pointer to another article, no part of a summary.
+_CROSS_REFERENCE = re.compile(r"(?i)\(\s*(?:lire|voir|cf\.)\b[^)]*\)")
+
+
 def build_meta_description(
     paragraphs: Sequence[str],
     keyphrase: str | None = None,
@@ -754,8 +772,9 @@ def build_meta_description(
     if not options:
         return ""
 
-    def rank(o: _Option) -> tuple[int, int, int, int, int]:
+    def rank(o: _Option) -> tuple[int, int, int, int, int, int]:
         return (
+            int(_CROSS_REFERENCE.search(o.text) is not None),
             -int(has_kp(o.text)),
             int(poor_start(o.text)),
             o.paragraph,
@@ -770,7 +789,7 @@ def build_meta_description(
         sorted((o for o in options if FALLBACK_MIN_CHARS <= len(o.text) <= max_chars), key=rank),
         sorted(
             (o for o in options if len(o.text) < FALLBACK_MIN_CHARS),
-            key=lambda o: (*rank(o)[:2], -len(o.text)),
+            key=lambda o: (*rank(o)[:3], -len(o.text)),
         ),
         sorted(options, key=lambda o: (len(o.text), *rank(o))),
     ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.analyse.keyphrase import KeyphraseMatcher, exact_position, leads_with
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.document import Document
 from plume.lang.fr import fold, load_french
@@ -308,15 +308,18 @@ def build_seo_title(
     lead = _lead_titles(paragraphs)
     trusted = set(candidates)
     candidates += lead + [led(t) for t in lead if not matcher.in_text(t)]
+    # A keyphrase that closes a candidate as its last complement ("… son poste de PDG
+    # d’OpenAI") moves to the front as its topic ("OpenAI : … son poste de PDG"): the same
+    # words, the complement said once.
+    candidates += [led(t) for c in list(candidates) if (t := _without_closing(c, keyphrase))]
 
     def key(c: str) -> tuple[int, int, int, int]:
-        # Yoast keyphraseInSEOTitle first, then the title's own words before the lead's, then
-        # the 400–600 px Google shows, then the keyphrase at the start (a leading article is
-        # fine).
+        # Yoast keyphraseInSEOTitle: the exact keyphrase at the start (function words aside),
+        # else anywhere; then the 400–600 px Google shows; then the title's own words before
+        # the lead's.
         has_kp = matcher.in_text(c)
-        at_start = has_kp and (matcher.position_in(c) or 0) <= 4
         wide = text_width(c) >= SEO_TITLE_MIN_PX
-        return (-int(has_kp), int(c not in trusted), -int(wide), -int(at_start))
+        return (-int(leads_with(c, keyphrase)), -int(has_kp), -int(wide), int(c not in trusted))
 
     fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals
@@ -328,6 +331,20 @@ def build_seo_title(
     if text_width(best) < SEO_TITLE_MIN_PX and (ext := _extend(best, paragraphs, supported)):
         return ext
     return best
+
+
+_CLOSING_DE = re.compile(r"\s+(?:de|du|des|d[’'])\s*$", re.IGNORECASE)
+
+
+def _without_closing(text: str, keyphrase: str) -> str | None:
+    """``text`` without the keyphrase that ends it as a "de" complement, or ``None``."""
+    pos = exact_position(text, keyphrase)
+    if pos is None or pos[0] == 0 or text[pos[1] :].strip(" .…!?"):
+        return None
+    head = _CLOSING_DE.sub("", text[: pos[0]])
+    if head == text[: pos[0]] or len(head.split()) < 3:
+        return None
+    return head
 
 
 def _lead_titles(paragraphs: Sequence[str], limit: int = 12) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.write.meta import MAX_CHARS, MIN_CHARS, build_meta_description
+from plume.write.meta import MAX_CHARS, MIN_CHARS, build_meta_description, trims
 
 LEAD = [
     "Le vélo en ville n’est plus une affaire de militants. Dans de nombreuses agglomérations, les "
@@ -181,3 +181,24 @@ def test_a_shortened_sentence_that_comes_to_open_on_a_pronoun_is_not_a_descripti
         "au-delà de nos frontières."
     ]
     assert not build_meta_description(lead).startswith("Il ")
+
+
+def test_a_shortening_keeps_what_cette_derniere_points_at() -> None:
+    sentence = (
+        "Inscrit sur une liste noire par la présidente Park Geun-hye, il a vu cette dernière "
+        "tomber pour corruption en 2017."
+    )
+    kept = [t.text for t in trims(sentence)]
+    assert any("la présidente Park Geun-hye" in t for t in kept[1:]) or len(kept) == 1
+    assert all("la présidente" in t for t in kept if "cette dernière" in t)
+
+
+def test_a_pointer_to_another_article_is_no_description() -> None:
+    text = (
+        "D’une plume alerte, l’écrivain mêle les trajectoires personnelles et l’évolution "
+        "d’un pays en pleine mutation (lire « Un romancier hors norme »). "
+        "L’écrivain mêle avec talent les trajectoires personnelles et l’histoire d’un pays qui "
+        "a connu la dictature puis la démocratie."
+    )
+    meta = build_meta_description([text], "écrivain")
+    assert meta and "(lire" not in meta

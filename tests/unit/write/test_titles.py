@@ -75,18 +75,32 @@ def test_the_html_title_without_the_site_is_the_headline() -> None:
     assert source_headline(d) == "Agriculture\u00a0: Berne interdit le chlorothalonil"
 
 
-def test_the_html_rubric_fills_a_short_seo_title() -> None:
+def test_the_seo_title_opens_on_the_keyphrase_when_a_candidate_does() -> None:
+    # Yoast's KeyphraseInSEOTitle scores 9 only for the exact keyphrase at the start (function
+    # words aside): the lead's sentence that opens on it beats the headline that ends on it.
     body = ["Le chlorothalonil sera interdit dès 2020 en Suisse."]
     d = _doc(
         _h1("Berne interdit désormais le chlorothalonil"),
         _p(body[0]),
         title="Agriculture: Berne interdit désormais le chlorothalonil - Suisse - tdg.ch",
     )
-    title = build_title(d, body, "chlorothalonil")
-    assert title == "Berne interdit désormais le chlorothalonil"
-    seo = build_seo_title(title, "chlorothalonil", doc=d, paragraphs=body)
-    assert seo == "Agriculture\u00a0: Berne interdit désormais le chlorothalonil"
+    seo = build_seo_title(
+        "Berne interdit désormais le chlorothalonil", "chlorothalonil", doc=d, paragraphs=body
+    )
+    assert seo.startswith("Le chlorothalonil sera interdit dès 2020 en Suisse")
     assert 400 <= text_width(seo) <= 600
+
+
+def test_a_closing_keyphrase_moves_to_the_front_as_the_topic() -> None:
+    body = ["Sam Altman a été contraint de quitter son poste de PDG d’OpenAI vendredi soir."]
+    d = _doc(_h1("Pourquoi le désordre des PDG de Sam Altman, Microsoft et OpenAI est important"))
+    seo = build_seo_title(
+        "Pourquoi le désordre des PDG de Sam Altman, Microsoft et OpenAI est important",
+        "OpenAI",
+        doc=d,
+        paragraphs=body,
+    )
+    assert seo == "OpenAI\u00a0: Sam Altman a été contraint de quitter son poste de PDG"
 
 
 LEAD = [

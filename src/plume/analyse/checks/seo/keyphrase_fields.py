@@ -21,23 +21,10 @@ from plume.analyse.checks.seo.common import (
     word_matches,
 )
 from plume.analyse.checks.wording import plural_fr, quoted_en, quoted_fr
+from plume.analyse.keyphrase import exact_position
 from plume.analyse.researches import Heading, Research
 from plume.report import Category, Msg, Span
 from plume.text import slugify
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
-
-
-def _exact_position(title: str, phrase: str) -> tuple[int, int] | None:
-    """Start and end of the keyphrase written as is in ``title`` (case, apostrophe and no-break space
-    variants aside), on word boundaries — Yoast's "exact match" (``findKeyphraseInSEOTitle``)."""
-    t = title.translate(_APOSTROPHES)
-    words = phrase.translate(_APOSTROPHES).strip().strip('"«»“” ').split()
-    if not words:
-        return None
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-    m = re.search(pattern, t, re.IGNORECASE)
-    return (m.start(), m.end()) if m else None
 
 
 def _slug(ctx: Context) -> tuple[str | None, str | None]:
@@ -102,7 +89,7 @@ def keyphrase_title(r: Research, ctx: Context, rule: Rule) -> Verdict:
         if h1 is not None and where >= 0
         else []
     )
-    pos = _exact_position(title, kp)
+    pos = exact_position(title, kp)
     if pos is not None:
         start, end = pos
         before = title[:start]
