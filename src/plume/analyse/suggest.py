@@ -63,6 +63,9 @@ _VERB_CONTEXT = frozenset(
     ]
 )
 _DE = frozenset({"de", "d'", "du", "des"})
+#: Prepositions that join a noun phrase's two nouns: "conseil d’administration",
+#: "trottinettes en libre-service", "vélos à assistance".
+_LINKS = _DE | {"en", "à"}
 _MAX_WORDS = 4
 
 
@@ -138,7 +141,7 @@ def _tag(lex: Lexicon, words: tuple[T.Word, ...]) -> list[_Tagged]:
 
 def _chunks(tags: list[_Tagged]) -> Iterable[tuple[int, int]]:
     """(start, end) token ranges of the candidate patterns in one sentence: proper-noun runs,
-    NOUN, NOUN ADJ, NOUN de NOUN."""
+    NOUN, NOUN ADJ, NOUN de/en/à NOUN."""
     n = len(tags)
     i = 0
     while i < n:
@@ -166,7 +169,7 @@ def _chunks(tags: list[_Tagged]) -> Iterable[tuple[int, int]]:
             if (
                 i + 2 < n
                 and nxt is not None
-                and normalise(nxt.word.text) in _DE
+                and normalise(nxt.word.text) in _LINKS
                 and tags[i + 2].role == "N"
             ):
                 yield i, i + 3
@@ -746,8 +749,24 @@ def _tier(s: KeyphraseSuggestion) -> tuple[int, bool, int]:
             if not is_generic_keyphrase(s.topic):
                 return 0, not s.in_title, 0
             return 1, not s.in_title, 1
+        if s.kind == "noun" and _dictionary_noun(s.phrase):
+            # A lone dictionary noun ("trottinettes") is rarely the whole query: a phrase
+            # holding it ("trottinettes en libre-service"), or a name, as visible, comes first.
+            return 1, not s.in_title, 3
         return 1, not s.in_title, 0 if len(s.lemma.split()) > 1 else 2
-    return (2 if s.fits_density else 3), not s.in_title, 0
+    lone = s.kind == "noun" and _dictionary_noun(s.phrase)
+    # Outside Yoast's band or the lead: the lead's words first (Yoast's introduction check),
+    # then the headline's, then not a lone noun.
+    return (3 if s.fits_density else 4), not s.in_intro, 2 * (not s.in_title) + int(lone)
+
+
+def _dictionary_noun(word: str) -> bool:
+    """A common noun the lexicon knows (not a name, not a technical term it lacks:
+    "chlorothalonil")."""
+    entry = load_lexicon().entry(word)
+    return (
+        not entry.guessed and not word[:1].isupper() and any(a.tag == "N" for a in entry.analyses)
+    )
 
 
 def adopt_suggestion(

@@ -40,6 +40,7 @@ __all__ = [
     "SEO_TITLE_MIN_PX",
     "build_seo_title",
     "build_title",
+    "fit_title",
     "sentence_case",
     "source_headline",
     "strip_site",
@@ -326,25 +327,51 @@ def build_seo_title(
     verbatim = "\n".join([*trusted, " ".join(" ".join(p.split()) for p in paragraphs)])
     best = first_supported(ranked, verbatim, supported) if ranked else None
     if best is None:
-        return title  # never a label (the old fallback, "Microsoft et l’IA")
+        # Never a label (the old fallback, "Microsoft et l’IA"): the title, cut at a natural
+        # break when it is wider than Google shows.
+        return fit_title(title)
     # Short: extend it with a clause of the lead that it does not already say.
     if text_width(best) < SEO_TITLE_MIN_PX and (ext := _extend(best, paragraphs, supported)):
         return ext
     return best
 
 
-_CLOSING_DE = re.compile(r"\s+(?:de|du|des|d[’'])\s*$", re.IGNORECASE)
+_CLOSING_DE = re.compile(r"\s+(?:de|du|des|d[’']|à|au|aux)\s*$", re.IGNORECASE)
 
 
 def _without_closing(text: str, keyphrase: str) -> str | None:
-    """``text`` without the keyphrase that ends it as a "de" complement, or ``None``."""
+    """``text`` without the keyphrase where the topic prefix says it again: its last complement
+    ("… de PDG d’OpenAI", "… aux compagnies pétrolières") or an apposition between commas ("L’un
+    des écrivains les plus célèbres, Hwang Sok-yong, est…"); ``None`` otherwise."""
     pos = exact_position(text, keyphrase)
-    if pos is None or pos[0] == 0 or text[pos[1] :].strip(" .…!?"):
+    if pos is None or pos[0] == 0:
         return None
-    head = _CLOSING_DE.sub("", text[: pos[0]])
-    if head == text[: pos[0]] or len(head.split()) < 3:
+    before, after = text[: pos[0]], text[pos[1] :]
+    if before.endswith(", ") and after.startswith(", "):
+        head = f"{before[:-2]} {after[2:]}"
+        return head if len(head.split()) >= 3 else None
+    if after.strip(" .…!?"):
+        return None
+    head = _CLOSING_DE.sub("", before)
+    if head == before or len(head.split()) < 3:
         return None
     return head
+
+
+_BREAK = re.compile(r"[,.]\s|\s[–—-]\s|\s:\s|\u00a0:\s")
+
+
+def fit_title(title: str) -> str:
+    """``title`` as an SEO title: whole when Google shows it whole (600 px), else its longest
+    head ending at a natural break (comma, full stop, dash, colon) within it, of four words or
+    more — the author's words, as far as Google would show them; whole when it has no such
+    break."""
+    if text_width(title) <= SERP_TITLE_MAX_PX:
+        return title
+    heads = [title[: m.start()].rstrip() for m in _BREAK.finditer(title)]
+    # Narrower than 400 px wastes room; wider than 600 px is cut by Google mid-phrase.
+    fitting = [h for h in heads if text_width(h) <= SERP_TITLE_MAX_PX and len(h.split()) >= 4]
+    return max(fitting, key=len) if fitting else title
 
 
 def _lead_titles(paragraphs: Sequence[str], limit: int = 12) -> list[str]:

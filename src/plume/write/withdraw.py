@@ -14,6 +14,7 @@ from plume.article import Article, Section
 from plume.document import BlockKind, Document
 from plume.text import sentences
 from plume.write.compress import noun_phrases
+from plume.write.titles import fit_title
 
 #: Google shows about 155 characters of a description (the meta-description check's bound).
 _META_MAX = 156
@@ -70,13 +71,13 @@ def _lead_description(article: Article, source: Document) -> str:
 def withdraw_unsupported(article: Article, source: Document, fields: Collection[str]) -> Article:
     """``article`` with the statements of ``fields`` (the verify stage's SUPPORT findings)
     replaced by the source's words: the title by the source's headline or the lead's first
-    sentence, the SEO title by the title, the description by the lead's whole sentences; a
+    sentence, the SEO title by the title (cut at a natural break when wider than Google shows), the description by the lead's whole sentences; a
     created heading by a noun phrase of its section, or it goes and its section joins the one
     before (or after, for the first); an FAQ answer goes with its question."""
     title = article.title
     if "title" in fields:
         title = _headline(source) or _lead_title(article, source)
-    seo_title = title if "seo_title" in fields or "title" in fields else article.seo_title
+    seo_title = fit_title(title) if {"seo_title", "title"} & set(fields) else article.seo_title
     meta = (
         _lead_description(article, source)
         if "meta_description" in fields

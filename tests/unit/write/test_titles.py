@@ -12,6 +12,7 @@ from plume.document import Block, BlockKind, Document, Meta, Source
 from plume.write.titles import (
     build_seo_title,
     build_title,
+    fit_title,
     sentence_case,
     source_headline,
     strip_site,
@@ -181,3 +182,14 @@ def test_a_common_keyphrase_never_replaces_the_topic_of_a_headline() -> None:
     )
     assert seo != "Participation des femmes\u00a0: au-dessous de la moyenne mondiale"
     assert "Tunisie" in seo
+
+
+def test_a_title_wider_than_google_shows_is_cut_at_a_natural_break() -> None:
+    wide = "« Il y a, d’abord, le poids de la géographie ». Sur les migrations avec François Héran"
+    assert text_width(wide) > 600
+    assert fit_title(wide) == "« Il y a, d’abord, le poids de la géographie »"
+    short = "Berne interdit désormais le chlorothalonil"
+    assert fit_title(short) == short
+    # No break leaving four words or more within 600 px: whole (never cut mid-phrase).
+    unbroken = "L’Etat a payé 1,3 milliard de gourdes de dettes aux compagnies pétrolières du pays"
+    assert fit_title(unbroken) == unbroken

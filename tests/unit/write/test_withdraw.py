@@ -82,3 +82,17 @@ def test_a_title_withdrawn_without_a_headline_is_a_short_lead_sentence() -> None
     source = Document(blocks=SOURCE.blocks[1:], source=SOURCE.source)
     out = withdraw_unsupported(_article(), source, {"title"})
     assert out.title == "Le port de Brest a rouvert ses quais lundi"
+
+
+def test_an_seo_title_withdrawn_is_the_title_as_google_shows_it() -> None:
+    headline = (
+        "Le port de Brest rouvre ses quais, après trois semaines de grève des dockers et des "
+        "agents portuaires"
+    )
+    source = Document(
+        blocks=(Block(BlockKind.HEADING, headline, 1), *SOURCE.blocks[1:]),
+        source=Source(name="brest.txt", format="txt"),
+    )
+    out = withdraw_unsupported(_article(), source, {"title", "seo_title"})
+    assert out.title == headline
+    assert out.seo_title == "Le port de Brest rouvre ses quais"
