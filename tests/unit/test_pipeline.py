@@ -146,3 +146,77 @@ def test_no_unsupported_statement_is_published(name: str, withdrawn: bool) -> No
     published = {report.article.title, report.article.seo_title, report.article.meta_description}
     published |= {s.heading for s in report.article.sections}
     assert not {u.text for u in report.unsupported} & published
+
+
+# A page without headline: the title, the description and the headings are the model's to
+# propose (faithful mode keeps an author's headline).
+LYON = [
+    "La mairie de Lyon ouvre trois nouvelles pistes cyclables dans le centre dès lundi. Les "
+    "travaux ont duré six mois et ont coûté quatre millions d’euros, selon l’adjoint aux "
+    "mobilités.",
+    "Les nouvelles pistes cyclables relient la gare de la Part-Dieu à la place Bellecour. Elles "
+    "sont séparées des voitures par des bordures en béton et éclairées la nuit. Les riverains "
+    "ont été consultés pendant l’hiver, et la plupart ont soutenu le projet malgré la perte de "
+    "places de stationnement. Les commerçants de la rue de la République restent inquiets pour "
+    "leurs livraisons, qui devront se faire avant dix heures du matin.",
+    "Le nombre de cyclistes a doublé à Lyon depuis 2019, d’après les compteurs de la métropole. "
+    "Les associations d’usagers saluent l’ouverture mais réclament un réseau continu jusqu’aux "
+    "communes voisines, où les pistes cyclables s’arrêtent encore au milieu des carrefours. La "
+    "métropole promet dix kilomètres de plus avant la fin de l’année prochaine, sans donner de "
+    "calendrier précis pour chaque quartier.",
+    "Les pistes cyclables du centre seront inaugurées lundi matin par le maire, en présence des "
+    "associations. Une fête du vélo est prévue sur la place Bellecour l’après-midi, avec des "
+    "ateliers de réparation gratuits et des balades encadrées pour les familles.",
+]
+TRUE_TITLE = "Lyon ouvre trois nouvelles pistes cyclables dans le centre"
+FALSE_TITLE = "Lyon n’ouvre pas de nouvelles pistes cyclables dans le centre"
+TRUE_META = (
+    "La mairie de Lyon ouvre trois nouvelles pistes cyclables dans le centre dès lundi. Les "
+    "travaux ont duré six mois, selon l’adjoint aux mobilités."
+)
+
+
+def _fields_model(body: dict[str, Any]) -> str:
+    """An OpenAI-compatible endpoint proposing faithful-mode fields: titles and headings, one
+    of two false (a negation flipped), and a description made of the lead's words."""
+    prompt = body["prompt"]
+    seed = body.get("seed", 0)
+    if prompt.endswith("Titre :"):
+        return f" {FALSE_TITLE if seed % 2 else TRUE_TITLE}\n"
+    if prompt.endswith("Description :"):
+        return f" {TRUE_META}\n"
+    if seed % 2:
+        return " Les pistes cyclables ne relient pas la Part-Dieu à Bellecour\n"
+    return " Les pistes cyclables relient la Part-Dieu à Bellecour\n"
+
+
+def test_faithful_fields_from_an_openai_compatible_endpoint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 16, point 6: the configured endpoint proposes, through the real HTTP client; only
+    what the checks and the support check accept is published, the rest is reported."""
+    monkeypatch.setenv("PLUME_API_KEY", "sk-test-secret")
+    source = read_text("\n\n".join(LYON), SETTINGS)
+    with OpenAIServer(responder=_fields_model) as srv:
+        backend = BackendSettings(name="openai", base_url=srv.base_url, model="plume-test")
+        report = optimise(
+            _request(
+                sources=(source,),
+                settings=Settings(backend=backend),
+                use_model=True,
+                fields=EditorFields(keyphrase="pistes cyclables"),
+            )
+        )
+    assert report.model == "openai:plume-test"
+    assert {r.path for r in srv.generation_requests} == {"/v1/completions"}
+    article = report.article
+    assert article.title == TRUE_TITLE
+    assert article.meta_description == TRUE_META
+    rejected = {g.text: g.reasons for g in report.generated if not g.accepted}
+    assert "unsupported_claim" in rejected[FALSE_TITLE]
+    false_heading = "Les pistes cyclables ne relient pas la Part-Dieu à Bellecour"
+    assert "unsupported_claim" in rejected[false_heading]
+    headings = [s.heading for s in article.sections]
+    assert "Les pistes cyclables relient la Part-Dieu à Bellecour" in headings
+    assert false_heading not in headings
+    assert not report.unsupported

@@ -102,11 +102,12 @@ def backend_from_settings(
 
 
 def backend_settings_for(settings: BackendSettings, mode: Mode) -> BackendSettings:
-    """The backend a run in ``mode`` uses: rewrite mode the configured one; faithful mode always
-    the embedded model (``local``), whose base-model completions propose its headings."""
-    if mode is Mode.REWRITE:
-        return settings
-    return settings.model_copy(update={"name": "local"})
+    """The backend a run in ``mode`` uses: the configured one, in both modes. In faithful mode
+    it proposes the title, the description and the headings as raw completions
+    (``/completions`` for an OpenAI-compatible endpoint); only what plume's checks and the
+    support check accept is used (issue 16)."""
+    del mode  # both modes: the editor's choice of engine holds
+    return settings
 
 
 def backend_for(settings: BackendSettings, mode: Mode, *, use_model: bool) -> Backend | None:

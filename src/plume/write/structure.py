@@ -307,7 +307,11 @@ def build_article(
         # The author's own headline is kept (faithful mode); else a model title that passes the
         # same checks (a headline, not a label; supported by the source) replaces the lead's.
         if source_headline(cleaned) is None and room > 0:
-            title_choice = model_title(backend, lead, article_text, keyphrase=keyphrase, used=used)
+            # The model's title replaces the deterministic one: only the headings count as
+            # repeats.
+            title_choice = model_title(
+                backend, lead, article_text, keyphrase=keyphrase, used=used[1:]
+            )
             record("title", title_choice)
             if title_choice.text:
                 title = title_choice.text

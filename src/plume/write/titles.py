@@ -312,15 +312,27 @@ def build_seo_title(
     # A keyphrase that closes a candidate as its last complement ("… son poste de PDG
     # d’OpenAI") moves to the front as its topic ("OpenAI : … son poste de PDG"): the same
     # words, the complement said once.
-    candidates += [led(t) for c in list(candidates) if (t := _without_closing(c, keyphrase))]
+    lifted = {c: led(t) for c in list(candidates) if (t := _without_closing(c, keyphrase))}
+    candidates += lifted.values()
+    # What the story is: the title's words and the first paragraph's main event. A later
+    # sentence opening on the keyphrase ("Pistes cyclables : les riverains ont été consulté")
+    # says a detail; it leads only when nothing else can.
+    first = set(_lead_titles(paragraphs[:1]))
+    main = (
+        trusted
+        | first
+        | {led(t) for t in first}
+        | {v for c, v in lifted.items() if c in trusted or c in first}
+    )
 
     def key(c: str) -> tuple[int, int, int, int]:
-        # Yoast keyphraseInSEOTitle: the exact keyphrase at the start (function words aside),
-        # else anywhere; then the 400–600 px Google shows; then the title's own words before
-        # the lead's.
+        # Yoast keyphraseInSEOTitle: the exact keyphrase at the start (function words aside)
+        # of the story's main event, else anywhere; then the 400–600 px Google shows; then the
+        # title's own words before the lead's.
         has_kp = matcher.in_text(c)
         wide = text_width(c) >= SEO_TITLE_MIN_PX
-        return (-int(leads_with(c, keyphrase)), -int(has_kp), -int(wide), int(c not in trusted))
+        at_start = leads_with(c, keyphrase)
+        return (-int(at_start and c in main), -int(has_kp), -int(wide), int(c not in trusted))
 
     fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals

@@ -77,7 +77,11 @@ def withdraw_unsupported(article: Article, source: Document, fields: Collection[
     title = article.title
     if "title" in fields:
         title = _headline(source) or _lead_title(article, source)
-    seo_title = fit_title(title) if {"seo_title", "title"} & set(fields) else article.seo_title
+    seo_title = article.seo_title
+    if {"seo_title", "title"} & set(fields):
+        # The title as Google shows it, unless that is the very text withdrawn: then whole.
+        fitted = fit_title(title)
+        seo_title = title if fitted == article.seo_title else fitted
     meta = (
         _lead_description(article, source)
         if "meta_description" in fields

@@ -34,13 +34,19 @@ def test_rewrite_mode_uses_the_configured_backend() -> None:
         backend.close()
 
 
-def test_faithful_mode_uses_the_embedded_model_whatever_is_configured() -> None:
-    """Its headings are few-shot completions of the base model, as ``plume optimise`` has
-    always done (``--backend`` only chooses rewrite mode's writer)."""
-    chosen = backend_settings_for(REMOTE, Mode.FAITHFUL)
-    assert chosen.name == "local" and chosen.threads == 3
+def test_faithful_mode_uses_the_configured_backend_too() -> None:
+    """Its title, description and heading proposals come from the editor's engine (issue 16);
+    the embedded model when none is configured."""
+    assert backend_settings_for(REMOTE, Mode.FAITHFUL) == REMOTE
     backend = backend_for(REMOTE, Mode.FAITHFUL, use_model=True)
-    assert isinstance(backend, LocalBackend) and backend.threads == 3 and not backend.loaded
+    try:
+        assert isinstance(backend, OpenAIBackend) and backend.model == "mistral-small"
+    finally:
+        assert backend is not None
+        backend.close()
+    local = BackendSettings(threads=3)
+    embedded = backend_for(local, Mode.FAITHFUL, use_model=True)
+    assert isinstance(embedded, LocalBackend) and embedded.threads == 3 and not embedded.loaded
 
 
 def test_model_label() -> None:

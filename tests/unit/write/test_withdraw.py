@@ -96,3 +96,19 @@ def test_an_seo_title_withdrawn_is_the_title_as_google_shows_it() -> None:
     out = withdraw_unsupported(_article(), source, {"title", "seo_title"})
     assert out.title == headline
     assert out.seo_title == "Le port de Brest rouvre ses quais"
+
+
+def test_an_seo_title_withdrawn_never_comes_back_as_its_fallback() -> None:
+    headline = (
+        "Le port de Brest rouvre ses quais, après trois semaines de grève des dockers et des "
+        "agents portuaires"
+    )
+    source = Document(
+        blocks=(Block(BlockKind.HEADING, headline, 1), *SOURCE.blocks[1:]),
+        source=Source(name="brest.txt", format="txt"),
+    )
+    article = _article().model_copy(
+        update={"title": headline, "seo_title": "Le port de Brest rouvre ses quais"}
+    )
+    out = withdraw_unsupported(article, source, {"seo_title"})
+    assert out.seo_title == headline
