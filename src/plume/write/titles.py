@@ -314,10 +314,12 @@ def build_seo_title(
     # words, the complement said once.
     lifted = {c: led(t) for c in list(candidates) if (t := _without_closing(c, keyphrase))}
     candidates += lifted.values()
-    # What the story is: the title's words and the first paragraph's main event. A later
-    # sentence opening on the keyphrase ("Pistes cyclables : les riverains ont été consulté")
-    # says a detail; it leads only when nothing else can.
-    first = set(_lead_titles(paragraphs[:1]))
+    # What the story is: the title's words, the first paragraph's main event, or a sentence
+    # saying what the title says. A later sentence opening on the keyphrase ("Pistes
+    # cyclables : les riverains ont été consultés") says a detail; it leads only when nothing
+    # else can.
+    opening, own = set(_lead_titles(paragraphs[:1])), _content(title)
+    first = {t for t in lead if t in opening or 2 * len(_content(t) & own) >= len(_content(t))}
     main = (
         trusted
         | first
