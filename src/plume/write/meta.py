@@ -782,9 +782,22 @@ def build_meta_description(
             o.deletions,
         )
 
-    # In the window; else the best whole sentence that is long enough; else the longest that
-    # fits; else the shortest — never a cut one.
+    # In the window; else one holding the keyphrase that is long enough (Yoast rates a
+    # description without the keyphrase bad, a short one only "ok"); else the best whole
+    # sentence that is long enough; else the longest that fits; else the shortest — never a
+    # cut one.
     pools = [
+        sorted((o for o in options if min_chars <= len(o.text) <= max_chars), key=rank)
+        if any(has_kp(o.text) and min_chars <= len(o.text) <= max_chars for o in options)
+        else [],
+        sorted(
+            (
+                o
+                for o in options
+                if FALLBACK_MIN_CHARS <= len(o.text) <= max_chars and has_kp(o.text)
+            ),
+            key=rank,
+        ),
         sorted((o for o in options if min_chars <= len(o.text) <= max_chars), key=rank),
         sorted((o for o in options if FALLBACK_MIN_CHARS <= len(o.text) <= max_chars), key=rank),
         sorted(

@@ -202,3 +202,19 @@ def test_a_pointer_to_another_article_is_no_description() -> None:
     )
     meta = build_meta_description([text], "écrivain")
     assert meta and "(lire" not in meta
+
+
+def test_a_shorter_description_with_the_keyphrase_beats_a_longer_one_without() -> None:
+    with_kp = (
+        "Le Conseil fédéral a interdit le chlorothalonil dans les champs de céréales et de "
+        "légumes de tout le pays."
+    )
+    without = (
+        "L’Office fédéral de l’agriculture retire immédiatement de la circulation ce fongicide "
+        "et considère la substance comme probablement cancérigène pour l’homme."
+    )
+    assert 100 <= len(with_kp) < MIN_CHARS and MIN_CHARS <= len(without) <= MAX_CHARS
+    # A quotation between them: the two are not adjacent, no description joins them.
+    quote = "« Nous n’avions pas le choix », a déclaré le porte-parole de l’Office."
+    meta = build_meta_description([f"{with_kp} {quote} {without}"], "chlorothalonil")
+    assert meta == with_kp
