@@ -8,6 +8,7 @@ text, so the web studio and the terminal can highlight exactly what a check poin
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
 
@@ -27,12 +28,31 @@ class BlockKind(StrEnum):
 class Block:
     kind: BlockKind
     text: str
-    #: Heading level 1–6 for headings, 0 otherwise.
+    #: Heading level 1–6 for headings. For list items, the nesting depth (1 = top level), negated
+    #: for a numbered list (-2: an item of a numbered list nested in another list); 0 = a bulleted
+    #: top-level item. 0 for other blocks. Kept in ``level`` so every stage that copies a block
+    #: (the cleaner splits and rewrites them) keeps its list shape.
     level: int = 0
 
     @property
     def is_heading(self) -> bool:
         return self.kind is BlockKind.HEADING
+
+    @property
+    def list_depth(self) -> int:
+        """Nesting depth of a list item (1 = top level)."""
+        return max(1, abs(self.level))
+
+    @property
+    def ordered(self) -> bool:
+        """A list item of a numbered list."""
+        return self.kind is BlockKind.LIST_ITEM and self.level < 0
+
+
+def list_item_level(depth: int, ordered: bool) -> int:
+    """``Block.level`` of a list item at ``depth`` (1 = top level) of a numbered or bulleted list."""
+    depth = max(1, depth)
+    return -depth if ordered else depth
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +97,19 @@ class Meta:
     description: str | None = None
     slug: str | None = None
     url: str | None = None  # canonical URL or page URL, used to tell internal from outbound links
+    # What a web page says about itself (HTML only; plume.ingest.page_meta), for report.json,
+    # the front matter and the JSON-LD. None / () when the page does not say.
+    headline: str | None = None  # the page's own headline (og:title, JSON-LD headline)
+    standfirst: str | None = None  # the chapô, as the page shows it under the headline
+    kicker: str | None = None  # the label above or before the standfirst ("Agriculture")
+    author: str | None = None  # "Jeanne Corriveau"; several joined by ", "
+    published: datetime | None = None  # timezone-aware
+    modified: datetime | None = None  # timezone-aware, only when after ``published``
+    site_name: str | None = None  # "Le Devoir"
+    section: str | None = None  # the page's section or first category ("Nutrition")
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    image: str | None = None  # the page's share image (og:image)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,13 @@ ever added).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Protocol
 
 from pydantic import BaseModel, Field
 
 from plume.article import Article
-from plume.document import Brief
+from plume.document import Brief, Meta
 from plume.report import Report
 from plume.verification import Contradiction, FactCheck, GuardReport
 
@@ -117,6 +118,44 @@ class RewriteOutcome(BaseModel):
     generation_ratio: float | None = None
 
 
+class SourceMeta(BaseModel):
+    """What the source page says about itself (an HTML page's metadata; ``plume.ingest``):
+    the original headline, standfirst, author, dates, site, canonical URL, section and tags.
+    Every field is None / empty when the source does not say (a .txt has none of them)."""
+
+    url: str | None = None  # the canonical URL: JSON-LD ``isBasedOn``
+    headline: str | None = None
+    standfirst: str | None = None
+    kicker: str | None = None
+    author: str | None = None
+    date_published: datetime | None = None
+    date_modified: datetime | None = None
+    site_name: str | None = None
+    section: str | None = None
+    categories: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    image: str | None = None
+
+    @classmethod
+    def of(cls, meta: Meta) -> SourceMeta | None:
+        """The source's metadata, or None when it says nothing about itself."""
+        found = cls(
+            url=meta.url,
+            headline=meta.headline,
+            standfirst=meta.standfirst,
+            kicker=meta.kicker,
+            author=meta.author,
+            date_published=meta.published,
+            date_modified=meta.modified,
+            site_name=meta.site_name,
+            section=meta.section,
+            categories=list(meta.categories),
+            tags=list(meta.tags),
+            image=meta.image,
+        )
+        return found if found != cls() else None
+
+
 class OptimiseReport(BaseModel):
     schema_version: str = OPTIMISE_SCHEMA_VERSION
     mode: str = "faithful"  # "faithful" | "rewrite"
@@ -147,6 +186,10 @@ class OptimiseReport(BaseModel):
     contradictions: list[Contradiction] = Field(default_factory=list)
     #: Generated statements no source supports (both modes; empty when all are supported).
     unsupported: list[Unsupported] = Field(default_factory=list)
+    #: The (first) source's own metadata, when it has some (an HTML page): the renderers take
+    #: ``isBasedOn``, the publisher, the categories and tags from it, and in faithful mode the
+    #: author.
+    source_meta: SourceMeta | None = None
 
     @property
     def passed(self) -> bool:

@@ -19,11 +19,11 @@ from plume.analyse.suggest import suggest_synonyms
 from plume.article import Article
 from plume.backends import backend_for, backend_settings_for, model_label
 from plume.backends.base import Backend
-from plume.clean import clean
+from plume.clean import CleanResult, clean
 from plume.document import Document, EditorFields
 from plume.errors import ConfigError, EmptyInput
-from plume.ingest import read_path, read_text
-from plume.optimisation import Generated, OptimiseReport, Unsupported
+from plume.ingest import read_path, read_stdin, read_text
+from plume.optimisation import Generated, OptimiseReport, SourceMeta, Unsupported
 from plume.report import Msg, Report
 from plume.settings import Mode, Settings, load_settings
 from plume.verify import verify
@@ -40,6 +40,7 @@ __all__ = [
     "analyse",
     "check_claims",
     "check_field",
+    "clean_input",
     "optimise",
     "publication_time",
 ]
@@ -90,8 +91,9 @@ class OptimiseRequest:
     ``sources`` are ingested documents: one in faithful mode, one or more in rewrite mode (the
     first is the reference for the "before" audit and the brief). ``fields`` are the editor's
     (keyphrase, synonyms, word target…; ``None`` lets the brief or plume decide). ``use_model``
-    False is ``--no-model``. ``published`` is the date written in the article: passing it makes
-    two runs byte-identical. ``model_name`` is the model named in the report; ``None``: the
+    False is ``--no-model``. ``published`` is the run's date, written in the article as its
+    publication date — or, in faithful mode on a source that has its own publication date (an
+    HTML page's), as its modification date: passing it makes two runs byte-identical. ``model_name`` is the model named in the report; ``None``: the
     name of the backend :func:`plume.backends.backend_settings_for` picks for ``mode``.
     """
 
@@ -202,9 +204,18 @@ def _faithful(
     target = before.brief.min_words if before.brief else None
     fields = replace(given, keyphrase=before.keyphrase, synonyms=synonyms, min_words=target)
     generated: list[Generated] = []
+    # The source's publication date when it has one (an HTML page's): the article is the
+    # source's, edited now (dateModified). Else the run's date.
+    published = doc.meta.published or request.published
     article = build_article(
-        cleaned, fields, published=request.published, backend=backend, generated=generated
+        cleaned, fields, published=published, backend=backend, generated=generated
     )
+    if (
+        published is not request.published
+        and request.published.tzinfo
+        and request.published > published
+    ):
+        article = article.model_copy(update={"date_modified": request.published})
     verification = verify(
         article, [cleaned], settings, fields=fields, check_entities=request.check_entities
     )
@@ -236,6 +247,7 @@ def _faithful(
         model=model,
         generated=generated,
         unsupported=unsupported,
+        source_meta=SourceMeta.of(doc.meta),
     )
 
 
@@ -294,6 +306,7 @@ def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> O
         rewrite=result.outcome,
         contradictions=contradictions,
         unsupported=_unsupported(result.article, cleaned),
+        source_meta=SourceMeta.of(docs[0].meta),
         notes=[
             f"Source en langue étrangère, traduite : {name}." for name in result.outcome.translated
         ],
@@ -348,3 +361,10 @@ def check_field(sources: Sequence[Document], text: str, settings: Settings) -> l
     if not text.strip():
         raise EmptyInput(_NO_CLAIM)
     return check_text(text, [clean(d, settings).document.text for d in sources])
+
+
+def clean_input(source: str | Path, settings: Settings) -> CleanResult:
+    """``plume clean``: read ``source`` (a path, or ``-`` for standard input) as every run reads
+    it and clean it as every run cleans it; the result carries the change log and findings."""
+    doc = read_stdin(settings) if str(source) == "-" else read_path(Path(source), settings)
+    return clean(doc, settings)

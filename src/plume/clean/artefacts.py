@@ -62,32 +62,45 @@ def step_doubled(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
 
 # --- Step 6: stray capital ------------------------------------------------------------------
 
-#: The word left after removing the stray letter must be at least this frequent (zipf 4: about
-#: ten per million words): drop caps hit a common first word ("La", "Les"), never a rarer
-#: look-alike ("FRance" → "Rance"). Calibrated: see docs/calibration.md.
-STRAY_REST_MIN_ZIPF = 4.0
-#: The token as written must be rarer than this to be an artefact: "TLa" ("tla", 1.9) is,
-#: "DJs" ("djs", 2.7) is not.
-STRAY_TOKEN_MAX_ZIPF = 2.5
-
-_STRAY_WORD = re.compile(f"([{_UP}])([{_UP}][{_LOW}]+)(?![\\w{_APOS}-])")
-# "DL’implosion": a stray capital before an elided article or pronoun.
-_STRAY_ELISION = re.compile(f"([{_UP}])([LDJCNSMT])[{_APOS}]([{_LOW}])")
+_STRAY_WORD = re.compile(f"([{_UP}])([{_UP}][{_LOW}{_UP}0-9]*)([{_APOS}-][\\w{_APOS}-]*)?(?![\\w])")
+# "DL’implosion", "IL’Office": a stray capital before an elided article or pronoun.
+_STRAY_ELISION = re.compile(f"([{_UP}])([LDJCNSMT])[{_APOS}]([{_LOW}{_UP}])")
+# "L Le gouvernement": the drop cap kept apart by a space, then the same letter again. Never
+# for the one-letter words A (an unaccented À: "A Alger"), Y and O.
+_STRAY_SPACED = re.compile(f"([{_UP}]) (?=\\1[{_LOW}{_APOS}])")
+_ONE_LETTER_WORDS = frozenset("AYOÀ")
+#: A drop cap before a word of two letters ("TLa", "GIl"): the word must be at least this
+#: frequent, so that plurals and units of acronyms ("DJs", "TVs", "MHz") stay as written.
+STRAY_SHORT_REST_MIN_ZIPF = 4.5
+#: A drop cap before a longer word ("ASalesforce", "JAu-delà"): the word must be known to the
+#: French word list (zipf 2: about one in ten million words) or a protected name.
+STRAY_LONG_REST_MIN_ZIPF = 2.0
 
 
 def _stray_edit(text: str) -> Edit | None:
     m = _STRAY_ELISION.match(text)
     if m and text[: m.end(2)] not in data.protected_tokens():
         return Edit(0, 1, "", "CL-STRAY-CAPITAL")
+    m = _STRAY_SPACED.match(text)
+    if m and m.group(1) not in _ONE_LETTER_WORDS:
+        return Edit(0, 2, "", "CL-STRAY-CAPITAL")
     m = _STRAY_WORD.match(text)
     if not m:
         return None
-    token, rest = m.group(), m.group(2)
-    if token in data.protected_tokens():
+    token, rest = m.group(1) + m.group(2), m.group(2)
+    if token in data.protected_tokens() or m.group() in data.protected_tokens():
         return None
-    # "LLe début": a doubled drop cap is an artefact whatever wordfreq says of "lle".
-    doubled = token[0] == token[1]
-    if zipf(rest) >= STRAY_REST_MIN_ZIPF and (doubled or zipf(token) < STRAY_TOKEN_MAX_ZIPF):
+    if rest in data.protected_tokens() or rest == "À":  # "NOpenAI", "SÀ l’origine", "ÀÀ"
+        return Edit(0, 1, "", "CL-STRAY-CAPITAL")
+    if not rest[1:].islower():  # "SNCF", "PCs"-like acronyms, "BlaBlaCar": not a drop cap
+        return None
+    # "LLe", "AAujourd’hui": a doubled capital before a lower-case letter is no French word.
+    if token[0] == token[1]:
+        return Edit(0, 1, "", "CL-STRAY-CAPITAL")
+    floor = STRAY_SHORT_REST_MIN_ZIPF if len(rest) <= 2 else STRAY_LONG_REST_MIN_ZIPF
+    # "FRance": a word typed with two capitals, more frequent as written than without its first
+    # letter ("france" 5.5, "rance" 3.3), is a typo for the editor, not a drop cap.
+    if zipf(rest) >= floor and zipf(token) < zipf(rest):
         return Edit(0, 1, "", "CL-STRAY-CAPITAL")
     return None
 
@@ -109,10 +122,11 @@ def step_stray_capital(blocks: tuple[Block, ...], settings: Settings) -> StepOut
 # A space is allowed before a closing » or ” ("viande. »La revanche"), never before an opening
 # quote ('apprécié. "Vachement' is already spaced).
 _GLUED = re.compile(
-    f'(?P<punct>[.!?…]+)(?P<quote>[ \u00a0\u202f]?[»”]|[»"”“«]?)'
+    f'(?P<punct>[.!?…]+)(?P<quote>[ \u00a0\u202f]?[»”]|«[ \u00a0\u202f]?|[»"”“]?)'
     f"(?P<next>[{_UP}])(?=[{_LOW}{_APOS}])"
 )
 _CLOSING = frozenset(')]»"”')
+_UNIT_SIGNS = frozenset("%€$£°")
 # A comma glued to the next word ('impérissable",un'): a letter or closing quote before, two
 # letters after. Digits are excluded ("3,5"), code and URLs are protected spans.
 _COMMA = re.compile(f'(?:(?<=[^\\W\\d_])|(?<=[»"”)])),(?=[{_LOW}{_UP}][{_LOW}])')
@@ -133,7 +147,8 @@ def _left_ok(text: str, p: int, punct: str) -> bool:
     if p == 0:
         return False
     before = text[p - 1]
-    if before.isdigit() or before in _CLOSING:
+    # "en 2019.Le", "de 12 %.Les", "(OFEV).La": a number, a unit sign or a closing bracket.
+    if before.isdigit() or before in _CLOSING or before in _UNIT_SIGNS:
         return True
     k = p
     while k > 0 and text[k - 1].isalpha():
@@ -152,10 +167,16 @@ def _glued_edits(text: str) -> list[Edit]:
         punct, quote = m.group("punct"), m.group("quote")
         if not _left_ok(text, m.start(), punct):
             continue
-        if prot.overlaps(m.start() - 1, m.end() + 1):
+        # The mark itself must be outside a protected span: "lemonde.fr.Le" is a domain, then
+        # a glued sentence; "https://x.fr/a.Le" is all URL.
+        if prot.overlaps(m.start(), m.end()):
             continue
         q = m.start("quote")
-        if quote in ("«", "“") or (quote == '"' and text.count('"', 0, q) % 2 == 0):
+        if (
+            quote.startswith("«")
+            or quote == "“"
+            or (quote == '"' and text.count('"', 0, q) % 2 == 0)
+        ):
             pos = q  # an opening quote: the space goes before it
         else:
             pos = m.start("next")  # no quote, or a closing one: the space goes after it
@@ -227,6 +248,19 @@ RUN_TOGETHER_MIN_LEN = 5
 #: One-letter second parts allowed: "flatteurà" → "flatteur à". Hardly any French word ends in
 #: "à" (voilà, déjà, holà, delà: all known to wordfreq, so never candidates).
 ONE_LETTER_PARTS = frozenset({"à"})
+#: Tokens the word list knows are split only below this frequency (zipf 2: once in 100 million
+#: words), into two parts of at least TYPO_PART_MIN_ZIPF that are TYPO_MARGIN more frequent than
+#: the token: web typos ("tousles" 1.3, "elleest" 1.4, "dansune" 1.0) are in wordfreq's list,
+#: rare words ("portemanteau": "manteau" 3.6) are not split. See docs/calibration.md.
+TYPO_MAX_ZIPF = 2.0
+#: A token with an é restored at least this frequent is a word typed without accents.
+ACCENTLESS_MIN_ZIPF = 2.0
+#: "lechatbot" → "le chatbot": the rarer word after the function word has at least 5 letters.
+AFTER_FUNCTION_WORD_MIN_LEN = 5
+#: "Microsoftsur" → "Microsoft sur": the name before the glued function word is this frequent.
+NAME_SPLIT_MIN_ZIPF = 3.5
+TYPO_PART_MIN_ZIPF = 4.0
+TYPO_MARGIN = 3.0
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
 #: A token is a candidate only between these: not inside a URL, a handle, a hyphenated compound
 #: ("Sok-yong"), an elision ("aujourd’hui") or a domain ("Sports.fr").
@@ -255,7 +289,8 @@ class Split:
 
 def _part_ok(part: str, z: float, *, right: bool) -> bool:
     if len(part) == 1:
-        return right and part in ONE_LETTER_PARTS
+        # "àmoins": hardly any French word starts with "à" either (à-côté, à-coup: hyphenated).
+        return part in ONE_LETTER_PARTS
     if len(part) == 2:
         return z >= SHORT_PART_MIN_ZIPF
     return z >= PART_MIN_ZIPF
@@ -283,7 +318,10 @@ def best_split(token: str) -> Split | None:
 
     Public so the tests can check splits token by token.
     """
-    if token in data.protected_tokens() or zipf(token) > 0.0:
+    if token in data.protected_tokens():
+        return None
+    z_token = zipf(token)
+    if z_token >= TYPO_MAX_ZIPF:
         return None
     lower = token.lower()
     if token[0].isupper():
@@ -295,8 +333,8 @@ def best_split(token: str) -> Split | None:
             and zipf(rest) >= CAPITAL_SPLIT_MIN_ZIPF
         ):
             return Split(token[0], token[1:], zipf(rest))
-        return None
-    if len(token) < RUN_TOGETHER_MIN_LEN or not token.islower():
+        return _name_split(token) if z_token == 0.0 else None
+    if len(token) < RUN_TOGETHER_MIN_LEN or not token.islower() or _accentless(lower):
         return None
     best: Split | None = None
     for i in range(1, len(token)):
@@ -304,10 +342,61 @@ def best_split(token: str) -> Split | None:
         zl, zr = zipf(left), zipf(right)
         if not _split_ok(left, right, zl, zr):
             continue
+        # A token the word list knows (a rare word, or a typo seen on the web: "tousles" 1.3)
+        # is split only into two frequent words much more frequent than itself.
+        if z_token > 0.0 and (
+            min(zl, zr) < TYPO_PART_MIN_ZIPF or min(zl, zr) - z_token < TYPO_MARGIN
+        ):
+            continue
         cand = Split(token[:i], token[i:], min(zl, zr))
         if best is None or cand.score > best.score:
             best = cand
+    if best is None and z_token == 0.0:
+        best = _after_function_word(token)
     return best
+
+
+def _accentless(lower: str) -> bool:
+    """A word typed without its accents ("desinformation", "detenir", "deconfinement"): one
+    of its first e's as é gives a known word. Never split: "de" + "tenir" would be wrong."""
+    starts = [i for i, c in enumerate(lower[:6]) if c == "e"]
+    return any(zipf(f"{lower[:i]}é{lower[i + 1 :]}") >= ACCENTLESS_MIN_ZIPF for i in starts)
+
+
+def _after_function_word(token: str) -> Split | None:
+    """ "lechatbot", "enembauchant", "duparacétamol": a very frequent article or preposition
+    glued before a rarer word (the mirror of the rule for "surnommaitle")."""
+    lower = token.lower()
+    for i in (2, 3):
+        left, right = lower[:i], lower[i:]
+        if (
+            left in data.function_words()
+            and zipf(left) >= GLUED_FUNCTION_WORD_MIN_ZIPF
+            and len(right) >= AFTER_FUNCTION_WORD_MIN_LEN
+            and zipf(right) >= GLUED_FUNCTION_WORD_LEFT_MIN_ZIPF
+            and right not in _suffixes()
+        ):
+            return Split(token[:i], token[i:], zipf(right))
+    return None
+
+
+#: Function words found glued after a capitalised name ("Microsoftsur", "Franceest"): three
+#: letters or more, so that name endings ("Fernandes", "Nilsson") are never cut.
+_AFTER_NAME = frozenset({"sur", "est", "les", "des", "que", "qui", "une", "dans", "pour", "avec"})
+
+
+def _name_split(token: str) -> Split | None:
+    """A known name or word with a function word glued after it: "Microsoftsur" → "Microsoft
+    sur". The name must be frequent (zipf 3.5: "microsoft" 4.2, "allemagne" 4.9)."""
+    if not token[1:].islower():
+        return None
+    lower = token.lower()
+    for word in _AFTER_NAME:
+        if lower.endswith(word) and len(lower) - len(word) >= 3:
+            cut = len(lower) - len(word)
+            if zipf(lower[:cut]) >= NAME_SPLIT_MIN_ZIPF:
+                return Split(token[:cut], token[cut:], zipf(lower[:cut]))
+    return None
 
 
 def _token_ok(text: str, start: int, end: int) -> bool:

@@ -1,14 +1,16 @@
 """Step 4: line breaks inside blocks.
 
 Each ``"\\n"`` becomes nothing (a hyphenated word rejoined, ``CL-LINEBREAK``), a space (a cut
-sentence) or a block break; empty blocks are dropped (``CL-EMPTY-BLOCK``). After this step no
-block contains a line break, which every later step relies on. Rules: docs/cleaning.md.
+sentence, or a hard wrap: lines of a near-constant width) or a block break; empty blocks are
+dropped (``CL-EMPTY-BLOCK``). After this step no block contains a line break, which every later
+step relies on. Rules: docs/cleaning.md.
 """
 
 from __future__ import annotations
 
 import re
 
+from plume.clean import data
 from plume.clean.boilerplate import is_boilerplate, is_tail_marker
 from plume.clean.engine import Drop, Edit, Keep, Plan, StepOutput, run_plans
 from plume.clean.wordlist import phrase_zipf, zipf
@@ -25,6 +27,27 @@ _ENDS_SENTENCE = re.compile(r"[.!?…](?:\s*[»\"”’)\]])*$")
 _LIST_ITEM = re.compile(r"(?:[a-z]|[ivx]{1,4})[.)]\s")
 _HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
+#: Lines that open a new item, never the rest of a wrapped line: bullets, dialogue dashes,
+#: numbered items ("1. ", "2) ").
+_ITEM_START = re.compile(r"(?:[-*•‣◦▪●–—]\s|\d{1,3}[.)]\s)")
+#: A line ending on a comma or an opening bracket is cut inside a sentence (not a colon: a
+#: list of capitalised items may follow one).
+_OPEN_END = re.compile(r"[,;(«“]$")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+#: The elided openers of a French sentence ("L’État", "D’abord", "Qu’il").
+_ELIDED_OPENER = re.compile(r"(?:[LDJCNSMT]|Qu|Jusqu|Lorsqu|Puisqu)['’]")
+
+#: Hard wraps: a run of lines joined by single newlines, none longer than WRAP_MAX_WIDTH, the
+#: longest at least WRAP_MIN_WIDTH, is a wrapped text of width W (its longest line). Plain-text
+#: wraps are 60–80 columns (72 for mail, RFC 2646; 80 for terminals); 40–100 leaves room for
+#: narrow columns and PDF copies, and a paragraph on one line is longer than 100 characters.
+WRAP_MIN_WIDTH = 40
+WRAP_MAX_WIDTH = 100
+#: A line of a wrap run is "full" (the wrap cut it) when it is at most this much shorter than W
+#: or when the next line's first word would not have fitted on it (the greedy-fill test).
+#: Ragged wraps (each line cut anywhere between 60 and 80 columns) need 20; 25 keeps a margin.
+#: The line ending a paragraph is usually shorter. See docs/calibration.md.
+WRAP_SLACK = 25
 
 
 def _is_furniture(line: str) -> bool:
@@ -46,10 +69,96 @@ def _hyphen_edit(text: str, nl: int, prev: str, nxt: str) -> Edit | None:
     return Edit(nl, nl + 1, "", "CL-LINEBREAK")  # keep the hyphen: a compound word
 
 
+def _wrap_widths(text: str) -> dict[int, int]:
+    """For each single newline inside a hard-wrap run: its offset → the run's width W
+    (negative for a weak run: two lines, the second not ending a sentence; or three lines and
+    more of which fewer than a quarter are cut inside a sentence)."""
+    lines: list[tuple[int, int]] = []
+    seps: list[tuple[int, int]] = []
+    pos = 0
+    for m in _NL_RUN.finditer(text):
+        lines.append((pos, m.start()))
+        seps.append(m.span())
+        pos = m.end()
+    lines.append((pos, len(text)))
+    widths: dict[int, int] = {}
+    i = 0
+    while i < len(seps):
+        j = i
+        while (
+            j < len(seps)
+            and seps[j][1] - seps[j][0] == 1
+            and lines[j][1] - lines[j][0] <= WRAP_MAX_WIDTH
+            and lines[j + 1][1] - lines[j + 1][0] <= WRAP_MAX_WIDTH
+        ):
+            j += 1
+        if j > i:
+            width = max(e - s for s, e in lines[i : j + 1])
+            last = text[lines[j][0] : lines[j][1]]
+            # Two lines, the second not ending a sentence: a title and its subtitle as likely
+            # as a wrapped paragraph ("Construction pour la démocratie sud-coréenne" /
+            # "Turpitude et architecture", corpus 04). Such a run only joins lower-case lines.
+            # Three lines or more: a list of capitalised lines ("Baisse de la TVA…" / "Gel des
+            # loyers…") has the shape of a wrap too; a wrapped text shows its cuts: at least a
+            # quarter of its line ends (furniture aside) fall inside a sentence, before a
+            # lower-case word (nine in ten do in the dev texts: see docs/calibration.md).
+            ends = [
+                (text[lines[k][0] : lines[k][1]], text[lines[k + 1][0] : lines[k + 1][1]])
+                for k in range(i, j)
+            ]
+            ends = [(a, b) for a, b in ends if not (_is_furniture(a) or _is_furniture(b))]
+            cuts = sum(_cuts_sentence(a, b) for a, b in ends)
+            if j - i >= 2:
+                strong = cuts >= 1 and 4 * cuts >= len(ends)
+            else:
+                strong = bool(_ENDS_SENTENCE.search(last))
+            if width >= WRAP_MIN_WIDTH:
+                for k in range(i, j):
+                    widths[seps[k][0]] = width if strong else -width
+        i = j + 1
+    return widths
+
+
+def _cuts_sentence(prev: str, nxt: str) -> bool:
+    """The line stops inside a sentence and the next goes on in lower case."""
+    return nxt[:1].islower() and not _ENDS_SENTENCE.search(prev)
+
+
+def _opens_sentence(line: str) -> bool:
+    """Does ``line`` start like a new sentence: a capitalised function word ("Le", "Il",
+    "Cette") or an elided opener ("L’État")? A name ("Microsoft", "Emmanuel") does not."""
+    if _ELIDED_OPENER.match(line):
+        return True
+    w = _LEADING_WORD.match(line)
+    return bool(w and w.group()[0].isupper() and w.group().lower() in data.function_words())
+
+
+def _is_wrap(prev: str, nxt: str, width: int) -> bool:
+    """A single newline inside a wrap run of width ``width``: is it a wrap, not a break?
+
+    A negative width marks a weak run (see :func:`_wrap_widths`): no join there.
+    """
+    if width < 0:
+        return False
+    first = nxt.split(" ", 1)[0]
+    full = len(prev) >= width - WRAP_SLACK or len(prev) + 1 + len(first) > width
+    if not full or _ITEM_START.match(nxt) or _is_furniture(prev) or _is_furniture(nxt):
+        return False
+    if _ENDS_SENTENCE.search(prev):
+        return True  # the wrap fell between two sentences of one paragraph
+    if not _opens_sentence(nxt):
+        return True  # a name, a number, a quote: the sentence goes on
+    # "Le", "Il", "L’…" after a line with no sentence end: a heading or a label above a new
+    # sentence, unless the line stops on a function word or a comma ("selon\nLe Monde").
+    last = _LAST_WORD.search(prev)
+    return bool(_OPEN_END.search(prev) or (last and last.group().lower() in data.function_words()))
+
+
 def _line_edits(block: Block) -> list[Edit]:
     text = block.text
     edits: list[Edit] = []
     n = len(text)
+    widths = _wrap_widths(text) if not block.is_heading else {}
     for m in _NL_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e == n:
@@ -74,7 +183,7 @@ def _line_edits(block: Block) -> list[Edit]:
             and not _LIST_ITEM.match(nxt)
             and not _is_furniture(prev)
             and not _is_furniture(nxt)
-        ):
+        ) or (s in widths and _is_wrap(prev, nxt, widths[s])):
             edits.append(Edit(s, e, " ", "CL-LINEBREAK"))
         else:
             edits.append(Edit(s, e, BLOCK_SEPARATOR, "CL-LINEBREAK"))

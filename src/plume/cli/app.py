@@ -120,6 +120,7 @@ def _register() -> None:
 
     app.command("optimise")(optimise_cmd)
     app.command("verify")(verify_cmd)
+    app.command("clean")(importlib.import_module("plume.cli.clean").clean_cmd)
     app.command("serve")(serve_cmd)
     from plume.cli.backends import backends_app
 

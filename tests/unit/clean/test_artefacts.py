@@ -283,3 +283,87 @@ def test_hyphenated_and_elided_tokens_are_not_candidates() -> None:
     for kept in ("Hwang Sok-yong", "aujourd’hui", "Sports.fr", "@elonmusk", "#COVID19"):
         assert "CL-RUN-TOGETHER" not in rules(run(kept, settings=RAW))
     assert corpus("12").exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("AAujourd’hui, le maire parle.", "Aujourd’hui, le maire parle."),
+        ("GIl suffit de regarder.", "Il suffit de regarder."),
+        ("JAu-delà des craintes.", "Au-delà des craintes."),
+        ("ASalesforce recrute.", "Salesforce recrute."),
+        ("NOpenAI publie un modèle.", "OpenAI publie un modèle."),
+        ("IL’Office fédéral décide.", "L’Office fédéral décide."),
+        ("VLa qualité des eaux.", "La qualité des eaux."),
+        ("L Le gouvernement recule.", "Le gouvernement recule."),
+        ("SÀ l’origine de tout.", "À l’origine de tout."),
+        ("ÀÀ travers ces vies.", "À travers ces vies."),
+    ],
+)
+def test_more_drop_caps(raw: str, expected: str) -> None:
+    assert cleaned(raw, settings=RAW) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["A Alger, la foule manifeste.", "CNews diffuse le débat.", "XX, via son projet."]
+)
+def test_what_only_looks_like_a_drop_cap_is_kept(text: str) -> None:
+    assert cleaned(text, settings=RAW) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "ses produits pétroliers.« Un bateau arrive",
+            "ses produits pétroliers. « Un bateau arrive",
+        ),
+        (
+            "une hausse de 12 %.Les syndicats protestent",
+            "une hausse de 12 %. Les syndicats protestent",
+        ),
+        ("lu sur lemonde.fr.Le site précise", "lu sur lemonde.fr. Le site précise"),
+    ],
+)
+def test_sentences_glued_before_a_guillemet_or_after_a_sign_are_split(
+    raw: str, expected: str
+) -> None:
+    assert cleaned(raw, settings=RAW) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le taux passe de 2.7 à 3,5 en 2023.",
+        "Près de 1.500 personnes à 18h30.",
+        "La COP28 et les étudiant·e·s.",
+        "Voir https://exemple.fr/page.Html pour la suite.",
+    ],
+)
+def test_protected_tokens_survive_the_glued_repair(text: str) -> None:
+    assert cleaned(text, settings=RAW) == text
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("tousles", ("tous", "les")),
+        ("elleest", ("elle", "est")),
+        ("àmoins", ("à", "moins")),
+        ("lechatbot", ("le", "chatbot")),
+        ("Microsoftsur", ("Microsoft", "sur")),
+        ("Franceest", ("France", "est")),
+        ("desinformation", None),
+        ("detenir", None),
+        ("Fernandes", None),
+        ("Carlson", None),
+        ("lemonde", None),
+        ("portemanteau", None),
+        ("entrechat", None),
+    ],
+)
+def test_typos_known_to_the_word_list_are_split_rare_words_are_not(
+    token: str, expected: tuple[str, str] | None
+) -> None:
+    split = best_split(token)
+    assert ((split.left, split.right) if split else None) == expected

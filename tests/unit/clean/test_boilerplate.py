@@ -211,3 +211,40 @@ def test_a_read_also_box_with_a_sentence_title_is_removed() -> None:
     result = run(PARA, box, PARA2)
     assert [c.rule for c in result.changes].count("CL-BOILERPLATE") == 1
     assert result.document.text.startswith(PARA) and "lire aussi" not in result.document.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Partager sur Facebook",
+        "Partager cet article sur LinkedIn",
+        "Facebook Twitter Email Imprimer",
+        "À lire aussi >> Les prix de l’énergie repartent à la hausse",
+        "Lire la suite : le Sénat adopte le texte",
+        "(Photo by Thomas Samson / AFP)",
+        "Photo Philippe Lopez. AFP",
+        "Tous droits réservés",
+        "Recevez chaque matin l’essentiel de l’actualité dans votre boîte mail",
+        "S’inscrire à la newsletter Politique",
+        "Gérer mes cookies",
+        "Sujets : Europe, Migrations, Droit d’asile",
+        "#retraites #syndicats #grève",
+    ],
+)
+def test_furniture_lines_in_many_phrasings_are_recognised(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partager ses souvenirs avec ses enfants est une joie pour beaucoup de parents.",
+        "Pour aller plus loin dans la réforme, le gouvernement devra convaincre le Sénat.",
+        "Photo de famille pour les ministres réunis à Bruxelles autour du président.",
+        "Les cookies de Noël de la boulangerie du village se vendent très bien cette année.",
+        "Pour aller plus loin, il faut agir.",
+        "Le journal a lancé une newsletter et compte 5 000 abonnés.",
+    ],
+)
+def test_sentences_that_start_like_furniture_are_kept(text: str) -> None:
+    assert not is_boilerplate(text)
