@@ -10,7 +10,8 @@ text and in totals:
   joined by "et", spaCy's parts of speech);
 - SEO title: characters and pixels (``plume.analyse.pixels.text_width``), within 400–600 px;
 - meta description: characters, whole (ends a sentence) or cut, within 120–156 characters;
-- keyphrase: its words, single word, generic (a lone common noun, per the Lefff lexicon), its
+- keyphrase: its words, single word, generic (a lone common noun, per the Lefff lexicon; and,
+  the issue's "frequent common noun", per plume's own SEO-KP-SPECIFIC list), its
   frequency (Yoast's count and density on the published article);
 - headings: how many, how many plume created, the share holding the keyphrase (Yoast's
   subheadingsKeyword measure; 30–75 % is good), duplicates;
@@ -63,6 +64,7 @@ from optimise_vs_yoast import EXCLUDED, not_good, optimise_one, run_yoast
 
 import plume
 from plume.analyse.pixels import text_width
+from plume.analyse.suggest import is_generic_keyphrase as frequent_keyphrase
 from plume.backends.base import Backend
 from plume.clean import clean
 from plume.ingest import read_path
@@ -137,6 +139,8 @@ def measure(rep: OptimiseReport, source_headings: list[str], tag: Tagger) -> dic
         "keyphrase_words": kp_words,
         "keyphrase_single": len(kp_words) == 1,
         "keyphrase_generic": is_generic_keyphrase(rep.keyphrase),
+        # The "frequent common noun": plume's own rule (SEO-KP-SPECIFIC's word list).
+        "keyphrase_frequent": frequent_keyphrase(rep.keyphrase),
         "plume_density": density.get("density"),
         "plume_count": density.get("count"),
         "alternatives": [s.phrase for s in getattr(rep.before, "suggestions", [])[:5]],
@@ -286,6 +290,7 @@ def totals(rows: list[Row]) -> dict[str, Any]:
         ),
         "keyphrase_single_word": sum(d["keyphrase_single"] for d in ds),
         "keyphrase_generic": sum(d["keyphrase_generic"] for d in ds),
+        "keyphrase_frequent": sum(d.get("keyphrase_frequent", False) for d in ds),
         "headings": sum(len(d["headings"]) for d in ds),
         "headings_created": sum(d["headings_created"] for d in ds),
         "created_headings_et_labels": sum(len(d["created_et_labels"]) for d in ds),
@@ -314,6 +319,10 @@ TOTAL_LINES: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("meta description whole and 120–156", lambda t: f"{t['meta_whole_and_120_156']}"),
     ("keyphrase: single word", lambda t: f"{t['keyphrase_single_word']}"),
     ("keyphrase: single generic word", lambda t: f"{t['keyphrase_generic']}"),
+    (
+        "keyphrase: single frequent noun (plume's SEO-KP-SPECIFIC list)",
+        lambda t: f"{t['keyphrase_frequent']}",
+    ),
     ("headings (created by plume)", lambda t: f"{t['headings']} ({t['headings_created']})"),
     ('created headings that are "X et Y" labels', lambda t: f"{t['created_headings_et_labels']}"),
     ("keyphrase in 30–75 % of subheadings", lambda t: f"{t['kp_share_30_75']}"),
