@@ -181,6 +181,7 @@ INSPECTED: Final[dict[tuple[str, str], str]] = {
     ("SEO-IMAGES-ALT", "05-tdg"): "alt-text",
     ("RD-SUBHEADINGS", "02-ledevoir"): "h1",
     ("RD-PASSIVE", "seed-000"): "auxiliary-participle",
+    ("RD-PASSIVE", "seed-003"): "headings",
     ("RD-PASSIVE", "08-lapresse-tn"): "headings",
     ("RD-PASSIVE", "15-mesopinions"): "auxiliary-participle",
     ("RD-TRANSITIONS", "03-lenouvelliste"): "word-list",

@@ -1,14 +1,18 @@
 """Passive voice in French (plume.analyse.passive).
 
-The accuracy test runs the detector over two hand-labelled sets: ``passive_gold_fr.tsv`` (117
-sentences written for plume, covering every tricky case) and ``passive_gold_seeds.tsv`` (all
-sentences of the five seed articles, read from ``../shared``, labelled by short anchors). A
-predicted clause is right when its participle is a gold clause's participle (same end offset).
-``bench/passive_accuracy.py`` reuses :func:`gold_documents` to compare with spaCy and yoastseo.
+Two accuracy tests. The independent set, ``bench/data/passive_fr_{dev,heldout}.jsonl`` (285
+sentences written after the detector or drawn from ``../shared/corpus``, labelled by Yoast's rule:
+stative participles count, pronominal passives do not), sentence level. The sets written
+alongside the detector: ``passive_gold_fr.tsv`` (sentences covering every tricky case) and
+``passive_gold_seeds.tsv`` (all sentences of the five seed articles, read from ``../shared``,
+labelled by short anchors), clause level: a predicted clause is right when its participle is a
+gold clause's participle (same end offset). ``bench/passive_accuracy.py`` reuses
+:func:`gold_documents` and the JSONL files to compare with yoastseo and spaCy.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from plume.text import Sentence, sentences
 
 HERE = Path(__file__).parent
 SEEDS = Path(__file__).resolve().parents[3] / "../shared/seeds"
+INDEPENDENT = Path(__file__).resolve().parents[3] / "bench/data"
 
 
 @dataclass(frozen=True)
@@ -101,15 +106,30 @@ def test_accuracy_on_the_labelled_sets() -> None:
     assert sum(len(d.passive_ends) for d in docs) >= 80, "the sets must stay ≥ 80 gold passives"
     for doc in docs:
         pred = predicted_ends(doc)
-        tp += len(pred & doc.passive_ends)
-        fp += len(pred - doc.passive_ends)
-        fn += len(doc.passive_ends - pred)
-        for end in pred ^ doc.passive_ends:
+        gold = doc.passive_ends | doc.stative_ends  # Yoast's convention: states are passives
+        tp += len(pred & gold)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        for end in pred ^ gold:
             kind = "false positive" if end in pred else "missed"
             errors.append(f"{kind}: {doc.name[:60]!r} …{doc.text[max(0, end - 30) : end]!r}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     # Target from the brief: ≥ 90 % precision and recall (measured: see bench/passive_accuracy.py).
     assert precision >= 0.95 and recall >= 0.95, (precision, recall, errors)
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_accuracy_on_the_independent_set(part: str) -> None:
+    lines = (INDEPENDENT / f"passive_fr_{part}.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    assert len(rows) >= 100, "each part keeps ≥ 100 labelled sentences"
+    wrong = [
+        r["text"]
+        for r in rows
+        if any(passive_spans(s) for s in sentences(r["text"])) != r["passive"]
+    ]
+    # Issue 18: ≥ 98 % accuracy on the held-out part (measured: bench/passive_accuracy.py).
+    assert 1 - len(wrong) / len(rows) >= 0.98, wrong
 
 
 @pytest.mark.parametrize(
@@ -124,7 +144,8 @@ def test_accuracy_on_the_labelled_sets() -> None:
         ("Les mesures seront prises dès demain.", ["seront prises"]),  # irregular participle
         ("Ce droit nous est refusé.", ["est refusé"]),  # dative clitic, not reflexive
         ("Il a été sorti du gouvernement.", ["a été sorti"]),  # être verb, compound: passive
-        ("La pièce est composée par Mozart.", ["est composée"]),  # stative list, but an agent
+        ("La pièce est composée par Mozart.", ["est composée"]),
+        ("Il est lié par contrat au club.", ["est lié"]),  # an exception, but an agent
         (
             "Les deux textes ont été signés et seront appliqués.",
             ["ont été signés", "seront appliqués"],
@@ -152,16 +173,53 @@ def test_passives(text: str, expected: list[str]) -> None:
         "Il est grand et fort.",  # adjective, not a participle
         "Il est censé arriver à midi.",
         "Il est député de la Somme.",  # noun homograph
-        "La maison est située près de la gare.",  # stative
-        "Le retard est dû à la grève.",
+        "Le sujet est lié à l’actualité.",  # an adjective for Yoast (passive_exceptions.txt)
         "C’est fait.",
+        "Ce n’est pas terminé.",
         "Étant donné la situation, rien ne change.",
         "Il est peut-être parti.",
-        "Le texte est, selon lui, adopté.",  # punctuation between: not followed
+        "Le texte est, selon lui, une réussite.",  # an aside, then no participle
+        "Il est venu, a vu, puis est reparti.",
+        "Il est content du travail accompli.",  # the participle qualifies « travail »
+        # pronominal passives: Yoast counts only être + participle
+        "Ce modèle se vend très bien.",
+        "Les billets se sont vendus en une heure.",
     ],
 )
 def test_not_passives(text: str) -> None:
     assert _one(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Compound tenses and moods
+        ("Le projet aura été abandonné.", ["aura été abandonné"]),
+        ("Le texte avait été voté.", ["avait été voté"]),
+        ("Ayant été élu, il a démissionné.", ["Ayant été élu"]),
+        ("Il espère être élu.", ["être élu"]),
+        ("Il faut que la loi soit adoptée.", ["soit adoptée"]),
+        ("Dès que les toiles eurent été vendues, il partit.", ["eurent été vendues"]),
+        # Words between the auxiliary and the participle
+        ("La loi a été rapidement adoptée.", ["a été rapidement adoptée"]),
+        ("Les recours ont en effet été rejetés.", ["ont en effet été rejetés"]),
+        ("L’affaire a été tout de suite confiée au juge.", ["a été tout de suite confiée"]),
+        ("Les dossiers seront bien entendu relus.", ["seront bien entendu relus"]),
+        ("Le texte est, selon lui, adopté.", ["est, selon lui, adopté"]),
+        ("La pièce est chaque soir jouée.", ["est chaque soir jouée"]),
+        ("Le club est depuis 2019 dirigé par elle.", ["est depuis 2019 dirigé"]),
+        # An agent introduced by « de »
+        ("Le professeur est aimé de tous.", ["est aimé"]),
+        ("La maison est entourée de jardins.", ["est entourée"]),
+        # Stative participles: passives for Yoast, and for plume since issue 18
+        ("La maison est située près de la gare.", ["est située"]),
+        ("Le retard est dû à la grève.", ["est dû"]),
+        ("Je suis fatigué.", ["suis fatigué"]),
+        ("La piscine est ouverte le dimanche.", ["est ouverte"]),
+    ],
+)
+def test_passives_by_category(text: str, expected: list[str]) -> None:
+    assert _one(text) == expected
 
 
 def test_clause_details_and_absolute_offsets() -> None:
