@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from plume.clean.wordlist import zipf  # noqa: E402
 from plume.lang.fr.lexicon import DATA_FILE, load_lexicon  # noqa: E402
+from plume.lang.fr.wordfreq import zipf  # noqa: E402
 
 #: Zipf 4.7 = 50 occurrences per million words (wordfreq's French "large" list): the nouns of
 #: every day's news ("pays", "quartier", "voix"), about 900 of Lefff's 42,000 noun lemmas.

@@ -17,6 +17,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
+# The French grammar checker (Grammalecte, Debian's package): its tests run the real server.
+bash scripts/install_grammalecte.sh
 echo "== ruff" && .venv/bin/ruff check src tests bench scripts && .venv/bin/ruff format --check src tests bench scripts
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest" && .venv/bin/pytest --durations=15 "$@"

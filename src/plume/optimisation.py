@@ -156,6 +156,15 @@ class SourceMeta(BaseModel):
         return found if found != cls() else None
 
 
+class SentenceEdit(BaseModel):
+    """A long sentence of the source split by faithful mode's editor's pass (issue 18): what it
+    was and what it became; ``--keep-sentences`` keeps the author's sentences."""
+
+    kind: str  # "clauses" | "relative"
+    before: str
+    after: list[str]
+
+
 class OptimiseReport(BaseModel):
     schema_version: str = OPTIMISE_SCHEMA_VERSION
     mode: str = "faithful"  # "faithful" | "rewrite"
@@ -190,6 +199,8 @@ class OptimiseReport(BaseModel):
     #: ``isBasedOn``, the publisher, the categories and tags from it, and in faithful mode the
     #: author.
     source_meta: SourceMeta | None = None
+    #: Faithful mode: the long sentences split, in text order (empty with --keep-sentences).
+    edits: list[SentenceEdit] = Field(default_factory=list)
 
     @property
     def passed(self) -> bool:

@@ -23,7 +23,13 @@ from plume.clean import CleanResult, clean
 from plume.document import Document, EditorFields
 from plume.errors import ConfigError, EmptyInput
 from plume.ingest import read_path, read_stdin, read_text
-from plume.optimisation import Generated, OptimiseReport, SourceMeta, Unsupported
+from plume.optimisation import (
+    Generated,
+    OptimiseReport,
+    SentenceEdit,
+    SourceMeta,
+    Unsupported,
+)
 from plume.report import Msg, Report
 from plume.settings import Mode, Settings, load_settings
 from plume.verify import verify
@@ -31,6 +37,7 @@ from plume.verify.facts import preload_entities
 from plume.verify.stage import check_claims as judge_claims
 from plume.verify.stage import check_statements, check_text
 from plume.verify.support import SupportVerdict
+from plume.write.split import split_document
 from plume.write.structure import build_article
 from plume.write.withdraw import withdraw_unsupported
 
@@ -104,6 +111,8 @@ class OptimiseRequest:
     use_model: bool = True
     published: datetime = field(default_factory=publication_time)
     check_entities: bool = True
+    #: Faithful mode: keep the author's sentences (no split of long ones; ``--keep-sentences``).
+    keep_sentences: bool = False
     #: Rewrite mode: repair rounds, and the share of 8-word sequences that may be copied.
     max_rounds: int = 3
     originality_ceiling: float = 0.20
@@ -204,11 +213,14 @@ def _faithful(
     target = before.brief.min_words if before.brief else None
     fields = replace(given, keyphrase=before.keyphrase, synonyms=synonyms, min_words=target)
     generated: list[Generated] = []
+    # The editor's pass: long sentences split at verified seams (write/split.py); the sources
+    # the article is checked against stay the author's text.
+    written, splits = (cleaned, []) if request.keep_sentences else split_document(cleaned)
     # The source's publication date when it has one (an HTML page's): the article is the
     # source's, edited now (dateModified). Else the run's date.
     published = doc.meta.published or request.published
     article = build_article(
-        cleaned, fields, published=published, backend=backend, generated=generated
+        written, fields, published=published, backend=backend, generated=generated
     )
     if (
         published is not request.published
@@ -248,6 +260,7 @@ def _faithful(
         generated=generated,
         unsupported=unsupported,
         source_meta=SourceMeta.of(doc.meta),
+        edits=[SentenceEdit(kind=x.kind, before=x.before, after=list(x.after)) for x in splits],
     )
 
 

@@ -99,6 +99,27 @@ class BatchSettings(BaseModel):
     max_failure_ratio: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
+class GrammarSettings(BaseModel):
+    """The French grammar and spelling checker, Grammalecte (GPL-3), run as its own process and
+    reached over HTTP only (:mod:`plume.grammar`). Section ``[grammar]``, environment
+    ``PLUME_GRAMMAR__<FIELD>``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: False: no grammar check at all (the report says it was not run).
+    enabled: bool = True
+    #: A Grammalecte server already running (e.g. ``http://127.0.0.1:8080``); when unset, plume
+    #: starts ``command`` on 127.0.0.1 (a free port) the first time it needs it.
+    url: str | None = None
+    #: The server program (Debian's ``grammalecte-server``), looked up on ``PATH``.
+    command: str = "grammalecte-server"
+    #: Seconds to wait for a started server to answer, and for one check.
+    start_timeout_s: float = Field(default=20.0, gt=0)
+    timeout_s: float = Field(default=30.0, gt=0)
+    #: Apply the unambiguous corrections (logged like the cleaner's changes).
+    fix: bool = True
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -113,10 +134,11 @@ class Settings(BaseModel):
     backend: BackendSettings = BackendSettings()
     studio: StudioSettings = StudioSettings()
     batch: BatchSettings = BatchSettings()
+    grammar: GrammarSettings = GrammarSettings()
 
 
 #: Sections whose fields are read from ``PLUME_<SECTION>__<FIELD>`` environment variables.
-_SECTIONS = ("backend", "studio", "batch")
+_SECTIONS = ("backend", "studio", "batch", "grammar")
 
 
 _ENV_PREFIX = "PLUME_"

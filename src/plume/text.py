@@ -26,6 +26,7 @@ __all__ = [
     "french_spacing",
     "orphan_quotes",
     "quotations",
+    "quotations_intact",
     "quotes_balanced",
     "sentences",
     "slugify",
@@ -643,6 +644,21 @@ def orphan_quotes(text: str) -> list[int]:
 def quotes_balanced(text: str) -> bool:
     """Whether every French or English curly quotation mark of ``text`` has its pair."""
     return not orphan_quotes(text)
+
+
+_QUOTED = re.compile(r"«([^«»]*)»|“([^“”]*)”")
+
+
+def _quoted_spans(text: str) -> list[str]:
+    return [" ".join((a or b).split()) for a, b in _QUOTED.findall(text)]
+
+
+def quotations_intact(shortened: str, original: str) -> bool:
+    """Every quotation of ``shortened`` is one of ``original``'s, word for word: a shortening
+    may drop a whole quotation, never words inside one (that would put words in a speaker's
+    mouth)."""
+    kept = _quoted_spans(original)
+    return all(q in kept for q in _quoted_spans(shortened))
 
 
 # --------------------------------------------------------------------------------------------

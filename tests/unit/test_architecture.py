@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "plume"
 LAYERS: list[set[str]] = [
     {"errors", "document", "settings", "report", "lang", "text", "article", "verification"},
     {"optimisation"},
-    {"ingest", "clean", "backends"},
+    {"ingest", "clean", "backends", "grammar"},
     {"analyse"},
     {"verify"},
     {"write"},

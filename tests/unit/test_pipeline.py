@@ -220,3 +220,24 @@ def test_faithful_fields_from_an_openai_compatible_endpoint(
     assert "Les pistes cyclables relient la Part-Dieu à Bellecour" in headings
     assert false_heading not in headings
     assert not report.unsupported
+
+
+def test_faithful_mode_splits_long_sentences_unless_kept() -> None:
+    long = (
+        "Microsoft a investi 13 milliards de dollars dans OpenAI depuis 2019, et la société "
+        "contrôle désormais une grande partie de ses serveurs de calcul."
+    )
+    source = read_text("\n\n".join([long, *LYON]), SETTINGS)
+    fields = EditorFields(keyphrase="pistes cyclables")
+    report = optimise(_request(sources=(source,), fields=fields))
+    (edit,) = [e for e in report.edits if e.before == long]
+    assert edit.kind == "clauses" and len(edit.after) == 2
+    body = "\n".join(
+        [*report.article.intro, *(p for s in report.article.sections for p in s.paragraphs)]
+    )
+    assert edit.after[1] in body and long not in body
+    kept = optimise(_request(sources=(source,), fields=fields, keep_sentences=True))
+    assert kept.edits == []
+    assert long in "\n".join(
+        [*kept.article.intro, *(p for s in kept.article.sections for p in s.paragraphs)]
+    )

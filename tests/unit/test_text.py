@@ -376,3 +376,18 @@ def test_balanced_breaks_cut_between_sentences_into_even_pieces() -> None:
     assert balanced_breaks([60, 60, 60, 60], 150) == [2]  # 240 words: two pieces of 120
     assert balanced_breaks([200], 150) == []  # a sentence over the limit stays whole
     assert balanced_breaks([100, 100, 100], 150) == [1, 2]
+
+
+def test_a_shortening_never_changes_words_inside_a_quotation() -> None:
+    from plume.text import quotations_intact
+
+    original = (
+        "« 90 % de la sérotonine, l’hormone du bien-être, est produite dans l’intestin », "
+        "rappelle le naturopathe."
+    )
+    assert quotations_intact("Le naturopathe rappelle ceci.", original)
+    assert quotations_intact(original, original)
+    assert not quotations_intact(
+        "« 90 % de la sérotonine est produite dans l’intestin », rappelle le naturopathe.",
+        original,
+    )

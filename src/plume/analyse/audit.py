@@ -1,17 +1,21 @@
 """The audit: clean and analyse a document as Yoast does for French, into a ``Report``.
 
-Pure (no I/O, no globals); the pipeline and the verify stage both call it.
+Pure (no globals), but for one question asked of another process: the French grammar checker
+(:func:`plume.grammar.check_grammar`, Grammalecte over HTTP), once per French text. The pipeline
+and the verify stage both call it, so ``plume analyse`` and ``plume optimise`` (the source before,
+the article after) both report its errors.
 """
 
 from __future__ import annotations
 
-from plume.analyse.checks.base import Context
+from plume.analyse.checks.grammar import GrammarContext
 from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
 from plume.analyse.suggest import adopt_suggestion, search_keyphrases
 from plume.clean import CleanResult, clean
 from plume.document import Brief, Document, EditorFields, Meta
+from plume.grammar import check_grammar, warm_up
 from plume.report import Msg, Report, Stats
 from plume.settings import Settings
 from plume.text import french_spacing
@@ -25,6 +29,7 @@ def analyse_document(
 ) -> Report:
     """Clean and analyse ``doc``. The editor's ``fields`` override the brief (keyphrase, word
     target) and the source's own metadata (SEO title, description, slug)."""
+    warm_up(settings.grammar)  # the checker's server starts while the cleaner works
     return analyse_cleaned(clean(doc, settings), settings, fields)
 
 
@@ -62,7 +67,9 @@ def analyse_cleaned(
         if adopted is not None:
             kp, kp_source = adopted.phrase, "suggested"
 
-    ctx = Context(
+    grammar = check_grammar(doc.text, settings.grammar) if is_french else None
+    ctx = GrammarContext(
+        grammar=grammar,
         keyphrase=kp,
         keyphrase_source=kp_source,
         synonyms=fields.synonyms,
@@ -81,6 +88,8 @@ def analyse_cleaned(
             f"Text detected as '{lang_code}': only language-independent checks ran.",
         )
         notes.append(note.get(settings.lang))
+    if grammar is not None and grammar.notice is not None:
+        notes.append(grammar.notice.get(settings.lang))
     return Report(
         source=doc.source.name,
         format=doc.source.format,

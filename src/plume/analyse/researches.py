@@ -57,9 +57,29 @@ class Research:
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        """Body blocks (everything but headings)."""
+        """Body blocks: paragraphs and list items; not headings, and not quotations.
+
+        A list item is measured as yoastseo measures it: its own block (``getBlocks`` splits at
+        ``<li>``, ``languageProcessing/helpers/html/html.js``) whose text is one sentence or
+        more for ``countSentencesFromText`` (``helpers/sentence/getSentences.js``) — so it
+        counts in sentence length, like any sentence, and never runs into the next item.
+        A quotation (an embedded post, a ``>`` / ``<blockquote>`` block) is left out of every
+        measure: its sentences are someone else's, often in another language, and the editor
+        cannot shorten them (issue 17). yoastseo measures a ``<blockquote>`` like any block:
+        this is a deliberate difference (``quotations`` lists them)."""
         return [
-            Paragraph(b.text, s, e, i, b.kind) for b, s, e, i in self._spans if not b.is_heading
+            Paragraph(b.text, s, e, i, b.kind)
+            for b, s, e, i in self._spans
+            if not b.is_heading and b.kind is not BlockKind.QUOTE
+        ]
+
+    @cached_property
+    def quotations(self) -> list[Paragraph]:
+        """Quotation blocks, left out of the measures (see ``paragraphs``)."""
+        return [
+            Paragraph(b.text, s, e, i, b.kind)
+            for b, s, e, i in self._spans
+            if b.kind is BlockKind.QUOTE
         ]
 
     @cached_property

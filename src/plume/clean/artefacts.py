@@ -14,9 +14,9 @@ from functools import cache, lru_cache
 from plume.clean import data
 from plume.clean.engine import Edit, Keep, Plan, StepOutput, run_plans
 from plume.clean.protect import protected
-from plume.clean.wordlist import zipf
 from plume.document import Block
 from plume.lang.fr import read_list
+from plume.lang.fr.wordfreq import zipf
 from plume.settings import Settings
 
 __all__ = [

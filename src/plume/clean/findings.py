@@ -11,8 +11,8 @@ import re
 
 from plume.clean import data
 from plume.clean.protect import protected
-from plume.clean.wordlist import zipf
 from plume.document import Block, BlockKind, Document
+from plume.lang.fr.wordfreq import zipf
 from plume.report import CleaningFinding, Msg, Span
 from plume.text import french_spacing, orphan_quotes
 

@@ -13,8 +13,8 @@ import re
 from plume.clean import data
 from plume.clean.boilerplate import is_boilerplate, is_tail_marker
 from plume.clean.engine import Drop, Edit, Keep, Plan, StepOutput, run_plans
-from plume.clean.wordlist import phrase_zipf, zipf
 from plume.document import BLOCK_SEPARATOR, Block
+from plume.lang.fr.wordfreq import phrase_zipf, zipf
 from plume.settings import Settings
 
 __all__ = ["step_linebreaks"]

@@ -16,6 +16,7 @@ from plume.clean.artefacts import (
 )
 from plume.clean.boilerplate import step_boilerplate
 from plume.clean.engine import Step
+from plume.clean.grammar import GRAMMAR_RULES, step_grammar
 from plume.clean.linebreaks import step_linebreaks
 from plume.clean.normalise import step_controls, step_nfc, step_whitespace
 from plume.clean.typography import step_apostrophes, step_ellipsis, step_nbsp, step_quotes
@@ -39,6 +40,8 @@ STEPS: tuple[Step, ...] = (
     Step(12, "ellipsis", ("CL-ELLIPSIS",), step_ellipsis, typography=True),
     Step(13, "quotes", ("CL-QUOTES",), step_quotes, typography=True),
     Step(14, "nbsp", ("CL-NBSP", "CL-PUNCT-SPACE"), step_nbsp, typography=True),
+    # Last: its corrections insert the text's own apostrophe, set by step 11.
+    Step(15, "grammar", GRAMMAR_RULES, step_grammar),
 )
 
 #: Every change code the cleaner may log, in step order.

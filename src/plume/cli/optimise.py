@@ -57,6 +57,18 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
     for s_ in art.sections:
         indent = "  " if s_.level == 2 else "    "
         console.print(f"{indent}[dim]H{s_.level}[/] {s_.heading}", highlight=False)
+    if result.edits:
+        n = len(result.edits)
+        line(
+            Msg("Phrases", "Sentences"),
+            Msg(
+                f"{n} phrase{'s' if n > 1 else ''} longue{'s' if n > 1 else ''} "
+                f"coupée{'s' if n > 1 else ''} (report.json : edits ; --keep-sentences pour les "
+                "garder)",
+                f"{n} long sentence{'s' if n > 1 else ''} split (report.json: edits; "
+                "--keep-sentences keeps them)",
+            ).get(lang),
+        )
     if result.model:
         proposed = len(result.generated)
         used = sum(int(g.accepted) for g in result.generated)
@@ -253,6 +265,13 @@ def optimise_cmd(
             help="Part maximale de suites de 8 mots copiées des sources (réécriture).",
         ),
     ] = 0.20,
+    keep_sentences: Annotated[
+        bool,
+        typer.Option(
+            "--keep-sentences",
+            help="Mode fidèle : garder les phrases longues de l’auteur (pas de coupe).",
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle, ou
@@ -289,6 +308,7 @@ def optimise_cmd(
             use_model=not no_model,
             max_rounds=max_repairs,
             originality_ceiling=originality,
+            keep_sentences=keep_sentences,
         )
         result = optimise(request)
         target = outdir or Path(f"{Path(docs[0].source.name).stem or 'article'}-plume")

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from plume.document import Block, BlockKind, Image, Link, Meta
+from plume.document import Block, BlockKind, Image, Link, Meta, list_item_level
 from plume.ingest import problems
+from plume.ingest.page import Prepared, prepare_page
+from plume.ingest.page_meta import PageMeta, page_meta
 from plume.ingest.parsed import Parsed
 from plume.report import Msg
 
@@ -234,6 +236,8 @@ class _Walker:
         self.links: list[Link] = []
         self.images: list[Image] = []
         self._block_tags = dialect.paragraphs | dialect.items | dialect.quotes | dialect.containers
+        #: ``Block.level`` of the list item being walked (depth and numbering).
+        self._item_level = 0
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -274,7 +278,9 @@ class _Walker:
             pieces = [self._inline(el)]
             self._flush(pieces, BlockKind.HEADING, level)
         elif el.tag in self.d.items:
+            outer, self._item_level = self._item_level, _list_item_level(el)
             self.walk(el, BlockKind.LIST_ITEM)
+            self._item_level = outer
         elif el.tag in self.d.quotes:
             self.walk(el, BlockKind.QUOTE)
         elif el.tag in self.d.paragraphs:
@@ -288,8 +294,12 @@ class _Walker:
         if kind is BlockKind.HEADING:
             text = text.replace("\n", " ")  # a <br> inside a heading is layout
         pieces.clear()
+        if kind is BlockKind.LIST_ITEM:
+            level = self._item_level
+        elif kind is not BlockKind.HEADING:
+            level = 0
         if text:
-            self.blocks.append(Block(kind, text, level if kind is BlockKind.HEADING else 0))
+            self.blocks.append(Block(kind, text, level))
 
     # -- inline ------------------------------------------------------------------------------
 
@@ -336,6 +346,21 @@ class _Walker:
         elif self.base:
             src = urljoin(self.base, src)
         self.images.append(Image(src, _WS.sub(" ", el.get("alt") or "").strip()))
+
+
+#: List containers: HTML's, and trafilatura's ``<list rend="ol">``.
+_LISTS = frozenset({"ul", "ol", "menu", "list"})
+
+
+def _list_item_level(item: Any) -> int:
+    """``Block.level`` of an ``<li>``/``<item>``: how many lists hold it, and whether its own
+    list is numbered."""
+    parent = item.getparent()
+    ordered = parent is not None and (
+        parent.tag == "ol" or (parent.tag == "list" and parent.get("rend") == "ol")
+    )
+    depth = sum(1 for a in item.iterancestors() if isinstance(a.tag, str) and a.tag in _LISTS)
+    return list_item_level(depth, ordered)
 
 
 def follow_link(href: str, base: str | None) -> str | None:
@@ -432,6 +457,75 @@ def _head_meta(tree: Any) -> tuple[Meta, str | None]:
         url=url,
     )
     return meta, named.get("og:title")
+
+
+def og_description(tree: Any) -> str | None:
+    """The Open Graph or Twitter description, when the page has no ``description`` meta."""
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in ("og:description", "twitter:description") and (meta.get("content") or "").strip():
+            return _WS.sub(" ", meta.get("content")).strip()
+    return None
+
+
+def _with_page_meta(meta: Meta, page: PageMeta, prepared: Prepared) -> Meta:
+    """The ``<head>`` fields completed by what the page says about itself."""
+    categories = page.categories
+    return replace(
+        meta,
+        description=meta.description or page.description,
+        headline=page.headline,
+        standfirst=prepared.standfirst or page.description or meta.description,
+        kicker=prepared.kicker,
+        author=page.author,
+        published=page.published,
+        modified=page.modified,
+        site_name=page.site_name,
+        section=categories[0] if categories else prepared.kicker,
+        categories=categories,
+        tags=page.tags,
+        image=page.image,
+    )
+
+
+def _page_notes(prepared: Prepared, lang: str) -> list[str]:
+    notes = [r.note(lang) for r in prepared.removals or ()]
+    if prepared.outside:
+        n = prepared.outside
+        s = "s" if n > 1 else ""
+        notes.append(
+            Msg(
+                f"{n} encadré{s} hors de l’article (colonnes, autres articles) retiré{s}.",
+                f"{n} box{'es' if n > 1 else ''} outside the article (sidebars, other stories) "
+                "removed.",
+            ).get(lang)
+        )
+    if prepared.subheads:
+        n = prepared.subheads
+        s = "s" if n > 1 else ""
+        notes.append(
+            Msg(
+                f"{n} paragraphe{s} en gras seul{s} lu{s} comme intertitre{s} de l’auteur.",
+                f"{n} bold-only paragraph{s} read as the author's subhead{s}.",
+            ).get(lang)
+        )
+    if prepared.embeds:
+        n = prepared.embeds
+        s = "s" if n > 1 else ""
+        notes.append(
+            Msg(
+                f"{n} publication{s} intégrée{s} (réseau social) lue{s} comme citation{s}, "
+                f"avec {'leur' if n > 1 else 'son'} attribution.",
+                f"{n} embedded post{s} read as quotation{s}, with their attribution.",
+            ).get(lang)
+        )
+    return notes
+
+
+def _serialise(tree: Any) -> str:
+    import lxml.html
+
+    return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def _is_page(tree: Any) -> bool:
@@ -538,6 +632,10 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
         base_el = tree.find(".//base")
         href = base_el.get("href") if base_el is not None else None
         base = href if href and urlsplit(href).scheme else None
+    prepared = prepare_page(tree, meta.description or og_description(tree))
+    meta = _with_page_meta(meta, page_meta(tree, markup, meta.url, prepared.datelines), prepared)
+    notes += _page_notes(prepared, lang)
+    markup = _serialise(tree)  # a fallback re-parse must see the prepared page
 
     walker: _Walker | None = None
     title: str | None = None

@@ -4,8 +4,10 @@ CommonMark plus tables and strikethrough (GitHub's usual extensions). Inline mar
 and only the visible text kept: ``**gras**`` → "gras", ``[texte](url)`` → "texte" (the link
 goes to ``Document.links``), ``![alt](src)`` → nothing in the text (the image goes to
 ``Document.images``). A soft line break is a space, as CommonMark renders it; a hard break
-(two trailing spaces or a backslash) stays ``\\n``. Code blocks are not prose and are left out
-(with a note); raw HTML blocks are read with the HTML walker, scripts dropped.
+(two trailing spaces or a backslash) stays ``\\n``. A list item keeps its depth and whether
+its list is numbered in ``Block.level`` (``Block.list_depth``, ``Block.ordered``). Code blocks
+are not prose and are left out (with a note); raw HTML blocks are read with the HTML walker,
+scripts dropped.
 
 Front matter (``---`` YAML or ``+++`` TOML, as Jekyll, Hugo and most static-site CMSs write
 it) gives the SEO metadata. Only flat ``key: value`` lines are read, which is what these keys
@@ -18,7 +20,7 @@ import re
 from functools import cache
 from typing import Any
 
-from plume.document import Block, BlockKind, Brief, Image, Link, Meta
+from plume.document import Block, BlockKind, Brief, Image, Link, Meta, list_item_level
 from plume.ingest.brief import split_brief
 from plume.ingest.html import follow_link, fragment_blocks, slug_from_url
 from plume.ingest.parsed import Parsed
@@ -202,6 +204,7 @@ def parse_markdown(text: str, lang: str) -> Parsed:
     blocks: list[Block] = []
     notes: list[str] = []
     context: list[BlockKind] = []  # enclosing list items / quotes
+    lists: list[bool] = []  # enclosing lists, innermost last: numbered or not
     heading_level = 0
     code_blocks = 0
     scripts = 0
@@ -211,6 +214,10 @@ def parse_markdown(text: str, lang: str) -> Parsed:
             heading_level = int(tok.tag[1])
         elif t == "heading_close":
             heading_level = 0
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            lists.append(t == "ordered_list_open")
+        elif t in ("bullet_list_close", "ordered_list_close") and lists:
+            lists.pop()
         elif t == "list_item_open":
             context.append(BlockKind.LIST_ITEM)
         elif t == "blockquote_open":
@@ -235,7 +242,12 @@ def parse_markdown(text: str, lang: str) -> Parsed:
                 # A paragraph's kind is its innermost container: an item inside a quote is a
                 # list item, a quote inside an item is a quote.
                 kind = context[-1] if context else BlockKind.PARAGRAPH
-                blocks.append(Block(kind, content))
+                level = (
+                    list_item_level(len(lists), lists[-1])
+                    if kind is BlockKind.LIST_ITEM and lists
+                    else 0
+                )
+                blocks.append(Block(kind, content, level))
     scripts += inline.scripts
     meta = front_matter_meta(fields)
     post_title = fields.get("title")

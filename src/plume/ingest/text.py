@@ -11,15 +11,17 @@ Headings in plain text are inferred, conservatively (a wrong heading is worse th
 it splits a paragraph and invents structure). A line becomes a heading only when it is short,
 starts with a capital or a digit, does not end like a sentence, and is followed by body text.
 Explicit Markdown ``#`` headings in a ``.txt`` are taken as written, and then no heading is
-guessed. Bulleted and numbered lines are list items.
+guessed. Bulleted and numbered lines are list items, nested by their indentation
+(``Block.level``); a paragraph followed by an embedded post's attribution line ("— Nom (@compte)
+date") is one quotation with it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from plume.document import Block, BlockKind
+from plume.document import Block, BlockKind, list_item_level
 from plume.text import count_words
 
 #: Longest first line taken as the article's title (H1). Calibrated: see docs/calibration.md.
@@ -51,6 +53,10 @@ _BULLET = re.compile(r"^[-*•‣◦▪●]\s+(?=\S)")
 #: Numbered items: "1. ", "2) ", and "1- " / "1-prendre".
 _NUMBERED = re.compile(r"^\d{1,3}(?:[.)]\s+|\s?-\s?(?=[^\W\d_]))")
 _QUOTE_LINE = re.compile(r"^>\s?")
+#: The attribution line an embedded post leaves in copied text: a dash, a name and a handle
+#: ("— Elon Musk (@elonmusk) March 16, 2020", X/Twitter's embed code; Mastodon and Bluesky
+#: handles too). A French dialogue dash has no handle.
+_POST_ATTRIBUTION = re.compile(r"^[—–]\s*(?P<by>[^\s(].*\(@[\w.@-]+\).*)$")
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 #: Final characters that end a sentence or announce more of it ("Lire aussi Martine Bulard &",
 #: a box split mid-line).
@@ -79,6 +85,8 @@ class _Draft:
     level: int = 0
     #: The whole source line of a numbered item ("1. Introduction"), in case it is a heading.
     numbered: str | None = None
+    #: A list item's indentation and those of the items it is nested in (outermost first).
+    indents: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -90,8 +98,9 @@ def text_to_blocks(text: str) -> list[Block]:
     drafts: list[_Draft] = []
     chunks = _BLANK_LINES.split(text) if _BLANK_SEPARATED.search(text) else text.split("\n")
     for chunk in chunks:
-        lines = [line.strip() for line in chunk.split("\n")]
-        lines = [line for line in lines if line]
+        # Right-stripped only: a list item's indentation says how deep it is nested.
+        lines = [line.rstrip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line.strip()]
         if lines:
             _chunk_drafts(lines, drafts)
     if not any(d.kind is BlockKind.HEADING for d in drafts):
@@ -99,19 +108,46 @@ def text_to_blocks(text: str) -> list[Block]:
     return [Block(d.kind, d.text, d.level) for d in drafts]
 
 
+def _item_level(raw: str, ordered: bool, out: list[_Draft]) -> tuple[int, list[int]]:
+    """``Block.level`` of a list item: one level deeper than the item above it when indented
+    further, back to the level of the item it lines up with otherwise."""
+    indent = len(raw) - len(raw.lstrip())
+    prev = out[-1] if out else None
+    indents = prev.indents if prev is not None and prev.kind is BlockKind.LIST_ITEM else []
+    while indents and indent < indents[-1]:
+        indents = indents[:-1]
+    if not indents or indent > indents[-1]:
+        indents = [*indents, indent]
+    return list_item_level(len(indents), ordered), indents
+
+
 def _chunk_drafts(lines: list[str], out: list[_Draft]) -> None:
     """Drafts of one chunk: Markdown headings, list items and quotes split out of it."""
     current: _Draft | None = None
-    for line in lines:
+    for raw in lines:
+        line = raw.strip()
         if m := _MD_HEADING.match(line):
             current = None
             out.append(_Draft(BlockKind.HEADING, [m.group(2)], level=len(m.group(1))))
         elif m := _BULLET.match(line):
-            current = _Draft(BlockKind.LIST_ITEM, [line[m.end() :]])
+            level, indents = _item_level(raw, False, out)
+            current = _Draft(BlockKind.LIST_ITEM, [line[m.end() :]], level, indents=indents)
             out.append(current)
         elif m := _NUMBERED.match(line):
-            current = _Draft(BlockKind.LIST_ITEM, [line[m.end() :]], numbered=line)
+            level, indents = _item_level(raw, True, out)
+            current = _Draft(
+                BlockKind.LIST_ITEM, [line[m.end() :]], level, numbered=line, indents=indents
+            )
             out.append(current)
+        elif (
+            (m := _POST_ATTRIBUTION.match(line))
+            and (post := current or (out[-1] if out else None)) is not None
+            and post.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
+        ):
+            # An embedded post: its text and attribution are one quotation, never split.
+            post.kind = BlockKind.QUOTE
+            post.lines[-1] += f" — {m.group('by')}"
+            current = None
         elif m := _QUOTE_LINE.match(line):
             if current is None or current.kind is not BlockKind.QUOTE:
                 current = _Draft(BlockKind.QUOTE, [])

@@ -4,7 +4,8 @@ Headings come from paragraph styles, the way Word's navigation pane finds them: 
 "Heading 1…6" (shown "Titre 1…6" in a French Word, which still stores the English name),
 "Title"/"Titre", any custom style based on one of them, and an explicit outline level. List
 items come from list styles ("List Bullet", "Liste à puces", "List Paragraph"…) or numbering
-properties. Tables are read cell by cell; merged cells, which python-docx repeats, once.
+properties, with their depth (numbering level, or "List Bullet 2") and whether they are numbered
+(the level's number format, or a "List Number" style). Tables are read cell by cell; merged cells, which python-docx repeats, once.
 
 The zip has already been checked by :func:`plume.ingest.sniff.inspect_zip` (a Word package,
 declared sizes within bounds) before python-docx inflates anything.
@@ -16,7 +17,7 @@ import io
 import re
 from typing import Any
 
-from plume.document import Block, BlockKind, Image, Link, Meta
+from plume.document import Block, BlockKind, Image, Link, Meta, list_item_level
 from plume.ingest import problems
 from plume.ingest.parsed import Parsed
 from plume.report import Msg
@@ -70,6 +71,56 @@ def _numbered(p: Any) -> bool:
     return ppr is not None and ppr.numPr is not None
 
 
+#: "List Number", "Liste numérotée", "List Number 2": a numbered list style; a trailing digit is
+#: the nesting depth ("List Bullet 2").
+_NUMBER_STYLE = re.compile(r"\b(?:number|numéro|numérot)", re.I)
+_STYLE_DEPTH = re.compile(r"\s([2-9])$")
+
+
+def _list_level(p: Any, style: Any) -> int:
+    """``Block.level`` of a list paragraph: depth from its numbering level (``w:ilvl``, 0-based)
+    or its style's trailing digit; numbered when its numbering format is not a bullet
+    (``w:numFmt`` in numbering.xml) or its style says so."""
+    from docx.oxml.ns import qn
+
+    name = (getattr(style, "name", None) or "").strip()
+    depth = int(m.group(1)) if (m := _STYLE_DEPTH.search(name)) else 1
+    ordered = _NUMBER_STYLE.search(name) is not None
+    ppr = p._p.pPr
+    num = ppr.numPr if ppr is not None else None
+    if num is not None:
+        ilvl = num.ilvl.val if num.ilvl is not None else 0
+        depth = ilvl + 1
+        fmt = _num_format(p, num.numId.val if num.numId is not None else None, ilvl, qn)
+        if fmt is not None:
+            ordered = fmt not in ("bullet", "none")
+    return list_item_level(depth, ordered)
+
+
+def _num_format(p: Any, num_id: int | None, ilvl: int, qn: Any) -> str | None:
+    """``w:numFmt`` of level ``ilvl`` of numbering ``num_id`` ("bullet", "decimal"…)."""
+    if num_id is None:
+        return None
+    try:
+        numbering = p.part.numbering_part.element
+    except (AttributeError, KeyError, NotImplementedError):
+        return None
+    for num in numbering.findall(qn("w:num")):
+        if num.get(qn("w:numId")) != str(num_id):
+            continue
+        abstract = num.find(qn("w:abstractNumId"))
+        if abstract is None:
+            return None
+        for a in numbering.findall(qn("w:abstractNum")):
+            if a.get(qn("w:abstractNumId")) != abstract.get(qn("w:val")):
+                continue
+            for lvl in a.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                if lvl.get(qn("w:ilvl")) == str(ilvl) and fmt is not None:
+                    return str(fmt.get(qn("w:val")))
+    return None
+
+
 def _paragraph_block(p: Any) -> Block | None:
     text = p.text.replace("\r", "\n").strip()
     if not text:
@@ -86,6 +137,8 @@ def _paragraph_block(p: Any) -> Block | None:
         elif _numbered(p):
             found = (BlockKind.LIST_ITEM, 0)
     kind, level = found or (BlockKind.PARAGRAPH, 0)
+    if kind is BlockKind.LIST_ITEM:
+        level = _list_level(p, style)
     if kind is BlockKind.HEADING:
         text = re.sub(r"\s*\n\s*", " ", text)  # a soft line break inside a heading
     return Block(kind, text, level)

@@ -12,7 +12,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
-from plume.article import Article
+from plume.article import Article, BulletList, Piece, Quote
+from plume.optimisation import SourceMeta
 from plume.render.common import (
     FAQ_HEADING,
     READER_QUESTIONS_HEADING,
@@ -75,8 +76,10 @@ def _headline(article: Article) -> str:
     return (head if space and head else cut).rstrip(" ,;:–—-") + _ELLIPSIS
 
 
-def article_json_ld(article: Article) -> dict[str, Any]:
-    """The ``NewsArticle`` / ``BlogPosting`` object of the page."""
+def article_json_ld(article: Article, source: SourceMeta | None = None) -> dict[str, Any]:
+    """The ``NewsArticle`` / ``BlogPosting`` object of the page; ``source`` (the source page's
+    metadata) adds ``isBasedOn`` (its canonical URL), the ``publisher`` (its site name) and
+    ``articleSection``."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": article.kind.value,
@@ -94,6 +97,13 @@ def article_json_ld(article: Article) -> dict[str, Any]:
         data["url"] = article.canonical_url
     if article.keyphrase:
         data["keywords"] = [article.keyphrase, *article.synonyms]
+    if source is not None:
+        if source.section:
+            data["articleSection"] = source.section
+        if source.url and is_http_url(source.url):
+            data["isBasedOn"] = source.url
+        if source.site_name:
+            data["publisher"] = {"@type": "Organization", "name": source.site_name}
     data["wordCount"] = article.word_count
     return data
 
@@ -121,7 +131,7 @@ def _meta(attr: str, key: str, content: str) -> str:
     return f'<meta {attr}="{escape(key)}" content="{escape(content)}">'
 
 
-def _head(article: Article) -> list[str]:
+def _head(article: Article, source: SourceMeta | None) -> list[str]:
     lines = [
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -148,7 +158,13 @@ def _head(article: Article) -> list[str]:
         )
     if article.author:
         lines.append(_meta("name", "author", article.author))
-    for data in (article_json_ld(article), faq_json_ld(article)):
+    if source is not None:
+        if source.site_name:
+            lines.append(_meta("property", "og:site_name", source.site_name))
+        if source.section:
+            lines.append(_meta("property", "article:section", source.section))
+        lines += [_meta("property", "article:tag", tag) for tag in source.tags]
+    for data in (article_json_ld(article, source), faq_json_ld(article)):
         if data is not None:
             lines.append(f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>')
     return lines
@@ -165,6 +181,45 @@ def _list_item(text: str) -> str:
     return f"<li>{escape(text)}</li>"
 
 
+def _list(lst: BulletList) -> list[str]:
+    """``<ul>``/``<ol>``; a nested list inside the ``<li>`` it belongs to."""
+    tag = "ol" if lst.ordered else "ul"
+    lines = [f"<{tag}>"]
+    for item in lst.items:
+        if item.sublist is None:
+            lines.append(_list_item(item.text))
+        else:
+            lines += [f"<li>{escape(item.text)}", *_list(item.sublist), "</li>"]
+    return [*lines, f"</{tag}>"]
+
+
+def _quote(quote: Quote) -> list[str]:
+    """A ``<blockquote>`` in a ``<figure>`` with its attribution as the caption (WHATWG HTML,
+    § 4.4.4 "the blockquote element": attribution goes outside the quotation, in a
+    ``<figcaption>``), so nothing can come between the words and who said them."""
+    said = ["<blockquote>", *_paragraphs(quote.text.split("\n")), "</blockquote>"]
+    if not quote.attribution:
+        return said
+    return [
+        '<figure class="quote">',
+        *said,
+        f"<figcaption>— {escape(quote.attribution)}</figcaption>",
+        "</figure>",
+    ]
+
+
+def _pieces(pieces: list[Piece]) -> list[str]:
+    lines: list[str] = []
+    for p in pieces:
+        if isinstance(p, str):
+            lines += _paragraphs([p])
+        elif isinstance(p, Quote):
+            lines += _quote(p)
+        else:
+            lines += _list(p)
+    return lines
+
+
 def _body(article: Article) -> list[str]:
     lines = [f"<h1>{escape(article.title)}</h1>"]
     if article.key_points:
@@ -173,11 +228,11 @@ def _body(article: Article) -> list[str]:
             *(f"<li>{escape(k)}</li>" for k in article.key_points),
             "</ul>",
         ]
-    lines += _paragraphs(article.intro)
+    lines += _pieces(article.intro_blocks)
     for section in article.sections:
         level = section.level
         lines.append(f"<h{level}>{escape(section.heading)}</h{level}>")
-        lines += _paragraphs(section.paragraphs)
+        lines += _pieces(section.blocks)
     if article.faq:
         lines.append('<section class="faq">')
         lines.append(f"<h2>{escape(FAQ_HEADING)}</h2>")
@@ -200,14 +255,15 @@ def _body(article: Article) -> list[str]:
     return lines
 
 
-def render_html(article: Article) -> str:
-    """The article as a complete HTML5 page (UTF-8), ending with one newline."""
+def render_html(article: Article, source: SourceMeta | None = None) -> str:
+    """The article as a complete HTML5 page (UTF-8), ending with one newline; ``source`` is
+    the source page's metadata (site name, section, tags, canonical URL), when known."""
     lang = escape(article.lang)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         "<head>",
-        *_head(article),
+        *_head(article, source),
         "</head>",
         "<body>",
         "<article>",

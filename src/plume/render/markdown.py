@@ -4,7 +4,10 @@ The front matter uses only what the three generators read the same way: ``---`` 
 quoted strings, one flow list and an unquoted ISO 8601 timestamp (a YAML timestamp, parsed as a
 date by Hugo, Jekyll/Psych and Astro/js-yaml). Keys: ``title`` (the H1), ``seo_title``,
 ``description``, ``slug``, ``keyphrase``, ``synonyms``, ``date``, ``lastmod`` (Hugo's name for the
-modification date, only when known), ``author`` (only when known) and ``lang``.
+modification date, only when known), ``author`` (only when known) and ``lang``; from the source
+page's metadata, when it has some: ``categories`` and ``tags`` (the taxonomies Hugo and Jekyll
+read by these names), ``standfirst`` (its chapô), ``publisher`` (its site name) and
+``source_url`` (its canonical URL).
 
 Text is escaped minimally so that it never turns into markup by accident: a paragraph starting with
 ``1. `` is not a list, ``#`` is not a heading, ``*``/``_`` are not emphasis, ``[`` is not a link,
@@ -16,7 +19,8 @@ from __future__ import annotations
 import json
 import re
 
-from plume.article import Article
+from plume.article import Article, BulletList, Piece, Quote
+from plume.optimisation import SourceMeta
 from plume.render.common import (
     FAQ_HEADING,
     READER_QUESTIONS_HEADING,
@@ -97,10 +101,62 @@ def _list_item(text: str) -> str:
     return f"- {escape_markdown(text)}"
 
 
+def _list_lines(lst: BulletList, indent: str = "") -> list[str]:
+    """A list, nested lists indented to their item's text (CommonMark §5.2: a sub-list starts at
+    the content column of the item it belongs to)."""
+    lines: list[str] = []
+    for n, item in enumerate(lst.items, start=1):
+        marker = f"{n}." if lst.ordered else "-"
+        text = f"<{item.text.strip()}>" if is_http_url(item.text) else escape_markdown(item.text)
+        lines.append(f"{indent}{marker} {text}")
+        if item.sublist is not None:
+            lines += _list_lines(item.sublist, indent + " " * (len(marker) + 1))
+    return lines
+
+
+def _quote(quote: Quote) -> str:
+    """A blockquote; the attribution is its last line, so nothing can come between them."""
+    paragraphs = [escape_markdown(p) for p in quote.text.split("\n") if p.strip()]
+    lines = [f"> {p}" if i == 0 else f">\n> {p}" for i, p in enumerate(paragraphs)]
+    if quote.attribution:
+        lines += [">", f"> — {escape_markdown(quote.attribution)}"]
+    return "\n".join(lines)
+
+
+def _pieces(pieces: list[Piece]) -> list[str]:
+    out: list[str] = []
+    for p in pieces:
+        if isinstance(p, str):
+            out.append(escape_markdown(p))
+        elif isinstance(p, Quote):
+            out.append(_quote(p))
+        else:
+            out.append("\n".join(_list_lines(p)))
+    return out
+
+
 # --- Document -------------------------------------------------------------------------------------
 
 
-def _front_matter(article: Article) -> list[str]:
+def _source_lines(source: SourceMeta | None) -> list[str]:
+    if source is None:
+        return []
+    lines = []
+    categories = source.categories or ([source.section] if source.section else [])
+    if categories:
+        lines.append(f"categories: {_yaml_list(categories)}")
+    if source.tags:
+        lines.append(f"tags: {_yaml_list(source.tags)}")
+    if source.standfirst:
+        lines.append(f"standfirst: {yaml_string(source.standfirst)}")
+    if source.site_name:
+        lines.append(f"publisher: {yaml_string(source.site_name)}")
+    if source.url and is_http_url(source.url):
+        lines.append(f"source_url: {yaml_string(source.url)}")
+    return lines
+
+
+def _front_matter(article: Article, source: SourceMeta | None = None) -> list[str]:
     lines = [
         "---",
         f"title: {yaml_string(article.title)}",
@@ -116,19 +172,21 @@ def _front_matter(article: Article) -> list[str]:
         lines.append(f"lastmod: {iso_datetime(article.date_modified)}")
     if article.author:
         lines.append(f"author: {yaml_string(article.author)}")
+    lines += _source_lines(source)
     lines += [f"lang: {yaml_string(article.lang)}", "---"]
     return lines
 
 
-def render_markdown(article: Article) -> str:
-    """The article as a Markdown file with YAML front matter, ending with one newline."""
-    blocks: list[str] = ["\n".join(_front_matter(article)), _heading(1, article.title)]
+def render_markdown(article: Article, source: SourceMeta | None = None) -> str:
+    """The article as a Markdown file with YAML front matter, ending with one newline;
+    ``source`` is the source page's metadata, when known."""
+    blocks: list[str] = ["\n".join(_front_matter(article, source)), _heading(1, article.title)]
     if article.key_points:
         blocks.append("\n".join(_list_item(k) for k in article.key_points))
-    blocks += [escape_markdown(p) for p in article.intro]
+    blocks += _pieces(article.intro_blocks)
     for section in article.sections:
         blocks.append(_heading(section.level, section.heading))
-        blocks += [escape_markdown(p) for p in section.paragraphs]
+        blocks += _pieces(section.blocks)
     if article.faq:
         blocks.append(_heading(2, FAQ_HEADING))
         for item in article.faq:

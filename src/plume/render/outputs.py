@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from plume.optimisation import OptimiseReport
+from plume.article import Article
+from plume.optimisation import OptimiseReport, SourceMeta
 from plume.render.html import render_html
 from plume.render.markdown import render_markdown, yaml_string
 
@@ -40,22 +41,38 @@ def _mark_html(page: str, failures: list[str]) -> str:
     return page.replace("<head>\n", "<head>\n" + mark, 1)
 
 
+def _with_source(result: OptimiseReport) -> tuple[Article, SourceMeta | None]:
+    """The article as published and the source's metadata to render. In faithful mode the
+    article is the source author's words, on the source's site: it is signed with the source's
+    author when it has none. A rewrite is a new article: based on the source, but neither its
+    author's nor its publisher's."""
+    article, source = result.article, getattr(result, "source_meta", None)
+    if source is None:
+        return article, None
+    if result.mode != "faithful":
+        return article, source.model_copy(update={"author": None, "site_name": None})
+    if source.author and not article.author:
+        article = article.model_copy(update={"author": source.author})
+    return article, source
+
+
 def render_outputs(result: OptimiseReport, *, allow_partial: bool = False) -> dict[str, str]:
     """``{file name: content}``: ``article.md``, ``article.html`` and ``report.json`` — or, for
     a failing rewrite, the draft and the report (see the module docstring)."""
     report = result.model_dump_json(indent=2) + "\n"
-    md = render_markdown(result.article)
+    article, source = _with_source(result)
+    md = render_markdown(article, source)
     if result.passed:
         return {
             "article.md": md,
-            "article.html": render_html(result.article),
+            "article.html": render_html(article, source),
             "report.json": report,
         }
     failures = result.rewrite.failures if result.rewrite else []
     if allow_partial:
         return {
             "article.md": _mark_markdown(md, failures),
-            "article.html": _mark_html(render_html(result.article), failures),
+            "article.html": _mark_html(render_html(article, source), failures),
             "report.json": report,
         }
     return {DRAFT_FILE: _mark_markdown(md, failures), "report.json": report}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from plume.text import quotations_intact
 from plume.verify.nlp import light_french
 
 __all__ = ["Compression", "compressions", "noun_phrases", "parse", "preload_parser"]
@@ -511,6 +512,7 @@ def _clause(text: str, doc: Any, root: Any, allowed: set[int], max_chars: int) -
                 and len(version) <= max_chars
                 and len(version.split()) >= 3
                 and _balanced(version)
+                and quotations_intact(version, text)
             ):
                 seen.add(version)
                 pointing = sum(1 for i in keep if _lower(doc[i]) in _POINTING)

@@ -22,7 +22,7 @@ from functools import cache
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
-from plume.text import sentences
+from plume.text import quotations_intact, sentences
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
@@ -243,6 +243,13 @@ _SPEECH_VERBS = re.compile(
     r"indiqué|précisé|expliqué|souligné|annoncé|estimé|confié|ajouté|poursuivi|rapporté)\b|"
     r"\b(?:estime|précise|affirme|assure|indique|souligne|explique|ajoute|déclare|selon)\b"
 )
+
+
+def reports_speech(text: str) -> bool:
+    """``text`` attributes what it says ("…, a déclaré le maire", "selon X", "X estime")."""
+    return _SPEECH_VERBS.search(text) is not None
+
+
 _TRAILING_WHEN = re.compile(
     r"(?i),? (?:ce |dès |depuis )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
     r"aujourd’hui|demain)(?: (?:matin|midi|après-midi|soir|dernier))?$"
@@ -590,7 +597,11 @@ def trims(sentence: str, *, aggressive: bool = False) -> list[Trim]:
             text = _tidy(" ".join(kept))
             if text[-1:] not in ".!?…»" and sentence[-1:] in ".!?":
                 text = text.rstrip(",;: ") + sentence[-1]
-            if text in seen or not _valid(text, " ".join(removed), sentence):
+            if (
+                text in seen
+                or not _valid(text, " ".join(removed), sentence)
+                or not quotations_intact(text, sentence)
+            ):
                 continue
             seen.add(text)
             out.append(Trim(text, k))

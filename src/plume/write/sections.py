@@ -5,17 +5,21 @@ ParagraphTooLongAssessment paragraphs of at most 150 words. Cutting at fixed cou
 headings in the middle of an argument, so section boundaries are chosen where the vocabulary
 changes most: TextTiling (Hearst, 1997) — the lexical cosine similarity between the paragraphs
 just before and just after each candidate boundary, on content-word lemmas — and a dynamic
-programme picks the cuts with the lowest total similarity such that every section fits.
+programme picks the cuts with the lowest total similarity such that every section fits. A cut
+before a paragraph that points back ("Mais…", "Il…") or after a sentence announcing what follows
+costs more than any other (issue 17: the boundary moves; :data:`JOIN_PENALTY`).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
-from plume.lang.fr import load_french
+from plume.lang.fr import load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import balanced_breaks, count_words, sentences, words
 
@@ -31,6 +35,11 @@ MAX_PARAGRAPH_WORDS = 150
 SECTION_PENALTY = 0.35
 #: TextTiling window: paragraphs compared on each side of a boundary.
 WINDOW = 2
+#: Cost of a boundary before a paragraph that points back ("Mais…", "Il…") or after a sentence
+#: announcing what follows: above every other cost of one boundary (SECTION_PENALTY, a
+#: similarity ≤ 1, a thin section's 1.0), so it is taken only when no other cut keeps the
+#: sections within MAX_SECTION_WORDS (issue 17: the boundary moves).
+JOIN_PENALTY = 3.0
 
 
 def split_long_paragraph(paragraph: str, max_words: int = MAX_PARAGRAPH_WORDS) -> list[str]:
@@ -43,6 +52,43 @@ def split_long_paragraph(paragraph: str, max_words: int = MAX_PARAGRAPH_WORDS) -
     sents = [s.text for s in sentences(paragraph)]
     cuts = [0, *balanced_breaks([count_words(s) for s in sents], max_words), len(sents)]
     return [" ".join(sents[a:b]) for a, b in itertools.pairwise(cuts) if a < b]
+
+
+@cache
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternation(name: str) -> str:
+        entries = sorted(read_list(name), key=len, reverse=True)
+        return "|".join(re.escape(e.replace("’", "'")) for e in entries)
+
+    lead = r"^[\s«\"“(—–-]*"
+    return (
+        re.compile(rf"{lead}(?:{alternation('section_openers.txt')})(?![\w'])", re.IGNORECASE),
+        re.compile(
+            rf"{lead}(?:{alternation('section_openers_impersonal.txt')})(?![\w'])", re.IGNORECASE
+        ),
+    )
+
+
+def points_back(paragraph: str) -> bool:
+    """``paragraph`` opens on a connector ("Mais", "Pourtant", "En revanche") or a pronoun
+    whose referent is in the text before ("Il", "Cette dernière"), not on an impersonal "il"
+    ("Il faut", "Il y a"): a section cannot start there (issue 17)."""
+    text = paragraph.replace("’", "'")
+    back, impersonal = _openers()
+    return back.match(text) is not None and impersonal.match(text) is None
+
+
+def introduces(paragraph: str) -> bool:
+    """``paragraph`` ends on a colon: it announces what follows (a list, a quotation)."""
+    return paragraph.rstrip(' \u00a0\u202f»”"').endswith((":", "："))
+
+
+def cannot_open(previous: str | None, current: str | None) -> bool:
+    """No section boundary between two pieces of text (None for a list or a quotation): the
+    second points back at the first, or the first announces it."""
+    return (current is not None and points_back(current)) or (
+        previous is not None and introduces(previous)
+    )
 
 
 def content_lemmas(text: str) -> Counter[str]:
@@ -83,9 +129,14 @@ def plan_sections(
     paragraphs: Sequence[str],
     max_words: int = MAX_SECTION_WORDS,
     min_words: int = MIN_SECTION_WORDS,
+    joined: Sequence[bool] | None = None,
 ) -> list[list[int]]:
     """Groups of consecutive paragraph indices, each at most ``max_words`` words (unless one
-    paragraph alone is longer), cut where the topic shifts most (see the module docstring)."""
+    paragraph alone is longer), cut where the topic shifts most (see the module docstring).
+
+    ``joined[i]`` True: no cut between paragraphs ``i - 1`` and ``i`` (the sentence announcing
+    a list and the list, a paragraph opening on "Mais" or "Il") unless no other cut keeps every
+    section within ``max_words`` (:data:`JOIN_PENALTY`)."""
     n = len(paragraphs)
     if n == 0:
         return []
@@ -107,6 +158,8 @@ def plan_sections(
                 continue
             thin = size < min_words and not (start == 0 and end == n)
             cost = best[start] + SECTION_PENALTY + (sims[start - 1] if start > 0 else 0.0)
+            if start > 0 and joined is not None and joined[start]:
+                cost += JOIN_PENALTY
             cost += 1.0 if thin else 0.0  # allowed, but only when nothing else fits
             if cost < best[end]:
                 best[end], prev[end] = cost, start

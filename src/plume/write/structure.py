@@ -8,12 +8,23 @@ titles as candidates on top of this one).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.article import Article, ArticleKind, FaqItem, Section
+from plume.article import (
+    Article,
+    ArticleKind,
+    FaqItem,
+    Piece,
+    Quote,
+    Section,
+    piece_texts,
+    prose,
+)
 from plume.backends.base import Backend
 from plume.document import BlockKind, Document, EditorFields
 from plume.optimisation import Generated
@@ -25,7 +36,8 @@ from plume.write.headings import (
     shorten_heading,
 )
 from plume.write.meta import build_meta_description, support_judge
-from plume.write.sections import plan_sections, split_long_paragraph
+from plume.write.outline import MAX_LEVEL, segments
+from plume.write.sections import MAX_SECTION_WORDS, cannot_open, plan_sections
 from plume.write.slug import make_slug
 from plume.write.titles import build_seo_title, build_title, sentence_case, source_headline
 
@@ -42,24 +54,26 @@ def _is_question(paragraph: str) -> bool:
     return len(sents) == 1 and sents[0].text.rstrip("\u00a0\u202f »").endswith("?")
 
 
-def _split_questions(paragraphs: list[str]) -> tuple[list[str], list[FaqItem], list[str]]:
+def _split_questions(pieces: list[Piece]) -> tuple[list[Piece], list[FaqItem], list[str]]:
     """Questions the text asks as paragraphs of their own: answered by the next paragraph → FAQ;
-    unanswered (a question followed by another question, or last) → questions to the reader."""
-    body: list[str] = []
+    unanswered (a question followed by another question, or last) → questions to the reader.
+    A question followed by a list or a quotation introduces it and stays."""
+    body: list[Piece] = []
     faq: list[FaqItem] = []
     reader: list[str] = []
     i = 0
-    while i < len(paragraphs):
-        p = paragraphs[i]
-        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if _is_question(p) and i > 0:
-            if nxt is not None and not _is_question(nxt):
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if isinstance(p, str) and _is_question(p) and i > 0:
+            if isinstance(nxt, str) and not _is_question(nxt):
                 faq.append(FaqItem(question=p, answer=nxt))
                 i += 2
                 continue
-            reader.append(p)
-            i += 1
-            continue
+            if nxt is None or isinstance(nxt, str):
+                reader.append(p)
+                i += 1
+                continue
         body.append(p)
         i += 1
     return body, faq, reader
@@ -113,23 +127,44 @@ def _key_points(doc: Document) -> list[str]:
     return points
 
 
-def _segments(doc: Document, skip: int = 0) -> list[tuple[str | None, list[str]]]:
-    """The body as (source heading or None, paragraphs) in order; long paragraphs split.
+def _author_heading(raw: str, body_text: str) -> str:
+    """An author's heading in French sentence case (titles.sentence_case), capital first ("pour
+    la pâte" → "Pour la pâte")."""
+    text = sentence_case(raw, body_text)
+    return shorten_heading(text[:1].upper() + text[1:])
 
-    The first ``skip`` list items (the key points) are left out; any other list item is kept
-    as a paragraph of its own, so no word of the author is lost."""
-    segments: list[tuple[str | None, list[str]]] = [(None, [])]
-    for b in doc.blocks:
-        if b.is_heading:
-            if b.level > 1:
-                # "Introduction :" → "Introduction": a heading takes no final punctuation
-                # (Imprimerie nationale); "?" and "!" are kept, they carry meaning.
-                segments.append((b.text.rstrip(" :.\u00a0\u202f") or b.text, []))
-        elif b.kind is BlockKind.LIST_ITEM and skip:
-            skip -= 1
-        else:
-            segments[-1][1].extend(split_long_paragraph(b.text))
-    return [(h, ps) for h, ps in segments if ps or h]
+
+def _piece_text(piece: Piece) -> str:
+    return piece if isinstance(piece, str) else " ".join(piece.texts())
+
+
+def _joined(pieces: Sequence[Piece]) -> list[bool]:
+    """``joined[i]``: no section may start at ``pieces[i]`` (sections.cannot_open); nor at a
+    quotation, which the text before it introduces."""
+    out = [False]
+    for prev, cur in itertools.pairwise(pieces):
+        out.append(
+            isinstance(cur, Quote)
+            or cannot_open(
+                prev if isinstance(prev, str) else None, cur if isinstance(cur, str) else None
+            )
+        )
+    return out
+
+
+def _lead(pieces: list[Piece]) -> int:
+    """How many pieces the lead takes: the first, and what cannot be cut from it (the list it
+    announces, a paragraph opening on "Mais"), while the text before the first heading stays
+    within Yoast's 300 words (SubheadingsDistributionTooLong)."""
+    joined = _joined(pieces)
+    n = 1
+    words = count_words(_piece_text(pieces[0]))
+    while n < len(pieces) and joined[n]:
+        words += count_words(_piece_text(pieces[n]))
+        if words > MAX_SECTION_WORDS:
+            break
+        n += 1
+    return n
 
 
 def build_article(
@@ -220,32 +255,38 @@ def build_article(
     body_text = "\n".join(b.text for b in cleaned.blocks if not b.is_heading)
     key_points = _key_points(cleaned)
     pending: list[int] = []
-    for raw_heading, paragraphs in _segments(cleaned, skip=len(key_points)):
-        source_heading = (
-            shorten_heading(sentence_case(raw_heading, body_text)) if raw_heading else None
-        )
-        kept, seg_faq, seg_reader = _split_questions(paragraphs)
+    intro_blocks: list[Piece] = []
+    for seg in segments(cleaned, skip=len(key_points)):
+        source_heading = _author_heading(seg.heading, body_text) if seg.heading else None
+        kept, seg_faq, seg_reader = _split_questions(seg.pieces)
         faq += seg_faq
         reader += seg_reader
-        body += kept
-        if source_heading is None and not intro and kept:
-            intro, kept = kept[:1], kept[1:]
+        body += prose(kept)
+        if not seg.boundary and not intro_blocks and kept:
+            n_lead = _lead(kept)
+            intro_blocks, kept = kept[:n_lead], kept[n_lead:]
         if source_heading is not None:
             used.append(source_heading)
-        groups = plan_sections(kept) if kept else []
+        # A list stays whole (one piece), and no boundary falls between a list and the
+        # sentence announcing it, or before a paragraph opening on "Mais" or "Il" (issue 17).
+        groups = plan_sections([_piece_text(p) for p in kept], joined=_joined(kept)) if kept else []
         for n, group in enumerate(groups):
-            section_paragraphs = [kept[i] for i in group]
+            section_blocks = [kept[i] for i in group]
             if source_heading is not None and n == 0:
                 sections.append(
-                    Section(heading=source_heading, level=2, paragraphs=section_paragraphs)
+                    Section(heading=source_heading, level=seg.level, blocks=section_blocks)
                 )
             else:
                 # Headed once every section is known (the keyphrase is planned over them all).
-                level = 2 if source_heading is None else 3
+                # Under an author's heading, one level below it; a bare label's section at the
+                # label's level.
+                level = seg.level if source_heading is None else min(seg.level + 1, MAX_LEVEL)
                 pending.append(len(sections))
-                sections.append(Section(heading="", level=level, paragraphs=section_paragraphs))
-        if source_heading is not None and not groups:
-            sections.append(Section(heading=source_heading, level=2, paragraphs=[]))
+                sections.append(Section(heading="", level=level, blocks=section_blocks))
+        if source_heading is not None and not groups and not seg.pieces:
+            # Only sub-sections under it (outline.segments keeps no other empty heading).
+            sections.append(Section(heading=source_heading, level=seg.level, blocks=[]))
+    intro = piece_texts(intro_blocks)
     # Yoast SubHeadingsKeywordAssessment: the keyphrase in 30–75 % of subheadings. The sections
     # that name it most get it, until half of all subheadings (the author's included) hold it,
     # within the density budget; the others are headed without it.
@@ -265,25 +306,32 @@ def build_article(
     }
     for i in sorted(pending, key=lambda i: -naming[i]):
         want_kp = wanted > 0 and naming[i] > 0 and kp_budget > 0
-        heading = new_heading(sections[i].paragraphs, want_kp)
+        heading = new_heading(sections[i].prose() or sections[i].paragraphs, want_kp)
         wanted -= holds_keyphrase(heading, keyphrase, synonyms)
         sections[i] = sections[i].model_copy(update={"heading": heading})
-    if sum(1 for x in sections if x.level == 2) < MIN_H2 and any(x.level == 3 for x in sections):
+    created = set(pending)
+    author_levels = {x.level for i, x in enumerate(sections) if i not in created}
+    if (
+        sum(1 for x in sections if x.level == 2) < MIN_H2
+        and any(x.level == 3 for x in sections)
+        and author_levels <= {2}
+    ):
         # Too few main sections for the page's outline (issue 3: at least 3 H2): the created
         # subsections become sections. Yoast's subheading checks count H2 and H3 alike, so
-        # nothing is lost for them.
-        sections = [x.model_copy(update={"level": 2}) for x in sections]
+        # nothing is lost for them. Never when the author has sub-heads: their levels stay.
+        sections = [
+            x.model_copy(update={"level": 2}) if i in created else x for i, x in enumerate(sections)
+        ]
     sources: list[str] = []
-    if sections and sections[-1].paragraphs:
+    if sections and sections[-1].blocks and isinstance(sections[-1].blocks[-1], str):
         last = sections[-1]
-        kept_text, closing, sources = _closing_questions(last.paragraphs[-1])
+        last_text = sections[-1].blocks[-1]
+        kept_text, closing, sources = _closing_questions(last_text)
         if closing:
             reader += closing
-            paragraphs = [*last.paragraphs[:-1], *([kept_text] if kept_text else [])]
-            sections[-1] = last.model_copy(update={"paragraphs": paragraphs})
-            body = [p for p in body if p != last.paragraphs[-1]] + (
-                [kept_text] if kept_text else []
-            )
+            blocks = [*last.blocks[:-1], *([kept_text] if kept_text else [])]
+            sections[-1] = last.model_copy(update={"blocks": blocks})
+            body = [p for p in body if p != last_text] + ([kept_text] if kept_text else [])
     seo_title = build_seo_title(
         title, keyphrase, doc=cleaned, paragraphs=lead_text, supported=judge
     )
@@ -331,7 +379,7 @@ def build_article(
         kind=ArticleKind.NEWS,
         date_published=published,
         key_points=key_points,
-        intro=intro,
+        intro_blocks=intro_blocks,
         sections=sections,
         faq=faq,
         reader_questions=reader,

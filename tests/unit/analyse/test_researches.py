@@ -70,3 +70,34 @@ def test_first_word_exceptions_data_file() -> None:
     for e in entries:
         assert e == unicodedata.normalize("NFC", e) == e.strip() == e.lower()
         assert "'" not in e
+
+
+def test_quotations_are_out_of_the_measures_and_list_items_are_their_own_sentences() -> None:
+    """A quoted post (often English, someone else's words) is not measured; a list item is
+    one block, its text one sentence, as yoastseo's getBlocks splits at <li> (issues 17, 21)."""
+    from plume.analyse.researches import Research
+    from plume.document import Block, BlockKind, Document, Source
+
+    post = (
+        "Maybe worth considering chloroquine for C19, said the very long and winding post that "
+        "nobody in the newsroom wrote. — Elon Musk (@elonmusk) March 16, 2020"
+    )
+    d = Document(
+        blocks=(
+            Block(BlockKind.PARAGRAPH, "Le ministre a parlé. Il a tranché."),
+            Block(BlockKind.QUOTE, post),
+            Block(BlockKind.LIST_ITEM, "250 g de farine", 1),
+            Block(BlockKind.LIST_ITEM, "sel, poivre", 1),
+        ),
+        source=Source("t", "md"),
+    )
+    r = Research(d)
+    assert [s.text for s in r.sentences] == [
+        "Le ministre a parlé.",
+        "Il a tranché.",
+        "250 g de farine",
+        "sel, poivre",
+    ]
+    assert r.word_count == 13  # the quotation's words are not counted
+    assert [q.text for q in r.quotations] == [post]
+    assert all(p.kind is not BlockKind.QUOTE for p in r.paragraphs)

@@ -108,8 +108,8 @@ def test_clean_page_keeps_every_block(settings: Settings) -> None:
         (BlockKind.PARAGRAPH, 0),
         (BlockKind.HEADING, 2),
         (BlockKind.PARAGRAPH, 0),
-        (BlockKind.LIST_ITEM, 0),
-        (BlockKind.LIST_ITEM, 0),
+        (BlockKind.LIST_ITEM, 1),  # a bulleted list's items, depth 1 (Block.level)
+        (BlockKind.LIST_ITEM, 1),
         (BlockKind.QUOTE, 0),
     ]
     assert "Accueil" not in doc.text and "Mentions" not in doc.text
@@ -131,6 +131,9 @@ def test_fragment_is_read_whole(settings: Settings) -> None:
         (BlockKind.LIST_ITEM, "sous-point"),
         (BlockKind.LIST_ITEM, "deux"),
     ]
+    # Depth and numbering in Block.level: "un" and "deux" in a numbered list, "sous-point" in
+    # a bulleted list nested under "un".
+    assert [(b.list_depth, b.ordered) for b in doc.blocks[2:]] == [(1, True), (2, False), (1, True)]
 
 
 def test_scripts_handlers_and_javascript_links(settings: Settings) -> None:

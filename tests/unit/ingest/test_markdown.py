@@ -59,9 +59,9 @@ def test_blocks_and_visible_text(settings: Settings) -> None:
             "Un premier paragraphe avec un lien et une image. Ligne forcée ici.\nAprès le saut.",
         ),
         (BlockKind.HEADING, 2, "Les avantages réels"),
-        (BlockKind.LIST_ITEM, 0, "Moins de bruit"),
-        (BlockKind.LIST_ITEM, 0, "Pas d’émissions à l’usage"),
-        (BlockKind.LIST_ITEM, 0, "même en ville"),
+        (BlockKind.LIST_ITEM, 1, "Moins de bruit"),  # depth 1, bulleted (Block.level)
+        (BlockKind.LIST_ITEM, 1, "Pas d’émissions à l’usage"),
+        (BlockKind.LIST_ITEM, -2, "même en ville"),  # a numbered list nested under it
         (BlockKind.QUOTE, 0, "Une citation sur deux lignes."),
     ]
     assert [b.text for b in doc.blocks[7:]] == ["Modèle", "Autonomie", "Zoé", "390 km"]

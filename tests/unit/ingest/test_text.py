@@ -215,3 +215,39 @@ def test_heading_over_a_lower_case_list() -> None:
     assert [b.kind for b in blocks] == [P, H, LI, LI, P]
     blocks = text_to_blocks(f"{LONG}\nVoici :\n- prendre le bus\n- marcher")
     assert blocks[1].kind is P
+
+
+def test_list_lines_keep_their_numbering_and_nesting() -> None:
+    blocks = text_to_blocks(
+        "Voici ce qu’il faut pour la pâte brisée de ce soir, dans l’ordre :\n"
+        "- 250 g de farine\n"
+        "  • de blé\n"
+        "  • ou d’épeautre\n"
+        "* sel, poivre\n"
+        "1. Mélanger\n"
+        "2. Cuire"
+    )
+    got = [(b.kind, b.text, b.list_depth, b.ordered) for b in blocks[1:]]
+    assert got == [
+        (LI, "250 g de farine", 1, False),
+        (LI, "de blé", 2, False),
+        (LI, "ou d’épeautre", 2, False),
+        (LI, "sel, poivre", 1, False),
+        (LI, "Mélanger", 1, True),
+        (LI, "Cuire", 1, True),
+    ]
+
+
+def test_an_embedded_post_and_its_attribution_are_one_quotation() -> None:
+    """Corpus 07: a tweet copied as text ends on "— Name (@handle) date"."""
+    blocks = text_to_blocks(
+        "Le ministre a tweeté un avertissement sur l’ibuprofène, repris partout en France.\n\n"
+        "La prise d’anti-inflammatoires pourrait être un facteur d’aggravation.\n"
+        "En cas de fièvre, prenez du paracétamol.\n"
+        "— Olivier Véran (@olivierveran) March 14, 2020\n\n"
+        "— Non, répondit-elle, je ne viendrai pas ce soir."
+    )
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.PARAGRAPH]
+    assert blocks[1].text.endswith(
+        "prenez du paracétamol. — Olivier Véran (@olivierveran) March 14, 2020"
+    )

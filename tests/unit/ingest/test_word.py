@@ -80,8 +80,8 @@ def test_structure_links_images_tables(tmp_path: Path, settings: Settings) -> No
         (H, 1, "Le guide de la voiture électrique"),
         (P, 0, "Un paragraphe avec un lien et la suite."),
         (H, 2, "Les avantages"),
-        (LI, 0, "Moins de bruit"),
-        (LI, 0, "Pas d’émissions"),
+        (LI, 1, "Moins de bruit"),  # depth 1, bulleted (Block.level)
+        (LI, -1, "Pas d’émissions"),  # "List Number": numbered
         (Q, 0, "Une citation sur les batteries."),
         (H, 3, "Un détail"),
         (P, 0, "Zoé"),
@@ -110,7 +110,7 @@ def test_french_and_custom_heading_styles(tmp_path: Path, settings: Settings) ->
     pPr.append(lvl)
     d.add_paragraph("Du texte ordinaire.")
     doc = read_path(_save(d, tmp_path), settings)
-    assert [(b.kind, b.level) for b in doc.blocks] == [(H, 2), (H, 3), (LI, 0), (H, 2), (P, 0)]
+    assert [(b.kind, b.level) for b in doc.blocks] == [(H, 2), (H, 3), (LI, 1), (H, 2), (P, 0)]
 
 
 def test_brief_in_the_first_paragraph(tmp_path: Path, settings: Settings) -> None:
@@ -167,3 +167,20 @@ def test_docx_content_sniffed_without_extension(tmp_path: Path, settings: Settin
     d.add_paragraph("Un texte dans Word.")
     data = (_save(d, tmp_path)).read_bytes()
     assert read_bytes(data, settings, "upload").text == "Un texte dans Word."
+
+
+def test_list_depth_and_numbering_from_the_numbering_part(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """Depth from the paragraph's w:ilvl; numbered from its style ("List Number") when its
+    numbering names no format."""
+    d = docx.Document()
+    d.add_paragraph("Une recette de tarte aux pommes, simple et rapide.")
+    first = d.add_paragraph("Mélanger", style="List Number")
+    d.add_paragraph("Cuire", style="List Number")
+    sub = d.add_paragraph("à la main", style="List Bullet")
+    for p, ilvl in ((first, 0), (sub, 1)):
+        p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_ilvl().val = ilvl
+    doc = read_path(_save(d, tmp_path), settings)
+    got = [(b.text, b.list_depth, b.ordered) for b in doc.blocks if b.kind is LI]
+    assert got == [("Mélanger", 1, True), ("Cuire", 1, True), ("à la main", 2, False)]

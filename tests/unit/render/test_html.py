@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from plume.article import Article, ArticleKind, FaqItem
+from plume.optimisation import SourceMeta
 from plume.render.html import CANONICAL_PLACEHOLDER_COMMENT, HEADLINE_MAX_CHARS, render_html
 
 from .conftest import french_article
@@ -55,9 +56,17 @@ def validate_article(obj: dict[str, Any]) -> None:
         page = obj["mainEntityOfPage"]
         assert page["@type"] == "WebPage" and page["@id"].startswith("https://")
     assert isinstance(obj["wordCount"], int) and obj["wordCount"] > 0
+    if "isBasedOn" in obj:
+        assert obj["isBasedOn"].startswith("https://")
+    if "publisher" in obj:
+        assert obj["publisher"]["@type"] == "Organization"
+        _check_nonempty_str(obj["publisher"], "name")
+    if "articleSection" in obj:
+        _check_nonempty_str(obj, "articleSection")
     allowed = {
         "@context", "@type", "headline", "description", "inLanguage", "datePublished",
         "dateModified", "author", "mainEntityOfPage", "url", "keywords", "wordCount",
+        "isBasedOn", "publisher", "articleSection",
     }  # fmt: skip
     assert set(obj) <= allowed, set(obj) - allowed
 
@@ -259,3 +268,93 @@ def test_source_urls_become_links(article: Article) -> None:
     assert tree.xpath("//section[@class='sources']//a/@href") == [
         "https://www.grandlyon.com/actualites/voie_express"
     ]
+
+
+# -- the source page's metadata ----------------------------------------------------------------
+
+SOURCE = SourceMeta(
+    url="https://www.tdg.ch/suisse/berne-interdit-chlorothalonil/story/18348200",
+    site_name="Tribune de Genève",
+    section="suisse",
+    tags=["Agriculture", "Pesticides"],
+    author="Jeanne Corriveau",
+)
+
+
+def test_source_metadata_in_json_ld_and_head(article: Article) -> None:
+    page = render_html(article, SOURCE)
+    data = by_type(page)["NewsArticle"]
+    validate_article(data)
+    assert data["isBasedOn"] == SOURCE.url
+    assert data["publisher"] == {"@type": "Organization", "name": "Tribune de Genève"}
+    assert data["articleSection"] == "suisse"
+    # The article's own author and canonical URL are not the source's.
+    assert data["author"]["name"] == "Camille Martin"
+    assert "mainEntityOfPage" not in data
+    tree = lxml.html.document_fromstring(page)
+    assert meta(tree, "property", "og:site_name") == ["Tribune de Genève"]
+    assert meta(tree, "property", "article:section") == ["suisse"]
+    assert meta(tree, "property", "article:tag") == ["Agriculture", "Pesticides"]
+
+
+def test_without_source_metadata_nothing_is_added(article: Article) -> None:
+    assert render_html(article, None) == render_html(article)
+    assert render_html(article, SourceMeta()) == render_html(article)
+    data = by_type(render_html(article))["NewsArticle"]
+    assert not {"isBasedOn", "publisher", "articleSection"} & set(data)
+
+
+def test_a_source_url_that_is_not_http_is_not_written(article: Article) -> None:
+    data = by_type(render_html(article, SourceMeta(url="javascript:alert(1)")))["NewsArticle"]
+    assert "isBasedOn" not in data
+
+
+# -- lists and quotations (issues 17 and 21) -------------------------------------------------------
+
+
+def test_lists_and_quotations_render_as_html_structure() -> None:
+    from plume.article import BulletList, ListItem, Quote, Section
+
+    farine = BulletList(items=[ListItem(text="de blé"), ListItem(text="ou d’épeautre")])
+    article = french_article(
+        intro_blocks=[
+            "Il faut :",
+            BulletList(
+                items=[
+                    ListItem(text="250 g de farine", sublist=farine),
+                    ListItem(text="<b>sel</b>"),
+                ]
+            ),
+        ],
+        sections=[
+            Section(
+                heading="Étapes",
+                blocks=[
+                    BulletList(
+                        ordered=True, items=[ListItem(text="Mélanger"), ListItem(text="Cuire")]
+                    ),
+                    Quote(text="Quelle tarte !", attribution="Marie (@marie)"),
+                    Quote(text="Sans attribution.\nSecond paragraphe."),
+                ],
+            )
+        ],
+    )
+    page = render_html(article)
+    tree = lxml.html.fromstring(page.encode())
+    body = tree.find(".//article")
+    outer = body.find("ul")
+    assert [li.text.strip() for li in outer.findall("li")] == ["250 g de farine", "<b>sel</b>"]
+    assert [li.text for li in outer.find("li").find("ul").findall("li")] == [
+        "de blé",
+        "ou d’épeautre",
+    ]
+    assert [li.text for li in body.find("ol").findall("li")] == ["Mélanger", "Cuire"]
+    figure = body.find("figure")
+    assert figure.find("blockquote/p").text == "Quelle tarte !"
+    assert figure.find("figcaption").text == "— Marie (@marie)"
+    last = body.findall("blockquote")[-1]
+    assert [p.text for p in last.findall("p")] == ["Sans attribution.", "Second paragraphe."]
+    # Lists are not invented as ItemList in the JSON-LD: a news article is not a list.
+    assert "ItemList" not in page
+    # The word count still counts every item and quotation.
+    assert by_type(page)["NewsArticle"]["wordCount"] == article.word_count

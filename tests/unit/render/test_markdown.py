@@ -12,6 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from plume.article import Article, FaqItem, Section
+from plume.optimisation import SourceMeta
 from plume.render.markdown import escape_markdown, render_markdown, yaml_string
 
 from .conftest import french_article
@@ -270,3 +271,114 @@ def test_real_french_paragraphs_render_as_their_own_text() -> None:
     for paragraph in paragraphs:
         expected = re.sub(r"[ \t]+$|^[ \t]+", "", paragraph)
         assert _rendered_text(escape_markdown(paragraph)) == expected, paragraph
+
+
+def test_source_metadata_in_front_matter(article: Article) -> None:
+    source = SourceMeta(
+        url="https://madame.lefigaro.fr/bien-etre/intestin-130897",
+        site_name="Madame Figaro",
+        section="Nutrition",
+        categories=["Nutrition"],
+        tags=["Santé", "Ventre plat"],
+        standfirst="Pour aller bien « en haut », commençons par aller bien « en bas ».",
+    )
+    md = render_markdown(article, source)
+    front = md.split("---\n")[1]
+    assert 'categories: ["Nutrition"]\n' in front
+    assert 'tags: ["Santé", "Ventre plat"]\n' in front
+    assert 'publisher: "Madame Figaro"\n' in front
+    assert 'standfirst: "Pour aller bien « en haut », commençons' in front
+    assert 'source_url: "https://madame.lefigaro.fr/bien-etre/intestin-130897"\n' in front
+    assert front.endswith('lang: "fr"\n')
+    # Only the front matter changes.
+    assert md.split("---\n", 2)[2] == render_markdown(article).split("---\n", 2)[2]
+
+
+def test_a_section_alone_is_the_category(article: Article) -> None:
+    md = render_markdown(article, SourceMeta(section="suisse"))
+    assert 'categories: ["suisse"]\n' in md
+    assert render_markdown(article, SourceMeta()) == render_markdown(article)
+
+
+# -- lists and quotations (issues 17 and 21) -------------------------------------------------------
+
+
+def _recipe_article() -> Article:
+    from plume.article import BulletList, ListItem, Quote
+
+    farine = BulletList(items=[ListItem(text="de blé T55"), ListItem(text="ou d’épeautre")])
+    return french_article(
+        intro_blocks=[
+            "Une tarte simple : voici ce qu’il faut.",
+            BulletList(
+                items=[
+                    ListItem(text="250 g de farine", sublist=farine),
+                    ListItem(text="1. pas un numéro"),
+                    ListItem(text="*sel*, poivre"),
+                ]
+            ),
+        ],
+        sections=[
+            Section(
+                heading="Préparation",
+                blocks=[
+                    "Dans l’ordre :",
+                    BulletList(
+                        ordered=True,
+                        items=[
+                            ListItem(
+                                text="Mélanger",
+                                sublist=BulletList(items=[ListItem(text="à la main")]),
+                            ),
+                            ListItem(text="Cuire"),
+                        ],
+                    ),
+                    Quote(
+                        text="La meilleure tarte de ma vie !",
+                        attribution="Marie (@marie) 3 juin 2021",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def test_lists_render_as_commonmark_lists_with_items_order_and_nesting() -> None:
+    md = render_markdown(_recipe_article())
+    body = md.split("\n---\n", 1)[1].split("\n## Questions")[0].split("\n## Sources")[0]
+    assert "- 250 g de farine\n  - de blé T55\n  - ou d’épeautre\n- 1\\. pas un numéro\n" in body
+    assert "1. Mélanger\n   - à la main\n2. Cuire" in body
+    # What a CommonMark parser reads back: the lists, nested, items in order, text escaped.
+    toks = tokens(body)
+    kinds = [t.type for t in toks if t.type.endswith("_list_open")]
+    assert kinds == [
+        "bullet_list_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "bullet_list_open",
+    ]
+    items = [
+        _plain(toks[i + 1])
+        for i, t in enumerate(toks)
+        if t.type == "paragraph_open" and toks[i - 1].type == "list_item_open"
+    ]
+    assert items == [
+        "250 g de farine",
+        "de blé T55",
+        "ou d’épeautre",
+        "1. pas un numéro",
+        "*sel*, poivre",
+        "Mélanger",
+        "à la main",
+        "Cuire",
+    ]
+
+
+def test_a_quotation_renders_as_a_blockquote_ending_on_its_attribution() -> None:
+    body = render_markdown(_recipe_article()).split("\n---\n", 1)[1]
+    assert "> La meilleure tarte de ma vie !\n>\n> — Marie (@marie) 3 juin 2021" in body
+    toks = tokens(body)
+    opened = [i for i, t in enumerate(toks) if t.type == "blockquote_open"]
+    closed = [i for i, t in enumerate(toks) if t.type == "blockquote_close"]
+    inside = [_plain(t) for t in toks[opened[0] : closed[0]] if t.type == "inline"]
+    assert inside == ["La meilleure tarte de ma vie !", "— Marie (@marie) 3 juin 2021"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from plume.article import Article
-from plume.optimisation import OptimiseReport, RewriteOutcome
+from plume.optimisation import OptimiseReport, RewriteOutcome, SourceMeta
 from plume.render import OUTPUT_FILES, render_html, render_markdown, render_outputs
 from plume.render.outputs import DRAFT_FILE
 
@@ -50,3 +50,21 @@ def test_allow_partial_writes_the_articles_marked_as_failing(article: Article) -
     page = files["article.html"]
     assert '<head>\n<meta name="plume-status" content="échec">' in page
     assert "  - Mot-clé absent de l’introduction" in page
+
+
+def test_faithful_article_is_signed_with_the_source_author(article: Article) -> None:
+    unsigned = article.model_copy(update={"author": None})
+    source = SourceMeta(
+        author="Jeanne Corriveau", url="https://www.ledevoir.com/a-573258", site_name="Le Devoir"
+    )
+    result = _result(unsigned, passed=None).model_copy(update={"source_meta": source})
+    files = render_outputs(result)
+    assert 'author: "Jeanne Corriveau"' in files["article.md"]
+    assert '"isBasedOn": "https://www.ledevoir.com/a-573258"' in files["article.html"]
+    assert json.loads(files["report.json"])["source_meta"]["author"] == "Jeanne Corriveau"
+    # A rewrite is not the source author's text: it is not signed with their name.
+    assert '"name": "Le Devoir"' in files["article.html"]
+    rewritten = render_outputs(result.model_copy(update={"mode": "rewrite"}))
+    assert "Jeanne Corriveau" not in rewritten["article.md"]
+    assert "Le Devoir" not in rewritten["article.html"]
+    assert '"isBasedOn": "https://www.ledevoir.com/a-573258"' in rewritten["article.html"]

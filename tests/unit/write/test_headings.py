@@ -244,3 +244,14 @@ def test_a_coordinated_noun_is_never_cut_from_its_pair() -> None:
     texts = [c.text for c in compressions(sentence, 60)]
     assert texts  # the circumstances go
     assert all("femmes" in t for t in texts if "hommes" in t), texts
+
+
+def test_no_heading_cuts_words_out_of_a_quotation() -> None:
+    from plume.write.compress import compressions
+
+    sentence = (
+        "« 90 % de la sérotonine, l’hormone du bien-être, est produite dans l’intestin », "
+        "rappelle ainsi Olivier Panisset, naturopathe."
+    )
+    for c in compressions(sentence, 70):
+        assert "« 90 % de la sérotonine est" not in c.text

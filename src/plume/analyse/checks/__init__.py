@@ -7,9 +7,20 @@ from __future__ import annotations
 from plume.analyse.checks import readability
 from plume.analyse.checks import seo
 from plume.analyse.checks import typography
+from plume.analyse.checks import grammar
 
 # isort: on
 from plume.analyse.checks.base import REGISTRY, Context, Rule, Verdict
 from plume.report import Msg
 
-__all__ = ["REGISTRY", "Context", "Msg", "Rule", "Verdict", "readability", "seo", "typography"]
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "Msg",
+    "Rule",
+    "Verdict",
+    "grammar",
+    "readability",
+    "seo",
+    "typography",
+]

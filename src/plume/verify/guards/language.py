@@ -72,7 +72,7 @@ def _wordfreq_path(name: str) -> Path:
 def _zipf_table(lang: str) -> dict[str, float]:
     """Zipf frequencies of wordfreq's list for ``lang`` (French: the large list, others: the
     small one, which holds every word of Zipf ≥ 3, all the vote needs). Read as
-    plume.clean.wordlist reads the French list, without importing wordfreq (0.3 s)."""
+    plume.lang.fr.wordfreq reads the French list, without importing wordfreq (0.3 s)."""
     import msgpack
 
     size = "large" if lang == "fr" else "small"

@@ -39,6 +39,9 @@ ORDER = [
     "TY-REPEATED-SENTENCE",
     "TY-ELLIPSIS",
     "TY-APOSTROPHES",
+    "COR-GRAMMAR",
+    "COR-SPELLING",
+    "COR-CALQUE",
 ]
 
 
