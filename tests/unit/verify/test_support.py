@@ -158,8 +158,8 @@ def test_real_failure_prime_minister_resigned() -> None:
 
 #: Figures reached on the dev split when the check was calibrated (see docs/calibration.md);
 #: the guard fails if a change makes either worse.
-DEV_ACCEPTED = 76 / 90
-DEV_REJECTED = 89 / 92
+DEV_ACCEPTED = 77 / 90
+DEV_REJECTED = 90 / 92
 
 
 def test_dev_split_does_not_regress() -> None:
@@ -208,3 +208,98 @@ def test_a_view_a_topic_or_a_condition_is_not_dropped(
     verdict = check_support([claim], FRAMED)[0]
     assert verdict.supported is supported, verdict.reason.fr
     assert reason in verdict.reason.fr
+
+
+# -- kinds of error, each on its own (issue 16: generalise beyond the labelled claims) ----------
+
+SCIENCE = (
+    "La chercheuse Marie Curie a découvert le polonium en 1898 avec son mari Pierre. "
+    "Elle est devenue la première femme à recevoir le prix Nobel. "
+    "Pierre Curie est mort en 1906, renversé par une voiture à cheval à Paris. "
+    "Ses carnets de laboratoire sont encore radioactifs aujourd'hui. "
+    "Les chercheurs qui veulent les consulter doivent signer une décharge. "
+    "Le musée Curie, situé à Paris, n'expose pas ces carnets au public."
+)
+CITY = (
+    "La mairie de Bordeaux a voté mardi l'interdiction des trottinettes en libre-service. "
+    "Le maire, Pierre Hurmic, estime que ces engins encombrent les trottoirs et mettent en "
+    "danger les piétons. "
+    "L'opérateur Lime, qui exploite 800 trottinettes dans la ville, a dénoncé une décision "
+    "« injuste ». "
+    "Il envisage de contester la délibération devant le tribunal administratif. "
+    "Les usagers pourront encore utiliser les vélos en libre-service."
+)
+FACTORY = (
+    "Le constructeur automobile Renault a annoncé jeudi la suppression de 1 500 postes en "
+    "France d'ici 2027. "
+    "Les syndicats ont dénoncé un plan « brutal » et appellent à la grève le 12 mars. "
+    "Le ministre de l'Économie, Bruno Le Maire, n'a pas exclu une aide de l'État."
+)
+BEES = (
+    "Une étude publiée lundi montre que les abeilles sauvages ont décliné de 30 % en Europe "
+    "depuis 1990. "
+    "Les chercheurs ont analysé les données de 4 000 sites. "
+    "L'étude ne porte pas sur les abeilles domestiques, dont les populations sont restées "
+    "stables. "
+    "Les auteurs appellent l'Union européenne à renforcer les restrictions sur les pesticides."
+)
+FOOTBALL = (
+    "Le PSG reste en tête, avec quatre points d'avance sur Monaco. "
+    "Le match avait été reporté d'une semaine."
+)
+SENATE = (
+    "La ministre de la Santé, Catherine Vautrin, a regretté ce vote. "
+    "Les associations de soins palliatifs, elles, se félicitent du rejet."
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "supported"),
+    [
+        # a name is the whole name: "Marie Curie" is not the "Curie" of "Pierre Curie"
+        (SCIENCE, "Marie Curie a découvert le polonium en 1898", True),
+        (SCIENCE, "Pierre Curie est mort en 1906", True),
+        (SCIENCE, "Les carnets de Marie Curie sont toujours radioactifs", True),
+        # a predicate must be there ("radioactifs"), not only the nouns around it
+        (SCIENCE, "Le musée Curie n'expose pas les carnets au public", True),
+        (SCIENCE, "Le musée Curie expose les carnets au public", False),
+        # a frame verb with a noun object is an event of its own
+        (SCIENCE, "Marie Curie a refusé le prix Nobel", False),
+        # a purpose is not asserted ("pour consulter"), so "veulent" does not hedge it
+        (SCIENCE, "Pour consulter les carnets, les chercheurs signent une décharge", True),
+        # a verb met as its noun: "interdit" / "l'interdiction", the noun's object its own
+        (CITY, "Bordeaux interdit les trottinettes en libre-service", True),
+        (CITY, "Bordeaux interdit les vélos en libre-service", False),
+        # an opinion ("estime que") is someone's: the claim must say whose
+        (CITY, "Pour Pierre Hurmic, les trottinettes mettent en danger les piétons", True),
+        (CITY, "Les trottinettes mettent en danger les piétons", False),
+        (CITY, "Lime a contesté la délibération devant le tribunal administratif", False),
+        # opposites through word families ("création" / "suppression")
+        (FACTORY, "Renault annonce la suppression de 1 500 emplois en France", True),
+        (FACTORY, "Renault a annoncé la création de 1 500 postes en France", False),
+        # a reworded verb keeps the source's polarity ("promis" is not "n'a pas exclu")
+        (FACTORY, "Bruno Le Maire n'écarte pas une aide de l'État", True),
+        (FACTORY, "Bruno Le Maire a promis une aide de l'État à Renault", False),
+        # two adjacent sentences do not lend one's actor to the other's event
+        (FACTORY, "Bruno Le Maire appelle à la grève le 12 mars", False),
+        # an adjective that picks another kind of the thing ("domestiques" / "sauvages")
+        (BEES, "Les abeilles sauvages ont reculé de 30 % en Europe depuis 1990", True),
+        (BEES, "Les abeilles domestiques ont décliné de 30 % en Europe", False),
+        # "les auteurs" of a study are not the writer: their role counts
+        (BEES, "L'Union européenne appelle les chercheurs à renforcer les restrictions", False),
+        # subjects swapped around a verb with no content of its own
+        (FOOTBALL, "Le PSG reste en tête avec quatre points d'avance sur Monaco", True),
+        (FOOTBALL, "Monaco reste en tête avec quatre points d'avance sur le PSG", False),
+        # a pronoun stands for a name of its number: "elles" is not Catherine Vautrin
+        (SENATE, "Catherine Vautrin a regretté le vote", True),
+        (SENATE, "Catherine Vautrin se félicite du rejet du texte", False),
+    ],
+)
+def test_kinds_of_error(source: str, claim: str, supported: bool) -> None:
+    v = _one(claim, source)
+    assert v.supported is supported, v.reason.fr
+
+
+def test_a_purpose_opening_a_sentence_is_not_a_view() -> None:
+    source = "Pour sauvegarder : Microsoft a investi 1 milliard de dollars dans OpenAI."
+    assert _one("Microsoft a investi 1 milliard de dollars dans OpenAI", source).supported

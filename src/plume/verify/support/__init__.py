@@ -21,11 +21,13 @@ from plume.verify.support.checks import (
     frame_check,
     links_check,
     modality_check,
+    modifiers_check,
     names_check,
     objects_check,
     polarity_check,
     verbs_check,
 )
+from plume.verify.support.names import name_like, same_entity
 from plume.verify.support.parse import (
     Problem,
     Text,
@@ -57,8 +59,9 @@ class SupportVerdict:
 # -- judging ----------------------------------------------------------------------------------
 
 _WEIGHT = {"PROPN": 2.0, "NUM": 2.0, "VERB": 1.5, "NOUN": 1.0, "ADJ": 0.7}
-#: Share of the claim's weighted content words a window must cover.
-_MIN_COVER = 0.7
+#: Share of the claim's weighted content words a window must cover (0.7 → 0.6 with the
+#: structural checks of issue 16: docs/calibration.md, « Support check »).
+_MIN_COVER = 0.6
 #: Windows tried per claim, best covered first.
 _TRIES = 3
 #: Share of the claim's words other than names and numbers a window must cover.
@@ -134,7 +137,7 @@ def _judge(
     body = [t for t in c.toks if t.content and t.i >= start]
     if not body:
         return _no(claim, None, "rien à vérifier", "nothing to check")
-    ranked = _windows(body, src, index)
+    ranked = _windows(c, body, src, index)
     windows = [w for w in ranked if _says_enough(body, w)] or ranked[:1]
     if not windows or windows[0].cover < _MIN_COVER or not _says_enough(body, windows[0]):
         ev = _evidence(src, windows[0]) if windows else None
@@ -164,7 +167,7 @@ def _says_enough(body: list[Tok], w: Window) -> bool:
     return total == 0 or got / total >= _MIN_WORDS
 
 
-def _windows(body: list[Tok], src: Text, index: dict[str, set[int]]) -> list[Window]:
+def _windows(c: Text, body: list[Tok], src: Text, index: dict[str, set[int]]) -> list[Window]:
     cand: set[int] = set()
     for t in body:
         for k in t.keys:
@@ -185,13 +188,20 @@ def _windows(body: list[Tok], src: Text, index: dict[str, set[int]]) -> list[Win
         got = 0.0
         toks = [s for n in span for s in sent_toks(src, n) if s.content]
         for t in body:
-            hits = tuple(s.i for s in toks if s.keys & t.keys)
+            hits = tuple(
+                s.i
+                for s in toks
+                if s.keys & t.keys and (not name_like(t) or same_entity(c, t, src, s))
+            )
             if hits:
                 align[t.i] = hits
                 got += _WEIGHT.get(t.pos, 1.0)
         context: set[int] = set()
         names = [t for t in body if t.pos == "PROPN" and t.i not in align]
-        if names and any(_refers(s) for n in span for s in sent_toks(src, n)):
+        referring = [s for n in span for s in _referring(src)[n]] if names else []
+        # A pronoun stands for a name of its number ("elles" is not "Catherine Vautrin").
+        names = [t for t in names if any(_agrees(s, t) for s in referring)]
+        if names:
             before = {
                 k
                 for n in range(max(0, span[0] - CONTEXT), span[0])
@@ -214,9 +224,46 @@ def _windows(body: list[Tok], src: Text, index: dict[str, set[int]]) -> list[Win
 _REFERRING = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "det", "nmod"})
 
 
-def _refers(t: Tok) -> bool:
-    """A pronoun standing for someone named before ("il", "son"), not an impersonal "il"."""
-    return plain(t.text) in word_class("pronoun") and t.dep in _REFERRING
+_REFERRING_CACHE: dict[int, tuple[Text, tuple[tuple[Tok, ...], ...]]] = {}
+
+
+def _referring(src: Text) -> tuple[tuple[Tok, ...], ...]:
+    """The referring words of each source sentence (computed once per source)."""
+    hit = _REFERRING_CACHE.get(id(src))
+    if hit is not None and hit[0] is src:
+        return hit[1]
+    found = tuple(
+        tuple(t for t in sent_toks(src, n) if _refers(src, t)) for n in range(len(src.sents))
+    )
+    if len(_REFERRING_CACHE) > 8:
+        _REFERRING_CACHE.clear()
+    _REFERRING_CACHE[id(src)] = (src, found)
+    return found
+
+
+def _agrees(pronoun: Tok, name: Tok) -> bool:
+    word = plain(pronoun.text)
+    if word in ("son", "sa", "ses", "leur", "leurs") and pronoun.dep == "det":
+        # a possessive agrees with its possessor: "son", "sa", "ses" one, "leur(s)" several
+        number = "Plur" if word.startswith("leur") else "Sing"
+    else:
+        number = pronoun.number_gram
+    # A name is one person or thing unless the parse says otherwise.
+    mine = name.number_gram or "Sing"
+    return not number or number == mine
+
+
+def _refers(src: Text, t: Tok) -> bool:
+    """A pronoun standing for someone named before ("il", "son"), not an impersonal "il"; a
+    possessive in a sentence whose subject is named is that subject's ("Luis Enrique a
+    reconnu que son équipe…")."""
+    if plain(t.text) not in word_class("pronoun") or t.dep not in _REFERRING:
+        return False
+    if t.dep == "det":
+        return not any(
+            s.pos == "PROPN" and s.dep.startswith("nsubj") for s in sent_toks(src, t.sent)
+        )
+    return True
 
 
 def _evidence(src: Text, w: Window) -> str:
@@ -236,6 +283,7 @@ def _problem(
         speaker_check,
         roles_check,
         objects_check,
+        modifiers_check,
         links_check,
     ):
         found = check(c, body, src, w, index)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from plume.lang.fr import fold
 from plume.verify.support.parse import Problem, Text, Tok, Window, sent_toks
 from plume.verify.support.roles import children_of, main_sentence, subtree_of
-from plume.verify.support.words import antonyms, negative_prefix, plain, word_class
+from plume.verify.support.words import FIRST_PERSON, antonyms, negative_prefix, plain, word_class
 
 #: Largest tree distance, in the source, between a name or number and the word the claim ties
 #: it to.
@@ -42,9 +43,26 @@ def verbs_check(
     # In a verbless headline ("L'ibuprofène déconseillé par X") the participle is the event.
     main = any(t.pos == "VERB" and t.dep == "ROOT" for t in c.toks)
     for t in body:
+        # A predicate ("les carnets sont radioactifs") is what the claim says: it must be
+        # there, or its opposite.
+        if (
+            t.pos in ("ADJ", "NOUN")
+            and t.i not in w.align
+            and any(x.dep == "cop" for x in children_of(c, t.i))
+            and not _antonym_hits(t, src, w)
+        ):
+            return (
+                f"la source ne dit pas « {t.text} »",
+                f"the source does not say “{t.text}”",
+            )
         # Who said it is speaker_check's business; what was said is the claim's other words.
         reporting = t.keys & word_class("speech") and not t.keys & word_class("stance")
-        if t.pos != "VERB" or t.keys & word_class("frame") or reporting:
+        # A frame verb frames another verb ("refuse de partir"); with a noun ("refuse le prix")
+        # it is the event.
+        framing = t.keys & word_class("frame") and not any(
+            x.dep == "obj" and x.pos in ("NOUN", "PROPN") for x in children_of(c, t.i)
+        )
+        if t.pos != "VERB" or framing or reporting:
             continue
         if main and t.dep in ("acl", "acl:relcl", "amod"):
             continue
@@ -101,7 +119,12 @@ def _same_frame(c: Text, t: Tok, src: Text, w: Window) -> bool:
                         vetoed.add(top.i)
                     break
                 cur = parent
-    return any(n >= 2 and n >= len(kids) - 1 for v, n in votes.items() if v not in vetoed)
+    # The reworded verb keeps the source's polarity ("a promis" is not "n'a pas exclu").
+    return any(
+        n >= 2 and n >= len(kids) - 1 and src.toks[v].neg == t.neg
+        for v, n in votes.items()
+        if v not in vetoed
+    )
 
 
 def _focus(src: Text, w: Window, hits: tuple[int, ...]) -> tuple[int, ...]:
@@ -114,6 +137,10 @@ def _focus(src: Text, w: Window, hits: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(i for i in hits if src.toks[i].sent == main) or hits
 
 
+#: "au changement" fills the slot of "à l'usage".
+_CONTRACTED = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
+
+
 def _complements(text: Text, v: int) -> dict[str, list[Tok]]:
     """Verb ``v``'s object and prepositional complements, by slot ("obj", "chez", "dans"…)."""
     out: dict[str, list[Tok]] = {}
@@ -124,8 +151,24 @@ def _complements(text: Text, v: int) -> dict[str, list[Tok]]:
             out.setdefault("obj", []).append(x)
         elif x.dep.startswith("obl") and x.dep != "obl:agent":
             for case in (y for y in children_of(text, x.i) if y.dep == "case"):
-                out.setdefault(plain(case.text), []).append(x)
+                slot = plain(case.text)
+                out.setdefault(_CONTRACTED.get(slot, slot), []).append(x)
     return out
+
+
+def _of_complements(text: Text, n: int) -> list[Tok]:
+    """The "de" complements of noun ``n`` ("l'interdiction des trottinettes")."""
+    return [
+        x
+        for x in children_of(text, n)
+        if x.content
+        and x.pos == "NOUN"
+        and x.dep == "nmod"
+        and any(
+            y.dep == "case" and plain(y.text) in ("de", "des", "du", "d'")
+            for y in children_of(text, x.i)
+        )
+    ]
 
 
 def objects_check(
@@ -139,12 +182,20 @@ def objects_check(
         if t.pos != "VERB" or t.i not in w.align:
             continue
         verbs = [s for s in w.align[t.i] if src.toks[s].pos == "VERB"]
-        if not verbs:
+        # Met as its noun ("l'interdiction des trottinettes"), the verb's object is the noun's
+        # "de" complement.
+        nouns = [s for s in w.align[t.i] if src.toks[s].pos == "NOUN"] if not verbs else []
+        if not verbs and not nouns:
             continue
         for slot, mine in _complements(c, t.i).items():
             if any(x.i in w.align for x in mine):
                 continue
-            theirs = [_complements(src, s).get(slot, []) for s in verbs]
+            if verbs:
+                theirs = [_complements(src, s).get(slot, []) for s in verbs]
+            elif slot == "obj":
+                theirs = [_of_complements(src, s) for s in nouns]
+            else:
+                continue
             if all(o and not any(x.i in claimed for x in o) for o in theirs):
                 return (
                     f"complément différent : « {mine[0].text} » contre « {theirs[0][0].text} »",
@@ -194,6 +245,15 @@ def polarity_check(
     for t in body:
         if t.pos == "NUM" or (t.pos == "PROPN" and not t.own_neg):
             continue
+        if t.i not in w.align:
+            # A word the window does not have, whose opposite it has ("la création de postes"
+            # for "la suppression de postes"), unless one of the two is negated.
+            opp = [s for s in _antonym_hits(t, src, w) if s.neg == t.neg]
+            if opp:
+                return (
+                    f"sens inversé : « {t.text} » contre « {opp[0].text} »",
+                    f"opposite meaning: “{t.text}” against “{opp[0].text}”",
+                )
         mine = _polarity_of(c, t)
         if mine is None:
             continue
@@ -226,9 +286,15 @@ def modality_check(
 ) -> Problem | None:
     if c.hedged:
         return None
+    attributed = _attributed(c)
     for t in body:
         if t.pos not in ("VERB", "ADJ") or (t.pos == "ADJ" and t.dep == "amod"):
             continue
+        if any(
+            plain(x.text) in ("pour", "afin") and x.dep in ("mark", "case")
+            for x in children_of(c, t.i)
+        ):
+            continue  # a purpose ("pour consulter les carnets") is not asserted
         # A verb is judged on the source's verb; reworded (or only met as a noun of its
         # family), on the source words its complements stand on.
         same = [
@@ -246,12 +312,31 @@ def modality_check(
                 f"modalité renforcée : la source reste prudente sur « {t.text} »",
                 f"modality strengthened: the source hedges “{t.text}”",
             )
+        if same and not attributed and all(s.believed for s in same):
+            return (
+                f"attribution omise : la source donne « {t.text} » comme l'avis de quelqu'un",
+                f"attribution dropped: the source gives “{t.text}” as someone's view",
+            )
         if same and not c.untensed and all(s.hedge or s.future for s in same):
             return (
                 f"temps changé : la source annonce « {t.text} » pour plus tard",
                 f"tense changed: the source announces “{t.text}” for later",
             )
     return None
+
+
+def _attributed(c: Text) -> bool:
+    """Whether the claim ascribes what it says to someone: a verb of speech or opinion,
+    "selon X", "Pour X, …", "X : « … »" or a headline's "X : …" label."""
+    if c.quoted_by or c.topic_end:
+        return True
+    speech = word_class("speech") | word_class("belief")
+    for t in c.toks:
+        if t.pos == "VERB" and t.keys & speech:
+            return True
+        if plain(t.text) in ("selon", "d'apres") or (t.i == 0 and plain(t.text) == "pour"):
+            return True
+    return False
 
 
 def _path(src: Text, i: int) -> list[int]:
@@ -298,6 +383,41 @@ def _content_head(c: Text, t: Tok) -> Tok | None:
 _NAME_TIES = frozenset({"appos", "nsubj", "nsubj:pass", "obj", "obl:agent"})
 
 
+def modifiers_check(
+    c: Text, body: list[Tok], src: Text, w: Window, index: dict[str, set[int]]
+) -> Problem | None:
+    """A claim noun's adjective ("les abeilles domestiques") that the window lacks, where the
+    window's same noun has an adjective of its own the claim lacks ("les abeilles sauvages"):
+    another kind of the thing."""
+    claim_keys = {k for t in c.toks if t.content for k in t.keys}
+    for t in body:
+        if t.pos != "ADJ" or t.dep != "amod" or t.i in w.align or t.head == t.i:
+            continue
+        noun = c.toks[t.head]
+        if noun.pos not in ("NOUN", "ADJ") or noun.i not in w.align:
+            continue
+        found = [
+            [x for x in _modifiers(src, s) if not x.keys & claim_keys] for s in w.align[noun.i]
+        ]
+        if all(found):
+            theirs = found[0]
+            return (
+                f"« {noun.text} {t.text} » : la source dit « {noun.text} {theirs[0].text} »",
+                f"“{noun.text} {t.text}”: the source says “{noun.text} {theirs[0].text}”",
+            )
+    return None
+
+
+def _modifiers(text: Text, i: int) -> list[Tok]:
+    """The adjectives of noun ``i`` (or the noun the parser made it an adjective of: "les
+    abeilles sauvages" read with "abeilles" as the modifier)."""
+    t = text.toks[i]
+    out = [x for x in children_of(text, i) if x.dep == "amod" and x.content]
+    if t.dep == "amod" and t.head != t.i and text.toks[t.head].content:
+        out.append(text.toks[t.head])
+    return out
+
+
 def links_check(
     c: Text, body: list[Tok], src: Text, w: Window, index: dict[str, set[int]]
 ) -> Problem | None:
@@ -306,6 +426,12 @@ def links_check(
             found = _number_link(c, t, src, w)
         elif t.pos == "PROPN":
             found = _name_link(c, t, src, w, index)
+        elif t.pos == "NOUN" and t.dep in ("obj", "nsubj", "nsubj:pass") and t.head != t.i:
+            # A verb and its subject or object: in one source sentence too ("Bordeaux interdit
+            # les vélos" is not "interdit les trottinettes … les vélos restent").
+            h = c.toks[t.head]
+            ok = h.pos != "VERB" or not h.content or h.i not in w.align or h.i < c.topic_end
+            found = None if ok or _linked(c, t, h, src, w) else _not_linked(t, h)
         else:
             continue
         if found is not None:
@@ -331,31 +457,161 @@ def _name_link(c: Text, t: Tok, src: Text, w: Window, index: dict[str, set[int]]
             ]
         if found and all(_other_name(src, s.i, t.keys) for s in found):
             return _not_linked(t, x)
-    h = _content_head(c, t)
-    if h is None or h.i < c.topic_end or h.i not in w.align:
-        return None
-    if not (t.dep in _NAME_TIES or (h.dep == "appos" and h.head == t.i)):
-        return None
-    # "Mira Murati, fondatrice de Twitch" when the source's "fondateur" is someone else's.
-    appos = h.pos == "NOUN" and (t.dep == "appos" or h.dep == "appos")
-    if appos and all(_other_name(src, s, t.keys) for s in w.align[h.i]):
-        return _not_linked(t, h)
-    if t.i in w.context or t.i not in w.align:
-        return None
-    if min(_distance(src, a, b) for a in w.align[t.i] for b in w.align[h.i]) <= _MAX_LINK:
-        return None
+    h = _predicate(c, t)
+    if (
+        h is not None
+        and h.i >= c.topic_end
+        and h.i in w.align
+        and (t.dep in _NAME_TIES or (h.dep == "appos" and h.head == t.i))
+    ):
+        # "Mira Murati, fondatrice de Twitch" when the source's "fondateur" is someone else's.
+        appos = h.pos == "NOUN" and (t.dep == "appos" or h.dep == "appos")
+        if appos and all(_other_name(src, s, t.keys) for s in w.align[h.i]):
+            return _not_linked(t, h)
+        if not _linked(c, t, h, src, w):
+            return _not_linked(t, h)
+    # "Bruno Le Maire appelle à la grève" read with the verb as the name's clause (acl).
+    for v in _clauses_of(c, t):
+        if v.i in w.align and not _linked(c, t, v, src, w):
+            return _not_linked(t, v)
+    return None
+
+
+def _predicate(c: Text, t: Tok) -> Tok | None:
+    """What the claim says of ``t``: its content head, or — under a verb with no content of its
+    own ("Lyon n'avait pas été à la hauteur") — that verb's content complement."""
+    if t.head != t.i:
+        v = c.toks[t.head]
+        if v.pos in ("VERB", "AUX") and not v.content and t.dep.startswith("nsubj"):
+            for x in children_of(c, v.i):
+                if x.content and x.i != t.i and x.dep in ("obl:arg", "obl", "obj"):
+                    return x
+    return _content_head(c, t)
+
+
+def _clauses_of(c: Text, t: Tok) -> list[Tok]:
+    """The verbs the parser hung on noun ``t`` (or the name it is part of) that say something
+    of it: "Mira Murati nommée…", "Le Maire appelle…" read as a relative."""
+    top = t
+    while top.dep == "flat:name" and top.head != top.i:
+        top = c.toks[top.head]
+    heads = [top.i, *(x.i for x in children_of(c, top.i) if x.dep == "flat:name")]
+    return [
+        x
+        for i in heads
+        for x in children_of(c, i)
+        if x.pos == "VERB" and x.content and x.dep in ("acl", "acl:relcl") and x.i >= c.topic_end
+    ]
+
+
+def _linked(c: Text, t: Tok, h: Tok, src: Text, w: Window) -> bool:
+    """Whether the source ties claim word ``t`` to its predicate ``h`` in one sentence, near in
+    the parse — or through a pronoun in the predicate's sentence."""
+    if t.i not in w.align and t.i not in w.context:
+        return True
+    context = t.i in w.context  # named before the window: only a word standing for it will do
+    # In one sentence: across two, the word may be another's (merged facts); a pronoun for it
+    # in the verb's sentence is judged below.
+    # (Words side by side are linked whatever the parse: "a embauché | Altman" cut in two.)
+    if not context and any(
+        (abs(a - b) <= 2 or _distance(src, a, b, across=False) <= _MAX_LINK) and _ties(src, h, a, b)
+        for a in w.align[t.i]
+        for b in w.align[h.i]
+    ):
+        return True
+    # A verbless sentence ("But de Léo Dubois !") is the topic of the next one, which says what
+    # happened ("L'OL égalise grâce à …").
+    if not context and any(
+        src.toks[b].sent == src.toks[a].sent + 1 and _verbless(src, src.toks[a].sent)
+        for a in w.align[t.i]
+        for b in w.align[h.i]
+    ):
+        return True
     # "Chirac l'a soutenu … Jean-Paul Delevoye": the verb's argument is a pronoun, which may
     # well stand for the name; who is who is then left to the role checks.
     role = "agent" if _role_of(c, h.i, t) == "agent" else "other"
+    claim_keys = {k for x in c.toks for k in x.keys}
     for b in w.align[h.i]:
-        if src.toks[b].pos == "VERB" and any(
-            x.pos == "PRON"
-            and plain(x.text) in word_class("pronoun")
-            and _role_of(src, b, x) == role
-            for x in children_of(src, b)
+        v = src.toks[b]
+        # A verb without a subject of its own ("recruté … avant de revenir") has its governor's.
+        while (
+            v.pos == "VERB"
+            and v.dep in ("xcomp", "advcl")
+            and v.head != v.i
+            and not any(x.dep.startswith("nsubj") for x in children_of(src, v.i))
+            and role == "agent"
         ):
-            return None
-    return _not_linked(t, h)
+            v = src.toks[v.head]
+        climbed = v.i != b  # then the governor's surface subject is the infinitive's
+        if src.toks[b].pos == "VERB" and any(
+            (x.dep.startswith("nsubj") if climbed else _role_of(src, v.i, x) == role)
+            and _may_refer(src, x, t, claim_keys)
+            for x in children_of(src, v.i)
+        ):
+            return True
+        # "Ses carnets" for "les carnets de Marie Curie".
+        if src.toks[b].pos == "NOUN" and any(
+            x.dep == "det" and plain(x.text) in _POSSESSIVE for x in children_of(src, b)
+        ):
+            return True
+    return False
+
+
+_POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+_DEFINITE = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
+
+
+def _verbless(src: Text, n: int) -> bool:
+    return not any(x.pos in ("VERB", "AUX") for x in sent_toks(src, n))
+
+
+def _may_refer(src: Text, x: Tok, t: Tok, claim_keys: set[str]) -> bool:
+    """Whether source argument ``x`` may stand for the claim's ``t`` named in another sentence:
+    a pronoun ("il", "l'"), or a definite noun phrase the claim does not use, agreeing in number
+    ("le fongicide" for "le chlorothalonil"; not "les syndicats" for "Bruno Le Maire")."""
+    agrees = not (x.number_gram and t.number_gram) or x.number_gram == t.number_gram
+    if x.pos == "PRON":
+        # "elles" does not stand for "Catherine Vautrin"; "je" in a quote is its speaker.
+        word = plain(x.text)
+        return (word in word_class("pronoun") or word in FIRST_PERSON) and agrees
+    if x.pos != "NOUN" or not x.content or x.keys & claim_keys:
+        return False
+    definite = any(y.dep == "det" and fold(y.text) in _DEFINITE for y in children_of(src, x.i))
+    return agrees and definite
+
+
+def _ties(src: Text, h: Tok, a: int, b: int) -> bool:
+    """Whether source name ``a`` may be what the claim's predicate ``h`` says it of, through
+    source word ``b``: a claim verb met as a noun ("X est mort" / "la mort de X") holds only for
+    the noun's own complement, not for a name elsewhere in its sentence ("après sa mort, X…")."""
+    if h.pos != "VERB" or src.toks[b].pos != "NOUN":
+        return True
+    if any(x.i == a for x in subtree_of(src, b)):
+        return True
+    # "La mairie de X a voté l'interdiction": the object noun's event is its verb's subject's.
+    noun = src.toks[b]
+    if noun.dep != "obj":
+        return False
+    # Who regrets, hails or asks for a vote did not vote: only a verb that does or announces
+    # the event ("voter l'interdiction", "annoncer la suppression") lends it its subject.
+    taking_sides = word_class("stance") | word_class("hedge") | word_class("belief")
+    # The subject of the verb above it (two steps up: the small model often hangs the object
+    # on a word between, "a annoncé jeudi la suppression").
+    cur = noun
+    for _ in range(2):
+        if cur.head == cur.i:
+            return False
+        cur = src.toks[cur.head]
+        if cur.pos == "VERB" and cur.keys & taking_sides:
+            return False
+        if any(
+            x.dep.startswith("nsubj") and (x.i == a or any(y.i == a for y in subtree_of(src, x.i)))
+            for x in children_of(src, cur.i)
+        ):
+            return True
+    return False
 
 
 def _number_link(c: Text, t: Tok, src: Text, w: Window) -> Problem | None:
@@ -396,7 +652,12 @@ def _number_link(c: Text, t: Tok, src: Text, w: Window) -> Problem | None:
     unit = c.toks[t.head] if t.head != t.i else None
     if unit is not None and (unit.pos == "NOUN" or not unit.content):
         # What the claim says of the counted thing must be said in the number's sentence.
-        phrase = [x for x in subtree_of(c, unit.i) if x.content and x.i != t.i and x.i in w.align]
+        # (A year dates the event, not the thing counted: "1 milliard … en 2019".)
+        phrase = [
+            x
+            for x in subtree_of(c, unit.i)
+            if x.content and x.i != t.i and x.i in w.align and not (x.pos == "NUM" and _is_date(x))
+        ]
         sents = {src.toks[a].sent for a in w.align[t.i]}
         if phrase and not any(
             all(any(src.toks[b].sent == n for b in w.align[x.i]) for x in phrase) for n in sents
@@ -493,6 +754,10 @@ def frame_check(
     for n in w.sents:
         sentence = src.sent_text[n].replace("’", "'")
         m = _FRAME.match(sentence)
+        start, end = src.sents[n]
+        first = next((t for t in src.toks[start:end] if t.content), None)
+        if m and first is not None and first.pos == "VERB":
+            m = None  # "Pour sauvegarder : …" is a purpose, not whose view
         if m:
             frame_words = set(m.group(1).lower().split())
             start, end = src.sents[n]

@@ -63,6 +63,8 @@ class Tok:
     future: bool = False
     #: Grammatical number ("Sing", "Plur" or ""), to match a pronoun with its antecedent.
     number_gram: str = ""
+    #: Its clause is someone's view ("il estime que …"); source only.
+    believed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,7 @@ def analyse(doc: Any, *, claim: bool) -> Text:
                 number,
                 not claim and _future(t),
                 "".join(t.morph.get("Number")),
+                not claim and _believed(t),
             )
         )
     if not claim:
@@ -239,11 +242,12 @@ def _pos(t: Any) -> str:
     if (
         pos in ("NOUN", "ADJ")
         and t.text[:1].isupper()
-        and t.i + 1 < len(doc)
-        and doc[t.i + 1].pos_ == "PROPN"
-        and doc[t.i + 1].dep_ == "flat:name"
+        and (
+            t.dep_ == "flat:name"
+            or any(c.dep_ == "flat:name" and c.text[:1].isupper() for c in t.children)
+        )
     ):
-        return "PROPN"  # "Alain Fuchs"
+        return "PROPN"  # "Alain Fuchs", "Pierre Curie": only names are "flat:name"
     if pos == "ADV":
         # "la mesure a réussi", "Radio France renonce à…" with the verb read as an adverb
         entry = lexicon().entry(t.text)
@@ -384,6 +388,23 @@ def _passive(t: Any) -> bool:
             return True
         return "Pres" not in t.morph.get("Tense")
     return any(fold(c.text) in ETRE_FORMS for c in t.children if c.dep_.startswith("aux"))
+
+
+def _believed(t: Any) -> bool:
+    """Whether ``t``'s clause is the complement of a verb of opinion ("X estime que …"),
+    through coordinated clauses."""
+    cur = _clause(t)
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "csubj") and word_keys(cur.head.text, "VERB") & word_class(
+            "belief"
+        ):
+            return True
+        if cur.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        cur = _clause(cur.head)
+    return False
 
 
 def _future(t: Any) -> bool:

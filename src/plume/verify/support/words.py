@@ -52,12 +52,17 @@ def negative_prefix(lemma: str) -> str | None:
     return None
 
 
+@cache
 def antonyms() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     pairs = [tuple(plain(w) for w in line.split()) for line in read_list("support_antonyms.txt")]
     # Every word of change upwards is the opposite of every word of change downwards.
     pairs += [(a, b) for a in word_class("increase") for b in word_class("decrease")]
+    # Their families too: "création" is the opposite of "suppression" as "créer" of "supprimer".
+    pairs += [("~" + _stem(a), "~" + _stem(b)) for a, b in list(pairs)]
     for a, b in pairs:
+        if a == b:
+            continue
         out.setdefault(a, set()).add(b)
         out.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in out.items()}
@@ -88,6 +93,16 @@ _SUFFIXES = sorted(
         "aitre",
         "age",
         "ure",
+        # adjectives of a noun: "économique", "culturel", "national", "financier",
+        # "religieux", "sanitaire", "créatif", "italien"
+        "ique",
+        "ieux",
+        "ier",
+        "el",
+        "al",
+        "aire",
+        "if",
+        "ien",
         "ant",
         "ent",
         "er",
@@ -103,6 +118,44 @@ _MIN_STEM = 5
 #: Nominalisations whose stem differs from the verb's: "suppression" → "supprimer",
 #: "réduction" → "réduire", "soutien" → "soutenir".
 _REWRITES = (("ession", "imer"), ("uction", "uire"), ("tien", "tenir"))
+
+
+#: Noun endings and the verb endings they come from ("interdiction" ← "interdire", "décision"
+#: ← "décider", "admission" ← "admettre", "fermeture" ← "fermer", "création" ← "créer"); a
+#: rewrite counts only when the lexicon knows the verb it makes.
+_NOMINALISATIONS = (
+    ("ication", "iquer"),
+    ("ation", "er"),
+    ("iction", "ire"),
+    ("iption", "ire"),
+    ("uction", "uire"),
+    ("ission", "ettre"),
+    ("ession", "imer"),
+    ("ision", "ider"),
+    ("ition", "ir"),
+    ("erture", "rir"),
+    ("ture", "r"),
+    ("ure", "er"),
+    ("ement", "er"),
+    ("issement", "ir"),
+    ("age", "er"),
+    ("ée", "er"),
+    ("ion", "er"),
+    ("tien", "tenir"),
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def verb_of_noun(lemma: str) -> str | None:
+    """The verb a noun is made from, when the lexicon knows it ("interdiction" → "interdire",
+    "fermeture" → "fermer")."""
+    for end, verb in _NOMINALISATIONS:
+        if lemma.endswith(end) and len(lemma) > len(end) + 2:
+            candidate = lemma[: -len(end)] + verb
+            entry = lexicon().entry(candidate)
+            if not entry.guessed and entry.has("W"):
+                return candidate
+    return None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -122,7 +175,8 @@ def _stem(lemma: str) -> str:
                 s = s[: -len(suf)]
                 changed = True
                 break
-        if len(s) > _MIN_STEM and s[-1] == s[-2]:
+        if len(s) > _MIN_STEM and (s[-1] == s[-2] or s[-1] == "i"):
+            # "religi(on)" / "relig(ieux)", "économi(e)" / "économ(ique)"
             s = s[:-1]
             changed = True
     return s
@@ -210,8 +264,18 @@ def word_keys(word: str, pos: str) -> frozenset[str]:
     for b in list(base):
         if b.startswith("co") and len(b) > 6 and lex.known(b[2:]):
             base |= {plain(lemma) for lemma in lex.lemmas(b[2:])}
+    if pos != "VERB":
+        # A noun meets the verb it is made from ("l'interdiction" / "interdit").
+        for lemma in lex.lemmas(word):
+            verb = verb_of_noun(fold(lemma))
+            if verb is not None:
+                base.add(plain(verb))
     out = set(base)
     for b in base:
         out.add("~" + _stem(b))
         out |= syn.get(b, frozenset())
+    # Words of one direction of change say the same thing ("reculer", "décliner", "baisser").
+    for direction in ("increase", "decrease"):
+        if base & word_class(direction):
+            out.add("=" + direction)
     return frozenset(out)
