@@ -482,10 +482,28 @@ def _continues_clause(after: str) -> bool:
     return m.group()[:1].islower() and load_lexicon().entry(m.group()).has("VX")
 
 
+#: Words that open a relative or subordinate clause: a verb after them is not the main one.
+_CLAUSE_OPENERS = frozenset(["qui", "que", "qu’", "qu'", "dont", "où", "lorsque", "quand", "si"])
+
+
 def has_finite_verb(text: str) -> bool:
-    """Whether ``text`` holds a conjugated verb or auxiliary (Lefff), in lower case."""
+    """Whether ``text`` holds a conjugated verb or auxiliary (Lefff), in lower case, outside a
+    relative clause: "Deux travaux qui ont rendu ses lettres de noblesse à l’intestin" is a noun
+    phrase, not a sentence."""
     lex = load_lexicon()
-    return any(w[:1].islower() and lex.entry(w).has("VX") for w in re.findall(r"[\w’'-]+", text))
+    words = re.findall(r"[\w’'-]+|[,;:]", text)
+    opener = False
+    for w in words:
+        low = w.lower()
+        if w[:1].islower() and lex.entry(w).has("VX"):
+            if not opener:
+                return True
+            opener = False  # the relative clause's own verb
+        elif low in _CLAUSE_OPENERS or low.startswith(("qu’", "qu'")):
+            opener = True
+        elif low in (",", ";", ":"):
+            opener = False
+    return False
 
 
 #: Auxiliary forms that are verbs whatever else they could be ("est" is a noun too).

@@ -308,7 +308,12 @@ def build_seo_title(
     # keyphrase: what the title cannot hold within 600 px, the lead's main event may.
     lead = _lead_titles(paragraphs)
     trusted = set(candidates)
-    candidates += lead + [led(t) for t in lead if not matcher.in_text(t)]
+    candidates += lead
+    if _names_keyphrase(keyphrase):
+        # A name can head a sentence of the lead as its topic ("Roman Prymula : le ministre…");
+        # a common noun in front of a sentence that is not about it misleads ("Nazis : pourtant,
+        # la violence me manque", held-out corpus 06).
+        candidates += [led(t) for t in lead if not matcher.in_text(t)]
     # A keyphrase that closes a candidate as its last complement ("… son poste de PDG
     # d’OpenAI") moves to the front as its topic ("OpenAI : … son poste de PDG"): the same
     # words, the complement said once.

@@ -255,3 +255,20 @@ def test_no_heading_cuts_words_out_of_a_quotation() -> None:
     )
     for c in compressions(sentence, 70):
         assert "« 90 % de la sérotonine est" not in c.text
+
+
+def test_a_pair_after_entre_is_never_cut_in_two() -> None:
+    from plume.write.compress import noun_phrases
+
+    phrases = noun_phrases(
+        "Les liens entre intestin et cerveau sont étudiés depuis vingt ans par les chercheurs.", 70
+    )
+    assert "Les liens entre intestin" not in phrases
+
+
+def test_a_noun_phrase_with_a_relative_clause_is_no_sentence() -> None:
+    from plume.write.meta import has_finite_verb
+
+    assert not has_finite_verb("Deux travaux qui ont rendu ses lettres de noblesse à l’intestin")
+    assert has_finite_verb("Le projet que la ville a lancé coûte cher")
+    assert has_finite_verb("La ville, qui a lancé le projet, paie")

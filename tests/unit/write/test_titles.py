@@ -193,3 +193,10 @@ def test_a_title_wider_than_google_shows_is_cut_at_a_natural_break() -> None:
     # No break leaving four words or more within 600 px: whole (never cut mid-phrase).
     unbroken = "L’Etat a payé 1,3 milliard de gourdes de dettes aux compagnies pétrolières du pays"
     assert fit_title(unbroken) == unbroken
+
+
+def test_a_common_noun_keyphrase_never_heads_a_lead_sentence_about_something_else() -> None:
+    body = ["Pourtant, à moi aussi, la violence me manque depuis que les audiences ont repris."]
+    d = _doc(_h1("Libre cours : Raoult, les nazis et moi"), _p(body[0]))
+    seo = build_seo_title("Libre cours : Raoult, les nazis et moi", "nazis", doc=d, paragraphs=body)
+    assert not seo.startswith("Nazis\u00a0: pourtant")
