@@ -277,6 +277,7 @@ def optimise_cmd(
     """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle, ou
     réécriture avec --rewrite)."""
     from plume.document import EditorFields
+    from plume.grammar import warm_up
     from plume.ingest import read_path, read_stdin
     from plume.pipeline import Mode, OptimiseRequest, optimise
     from plume.render.files import write_outputs
@@ -297,6 +298,8 @@ def optimise_cmd(
             }
         )
         ui = settings.lang
+        # The grammar checker's server (≈ 0.6 s to start) boots while the files are read.
+        warm_up(settings.grammar)
         docs = [read_stdin(settings) if f == "-" else read_path(Path(f), settings) for f in files]
         request = OptimiseRequest(
             sources=tuple(docs),

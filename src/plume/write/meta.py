@@ -679,8 +679,21 @@ def poor_start(text: str, *, strict: bool = False) -> bool:
     rest = text[len(first) :].lstrip()
     if first in _QUANTIFIERS and rest and has_finite_verb(rest.split()[0]):
         return True
+    if re.match(r"(?i)(?:d[’']autres|les autres|cet autre|cette autre)\b", text):
+        return True  # "D’autres confrères…": others than whom?
     head, sep, after = text.partition(", ")
     return bool(sep) and len(head.split()) <= 6 and _first_word(after) in _SUBJECT_PRONOUNS
+
+
+def _fragment(sentence: str) -> bool:
+    """No finite verb, or a short line whose only verb reading is doubtful."""
+    if not has_finite_verb(sentence):
+        return True
+    return len(sentence.split()) <= FRAGMENT_WORDS and not has_certain_verb(sentence)
+
+
+#: Up to this many words, a line must hold a verb no other reading explains to be a sentence.
+FRAGMENT_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -692,8 +705,13 @@ class _Option:
 
 
 def _options(paragraphs: Sequence[str]) -> list[_Option]:
-    sents = candidate_sentences(paragraphs)
-    per = [trims(t)[:40] for _, t in sents]
+    # A verbless line ("Le « siège des émotions ».": "siège" is a verb only by accident) is no
+    # part of a summary; a page without any sentence keeps what it has (a scoreboard).
+    found = candidate_sentences(paragraphs)
+    sents = [(i, t) for i, t in found if not _fragment(t)] or found
+    every = [trims(t)[:40] for _, t in sents]
+    per = [[c for c in cs if not _fragment(c.text)] for cs in every]
+    per = per if any(per) else every
     # Where each sentence stands in the text: two candidates are adjacent only when no other
     # sentence (a quotation, say) stands between them — "Il a vu cette dernière tomber" after a
     # sentence two further back points at nothing (corpus 04).

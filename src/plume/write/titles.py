@@ -301,7 +301,11 @@ def build_seo_title(
         elif _names_keyphrase(keyphrase):
             candidates.append(led(part))
     if len(parts) > 1:
-        candidates += [parts[0]] if matcher.in_text(parts[0]) else [led(parts[0]), parts[0]]
+        # The keyphrase in front of a verbless first part makes a label with a prefix
+        # ("Participation des femmes : parité hommes-femmes en Tunisie"): the part alone, then.
+        first = parts[0]
+        told = has_finite_verb(first) or _names_keyphrase(keyphrase)
+        candidates += [first] if matcher.in_text(first) or not told else [led(first), first]
     title_trims = [t.text.rstrip(" .") for t in trims(title, aggressive=True)[1:]]
     candidates += title_trims + [led(t) for t in title_trims if not matcher.in_text(t)]
     # The lead's sentences, compressed (checked for support below), alone or led by the
@@ -333,13 +337,16 @@ def build_seo_title(
     )
 
     def key(c: str) -> tuple[int, int, int, int]:
-        # Yoast keyphraseInSEOTitle: the exact keyphrase at the start (function words aside)
-        # of the story's main event, else anywhere; then the 400–600 px Google shows; then the
-        # title's own words before the lead's.
+        # Yoast keyphraseInSEOTitle: the keyphrase in it; then the title's own words; then the
+        # exact keyphrase at the start (function words aside) of the story's main event; then
+        # the 400–600 px Google shows.
         has_kp = matcher.in_text(c)
         wide = text_width(c) >= SEO_TITLE_MIN_PX
         at_start = leads_with(c, keyphrase)
-        return (-int(at_start and c in main), -int(has_kp), -int(wide), int(c not in trusted))
+        # The headline's own words before a body sentence, even one that opens on the
+        # keyphrase: read blind, an SEO title lifted from the body was "a random sentence"
+        # (docs/calibration.md).
+        return (-int(has_kp), int(c not in trusted), -int(at_start and c in main), -int(wide))
 
     fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals

@@ -218,3 +218,16 @@ def test_a_shorter_description_with_the_keyphrase_beats_a_longer_one_without() -
     quote = "« Nous n’avions pas le choix », a déclaré le porte-parole de l’Office."
     meta = build_meta_description([f"{with_kp} {quote} {without}"], "chlorothalonil")
     assert meta == with_kp
+
+
+def test_a_description_never_opens_on_others_nor_holds_a_verbless_line() -> None:
+    from plume.write.meta import poor_start
+
+    assert poor_start("D’autres confrères profitent de plaisirs simples, comme la belote.")
+    text = (
+        "L’intestin serait notre « second cerveau », comme certains scientifiques le définissent "
+        "depuis une dizaine d’années. Le « siège des émotions ». Les chercheurs étudient "
+        "depuis vingt ans les liens entre les bactéries de l’intestin et notre humeur."
+    )
+    meta = build_meta_description([text], "intestin")
+    assert "Le « siège des émotions »." not in meta
