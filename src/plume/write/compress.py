@@ -586,9 +586,7 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             elif x.dep_ == "punct" or (x.dep_ == "case" and x.head.i == t.i):
                 keep.discard(x.i)
         kept = [doc[i] for i in sorted(keep)]
-        cut_pair = any(
-            x.dep_ == "conj" and x.head.i in keep and x.i not in keep for x in t.subtree
-        )
+        cut_pair = any(x.dep_ == "conj" and x.head.i in keep and x.i not in keep for x in t.subtree)
         if (
             not kept
             # "entre l’intestin [et le cerveau]": a pair cut in two says nothing.
