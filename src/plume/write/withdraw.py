@@ -14,6 +14,7 @@ from plume.article import Article, Section
 from plume.document import BlockKind, Document
 from plume.text import sentences
 from plume.write.compress import noun_phrases
+from plume.write.sections import content_lemmas
 from plume.write.titles import fit_title
 
 #: Google shows about 155 characters of a description (the meta-description check's bound).
@@ -52,7 +53,8 @@ def _section_phrase(section: Section, taken: set[str]) -> str | None:
     for p in section.paragraphs[:2]:
         for s in sentences(p)[:2]:
             for phrase in noun_phrases(s.text, 70):
-                if phrase.lower() not in taken and len(phrase.split()) >= 2:
+                # Two content words at least: "Un projet" is a label, better no heading.
+                if phrase.lower() not in taken and len(content_lemmas(phrase)) >= 2:
                     return phrase
     return None
 
