@@ -112,3 +112,14 @@ def test_an_seo_title_withdrawn_never_comes_back_as_its_fallback() -> None:
     )
     out = withdraw_unsupported(article, source, {"seo_title"})
     assert out.seo_title == headline
+
+
+def test_a_withdrawn_heading_is_never_replaced_by_a_one_word_label() -> None:
+    sentence = "Un projet menace désormais les emplois."
+    base = _article()
+    sections = [*base.sections]
+    sections[1] = sections[1].model_copy(update={"paragraphs": [sentence]})
+    article = base.model_copy(update={"sections": sections})
+    out = withdraw_unsupported(article, SOURCE, {"sections[1].heading"})
+    assert "Un projet" not in [s.heading for s in out.sections]
+    assert any(sentence in s.paragraphs for s in out.sections)  # no text lost
