@@ -303,9 +303,9 @@ def build_seo_title(
     if len(parts) > 1:
         # The keyphrase in front of a verbless first part makes a label with a prefix
         # ("Participation des femmes : parité hommes-femmes en Tunisie"): the part alone, then.
-        first = parts[0]
-        told = has_finite_verb(first) or _names_keyphrase(keyphrase)
-        candidates += [first] if matcher.in_text(first) or not told else [led(first), first]
+        head = parts[0]
+        said = has_finite_verb(head) or _names_keyphrase(keyphrase)
+        candidates += [head] if matcher.in_text(head) or not said else [led(head), head]
     title_trims = [t.text.rstrip(" .") for t in trims(title, aggressive=True)[1:]]
     candidates += title_trims + [led(t) for t in title_trims if not matcher.in_text(t)]
     # The lead's sentences, compressed (checked for support below), alone or led by the
@@ -328,12 +328,12 @@ def build_seo_title(
     # cyclables : les riverains ont été consultés") says a detail; it leads only when nothing
     # else can.
     opening, own = set(_lead_titles(paragraphs[:1])), _content(title)
-    first = {t for t in lead if t in opening or 2 * len(_content(t) & own) >= len(_content(t))}
+    told = {t for t in lead if t in opening or 2 * len(_content(t) & own) >= len(_content(t))}
     main = (
         trusted
-        | first
-        | {led(t) for t in first}
-        | {v for c, v in lifted.items() if c in trusted or c in first}
+        | told
+        | {led(t) for t in told}
+        | {v for c, v in lifted.items() if c in trusted or c in told}
     )
 
     def key(c: str) -> tuple[int, int, int, int]:
