@@ -68,7 +68,7 @@ def test_shipped_example_summary_opens_with_the_article(tmp_path: Path) -> None:
         out.index("Titre (H1)"),
         out.index("Titre SEO"),
         out.index("Méta-description"),
-        out.index("Expression clé\u00a0: Microsoft et OpenAI (choisie par plume)"),
+        out.index("Expression clé\u00a0: Microsoft (choisie par plume)"),
         out.index("Longueur"),
         out.index("Score SEO"),
     ]
@@ -76,7 +76,7 @@ def test_shipped_example_summary_opens_with_the_article(tmp_path: Path) -> None:
     assert "Vérification des faits" in out
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert (
-        report["keyphrase"] == "Microsoft et OpenAI" and report["keyphrase_source"] == "suggested"
+        report["keyphrase"] == "Microsoft" and report["keyphrase_source"] == "suggested"
     )
 
 

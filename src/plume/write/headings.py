@@ -388,9 +388,6 @@ def _single_phrase(
     phrases = [s.phrase for s in suggest_keyphrases(research, n=6)]
     if prefer and research.matcher(prefer).in_text(text):
         phrases = [prefer, *(p for p in phrases if p.casefold() != prefer.casefold())]
-    # Two content words at least ("Le chœur de Radio France"): one ("Un projet", "Conseil")
-    # is a label that says nothing of the section; it comes last.
-    phrases.sort(key=lambda p: len(content_lemmas(p)) < 2)
     for phrase in phrases:
         with_det = _with_determiner(phrase, text)
         if with_det and len(with_det) <= max_chars:
