@@ -54,9 +54,10 @@ class BackendSettings(BaseModel):
     api_key_env: str = "PLUME_API_KEY"
     #: A GGUF file for "local" instead of the embedded Gemma 3 270M.
     model_path: Path | None = None
-    #: Context window (tokens) and CPU threads for "local" (the reference machine has 2 cores).
+    #: Context window (tokens) and CPU threads for "local"; no ``threads``: every CPU the
+    #: process may use (its affinity), completions on one machine taking turns (issue 20).
     n_ctx: int = Field(default=2048, ge=256)
-    threads: int = Field(default=2, ge=1)
+    threads: int | None = Field(default=None, ge=1)
     temperature: float = Field(default=0.7, ge=0.0, le=2.0)
     seed: int = 42
     #: Per-request timeout (seconds) and retries on 429/5xx/connection errors, with exponential

@@ -15,6 +15,7 @@ from plume.errors import ConfigError
 from plume.text import french_spacing
 
 __all__ = [
+    "MAX_CHARS_PER_TOKEN",
     "Backend",
     "BackendFactory",
     "BackendWrapper",
@@ -25,6 +26,7 @@ __all__ = [
     "UnknownBackendError",
     "Usage",
     "available_backends",
+    "bounded_answer",
     "count_tokens_estimate",
     "factory_of",
     "get_backend",
@@ -105,6 +107,29 @@ def count_tokens_estimate(text: str) -> int:
     if not text:
         return 0
     return max(1, math.ceil(len(text) / FRENCH_CHARS_PER_TOKEN))
+
+
+#: The most characters a token of generated text is allowed: over twice French prose's 3.5, and
+#: above any tokenizer's average on text (English ≈ 4, code ≈ 5). An answer longer than
+#: ``max_tokens`` of these ignored the limit it was sent (a server that streams 300 KB): it is
+#: cut there, as the limit would have cut it, before plume parses, checks or writes it.
+MAX_CHARS_PER_TOKEN = 8
+
+# Terminal escape sequences (colours, cursor moves) and control characters a model or a proxy
+# may put in an answer; newlines and tabs are kept (paragraphs), the rest is never text.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+
+
+def bounded_answer(text: str, max_tokens: int) -> tuple[str, bool]:
+    """A model's answer as text plume can use: control characters and terminal escapes removed
+    (``\\r\\n`` read as ``\\n``), and at most ``max_tokens`` × :data:`MAX_CHARS_PER_TOKEN`
+    characters; the flag says it was cut (the caller reports it like ``finish_reason`` "length")."""
+    text = _CONTROL.sub("", _ANSI.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    limit = max(1, max_tokens) * MAX_CHARS_PER_TOKEN
+    if len(text) <= limit:
+        return text, False
+    return text[:limit], True
 
 
 class Usage:

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from plume.backends.base import Completion, Message, Usage, chat_request, register
+from plume.backends.base import (
+    Completion,
+    Message,
+    Usage,
+    bounded_answer,
+    chat_request,
+    register,
+)
+from plume.backends.machine import available_cpus, model_turn
 from plume.errors import BackendError, PlumeError
 from plume.report import Msg
 from plume.settings import BackendSettings
@@ -172,11 +180,23 @@ _KIND = {
 }
 
 
+def _xllamacpp() -> Any:
+    try:
+        return importlib.import_module("xllamacpp")
+    except ImportError as e:  # pragma: no cover - the package is a dependency
+        raise ModelUnavailableError(
+            "llama.cpp n’est pas installé (paquet xllamacpp).",
+            "llama.cpp is not installed (package xllamacpp).",
+        ) from e
+
+
 class LocalBackend:
     """A GGUF model completed in-process; the embedded Gemma 3 270M unless ``model_path``.
 
     ``n_ctx``: context window in tokens (2,048 holds a few-shot prompt and a 250-word section
-    with room to spare). ``threads``: CPU threads (the dev and CI machines have 2 cores).
+    with room to spare). ``threads``: CPU threads, by default every CPU the process may use
+    (:func:`plume.backends.machine.available_cpus`); completions on one machine take turns
+    (:func:`plume.backends.machine.model_turn`).
     ``seed``: the default sampling seed; each ``complete`` call passes its own.
     """
 
@@ -188,13 +208,13 @@ class LocalBackend:
         self,
         model_path: Path | None = None,
         n_ctx: int = 2048,
-        threads: int = 2,
+        threads: int | None = None,
         seed: int = 42,
     ) -> None:
         self.model_path = model_path
         self._instruct: bool | None = None
         self.n_ctx = n_ctx
-        self.threads = threads
+        self.threads = threads or available_cpus()
         self.seed = seed
         self._server: Any = None
         #: The last raw prompt completed: only the same prompt asked again reuses the KV cache.
@@ -260,13 +280,19 @@ class LocalBackend:
             (Msg("modèle", "model").get(lang), model),
             ("type", _KIND[instruct].get(lang)),
             (Msg("contexte", "context").get(lang), f"{settings.n_ctx} tokens"),
-            ("threads", str(settings.threads)),
+            ("threads", str(settings.threads or available_cpus())),
             (Msg("graine", "seed").get(lang), str(settings.seed)),
         ]
 
     def __repr__(self) -> str:
         model = str(self.model_path) if self.model_path else "Gemma 3 270M (embarqué)"
         return f"LocalBackend(model={model!r}, n_ctx={self.n_ctx}, threads={self.threads})"
+
+    @property
+    def slots(self) -> int:
+        """How many models the machine runs at once: its CPUs // this model's threads (1 with
+        the default threads, every CPU); completions beyond wait their turn."""
+        return max(1, available_cpus() // self.threads)
 
     @property
     def loaded(self) -> bool:
@@ -277,36 +303,40 @@ class LocalBackend:
         """Load the model now, once (a benchmark times the load apart from the first call)."""
         if self._server is not None:
             return self._server
+        xllamacpp = _xllamacpp()
+        params = self.params()
         try:
-            xllamacpp: Any = importlib.import_module("xllamacpp")
-        except ImportError as e:  # pragma: no cover - the package is a dependency
+            self._server = xllamacpp.Server(params)
+        except Exception as e:
             raise ModelUnavailableError(
-                "llama.cpp n’est pas installé (paquet xllamacpp).",
-                "llama.cpp is not installed (package xllamacpp).",
+                f"Impossible de charger le modèle {params.model.path} : {e}.",
+                f"Cannot load the model {params.model.path}: {e}.",
             ) from e
+        return self._server
+
+    def params(self) -> Any:
+        """llama.cpp's parameters for this model (``xllamacpp.CommonParams``), not loaded."""
         path = self.model_path or embedded_model()
         if not Path(path).is_file():
             raise ModelUnavailableError(
                 f"Modèle introuvable : {path}.", f"Model not found: {path}."
             )
-        params = xllamacpp.CommonParams()
+        params = _xllamacpp().CommonParams()
         params.model.path = str(path)
         params.n_ctx = self.n_ctx
         params.cpuparams.n_threads = self.threads
         params.cpuparams_batch.n_threads = self.threads
+        # No busy-waiting between layers and batches (llama.cpp's --poll, 50 by default): a
+        # spinning thread holds a core another process's completion, or this run's checks,
+        # need (issue 20: two runs at once took 9× one alone).
+        params.cpuparams.poll = 0
+        params.cpuparams_batch.poll = 0
         params.sampling.seed = self.seed
         # llama.cpp's log threshold: messages above it are dropped. The default (3) prints
         # every load and slot detail on stderr; -1 keeps plume's output clean (errors surface
         # as exceptions from the server calls).
         params.verbosity = -1
-        try:
-            self._server = xllamacpp.Server(params)
-        except Exception as e:
-            raise ModelUnavailableError(
-                f"Impossible de charger le modèle {path} : {e}.",
-                f"Cannot load the model {path}: {e}.",
-            ) from e
-        return self._server
+        return params
 
     def complete(
         self,
@@ -395,7 +425,6 @@ class LocalBackend:
     ) -> Completion:
         """``messages`` through llama.cpp's chat endpoint, in the model's own template."""
         started = time.perf_counter()
-        server = self.load()
         request = chat_request(
             messages,
             max_tokens=max_tokens,
@@ -403,8 +432,11 @@ class LocalBackend:
             seed=seed,
             json_schema=json_schema,
         )
-        result = server.handle_chat_completions(request)
-        self._last_prompt = None  # the slot now holds this chat
+        # The load, the call and the cache state in one turn: threads of one process (the
+        # studio's runs sharing its warm model) take turns too.
+        with model_turn(_cache_dir(), slots=self.slots):
+            result = self.load().handle_chat_completions(request)
+            self._last_prompt = None  # the slot now holds this chat
         try:
             choice = result["choices"][0]
             text = choice["message"]["content"] or ""
@@ -415,7 +447,9 @@ class LocalBackend:
             ) from e
         # The shape _record reads: a completion's ``text``.
         flat = {"usage": result.get("usage"), "choices": [{**choice, "text": text}]}
-        return self._record(flat, started, structured=json_schema is not None)
+        return self._record(
+            flat, started, structured=json_schema is not None, max_tokens=max_tokens
+        )
 
     def _generate(
         self, request: dict[str, Any], *, structured: bool, reuse_cache: bool
@@ -423,30 +457,36 @@ class LocalBackend:
         """One llama.cpp completion; with ``reuse_cache``, the KV cache only when the prompt is
         the previous one again (see :meth:`complete`)."""
         started = time.perf_counter()
-        server = self.load()
         prompt = request["prompt"]
-        request["cache_prompt"] = reuse_cache and prompt == self._last_prompt
-        result = server.handle_completions(request)
-        # After a chat the slot holds that chat: the next raw prompt starts afresh.
-        self._last_prompt = prompt if reuse_cache else None
+        with model_turn(_cache_dir(), slots=self.slots):
+            request["cache_prompt"] = reuse_cache and prompt == self._last_prompt
+            result = self.load().handle_completions(request)
+            # After a chat the slot holds that chat: the next raw prompt starts afresh.
+            self._last_prompt = prompt if reuse_cache else None
         if not isinstance(result, dict) or "choices" not in result:
             raise ModelAnswerError(
                 f"Réponse inattendue du modèle : {str(result)[:200]}.",
                 f"Unexpected model response: {str(result)[:200]}.",
             )
-        return self._record(result, started, structured=structured)
+        return self._record(
+            result, started, structured=structured, max_tokens=int(request["max_tokens"])
+        )
 
-    def _record(self, result: dict[str, Any], started: float, *, structured: bool) -> Completion:
+    def _record(
+        self, result: dict[str, Any], started: float, *, structured: bool, max_tokens: int
+    ) -> Completion:
         usage = result.get("usage") or {}
         choice = result["choices"][0]
         finish = choice.get("finish_reason")
+        # llama.cpp keeps to max_tokens; control characters a GGUF may emit are removed.
+        text, cut = bounded_answer(str(choice["text"]), max_tokens)
         completion = Completion(
-            text=str(choice["text"]),
+            text=text,
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
             seconds=time.perf_counter() - started,
             structured=structured,
-            finish_reason=str(finish) if finish is not None else None,
+            finish_reason="length" if cut else str(finish) if finish is not None else None,
         )
         self.usage.add(completion)
         return completion

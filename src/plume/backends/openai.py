@@ -23,6 +23,7 @@ from plume.backends.base import (
     Completion,
     Message,
     Usage,
+    bounded_answer,
     chat_request,
     count_tokens_estimate,
     register,
@@ -437,6 +438,7 @@ class OpenAIBackend:
         started: float,
         attempts: int,
         structured: bool,
+        max_tokens: int,
     ) -> Completion:
         try:
             choice = body["choices"][0]
@@ -449,7 +451,8 @@ class OpenAIBackend:
                 ),
                 f"Unexpected answer from {self.host} (no 'choices'): {excerpt}.",
             ) from None
-        text = "" if text is None else str(text)
+        # Whatever the endpoint sent (a list of parts, a number, 300 KB…) becomes bounded text.
+        text, cut = bounded_answer("" if text is None else str(text), max_tokens)
         usage = body.get("usage") if isinstance(body, dict) else None
         estimated = not (
             isinstance(usage, dict)
@@ -466,6 +469,8 @@ class OpenAIBackend:
             prompt_tokens = int(usage["prompt_tokens"])
             completion_tokens = int(usage["completion_tokens"])
         finish = choice.get("finish_reason") if isinstance(choice, dict) else None
+        if cut:
+            finish = "length"
         completion = Completion(
             text=text,
             prompt_tokens=prompt_tokens,
@@ -501,7 +506,7 @@ class OpenAIBackend:
         if stop:
             payload["stop"] = list(stop)
         body, attempts, _ = self._generate("/completions", payload)
-        return self._completion(body, "text", prompt, started, attempts, False)
+        return self._completion(body, "text", prompt, started, attempts, False, max_tokens)
 
     def chat(
         self,
@@ -527,7 +532,9 @@ class OpenAIBackend:
             payload = self._describe_schema(payload)
         body, attempts, structured = self._generate("/chat/completions", payload)
         prompt_text = "\n".join(str(m["content"]) for m in payload["messages"])
-        return self._completion(body, "message", prompt_text, started, attempts, structured)
+        return self._completion(
+            body, "message", prompt_text, started, attempts, structured, max_tokens
+        )
 
     def close(self) -> None:
         self._client.close()

@@ -187,9 +187,9 @@ def resolve_workers(options: BatchOptions) -> int:
         return requested
     cpus = machine_workers()
     if _local_model(options):
-        # Each embedded model already uses ``backend.threads`` cores: more processes than
-        # cores / threads would only make them fight over the CPU.
-        return max(1, cpus // options.settings.backend.threads)
+        # Each embedded model already uses ``backend.threads`` cores (all of them by default):
+        # more processes than cores / threads would only make them fight over the CPU.
+        return max(1, cpus // (options.settings.backend.threads or cpus))
     return cpus
 
 

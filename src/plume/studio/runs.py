@@ -41,9 +41,12 @@ __all__ = [
     "RunStatus",
 ]
 
-#: Worker threads. Two: an analysis (≈ 0.1 s) need not queue behind a model run (seconds), and
-#: the reference machine has two cores; the model itself is serialised by its lock anyway.
+#: Worker threads for optimise runs. Two: the reference machine has two cores, and the model is
+#: lent to one run at a time anyway (the other proceeds with its own work).
 WORKERS = 2
+#: Worker threads for analyses, apart: an analysis (≈ 0.1 s) never queues behind optimise runs
+#: (seconds each; issue 20: four at once kept the analyses waiting).
+ANALYSE_WORKERS = 2
 
 #: Finished runs kept in memory for status polling; older ones are still in the history file.
 KEEP_FINISHED = 200
@@ -172,7 +175,9 @@ class _State:
 
 
 class ModelHolder:
-    """One warm backend per server process, lent to one run at a time."""
+    """One warm backend per server process, shared by the runs: its completions take turns
+    (:func:`plume.backends.machine.model_turn`), so one run's own work (cleaning, checks,
+    rendering) proceeds while another's completion runs (issue 20)."""
 
     def __init__(self, factory: Callable[[], Backend]) -> None:
         self._factory = factory
@@ -184,7 +189,8 @@ class ModelHolder:
         with self._lock:
             if self._backend is None:
                 self._backend = self._factory()
-            yield CountingBackend(self._backend, on_call)
+            backend = self._backend
+        yield CountingBackend(backend, on_call)
 
     def close(self) -> None:
         with self._lock:
@@ -346,6 +352,9 @@ class RunManager:
         self.store = store
         self.models = models
         self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="plume-run")
+        self._analyses = ThreadPoolExecutor(
+            max_workers=ANALYSE_WORKERS, thread_name_prefix="plume-analyse"
+        )
         self._states: OrderedDict[str, _State] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -359,7 +368,8 @@ class RunManager:
         with self._lock:
             self._states[run_id] = state
             self._forget_old()
-        state.future = self._pool.submit(self._run, state)
+        pool = self._analyses if job.action == "analyse" else self._pool
+        state.future = pool.submit(self._run, state)
         return state.status()
 
     def future(self, run_id: str) -> Future[None] | None:
@@ -408,4 +418,5 @@ class RunManager:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._analyses.shutdown(wait=True, cancel_futures=True)
         self.models.close()

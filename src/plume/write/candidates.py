@@ -602,7 +602,12 @@ def _propose(
         if _plain(cleaned) in seen:
             continue
         seen.add(_plain(cleaned))
-        text, reasons = judge(cleaned, completion.completion_tokens >= max_tokens)
+        # Cut by the limit, by the endpoint's count or by the backend's (an answer far over
+        # the limit, see plume.backends.base.bounded_answer): never a finished heading.
+        hit_limit = (
+            completion.completion_tokens >= max_tokens or completion.finish_reason == "length"
+        )
+        text, reasons = judge(cleaned, hit_limit)
         if reasons:
             rejected.append((text or completion.text.strip(), reasons))
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from plume.backends import ScriptedBackend, UnknownBackendError, available_backends, base, is_remote
-from plume.backends.base import factory_of
+from plume.backends.base import MAX_CHARS_PER_TOKEN, bounded_answer, factory_of
 
 
 def test_local_runs_in_process_and_openai_is_a_service() -> None:
@@ -38,3 +38,16 @@ def test_unknown_backend_message_in_both_languages() -> None:
     assert info.value.message_en == f"Unknown generation backend: 'gpt' (available: {known})."
     with pytest.raises(UnknownBackendError):
         is_remote("gpt")
+
+
+def test_an_answer_loses_its_control_characters_and_terminal_escapes() -> None:
+    raw = "Le v\x00élo\x01 en \x1b[31mville\x1b[0m\x7f progresse\ufeff.\r\nSuite\tici.\x9b"
+    assert bounded_answer(raw, 64) == ("Le vélo en ville progresse.\nSuite\tici.", False)
+
+
+def test_an_answer_over_its_token_limit_is_cut_there() -> None:
+    sentence = "Le tramway dessert désormais la gare. "
+    text, cut = bounded_answer(sentence * 10_000, 100)  # 380 KB for 100 tokens
+    assert cut and text == (sentence * 10_000)[: 100 * MAX_CHARS_PER_TOKEN]
+    # A long answer within the limit is kept whole.
+    assert bounded_answer(sentence * 10, 100) == (sentence * 10, False)

@@ -13,6 +13,7 @@ import pytest
 from pydantic import BaseModel
 
 from plume.backends import Message, OpenAIBackend, RequestFailed, backend_from_settings
+from plume.backends.base import MAX_CHARS_PER_TOKEN
 from plume.backends.retry import RetryPolicy
 from plume.errors import BackendError, ConfigError
 from plume.settings import BackendSettings, load_settings
@@ -406,3 +407,17 @@ def test_credentials_in_the_url_are_not_shown() -> None:
         assert "hunter2" not in repr(backend) and backend.host == "llm.example.org"
     shown = dict(OpenAIBackend.describe(BackendSettings(name="openai", base_url=url), env={}))
     assert shown["adresse"] == "https://llm.example.org/v1"
+
+
+def test_an_answer_far_over_max_tokens_is_cut_and_marked_length(server: OpenAIServer) -> None:
+    """A server that ignores max_tokens and sends 300 KB: the completion is cut where the
+    limit would have cut it, flagged "length" (a cut sentence is then never published), and
+    its control characters are gone."""
+    server.push("Le vélo\x00 en ville\x1b[0m progresse. " * 9_000)
+    completion = chat(make(server))  # max_tokens=16
+    assert len(completion.text) == 16 * MAX_CHARS_PER_TOKEN
+    assert completion.finish_reason == "length"
+    assert "\x00" not in completion.text and "\x1b" not in completion.text
+    server.push(Reply("Bonjour\x07 à vous."))
+    answer = make(server).complete("Dis bonjour.", max_tokens=16, temperature=0.0, seed=1, stop=[])
+    assert (answer.text, answer.finish_reason) == ("Bonjour à vous.", "stop")
