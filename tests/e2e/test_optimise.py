@@ -75,9 +75,7 @@ def test_shipped_example_summary_opens_with_the_article(tmp_path: Path) -> None:
     assert order == sorted(order)
     assert "Vérification des faits" in out
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert (
-        report["keyphrase"] == "Microsoft" and report["keyphrase_source"] == "suggested"
-    )
+    assert report["keyphrase"] == "Microsoft" and report["keyphrase_source"] == "suggested"
 
 
 def test_rewrite_without_a_model_is_refused_as_in_batch_and_the_studio(tmp_path: Path) -> None:
