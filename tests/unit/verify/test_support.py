@@ -303,3 +303,14 @@ def test_kinds_of_error(source: str, claim: str, supported: bool) -> None:
 def test_a_purpose_opening_a_sentence_is_not_a_view() -> None:
     source = "Pour sauvegarder : Microsoft a investi 1 milliard de dollars dans OpenAI."
     assert _one("Microsoft a investi 1 milliard de dollars dans OpenAI", source).supported
+
+
+def test_a_headline_prefix_keeps_the_sources_non() -> None:
+    # The small model parses "Non à X" with "Non" as the head of X, and "Pétition : non à X"
+    # with "non" as X's modifier: both negate X.
+    source = (
+        "Non à la mutilation du choeur de Radio France, unique choeur professionnel à vocation "
+        "symphonique en France.\n\nLe choeur est menacé par un plan d’économies."
+    )
+    (verdict,) = check_support(["Pétition : non à la mutilation du choeur de Radio France"], source)
+    assert verdict.supported, verdict.reason

@@ -322,6 +322,9 @@ def _own_negation(t: Any) -> bool:
 def _negated(t: Any) -> bool:
     if _own_negation(t):
         return True
+    if t.head.i != t.i and fold(t.head.text) == "non":
+        # "Non à la mutilation…": the small model makes "Non" the head of what it negates.
+        return True
     clause = _clause(t)
     # "pas économique mais politique": what follows "mais" escapes the negation.
     cur = t
