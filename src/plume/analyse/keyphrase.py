@@ -266,6 +266,16 @@ class KeyphraseMatcher:
     def in_text(self, text: str, *, synonyms: bool = False) -> bool:
         return self.count_in(text, synonyms=synonyms) > 0
 
+    @cached_property
+    def _word_matchers(self) -> list[KeyphraseMatcher]:
+        return [KeyphraseMatcher(w) for w in self.content_words]
+
+    def covers_most(self, text: str) -> bool:
+        """More than half the keyphrase's content words in ``text``, in any form: Yoast's test
+        for a subheading (``matchKeywordInSubheadings``); False without content words."""
+        found = sum(m.in_text(text) for m in self._word_matchers)
+        return bool(self._word_matchers) and found * 2 > len(self._word_matchers)
+
     def position_in(self, text: str) -> int | None:
         """Character index of the first matched word of the first occurrence in ``text`` (for
         "keyphrase at the start of the SEO title"), or None."""

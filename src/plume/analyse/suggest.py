@@ -483,7 +483,7 @@ def _measure(research: Research, q: _Query, headline: str, lead: Paragraph | Non
     q.bounds = _yoast_bounds(len(m.content_words), research.word_count)
     q.needed = math.ceil(_HEADINGS_SHARE * max(1, research.word_count // _WORDS_PER_SECTION))
     q.headable = sum(
-        any(_heads(research, m, s.text) for s in T.sentences(p.text))
+        any(_heads(m, s.text) for s in T.sentences(p.text))
         for p in paragraphs
         if lead is None or p.start != lead.start
     )
@@ -508,15 +508,9 @@ def _yoast_words(lemmas: Sequence[str]) -> int:
     return sum(len(w.split("-")) for w in lemmas)
 
 
-def _heads(research: Research, m: KeyphraseMatcher, sentence: str) -> bool:
-    """Yoast's subheading match (more than half the keyphrase's content words) within the
-    sentence's first :data:`_HEAD_WORDS` words."""
-    content = m.content_words
-    if not content:
-        return False
-    head = " ".join(w.text for w in T.words(sentence)[:_HEAD_WORDS])
-    found = sum(research.matcher(w).in_text(head) for w in content)
-    return found * 2 > len(content)
+def _heads(m: KeyphraseMatcher, sentence: str) -> bool:
+    """Yoast's subheading match within the sentence's first :data:`_HEAD_WORDS` words."""
+    return m.covers_most(" ".join(w.text for w in T.words(sentence)[:_HEAD_WORDS]))
 
 
 def _headline_and_lead(research: Research) -> tuple[str, bool, Paragraph | None]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.researches import Research
@@ -259,13 +260,12 @@ def is_label(heading: str) -> bool:
 def holds_keyphrase(heading: str, keyphrase: str, synonyms: Sequence[str] = ()) -> bool:
     """Yoast's test for a subheading (``matchKeywordInSubheadings``): more than half the content
     words of the keyphrase, or of one synonym, in any form."""
-    for phrase in (keyphrase, *synonyms):
-        content = KeyphraseMatcher(phrase).content_words
-        if content and sum(KeyphraseMatcher(w).in_text(heading) for w in content) * 2 > len(
-            content
-        ):
-            return True
-    return False
+    return any(_matcher(p).covers_most(heading) for p in (keyphrase, *synonyms))
+
+
+@lru_cache(maxsize=64)
+def _matcher(phrase: str) -> KeyphraseMatcher:
+    return KeyphraseMatcher(phrase)
 
 
 def key_sentences(paragraphs: Sequence[str], n: int = KEY_SENTENCES) -> list[str]:

@@ -17,7 +17,7 @@ shortened at a natural break when wide.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from plume.analyse.keyphrase import KeyphraseMatcher, exact_position, leads_with
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
@@ -209,6 +209,21 @@ def _no_headline(sentence: str) -> bool:
     )
 
 
+def _lead_clauses(paragraphs: Sequence[str]) -> Iterator[tuple[int, int, int, str]]:
+    """(paragraph, sentence index, words deleted, clause) for each shortening of each sentence
+    of the lead that a headline can be made of: the sentence is no question, quotation or
+    "je"/"vous", the clause keeps a finite verb."""
+    for index, (paragraph, sentence) in enumerate(
+        candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS))
+    ):
+        if _no_headline(sentence):
+            continue
+        for t in trims(sentence, aggressive=True):
+            text = t.text.rstrip(" .…")
+            if has_finite_verb(text):
+                yield paragraph, index, t.deletions, text
+
+
 def _lead_title(
     paragraphs: Sequence[str],
     keyphrase: str,
@@ -220,30 +235,20 @@ def _lead_title(
     deletion to a title's length (or to ``max_px`` pixels), holding the keyphrase when one can."""
     matcher = KeyphraseMatcher(keyphrase)
     options: list[tuple[tuple[int, ...], str]] = []
-    for index, (paragraph, sentence) in enumerate(
-        candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS))
-    ):
-        if _no_headline(sentence):
+    for paragraph, index, deletions, text in _lead_clauses(paragraphs):
+        if len(text) < 20:
             continue
-        for t in trims(sentence, aggressive=True):
-            text = t.text.rstrip(" .…")
-            if not has_finite_verb(text) or len(text) < 20:
-                continue
-            if max_px is not None:
-                over = 0 if SEO_TITLE_MIN_PX <= text_width(text) <= max_px else 3
-            else:
-                over = (
-                    0
-                    if len(text) <= MAX_TITLE_CHARS
-                    else 1
-                    if len(text) <= MAX_HEADLINE_CHARS
-                    else 3
-                )
-            if over < 3:
-                # "Certaines ont été…" names no one: last resort only.
-                poor = int(poor_start(text, strict=True))
-                key = (poor, over, -int(matcher.in_text(text)), paragraph, index, t.deletions)
-                options.append((key, text))
+        if max_px is not None:
+            over = 0 if SEO_TITLE_MIN_PX <= text_width(text) <= max_px else 3
+        else:
+            over = (
+                0 if len(text) <= MAX_TITLE_CHARS else 1 if len(text) <= MAX_HEADLINE_CHARS else 3
+            )
+        if over < 3:
+            # "Certaines ont été…" names no one: last resort only.
+            poor = int(poor_start(text, strict=True))
+            key = (poor, over, -int(matcher.in_text(text)), paragraph, index, deletions)
+            options.append((key, text))
     ranked = [text for _, text in sorted(options)]
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
     return first_supported(ranked, verbatim, supported)
@@ -403,20 +408,11 @@ def fit_title(title: str) -> str:
 def _lead_titles(paragraphs: Sequence[str], limit: int = 12) -> list[str]:
     """The lead's sentences compressed to at most 600 px, best first (as :func:`_lead_title`
     ranks them), unchecked."""
-    out: list[tuple[tuple[int, ...], str]] = []
-    for index, (paragraph, sentence) in enumerate(
-        candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS))
-    ):
-        if _no_headline(sentence):
-            continue
-        for t in trims(sentence, aggressive=True):
-            text = t.text.rstrip(" .…")
-            if (
-                has_finite_verb(text)
-                and not poor_start(text, strict=True)
-                and text_width(text) <= SERP_TITLE_MAX_PX
-            ):
-                out.append(((paragraph, index, t.deletions), text))
+    out = [
+        ((paragraph, index, deletions), text)
+        for paragraph, index, deletions, text in _lead_clauses(paragraphs)
+        if not poor_start(text, strict=True) and text_width(text) <= SERP_TITLE_MAX_PX
+    ]
     return [text for _, text in sorted(out)][:limit]
 
 
@@ -431,19 +427,15 @@ def _extend(base: str, paragraphs: Sequence[str], supported: Supported | None = 
     own = _content(base)
     body = "\n".join(paragraphs)
     options: list[tuple[str, str]] = []
-    for _, sentence in candidate_sentences(lead_paragraphs(paragraphs, TITLE_PARAGRAPHS)):
-        if _no_headline(sentence):
+    for _, _, _, clause in _lead_clauses(paragraphs):
+        if poor_start(clause, strict=True):
             continue
-        for t in trims(sentence, aggressive=True):
-            clause = t.text.rstrip(" .…")
-            if poor_start(clause, strict=True) or not has_finite_verb(clause):
-                continue
-            new = _content(clause) - own
-            if len(new) < 2 or len(new) < len(_content(clause)) / 2:
-                continue  # says again what the title says
-            text = f"{base} – {_lower_first(clause, body)}"
-            if SEO_TITLE_MIN_PX <= text_width(text) <= SERP_TITLE_MAX_PX:
-                options.append((text, clause))
+        new = _content(clause) - own
+        if len(new) < 2 or len(new) < len(_content(clause)) / 2:
+            continue  # says again what the title says
+        text = f"{base} – {_lower_first(clause, body)}"
+        if SEO_TITLE_MIN_PX <= text_width(text) <= SERP_TITLE_MAX_PX:
+            options.append((text, clause))
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
     chosen = first_supported([c for _, c in options], verbatim, supported)
     return next((t for t, c in options if c == chosen), None)

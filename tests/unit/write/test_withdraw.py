@@ -84,34 +84,29 @@ def test_a_title_withdrawn_without_a_headline_is_a_short_lead_sentence() -> None
     assert out.title == "Le port de Brest a rouvert ses quais lundi"
 
 
+#: A headline wider than Google shows (600 px), with a natural break.
+WIDE_HEADLINE = (
+    "Le port de Brest rouvre ses quais, après trois semaines de grève des dockers et des "
+    "agents portuaires"
+)
+WIDE_SOURCE = Document(
+    blocks=(Block(BlockKind.HEADING, WIDE_HEADLINE, 1), *SOURCE.blocks[1:]),
+    source=Source(name="brest.txt", format="txt"),
+)
+
+
 def test_an_seo_title_withdrawn_is_the_title_as_google_shows_it() -> None:
-    headline = (
-        "Le port de Brest rouvre ses quais, après trois semaines de grève des dockers et des "
-        "agents portuaires"
-    )
-    source = Document(
-        blocks=(Block(BlockKind.HEADING, headline, 1), *SOURCE.blocks[1:]),
-        source=Source(name="brest.txt", format="txt"),
-    )
-    out = withdraw_unsupported(_article(), source, {"title", "seo_title"})
-    assert out.title == headline
+    out = withdraw_unsupported(_article(), WIDE_SOURCE, {"title", "seo_title"})
+    assert out.title == WIDE_HEADLINE
     assert out.seo_title == "Le port de Brest rouvre ses quais"
 
 
 def test_an_seo_title_withdrawn_never_comes_back_as_its_fallback() -> None:
-    headline = (
-        "Le port de Brest rouvre ses quais, après trois semaines de grève des dockers et des "
-        "agents portuaires"
-    )
-    source = Document(
-        blocks=(Block(BlockKind.HEADING, headline, 1), *SOURCE.blocks[1:]),
-        source=Source(name="brest.txt", format="txt"),
-    )
     article = _article().model_copy(
-        update={"title": headline, "seo_title": "Le port de Brest rouvre ses quais"}
+        update={"title": WIDE_HEADLINE, "seo_title": "Le port de Brest rouvre ses quais"}
     )
-    out = withdraw_unsupported(article, source, {"seo_title"})
-    assert out.seo_title == headline
+    out = withdraw_unsupported(article, WIDE_SOURCE, {"seo_title"})
+    assert out.seo_title == WIDE_HEADLINE
 
 
 def test_a_withdrawn_heading_is_never_replaced_by_a_one_word_label() -> None:

@@ -1,7 +1,7 @@
 """French word frequencies from wordfreq's data, loaded lazily (about 0.2 s, once).
 
 wordfreq 3.1.1 ships its French frequency list inside the package (no download). We read the
-whole list once (see :func:`_frequencies`) and look words up in the dict: about
+whole list once (see :func:`zipf_table`, which reads any of wordfreq's lists) and look words up in the dict: about
 0.5 µs a word instead of 12 µs for ``zipf_frequency`` (which re-tokenises its argument), so the
 cleaner can afford to look up every word of an article.
 
@@ -18,12 +18,12 @@ from pathlib import Path
 
 import msgpack  # a dependency of wordfreq: the format of its data files
 
-__all__ = ["is_known", "phrase_zipf", "zipf"]
+__all__ = ["is_known", "phrase_zipf", "zipf", "zipf_table"]
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    """Zipf value of every French word in wordfreq's "large" list.
+def zipf_table(name: str) -> dict[str, float]:
+    """Zipf value of every word of one of wordfreq's lists (``"large_fr"``, ``"small_en"``…).
 
     We read the package's data file ourselves instead of calling ``wordfreq.get_frequency_dict``:
     importing wordfreq pulls in ftfy, regex and langcodes (0.3 s, more than half of a cold
@@ -31,12 +31,12 @@ def _frequencies() -> dict[str, float]:
     documented "cBpack" format (``wordfreq.read_cBpack``): gzipped msgpack, a header, then one
     bucket of words per centibel, bucket *i* holding the words of frequency 10 ** (−i / 100);
     so zipf = 9 − i / 100. A word in several buckets keeps its first (highest) frequency, as in
-    ``get_frequency_dict``.
+    ``get_frequency_dict``; the table is in that order, most frequent first.
     """
     spec = importlib.util.find_spec("wordfreq")  # locates the package without importing it
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("wordfreq is not installed: reinstall plume (scripts/setup.sh)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_fr.msgpack.gz"
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}.msgpack.gz"
     with gzip.open(path, "rb") as infile:
         data = msgpack.load(infile, raw=False)
     header = data[0]
@@ -52,7 +52,7 @@ def _frequencies() -> dict[str, float]:
 
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in French (case-insensitive); 0.0 when wordfreq lacks it."""
-    return _frequencies().get(word.casefold().replace("’", "'"), 0.0)
+    return zipf_table("large_fr").get(word.casefold().replace("’", "'"), 0.0)
 
 
 def is_known(word: str) -> bool:

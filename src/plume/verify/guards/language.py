@@ -9,18 +9,16 @@ a second opinion (lingua alone gives names-only headings to Spanish or English).
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from plume.analyse.language import french_confidences
 from plume.article import Article
 from plume.lang.fr import fold, load_french
+from plume.lang.fr.wordfreq import zipf_table
 from plume.report import Msg
 from plume.text import count_words
 from plume.verification import GuardViolation
@@ -61,32 +59,10 @@ _FRENCH_CONFIDENCE = 0.25
 _FRENCH_SHARE = 0.5
 
 
-def _wordfreq_path(name: str) -> Path:
-    spec = importlib.util.find_spec("wordfreq")  # locates the package without importing it
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a dependency
-        raise RuntimeError("wordfreq is not installed: reinstall plume (scripts/setup.sh)")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
-
-
-@cache
 def _zipf_table(lang: str) -> dict[str, float]:
     """Zipf frequencies of wordfreq's list for ``lang`` (French: the large list, others: the
-    small one, which holds every word of Zipf ≥ 3, all the vote needs). Read as
-    plume.lang.fr.wordfreq reads the French list, without importing wordfreq (0.3 s)."""
-    import msgpack
-
-    size = "large" if lang == "fr" else "small"
-    with gzip.open(_wordfreq_path(f"{size}_{lang}.msgpack.gz"), "rb") as infile:
-        data = msgpack.load(infile, raw=False)
-    header = data[0]
-    if not isinstance(header, dict) or header.get("format") != "cB":  # pragma: no cover
-        raise RuntimeError(f"unexpected wordfreq data format for {lang!r}: {header!r}")
-    table: dict[str, float] = {}
-    for i, bucket in enumerate(data[1:]):
-        value = 9.0 - i / 100.0
-        for word in bucket:
-            table.setdefault(word, value)
-    return table
+    small one, which holds every word of Zipf ≥ 3, all the vote needs)."""
+    return zipf_table(f"{'large' if lang == 'fr' else 'small'}_{lang}")
 
 
 def _zipf(word: str, lang: str) -> float:
@@ -96,16 +72,11 @@ def _zipf(word: str, lang: str) -> float:
 @cache
 def _fr_unaccented() -> dict[str, float]:
     """French Zipf frequencies keyed by the word without accents (a slug's form: "episode" is
-    "épisode"), from wordfreq's small list (Zipf ≥ 3, ≈ 0.1 s to build)."""
-    import msgpack
-
-    with gzip.open(_wordfreq_path("small_fr.msgpack.gz"), "rb") as infile:
-        data = msgpack.load(infile, raw=False)
+    "épisode"), from wordfreq's small list (Zipf ≥ 3, ≈ 0.1 s to build); the most frequent
+    accented form wins."""
     table: dict[str, float] = {}
-    for i, bucket in enumerate(data[1:]):
-        value = 9.0 - i / 100.0
-        for word in bucket:
-            table.setdefault(word if word.isascii() else strip_marks(word), value)
+    for word, value in zipf_table("small_fr").items():
+        table.setdefault(word if word.isascii() else strip_marks(word), value)
     return table
 
 
