@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plume.clean import CleanResult, apply_changes, clean
@@ -131,6 +131,12 @@ def test_change_logs_replay_exactly(doc: Document, cfg: Settings) -> None:
 
 @_SETTINGS
 @given(doc=_doc, cfg=_settings)
+# Found on CI: a spelling fix of a code ("at00" → "atm") let the quotes before it change on a
+# second pass.
+@example(
+    doc=Document((Block(BlockKind.HEADING, 'A""at00', 0),), Source("<hyp>", "txt")),
+    cfg=Settings(),
+)
 def test_cleaning_is_idempotent(doc: Document, cfg: Settings) -> None:
     once = clean(doc, cfg)
     twice = clean(once.document, cfg)

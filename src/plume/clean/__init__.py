@@ -21,6 +21,12 @@ from plume.settings import Settings
 __all__ = ["RULES", "STEPS", "CleanResult", "StepRun", "apply_changes", "clean"]
 
 
+#: Passes over the steps at most. A grammar correction can call for another one: the checker
+#: fixes one agreement at a time ("la Crédits" → "le Crédits" → "les Crédits"), and a corrected
+#: word can make a typography rule apply; the passes stop once the grammar step changes nothing.
+MAX_PASSES = 3
+
+
 @dataclass(frozen=True, slots=True)
 class StepRun:
     """What one step did: its input text, its output text and its change log.
@@ -45,7 +51,8 @@ class CleanResult:
 
 
 def clean(doc: Document, settings: Settings) -> CleanResult:
-    """Run every step on ``doc`` and report what could not be fixed.
+    """Run every step on ``doc`` (again while the grammar step corrects something, up to
+    ``MAX_PASSES``) and report what could not be fixed.
 
     The returned document keeps ``doc``'s source, meta, brief, links, images and notes; only its
     blocks change.
@@ -54,13 +61,18 @@ def clean(doc: Document, settings: Settings) -> CleanResult:
     text = join_blocks(blocks)
     changes: list[Change] = []
     runs: list[StepRun] = []
-    for step in STEPS:
-        if step.typography and not settings.fix_typography:
-            continue
-        out = step.func(blocks, settings)
-        new_text = join_blocks(out.blocks)
-        runs.append(StepRun(step, text, new_text, tuple(out.changes)))
-        changes.extend(out.changes)
-        blocks, text = out.blocks, new_text
+    for _ in range(MAX_PASSES):
+        corrected = False
+        for step in STEPS:
+            if step.typography and not settings.fix_typography:
+                continue
+            out = step.func(blocks, settings)
+            new_text = join_blocks(out.blocks)
+            runs.append(StepRun(step, text, new_text, tuple(out.changes)))
+            changes.extend(out.changes)
+            corrected = corrected or (step.name == "grammar" and bool(out.changes))
+            blocks, text = out.blocks, new_text
+        if not corrected:
+            break
     result = doc if blocks is doc.blocks else doc.with_blocks(blocks)
     return CleanResult(result, changes, find_defects(result, settings.lang), tuple(runs))

@@ -91,11 +91,12 @@ def worth_flagging(word: str, suggestions: tuple[str, ...]) -> bool:
 
 def spelling_choice(word: str, suggestions: tuple[str, ...]) -> str | None:
     """The one suggestion to apply to misspelt ``word``, or None when the choice is the
-    editor's."""
+    editor's: never by edit distance when ``word`` holds a digit or a sign ("at00" is a code,
+    not a slip for "atm")."""
     accent = _accent_choice(word, suggestions)
     if accent is not None:
         return accent
-    if len(word) < MIN_LENGTH or word.lower() != word:
+    if len(word) < MIN_LENGTH or word.lower() != word or not word.replace("-", "").isalpha():
         return None
     low = word.lower()
     ranked = sorted((_edits(low, s), s) for s in suggestions if " " not in s and s.lower() == s)
