@@ -328,6 +328,8 @@ def build_seo_title(
     # words, the complement said once.
     lifted = {c: led(t) for c in list(candidates) if (t := _without_closing(c, keyphrase))}
     candidates += lifted.values()
+    # The title's own words with its keyphrase moved to the front are still the title's words.
+    lifted_own = {v for c, v in lifted.items() if c in trusted}
     # What the story is: the title's words, the first paragraph's main event, or a sentence
     # saying what the title says. A later sentence opening on the keyphrase ("Pistes
     # cyclables : les riverains ont été consultés") says a detail; it leads only when nothing
@@ -351,11 +353,12 @@ def build_seo_title(
         # The headline's own words before a body sentence, even one that opens on the
         # keyphrase: read blind, an SEO title lifted from the body was "a random sentence"
         # (docs/calibration.md).
-        return (-int(has_kp), int(c not in trusted), -int(at_start and c in main), -int(wide))
+        own_words = c in trusted or c in lifted_own
+        return (-int(has_kp), int(not own_words), -int(at_start and c in main), -int(wide))
 
     fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals
-    verbatim = "\n".join([*trusted, " ".join(" ".join(p.split()) for p in paragraphs)])
+    verbatim = "\n".join([*trusted, *lifted_own, " ".join(" ".join(p.split()) for p in paragraphs)])
     best = first_supported(ranked, verbatim, supported) if ranked else None
     if best is None:
         # Never a label (the old fallback, "Microsoft et l’IA"): the title, cut at a natural
@@ -368,6 +371,11 @@ def build_seo_title(
 
 
 _CLOSING_DE = re.compile(r"\s+(?:de|du|des|d[’']|à|au|aux)\s*$", re.IGNORECASE)
+#: A noun before the complement: "fin" in "La fin des trottinettes…" (its determiner just
+#: before it), not a verb's object ("interdit des trottinettes").
+_NOUN_END = re.compile(
+    r"(?i)(?:^|\s)(?:l[’']|(?:le|la|les|un|une|ce|cette|ces|son|sa|ses|leur|leurs)\s)[\w-]+$"
+)
 
 
 def _without_closing(text: str, keyphrase: str) -> str | None:
@@ -382,7 +390,13 @@ def _without_closing(text: str, keyphrase: str) -> str | None:
         head = f"{before[:-2]} {after[2:]}"
         return head if len(head.split()) >= 3 else None
     if after.strip(" .…!?"):
-        return None
+        # A noun's complement inside the title ("La fin des trottinettes en libre-service à
+        # Montréal" → "La fin à Montréal"): the prefix says what the complement said.
+        head = _CLOSING_DE.sub("", before)
+        if head == before or not _NOUN_END.search(head) or not after.startswith(" "):
+            return None
+        head = f"{head}{after}"
+        return head if len(head.split()) >= 3 else None
     head = _CLOSING_DE.sub("", before)
     if head == before or len(head.split()) < 3:
         return None

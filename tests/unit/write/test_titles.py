@@ -201,3 +201,19 @@ def test_a_common_noun_keyphrase_never_heads_a_lead_sentence_about_something_els
     d = _doc(_h1("Libre cours : Raoult, les nazis et moi"), _p(body[0]))
     seo = build_seo_title("Libre cours : Raoult, les nazis et moi", "nazis", doc=d, paragraphs=body)
     assert not seo.startswith("Nazis\u00a0: pourtant")
+
+
+def test_a_keyphrase_inside_the_headline_moves_to_the_front_with_the_headline_words() -> None:
+    # Yoast wants the keyphrase at the start of the SEO title; the headline's own words, its
+    # complement "des trottinettes en libre-service" said once by the topic in front.
+    h1 = "La fin des trottinettes en libre-service à Montréal"
+    body = ["La Ville n’autorisera pas les trottinettes en libre-service en 2020."]
+    seo = build_seo_title(h1, "trottinettes en libre-service", doc=_doc(_h1(h1)), paragraphs=body)
+    assert seo == "Trottinettes en libre-service\u00a0: la fin à Montréal"
+
+
+def test_a_verbs_object_is_not_lifted_out_of_the_headline() -> None:
+    # "interdit le chlorothalonil": the object of a verb, not a noun's complement.
+    h1 = "Berne interdit désormais le chlorothalonil dans les champs"
+    seo = build_seo_title(h1, "chlorothalonil", doc=_doc(_h1(h1)), paragraphs=["Texte."])
+    assert "Chlorothalonil\u00a0:" not in seo
