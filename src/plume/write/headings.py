@@ -32,6 +32,9 @@ from plume.write.sections import content_lemmas
 
 #: Issue 3 and common newsroom practice: a heading that fits one line on a phone.
 MAX_HEADING_CHARS = 70
+#: An author's heading with no clean cut is kept whole up to this length (as a headline is,
+#: plume.write.titles.MAX_HEADLINE_CHARS): a longer line is a paragraph taken for a heading.
+MAX_WHOLE_HEADING_CHARS = 90
 
 # The determiner the author put before a phrase, as it reads at the start of a heading:
 # "du conseil" → "le conseil", "aux employés" → "les employés".
@@ -116,10 +119,14 @@ def shorten_heading(heading: str, max_chars: int = MAX_HEADING_CHARS) -> str:
     """An author's heading over ``max_chars`` cut back to its longest head that fits and ends
     before a preposition or conjunction ("Les implications financières et technologiques du
     départ d’Altman d’OpenAI vers Microsoft" → "… du départ d’Altman"), so the words kept are
-    the author's and the phrase stays whole. Unchanged when it fits."""
+    the author's and the phrase stays whole. Never after a verb, whose complement the cut
+    would take ("… d’une désinformation venant | d’une source…"): without such a cut, kept
+    whole up to :data:`MAX_WHOLE_HEADING_CHARS`. Unchanged when it fits."""
     if len(heading) <= max_chars:
         return heading
     words = heading.replace("'", "’").split(" ")
+    text = " ".join(words)
+    verb_ends = {t.idx + len(t.text) for t in parse(text) if t.pos_ in ("VERB", "AUX")}
     best = ""
     for k in range(2, len(words)):
         nxt = words[k].casefold()
@@ -127,8 +134,11 @@ def shorten_heading(heading: str, max_chars: int = MAX_HEADING_CHARS) -> str:
         if len(head) > max_chars:
             break
         cut_here = nxt in _CUT_BEFORE or nxt.startswith(("d’", "l’", "qu’"))
-        if cut_here and fold(words[k - 1]) not in load_french().dangling_words:
+        after_verb = len(" ".join(words[:k])) in verb_ends
+        if cut_here and not after_verb and fold(words[k - 1]) not in load_french().dangling_words:
             best = head
+    if not best and len(heading) <= MAX_WHOLE_HEADING_CHARS:
+        return heading
     if not best:
         kept = heading[: max_chars + 1].rsplit(" ", 1)[0].split(" ")
         while len(kept) > 1 and fold(kept[-1]) in load_french().dangling_words:

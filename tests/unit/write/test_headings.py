@@ -272,3 +272,11 @@ def test_a_noun_phrase_with_a_relative_clause_is_no_sentence() -> None:
     assert not has_finite_verb("Deux travaux qui ont rendu ses lettres de noblesse à l’intestin")
     assert has_finite_verb("Le projet que la ville a lancé coûte cher")
     assert has_finite_verb("La ville, qui a lancé le projet, paie")
+
+
+def test_an_author_heading_is_never_cut_after_a_verb() -> None:
+    # Corpus 07 had "L’impact d’une désinformation venant": the participle lost its complement.
+    from plume.write.headings import shorten_heading
+
+    heading = "L’impact d’une désinformation venant d’une source considérée comme fiable"
+    assert shorten_heading(heading) == heading
