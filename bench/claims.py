@@ -150,6 +150,7 @@ def _check_of(reason: str) -> str:
         ("nombre rattaché", "links"),
         ("nom absent", "names"),
         ("nombre absent", "names"),
+        ("citation absente", "quotes"),
     ):
         if reason.startswith(prefix):
             return check

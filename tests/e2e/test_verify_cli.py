@@ -138,5 +138,5 @@ def test_rules_document_the_support_check() -> None:
     res = runner.invoke(app, ["rules", "SUPPORT"])
     assert res.exit_code == 0
     text = " ".join(res.stdout.split())
-    assert "au-delà de Yoast" in text and "55,6" in text and "72,2" in text
-    assert "85,6" in text and "97,8" in text
+    assert "au-delà de Yoast" in text and "66,7" in text and "88,9" in text
+    assert "88,9" in text and "97,8" in text

@@ -93,11 +93,11 @@ VERIFY_RULES: dict[str, VerifyRule] = {
             "../shared/claims/claims.jsonl (hand-labelled claims)",
         ),
         figures=Msg(
-            "sur les affirmations mises de côté : 55,6 % des étayées acceptées, 72,2 % des non "
-            "étayées rejetées (développement : 85,6 % et 97,8 %) ; l’objectif de l’issue 16 "
+            "sur les affirmations mises de côté : 66,7 % des étayées acceptées, 88,9 % des non "
+            "étayées rejetées (développement : 88,9 % et 97,8 %) ; l’objectif de l’issue 16 "
             "(≥ 85 % et ≥ 95 % hors calibration) n’est pas atteint",
-            "on held-out claims: 55.6% of supported claims accepted, 72.2% of unsupported ones "
-            "rejected (dev: 85.6% and 97.8%); issue 16's target (≥ 85% and ≥ 95% held out) is "
+            "on held-out claims: 66.7% of supported claims accepted, 88.9% of unsupported ones "
+            "rejected (dev: 88.9% and 97.8%); issue 16's target (≥ 85% and ≥ 95% held out) is "
             "not met",
         ),
         example_bad="Le premier ministre n’a pas hésité à démissionner, mais il a rejeté toute "

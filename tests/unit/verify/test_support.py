@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -158,7 +159,7 @@ def test_real_failure_prime_minister_resigned() -> None:
 
 #: Figures reached on the dev split when the check was calibrated (see docs/calibration.md);
 #: the guard fails if a change makes either worse.
-DEV_ACCEPTED = 77 / 90
+DEV_ACCEPTED = 80 / 90
 DEV_REJECTED = 90 / 92
 
 
@@ -314,3 +315,152 @@ def test_a_headline_prefix_keeps_the_sources_non() -> None:
     )
     (verdict,) = check_support(["Pétition : non à la mutilation du choeur de Radio France"], source)
     assert verdict.supported, verdict.reason
+
+
+# -- general mechanisms (issue 16, point 1: paraphrase, references, numbers, quotes) -----------
+
+CABINET = (
+    "La mairie de Lyon a annoncé mardi la fermeture de trois piscines municipales pour raisons "
+    "budgétaires. Selon l'adjoint aux sports, Paul Martin, cette mesure pourrait permettre "
+    "d'économiser 2 millions d'euros par an. Les syndicats dénoncent une décision brutale et "
+    "appellent à la grève le 12 mars. Le Premier ministre Jean Dupont a réuni le gouvernement "
+    "lundi. Mardi, le Premier ministre a limogé le ministre de la Santé, Roman Prymula. Le "
+    "ministre avait été photographié sans masque. Le sociologue Marc Henry, spécialiste du vote, "
+    "a commenté l'affaire."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # paraphrase vocabulary: a listed synonym of the source's verb
+        ("Les syndicats fustigent une décision brutale", True),
+        ("Jean Dupont a évincé Roman Prymula", True),
+        # a definite title the source gives one person stands for that person...
+        ("Jean Dupont a limogé Roman Prymula", True),
+        ("Roman Prymula a été photographié sans masque", True),
+        # ...and a title the source gives someone else does not
+        ("Jean Dupont a été photographié sans masque", False),
+        # a headline verb the small model reads as part of the name ("Paul Martin dénonce")
+        ("Paul Martin dénonce une décision brutale", False),
+        # a title in apposition must be this person's in the source
+        ("Marc Henry, sociologue spécialiste du vote", True),
+        ("Paul Martin, sociologue spécialiste du vote", False),
+        # a number right before a noun the source counts with another number
+        ("Lyon ferme trois piscines municipales", True),
+        ("Lyon ferme deux piscines municipales", False),
+    ],
+)
+def test_titles_synonyms_and_counts(claim: str, supported: bool) -> None:
+    v = _one(claim, CABINET)
+    assert v.supported is supported, v.reason.fr
+
+
+RANKS = (
+    "Le rapport annuel a été publié lundi. La Tunisie occupait la deuxième place de la région en "
+    "2018, avant de reculer à la quatrième place en 2019. Le taux de chômage des femmes atteint "
+    "22 %, contre 12,2 % pour les hommes. En 2016, le chœur avait déjà perdu 21 % de son "
+    "effectif, pour n'être plus que 90 chanteurs."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # a rank written in figures is the rank spelled out, not a count
+        ("La Tunisie recule à la 4e place en 2019", True),
+        ("La Tunisie recule à la 3e place en 2019", False),
+        # what a number counts is said on its unit, never on a headline's topic label
+        ("Chômage : 22 % chez les femmes, 12,2 % chez les hommes", True),
+        ("Chômage : 12,2 % chez les femmes, 22 % chez les hommes", False),
+        # a verb's counted object: the source's verb counts it with another number
+        ("Le chœur a perdu 21 % de son effectif en 2016", True),
+        ("Le chœur a perdu 90 chanteurs en 2016", False),
+    ],
+)
+def test_numbers_stay_with_what_they_count(claim: str, supported: bool) -> None:
+    v = _one(claim, RANKS)
+    assert v.supported is supported, v.reason.fr
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "supported"),
+    [
+        # "aucun" as a subject negates its verb
+        (
+            "Je donne de la chloroquine à mes clients. Aucun n'a récidivé. Vive la science.",
+            "Plusieurs clients ont récidivé",
+            False,
+        ),
+        # an impersonal "on" acting on X does not make X the agent
+        (
+            "Les avocats sont fatigués. On traite les juges de voleurs, ce qui est exagéré.",
+            "Les juges traitent les avocats de voleurs",
+            False,
+        ),
+        # "peut-être" (cut in three by the tokenizer) hedges a noun predicate, and "selon X"
+        # does not hedge the claim that drops it
+        (
+            "Les avocats protestent. Ces prolongations de détention sont peut-être hors la loi.",
+            "Selon les avocats, les prolongations de détention sont hors la loi",
+            False,
+        ),
+        # saying that something is absent needs it in the source, said to be absent
+        (
+            "Les fibres sont bonnes pour la santé, moins pour les intestins fragiles, qu'elles "
+            "peuvent agresser.",
+            "Fibres : aucun risque pour les intestins fragiles",
+            False,
+        ),
+        (
+            "Le médecin ne voit aucun danger pour les enfants. Il conseille les fibres.",
+            "Aucun danger pour les enfants, selon le médecin",
+            True,
+        ),
+        # a noun and its complement met in two sentences of the window are two facts merged
+        (
+            "Les fibres sont bonnes pour la santé, moins pour les intestins fragiles, qu'elles "
+            "peuvent agresser. Le médecin ne voit aucun danger pour les enfants.",
+            "Fibres : aucun danger pour les intestins fragiles",
+            False,
+        ),
+        # "ne … que" asserts: neither a negation nor a hedge
+        (
+            "Selon le rapport publié mardi, la réforme ne peut être qu'un échec.",
+            "La réforme est un échec, selon le rapport",
+            True,
+        ),
+        # a noun predicate carries the clause's negation
+        (
+            "Selon le rapport publié mardi, la réforme ne peut être qu'un échec.",
+            "La réforme n'est pas un échec, selon le rapport",
+            False,
+        ),
+    ],
+)
+def test_polarity_roles_and_hedges(source: str, claim: str, supported: bool) -> None:
+    v = _one(claim, source)
+    assert v.supported is supported, v.reason.fr
+
+
+NOVEL = (
+    "Son dernier roman traduit en français, « Au soleil couchant », paraît chez Picquier. Un "
+    "roman, noir de pessimisme, où malgré tout l'amitié et l'entraide occupent une grande place."
+)
+
+
+def test_a_quoted_title_is_a_name_and_a_quotation_must_be_verbatim() -> None:
+    ok = _one("« Au soleil couchant », roman pessimiste où l'amitié a sa place", NOVEL)
+    assert ok.supported, ok.reason.fr
+    bad = _one("« Au soleil levant », roman pessimiste où l'amitié a sa place", NOVEL)
+    assert not bad.supported
+    assert "citation absente" in bad.reason.fr
+
+
+@pytest.mark.parametrize("source", [CABINET, RANKS, NOVEL, FRAMED, SOURCE])
+def test_every_source_sentence_supports_itself(source: str) -> None:
+    # Faithful mode publishes the author's own sentences: a rule that rejects one of them is
+    # wrong whatever it catches (a restrictive "ne … que" read as a negation did).
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", source) if s]
+    for v in check_support(sentences, source):
+        assert v.supported, (v.claim, v.reason.fr)

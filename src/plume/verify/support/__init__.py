@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 
 from plume.report import Msg
 from plume.verify.support.checks import (
-    frame_check,
     links_check,
     modality_check,
     modifiers_check,
@@ -27,7 +26,8 @@ from plume.verify.support.checks import (
     polarity_check,
     verbs_check,
 )
-from plume.verify.support.names import name_like, same_entity
+from plume.verify.support.frames import frame_check
+from plume.verify.support.names import name_like, same_entity, titles
 from plume.verify.support.parse import (
     Problem,
     Text,
@@ -40,7 +40,7 @@ from plume.verify.support.parse import (
     sent_toks,
 )
 from plume.verify.support.roles import CONTEXT, roles_check, speaker_check
-from plume.verify.support.words import plain, word_class
+from plume.verify.support.words import lexicon, plain, word_class
 
 __all__ = ["SupportVerdict", "check_support", "preload_support"]
 
@@ -134,7 +134,16 @@ def _judge(
             for t in c.toks
         ),
     )
-    body = [t for t in c.toks if t.content and t.i >= start]
+    misquoted = _misquote(c, src)
+    if misquoted is not None:
+        return _no(
+            claim,
+            None,
+            f"citation absente de la source : « {misquoted} »",
+            f"quotation not in the source: “{misquoted}”",
+        )
+    titled = _quoted_titles(c, src)
+    body = [t for t in c.toks if t.content and t.i >= start and t.i not in titled]
     if not body:
         return _no(claim, None, "rien à vérifier", "nothing to check")
     ranked = _windows(c, body, src, index)
@@ -156,6 +165,80 @@ def _judge(
             first = _no(claim, ev, *problem)
     assert first is not None
     return first
+
+
+#: Longest quoted phrase taken as a title ("« Au soleil couchant »"), in words.
+_TITLE_WORDS = 6
+
+
+def _quoted_titles(c: Text, src: Text) -> frozenset[int]:
+    """A short capitalised phrase the claim quotes as the source does ("« Au soleil couchant »")
+    names a work, an operation or a slogan: its words are a name, not events ("couchant" is not
+    a claim that something set).
+    Found verbatim in the source, it is given: what the claim says of it is in its other words,
+    so its words (returned) are left out of the claim's body."""
+    quotes = [t.i for t in c.toks if t.text == '"']
+    if len(quotes) < 2:
+        return frozenset()
+    where = _plain_source(src)
+    named: set[int] = set()
+    for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+        words = [t for t in c.toks[a + 1 : b] if any(ch.isalnum() for ch in t.text)]
+        phrase = " ".join(plain(t.text) for t in c.toks[a + 1 : b])
+        # A title is capitalised ("« Au soleil couchant »"); quoted words ("« vachement bon »")
+        # are someone's, whose attribution the other checks judge.
+        # A quoted sentence is speech ("X : « Les lois ne sont pas appliquées »"); a title may
+        # hold a participle ("couchant"), not a conjugated verb.
+        title = (
+            bool(words)
+            and not c.quoted_by
+            and words[0].text[:1].isupper()
+            and not any(
+                t.pos == "AUX" or (t.pos == "VERB" and not _participle(t.text)) for t in words
+            )
+        )
+        if title and len(words) <= _TITLE_WORDS and f'" {phrase} "' in where:
+            named |= {t.i for t in words if t.content}
+    return frozenset(named)
+
+
+#: Longest quotation held to the letter, in words (a longer one may be cut or abridged).
+_QUOTE_WORDS = 12
+
+
+def _participle(word: str) -> bool:
+    return plain(word).endswith("ant") or lexicon().is_past_participle(word)
+
+
+def _misquote(c: Text, src: Text) -> str | None:
+    """A short quotation of the claim that the source does not have word for word: quotation
+    marks say the words are someone's, so they must be the source's ("« Au soleil levant »"
+    for "« Au soleil couchant »")."""
+    quotes = [t.i for t in c.toks if t.text == '"']
+    where = _plain_source(src)
+    for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+        words = [t for t in c.toks[a + 1 : b] if any(ch.isalnum() for ch in t.text)]
+        if not 0 < len(words) <= _QUOTE_WORDS:
+            continue
+        phrase = " ".join(plain(t.text) for t in c.toks[a + 1 : b])
+        if f" {phrase} " not in where:
+            return " ".join(t.text for t in c.toks[a + 1 : b])
+    return None
+
+
+_PLAIN_CACHE: dict[int, tuple[Text, str]] = {}
+
+
+def _plain_source(src: Text) -> str:
+    """The source's words, folded and space-separated (computed once per source)."""
+    hit = _PLAIN_CACHE.get(id(src))
+    if hit is not None and hit[0] is src:
+        return hit[1]
+    found = " " + " ".join(plain(t.text) for t in src.toks) + " "
+    if len(_PLAIN_CACHE) > 8:
+        _PLAIN_CACHE.clear()
+    _PLAIN_CACHE[id(src)] = (src, found)
+    return found
 
 
 def _says_enough(body: list[Tok], w: Window) -> bool:
@@ -197,7 +280,14 @@ def _windows(c: Text, body: list[Tok], src: Text, index: dict[str, set[int]]) ->
                 align[t.i] = hits
                 got += _WEIGHT.get(t.pos, 1.0)
         context: set[int] = set()
-        names = [t for t in body if t.pos == "PROPN" and t.i not in align]
+        # "le Premier ministre" for "Andrej Babiš", where the source calls him so elsewhere.
+        for t in body:
+            if t.pos != "PROPN" or t.i in align:
+                continue
+            if any(s.pos == "NOUN" and titles(src).stands_for(s, t) for s in toks):
+                context.add(t.i)
+                got += _WEIGHT["PROPN"] * _TITLE_MATCH
+        names = [t for t in body if t.pos == "PROPN" and t.i not in align and t.i not in context]
         referring = [s for n in span for s in _referring(src)[n]] if names else []
         # A pronoun stands for a name of its number ("elles" is not "Catherine Vautrin").
         names = [t for t in names if any(_agrees(s, t) for s in referring)]
@@ -219,6 +309,10 @@ def _windows(c: Text, body: list[Tok], src: Text, index: dict[str, set[int]]) ->
         out.append(Window(span, cover, align, frozenset(context)))
     out.sort(key=lambda w: (-w.cover, w.sents))
     return out
+
+
+#: A title ("le ministre") stands for a name less surely than the name itself.
+_TITLE_MATCH = 0.75
 
 
 _REFERRING = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "det", "nmod"})

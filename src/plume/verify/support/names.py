@@ -4,7 +4,10 @@ words beside them are names that differ (another first name, another surname).""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from plume.verify.support.parse import Text, Tok
+from plume.verify.support.words import plain
 
 
 def name_like(t: Tok) -> bool:
@@ -35,3 +38,116 @@ def same_entity(c: Text, t: Tok, src: Text, s: Tok) -> bool:
         if mine is not None and theirs is not None and not mine.keys & theirs.keys:
             return False
     return True
+
+
+# -- titles -----------------------------------------------------------------------------------
+
+_DEFINITE = frozenset({"le", "la", "l'", "ce", "cet", "cette"})
+
+
+@dataclass(frozen=True)
+class Titles:
+    """The titles a source gives people right beside their names: "le Premier ministre Andrej
+    Babiš", "Roman Prymula, ministre de la Santé"."""
+
+    text: Text
+    #: name word key → titles (as :func:`title_of` writes them)
+    of_name: dict[str, frozenset[str]]
+    #: title → the surnames it is given to
+    holders: dict[str, frozenset[str]]
+    #: noun index → its title, for the source's definite nouns ("le Premier ministre")
+    definite: dict[int, str]
+
+    def stands_for(self, s: Tok, t: Tok) -> bool:
+        """Whether source noun ``s`` is a definite title ("le Premier ministre") the source
+        gives the claim's name ``t`` and no one else."""
+        title = self.definite.get(s.i)
+        if title is None:
+            return False
+        mine = any(title in self.of_name.get(k, ()) for k in t.keys)
+        return mine and len(self.holders.get(title, ())) == 1
+
+    def someone_else(self, s: Tok, t: Tok) -> bool:
+        """Whether source noun ``s``, definite, is a title the source gives other people than
+        the claim's name ``t`` ("le ministre de la Santé" is not "Andrej Babiš")."""
+        title = self.definite.get(s.i)
+        if title is None:
+            return False
+        return bool(self.holders.get(title)) and not any(
+            title in self.of_name.get(k, ()) for k in t.keys
+        )
+
+
+_TITLES_CACHE: dict[int, Titles] = {}
+
+
+def titles(src: Text) -> Titles:
+    """The titles of the people named in ``src`` (computed once per source)."""
+    hit = _TITLES_CACHE.get(id(src))
+    if hit is not None and hit.text is src:
+        return hit
+    holders: dict[str, set[str]] = {}
+    of_name: dict[str, set[str]] = {}
+    for s in src.toks:
+        if s.pos != "NOUN" or not s.content:
+            continue
+        a, b = src.sents[s.sent]
+        # "N X": the name right after the title, adjectives between ("Premier").
+        j = s.i + 1
+        while j < b and src.toks[j].pos == "ADJ" and not src.toks[j].text[:1].isdigit():
+            j += 1
+        after = j < b and src.toks[j].pos == "PROPN" and j - s.i <= 3
+        # "X, N": the title in apposition after the name and a comma.
+        before = (
+            s.dep == "appos"
+            and a <= s.i - 2
+            and src.toks[s.i - 1].text == ","
+            and src.toks[s.i - 2].pos == "PROPN"
+        )
+        name_at = j if after else s.i - 2 if before else None
+        if name_at is None:
+            # "le ministre de la Santé, Roman Prymula": the name in apposition to the title,
+            # or the title to the name, as parsed.
+            tied = [x.i for x in src.toks[a:b] if x.head == s.i and x.dep == "appos"]
+            if s.dep == "appos" and s.head != s.i:
+                tied.append(s.head)
+            name_at = next((i for i in tied if src.toks[i].pos == "PROPN"), None)
+        if name_at is None:
+            continue
+        start = end = name_at
+        while start > a and src.toks[start - 1].pos == "PROPN":
+            start -= 1
+        while end + 1 < b and src.toks[end + 1].pos == "PROPN":
+            end += 1
+        title = title_of(src, s)
+        holders.setdefault(title, set()).add(plain(src.toks[end].text))
+        for k in range(start, end + 1):
+            for key in src.toks[k].keys:
+                of_name.setdefault(key, set()).add(title)
+    found = Titles(
+        src,
+        {k: frozenset(v) for k, v in of_name.items()},
+        {k: frozenset(v) for k, v in holders.items()},
+        {s.i: title_of(src, s) for s in src.toks if s.pos == "NOUN" and definite(src, s)},
+    )
+    if len(_TITLES_CACHE) > 8:
+        _TITLES_CACHE.clear()
+    _TITLES_CACHE[id(src)] = found
+    return found
+
+
+def title_of(text: Text, s: Tok) -> str:
+    """A title noun with its adjectives: "ministre" and "premier ministre" are two titles."""
+    a, b = text.sents[s.sent]
+    adjectives = sorted(
+        plain(x.text) for x in text.toks[a:b] if x.head == s.i and x.dep == "amod" and x.i != s.i
+    )
+    return " ".join([*adjectives, plain(s.text).removesuffix("s")])
+
+
+def definite(text: Text, s: Tok) -> bool:
+    """A definite noun phrase ("le ministre", "cette ministre"): one that may refer."""
+    a, b = text.sents[s.sent]
+    return any(
+        x.head == s.i and x.dep == "det" and plain(x.text) in _DEFINITE for x in text.toks[a:b]
+    )

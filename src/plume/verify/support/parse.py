@@ -123,6 +123,8 @@ def analyse(doc: Any, *, claim: bool) -> Text:
     for t in doc:
         numeric = t.pos_ in ("NUM", "DET", "NOUN", "ADJ", "PROPN") or t.text[:1].isdigit()
         number = number_value(t.text) if numeric else None
+        if number == "1e" and not t.text[:1].isdigit() and _is_title(doc, t.i):
+            number = None  # "le Premier ministre" is a title, not a rank
         pos = "NUM" if number is not None else _pos(t)
         lemma_keys = word_keys(t.text, pos)
         content = (
@@ -169,8 +171,14 @@ def analyse(doc: Any, *, claim: bool) -> Text:
             glued = plain(first.text + second.text)
             toks[k] = replace(first, keys=first.keys | {glued})
             toks[k + 1] = replace(second, keys=second.keys | {glued})
+    # "Selon X" credits what follows to X (the speaker check's business); it hedges nothing
+    # the source states with "peut-être".
+    # A claim with a condition of its own ("s'il devait être mis en œuvre, …") is hedged too.
     hedged = claim and any(
-        word_keys(t.text, t.pos_) & word_class("hedge") or _is_hedge_tok(t) for t in doc
+        (word_keys(t.text, t.pos_) & word_class("hedge") - _CREDIT)
+        or _is_hedge_tok(t)
+        or (fold(t.text) in ("si", "s'") and t.dep_ == "mark")
+        for t in doc
     )
     finite = [t for t in doc if _pos(t) in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
     untensed = claim and (not finite or any(_future(t) for t in doc if t.pos_ == "VERB"))
@@ -194,6 +202,17 @@ def analyse(doc: Any, *, claim: bool) -> Text:
         topic_end,
         quoted_by,
     )
+
+
+#: Nouns "premier" / "première" make a title with, not a rank.
+_TITLES_AFTER_PREMIER = frozenset({"ministre", "ministres", "secretaire", "secretaires", "dame"})
+
+
+def _is_title(doc: Any, i: int) -> bool:
+    return i + 1 < len(doc) and plain(doc[i + 1].text) in _TITLES_AFTER_PREMIER
+
+
+_CREDIT = frozenset({"selon", "d'apres", "d’apres"})
 
 
 def _add_acronyms(toks: list[Tok], words: frozenset[str]) -> None:
@@ -262,6 +281,12 @@ def _pos(t: Any) -> str:
     with_object = any(c.dep_ == "obj" for c in t.children)
     if pos == "ADJ" and with_object and lexicon().entry(t.text).has("V"):
         return "VERB"  # "dure une heure"
+    if pos in ("ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ"):
+        # "trois piscines" with "piscines" read as a preposition: a word the lexicon knows
+        # only as a noun or an adjective is one
+        entry = lexicon().entry(t.text)
+        if not entry.guessed and entry.has("NA") and not entry.has("SDORCUVWKP"):
+            return "NOUN" if entry.has("N") else "ADJ"
     if pos not in ("NOUN", "ADJ", "PROPN"):
         return pos
     entry = lexicon().entry(t.text)
@@ -316,6 +341,14 @@ def _own_negation(t: Any) -> bool:
             (c.dep_ == "case" and w == "sans") or (c.dep_ in ("advmod", "cc") and w == "non")
         ):
             return True
+    # "aucun danger" whatever the parse (the small model may make "aucun" a subject): the word
+    # right before a noun, an adjective between at most.
+    if t.pos_ == "NOUN" and t.i > 0:
+        before = t.doc[t.i - 1]
+        if before.pos_ == "ADJ" and t.i > 1:
+            before = t.doc[t.i - 2]
+        if fold(before.text) in ("aucun", "aucune", "nul", "nulle"):
+            return True
     return False
 
 
@@ -339,6 +372,9 @@ def _negated(t: Any) -> bool:
     return negated
 
 
+_NEG_PRONOUNS = frozenset({"aucun", "aucune", "nul", "nulle"})
+
+
 def _clause_negated(v: Any, depth: int) -> bool:
     # Negations hung on an auxiliary ("n'a pas") count for its verb.
     near = [*v.children, *(g for c in v.children if c.dep_.startswith("aux") for g in c.children)]
@@ -349,12 +385,15 @@ def _clause_negated(v: Any, depth: int) -> bool:
         words |= found & NEG_WITH_NE
         # "n'a présenté aucun plan", "rien ne permet": the negation sits on an argument.
         args = [c for c in near if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg")]
-        if any(fold(a.text) in NEG_WITH_NE or _own_negation(a) for a in args):
+        # ("Aucun n'a récidivé": the pronoun "aucun" is the negation.)
+        if any(fold(a.text) in NEG_WITH_NE | _NEG_PRONOUNS or _own_negation(a) for a in args):
             words.add("pas")
     # A lone "ne" is expletive ("je crains qu'il ne parte") or restrictive ("ne … que"), except
     # with the verbs that drop "pas" ("il ne peut", "je ne sais").
     own = bool(words - {"ne", "n'"}) or (
-        bool(words) and bool(word_keys(v.text, "VERB") & word_class("bare_ne"))
+        bool(words)
+        and bool(word_keys(v.text, "VERB") & word_class("bare_ne"))
+        and not restrictive(v)
     )
     governed = v.dep_ == "xcomp" or (
         v.dep_ == "acl" and any(c.dep_ == "cop" for c in v.head.children)
@@ -367,6 +406,24 @@ def _clause_negated(v: Any, depth: int) -> bool:
         word_keys(v.head.text, "VERB") & word_class("negator")
     )
     return own != above
+
+
+def restrictive(v: Any) -> bool:
+    """Whether verb ``v``'s "ne" goes with a restrictive "que" ("ne peut être qu'un archaïsme",
+    "ne peut que constater", "ne concerne que les villes"): an assertion, neither negated nor
+    hedged. Read on the words, not the parse, which hangs that "que" anywhere: the "que" comes
+    right after the verb, past an auxiliary or an adverb."""
+    if not any(fold(c.text) in ("ne", "n'") for c in v.children):
+        return False
+    doc = v.doc
+    end = v.sent.end
+    for j in range(v.i + 1, min(end, v.i + 5)):
+        x = doc[j]
+        if fold(x.text) in ("que", "qu'"):
+            return True
+        if x.pos_ not in ("AUX", "ADV") and fold(x.text) not in ETRE_FORMS:
+            return False
+    return False
 
 
 def _passive(t: Any) -> bool:
@@ -426,11 +483,16 @@ def _is_hedge_tok(t: Any) -> bool:
 def _hedged(t: Any) -> bool:
     """Whether what ``t`` says is hedged: a conditional, a modal, a hedging adverb or a question
     on its clause or a clause above it, up to a verb of speech."""
-    if any(x.text == "?" for x in t.sent):
+    sent = t.sent
+    if any(x.text == "?" for x in sent):
         return True
     doc = t.doc
-    near = doc[max(t.sent.start, t.i - 3) : t.i]
+    near = doc[max(sent.start, t.i - 3) : t.i]
     if any(plain(x.text) in word_class("hedge") and x.pos_ == "ADV" for x in near):
+        return True
+    # The tokenizer cuts "peut-être" in three ("peut", "-", "être").
+    before = doc[max(sent.start, t.i - 5) : t.i].text
+    if "peut" in before and "peut-etre" in plain(before).replace(" ", ""):
         return True
     own = cur = _clause(t)
     for _ in range(10):
@@ -442,6 +504,7 @@ def _hedged(t: Any) -> bool:
         if (
             cur.i not in (t.i, own.i)  # "elle demande" is said; what she asks for is not
             and fold(cur.text) != "pu"
+            and not restrictive(cur)  # "ne peut être qu'un archaïsme" is certain
             and word_keys(cur.text, cur.pos_) & word_class("hedge")
             # "il n'est plus possible de…" is certain
             and not (cur.pos_ == "ADJ" and _clause_negated(cur, 0))

@@ -259,6 +259,10 @@ def roles_check(
         rag, _ = _roles(c, t.i)
         csubj, crest = _subject_and_rest(c, t.i)
         claim_keys = {k for x in c.toks if x.content and x.i != t.i for k in x.keys}
+        # (a relative "qui" is its antecedent only as the parser hung it: not enough for a swap)
+        named_agent = any(
+            x.dep == "nsubj" and x.pos in ("NOUN", "PROPN") for x in children_of(c, t.i)
+        )
         cnon = _others(c, t.i) | (pa or frozenset())
         args = _arguments(c, t.i) & window_names
         swaps = []
@@ -287,6 +291,15 @@ def roles_check(
                     or (sag and cnon & sag and not (ag and ag & sag))
                     # The claim's agent is in the sentence, the source's agent in the claim.
                     or (ag and sag and not ag & sag and ag & here and sag & claim_keys)
+                    # The claim's agent is the source's patient, whoever acts there ("On
+                    # traite les juges de…" for "Les juges traitent…").
+                    or (
+                        named_agent
+                        and ag
+                        and ag & _patient(src, s)
+                        and not (sag and ag & sag)
+                        and same_voice
+                    )
                     # Subjects crossed with complements ("les hommes moins payés que les
                     # femmes" for "les femmes moins payées que les hommes").
                     or (
@@ -321,6 +334,17 @@ def roles_check(
                 f"another actor for “{t.text}” in the source",
             )
     return None
+
+
+def _patient(text: Text, v: int) -> frozenset[str]:
+    """Keys of verb ``v``'s patient, read on its object (not an inverted subject, "…, a dit le
+    ministre") or its passive subject."""
+    passive = text.toks[v].passive
+    out: set[str] = set()
+    for k in children_of(text, v):
+        if (k.dep == "obj" and not _inverted(text, k)) or (k.dep.startswith("nsubj") and passive):
+            out |= _actor(text, k.i) or frozenset()
+    return frozenset(out)
 
 
 def _speakers(text: Text, sents: Iterable[int]) -> tuple[list[frozenset[str]], set[int]]:

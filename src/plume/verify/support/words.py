@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from plume.lang.fr import fold, read_list
-from plume.lang.fr.numbers import MONTHS, SPELLED, WEEKDAYS
+from plume.lang.fr.numbers import MONTHS, SPELLED, SPELLED_ORD, WEEKDAYS
 
 if TYPE_CHECKING:
     from plume.lang.fr.lexicon import Lexicon
@@ -206,6 +206,17 @@ def word_class(name: str) -> frozenset[str]:
 FIRST_PERSON = frozenset({"je", "j'", "nous", "moi", "me", "m'"})
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+#: "4e", "4ème", "4è", "1er", "1re", "1ère": ranks, written as "4e" whatever the spelling.
+_ORDINAL = re.compile(r"^(\d+)(?:e|ème|eme|è|ᵉ|er|re|ère|ers|res|ères|es|èmes)$")
+#: Spelled ranks ("quatrième" is "4e"). "Premier" is one too, except in "Premier ministre"
+#: (see parse.analyse).
+_SPELLED_RANKS = {
+    **{plain(w): n for w, n in SPELLED_ORD.items()},
+    "premier": 1,
+    "premiere": 1,
+    "premiers": 1,
+    "premieres": 1,
+}
 _CALENDAR = frozenset(plain(w) for w in (*MONTHS, *WEEKDAYS))
 ETRE_FORMS = frozenset(
     [
@@ -238,6 +249,11 @@ def number_value(word: str) -> str | None:
         return w.replace(".", "")
     if _NUMBER.match(w):
         return w.replace(",", ".").removesuffix(".0")
+    # A rank is not a count: "la 4e place" is not "4 places", but is "la quatrième place".
+    if m := _ORDINAL.match(w):
+        return f"{int(m.group(1))}e"
+    if (rank := _SPELLED_RANKS.get(plain(w).removesuffix("s"))) is not None:
+        return f"{rank}e"
     if w in SPELLED:
         return str(SPELLED[w])
     if plain(w) in _CALENDAR:
