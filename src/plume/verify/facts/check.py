@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from plume.report import Msg, Span
@@ -16,9 +17,9 @@ from plume.verify.facts.extract import (
     find_quotes,
     reading_of,
 )
-from plume.verify.facts.folding import Folded, RawFact, fold_typography, fold_words
+from plume.verify.facts.folding import Folded, RawFact, fold_quotation, fold_words, same_letter
 
-__all__ = ["check_facts", "extract_facts", "extract_raw"]
+__all__ = ["check_facts", "extract_facts", "extract_raw", "quotation_pieces"]
 
 
 def extract_raw(text: str, *, entities: bool, reading: str | None = None) -> list[RawFact]:
@@ -56,6 +57,14 @@ def extract_facts(text: str, *, entities: bool = True, reading: str | None = Non
 # Support
 
 
+_NEWLINE = re.compile(r"\n")
+#: A cut marked inside a quotation: "[…]" or "(…)" (folded: "[...]", "(...)").
+_CUT = re.compile(r"[\[(]\.\.\.[\])]")
+#: What an embedded quotation may add or drop at its edges: the initial "[…]", the final point,
+#: question mark or ellipsis of a sentence quoted inside another, a comma or a dash.
+_EDGE = " .,;:!?\"'—-[]()"
+
+
 class _Source:
     """One source, with its facts and folded forms computed once."""
 
@@ -67,7 +76,9 @@ class _Source:
         self.dates = [r for r in raws if r.kind is FactKind.DATE]
         self.words = fold_words(text)
         self.compact = fold_words(text, compact=True)
-        self.typo = fold_typography(text)
+        self.quoted = fold_quotation(text)
+        # Where each line starts in ``quoted``: a cut quotation's pieces stay in one paragraph.
+        self.lines = [bisect_left(self.quoted.offsets, m.end()) for m in _NEWLINE.finditer(text)]
 
     def match(self, r: RawFact) -> SourceMatch:
         return SourceMatch(
@@ -135,10 +146,67 @@ def _find_entity(raw: RawFact, sources: Sequence[_Source]) -> SourceMatch | None
     return None
 
 
+def quotation_pieces(value: str) -> list[Folded]:
+    """The folded pieces of a quotation (offsets into ``value``), cut at its "[…]" marks, their
+    edges trimmed."""
+    folded = fold_quotation(value)
+    pieces: list[Folded] = []
+    bounds = [0, *(x for m in _CUT.finditer(folded.text) for x in m.span()), len(folded.text)]
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = folded.text[start:end]
+        lead = len(piece) - len(piece.lstrip(_EDGE))
+        trail = len(piece.rstrip(_EDGE))
+        if lead < trail and any(c.isalnum() for c in piece):
+            pieces.append(Folded(piece[lead:trail], folded.offsets[start + lead : start + trail]))
+    return pieces
+
+
+def _occurrences(piece: Folded, quote: str, src: _Source, at: int) -> Iterator[int]:
+    """Where ``piece`` of ``quote`` is in the source from ``at``: whole words, same letters."""
+    folded, text = src.quoted.text, piece.text
+    i = folded.find(text, at)
+    while i >= 0:
+        end = i + len(text)
+        whole = not (
+            (text[0].isalnum() and i > 0 and folded[i - 1].isalnum())
+            or (text[-1].isalnum() and end < len(folded) and folded[end].isalnum())
+        )
+        if whole and all(
+            same_letter(quote[q], src.text[s])
+            for q, s in zip(piece.offsets, src.quoted.offsets[i:end], strict=True)
+        ):
+            yield i
+        i = folded.find(text, i + 1)
+
+
+def _locate(
+    pieces: Sequence[Folded], quote: str, src: _Source, at: int = 0, stop: int | None = None
+) -> tuple[int, int] | None:
+    """The folded span of the source holding the pieces in order, the later ones on the line
+    of the first (before ``stop``)."""
+    for i in _occurrences(pieces[0], quote, src, at):
+        if stop is not None and i >= stop:
+            return None
+        end = i + len(pieces[0].text)
+        if len(pieces) == 1:
+            return i, end
+        k = bisect_left(src.lines, end)
+        line_end = src.lines[k] if k < len(src.lines) else len(src.quoted.text)
+        if (tail := _locate(pieces[1:], quote, src, end, line_end)) is not None:
+            return i, tail[1]
+    return None
+
+
 def _find_quote(raw: RawFact, sources: Sequence[_Source]) -> SourceMatch | None:
+    """A quotation is verbatim when its words are a source's, read as a French editor reads
+    them (docs/verification.md): case, kind of quotation marks and apostrophes, spacing, and
+    the initial capital and final punctuation of a quotation embedded in a sentence aside."""
+    pieces = quotation_pieces(raw.value)
+    if not pieces:
+        return None
     for src in sources:
-        if (i := src.typo.text.find(raw.value)) >= 0:
-            return src.folded_match(src.typo, i, i + len(raw.value))
+        if (found := _locate(pieces, raw.value, src)) is not None:
+            return src.folded_match(src.quoted, *found)
     return None
 
 

@@ -10,7 +10,15 @@ from functools import cache
 from plume.report import Span
 from plume.verification import FactKind
 
-__all__ = ["Folded", "RawFact", "fold_typography", "fold_words", "strip_marks"]
+__all__ = [
+    "Folded",
+    "RawFact",
+    "fold_quotation",
+    "fold_typography",
+    "fold_words",
+    "same_letter",
+    "strip_marks",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +68,17 @@ def fold_words(text: str, *, compact: bool = False) -> Folded:
     return Folded("".join(chars), tuple(offsets))
 
 
-_TYPO = str.maketrans(
-    {
-        **dict.fromkeys(_APOSTROPHES, "'"),
-        "…": "...",
-        "«": '"',
-        "»": '"',
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "\u2011": "-",  # non-breaking hyphen
-    }
-)
+_TYPO_CHARS = {
+    **dict.fromkeys(_APOSTROPHES, "'"),
+    "…": "...",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "\u2011": "-",  # non-breaking hyphen
+}
+_TYPO = str.maketrans(_TYPO_CHARS)
 
 
 def fold_typography(text: str) -> Folded:
@@ -88,6 +95,58 @@ def fold_typography(text: str) -> Folded:
             chars.append(ch)
             offsets.append(i)
     return Folded("".join(chars), tuple(offsets))
+
+
+#: Quotation marks of every kind (French, English, German, single guillemets) are one mark, and
+#: so are the dashes that open an aside (en dash, em dash, figure dash, horizontal bar).
+_QUOTATION = str.maketrans(
+    {
+        **_TYPO_CHARS,
+        **dict.fromkeys("‹›", '"'),
+        **dict.fromkeys("‒–—―", "—"),
+        "\u2010": "-",
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+    }
+)
+
+
+def fold_quotation(text: str) -> Folded:
+    """Quotation matching form: what a French editor reads past when checking that a quotation
+    is verbatim. Case and accents are dropped (:func:`same_letter` puts back the accents that
+    matter), every kind of apostrophe, quotation mark, dash and ellipsis is one, and spaces only
+    separate two words: "crime ?", "crime\u202f?" and "crime?" are one form, as are "l’ IA" and
+    "l'IA". Punctuation between words stays: a changed comma is a changed quotation."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    space = -1  # offset of the white space seen since the last character, if any
+    for i, c in enumerate(text):
+        if c.isspace():
+            if space < 0:
+                space = i
+            continue
+        for ch in "".join(_fold_char(t) for t in c.translate(_QUOTATION)):
+            if space >= 0 and ch.isalnum() and chars and chars[-1].isalnum():
+                chars.append(" ")
+                offsets.append(space)
+            space = -1
+            chars.append(ch)
+            offsets.append(i)
+    return Folded("".join(chars), tuple(offsets))
+
+
+def same_letter(a: str, b: str) -> bool:
+    """Two characters that :func:`fold_quotation` made equal, read as the same letter: equal but
+    for case, or an accent missing on a capital ("A qui" for "À qui": French capitals often go
+    unaccented on the web), or not letters at all. "a" for "à" or "du" for "dû" is another word."""
+    la, lb = a.lower(), b.lower()
+    if la == lb or not (a.isalpha() and b.isalpha()):
+        return True
+    if strip_marks(la) != strip_marks(lb):
+        return True  # not an accent: "œ" against the "oe" it was folded to
+    return a.isupper() or b.isupper()
 
 
 # --------------------------------------------------------------------------------------------

@@ -159,3 +159,87 @@ def test_without_sources_every_fact_is_a_violation() -> None:
     assert [v.fact.value for v in check.violations] == ["2019", "3500000000 EUR", "rien"]
     assert check.violations[0].reason("en") == "The date “2019” appears in no source."
     assert check_facts("Il a levé 3,5 Md€.", "3 500 millions d’euros", entities=False).ok
+
+
+# --- Quotations read as a French editor reads them (issue 19, point 6) ----------------------
+
+DEBATE = (
+    "Au conseil municipal, l’opposante a lancé : « À qui profite le crime ? » Le maire a "
+    "répondu : « Openai n’a jamais demandé la moindre subvention, ni à la ville ni à "
+    "l’État. »\n"
+    "Le lendemain, il a promis : « Nous irons jusqu’au bout. »\n"
+    "A Grenoble, un élu a dit : « A mon avis, c’est une erreur. »"
+)
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        # Embedded in a sentence: lower-case initial, final question mark dropped.
+        "Elle se demande « à qui profite le crime » depuis des mois.",
+        # Quoted whole, as the source has it, or with straight quotation marks.
+        "Elle a demandé : « À qui profite le crime ? »",
+        'Elle a demandé : "À qui profite le crime ?"',
+        "Elle a demandé : “À qui profite le crime ?”",
+        # Case of a name inside: "OpenAI" for the source's "Openai".
+        "Selon le maire, « OpenAI n’a jamais demandé la moindre subvention ».",
+        # Straight apostrophes, narrow no-break spaces, a no-break space before the colon.
+        "Il jure n'avoir «\u202fjamais demandé la moindre subvention, ni à la ville ni à "
+        "l'État\u202f».",
+        # A space after the elision ("l’ État"), as some editors' tools leave it.
+        "Il cite « ni à la ville ni à l’ État ».",
+        # The final point of a quoted sentence dropped, and an ellipsis added at its end.
+        "Il promet « nous irons jusqu’au bout » et « nous irons… »",
+        # A cut marked "[…]", both pieces in the same paragraph of the source.
+        "Selon lui, OpenAI n’a « jamais demandé […] ni à la ville ni à l’État ».",
+        # An unaccented capital in the source ("A mon avis") quoted with its accent.
+        "L’élu le dit : « à mon avis, c’est une erreur ».",
+        # And the other way round: "A qui" for the source's "À qui".
+        "« A qui profite le crime ? », demande-t-elle.",
+    ],
+)
+def test_a_quotation_differing_only_in_typography_is_verbatim(output: str) -> None:
+    check = check_facts(output, DEBATE, entities=False)
+    quotes = [f for f in check.facts if f.kind is FactKind.QUOTE]
+    assert quotes and violations(check) == [], output
+    assert all(f.found is not None and f.found.source == 0 for f in quotes)
+
+
+@pytest.mark.parametrize(
+    ("output", "quote"),
+    [
+        # A changed word.
+        ("Elle se demande « à qui profite ce crime ».", "à qui profite ce crime"),
+        # An added word.
+        ("Elle se demande « à qui profite donc le crime ».", "à qui profite donc le crime"),
+        # A dropped word inside the quotation.
+        ("Il n’a « jamais demandé de subvention ».", "jamais demandé de subvention"),
+        # An accent changes the word: "a" is not "à", even in lower case.
+        ("Il n’a rien demandé, « ni a la ville ».", "ni a la ville"),
+        # Cut inside a word.
+        ("Elle se demande « à qui profite le cri ».", "à qui profite le cri"),
+        # A changed comma is a changed quotation: only its edges are free.
+        (
+            "Il jure : « jamais demandé la moindre subvention ni à la ville ».",
+            "jamais demandé la moindre subvention ni à la ville",
+        ),
+        # The pieces of a cut quotation must be in one paragraph of one source.
+        (
+            "Il a dit « jamais demandé […] nous irons jusqu’au bout ».",
+            "jamais demandé […] nous irons jusqu’au bout",
+        ),
+        # ... and in the source's order.
+        ("Il a dit « ni à la ville […] jamais demandé ».", "ni à la ville […] jamais demandé"),
+    ],
+)
+def test_a_changed_added_or_dropped_word_is_still_not_verbatim(output: str, quote: str) -> None:
+    check = check_facts(output, DEBATE, entities=False)
+    assert violations(check) == [(FactKind.QUOTE, quote)]
+
+
+def test_where_an_embedded_quotation_was_found() -> None:
+    output = "Elle se demande « à qui profite le crime » depuis des mois."
+    (fact,) = check_facts(output, DEBATE, entities=False).facts
+    assert fact.found is not None
+    span = fact.found.span
+    assert DEBATE[span.start : span.end] == fact.found.text == "À qui profite le crime"
