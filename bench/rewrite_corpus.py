@@ -40,6 +40,19 @@ README's table could not give), the final article still counted with Gemma's tok
 
     PLUME_API_KEY=… .venv/bin/python bench/rewrite_corpus.py --backend openai \
         --base-url https://api.mistral.ai/v1 --model mistral-small-latest
+
+Per article it also gives what an editor reads (issue 19): the readability the analyser rates
+(share of sentences over 20 words, passive share, transition words, longest paragraph, each
+with Yoast's colour) and the repetitions left — the repetition guard's, and sentences of a part
+restating an earlier part (``plume.write.rewrite.overlap``).
+
+``--scripted`` plays the scripted "realistic" model of the tests
+(``tests/support/rewrite_model.py``, ``Model(realistic=True)``: long sentences and the
+standfirst restated in the first section, fixed only when a repair names them) on a loopback
+server, on ``examples/article-brief.txt`` — the only text its answers are written for: the
+repairs of issue 19 at work, in seconds, without a model:
+
+    .venv/bin/python bench/rewrite_corpus.py --scripted --no-tokenizer
 """
 
 from __future__ import annotations
@@ -48,6 +61,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -66,6 +80,7 @@ BENCH = Path(__file__).resolve().parent
 SHARED = (BENCH.parent / ".." / "shared").resolve()
 CORPUS = SHARED / "corpus" / "fr-articles"
 SEEDS = SHARED / "seeds"
+EXAMPLE = BENCH.parent / "examples" / "article-brief.txt"
 RESULTS = BENCH / "results"
 JSON_NAME = "rewrite_corpus.json"
 
@@ -109,8 +124,10 @@ def _markers() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     # "paraphrase": a base model's few-shot completion (lead and sections alike).
     for kind in ("plan", "intro", "section", "field", "paraphrase"):
-        tail = prompts[kind].split("{sources}")[-1].strip()
-        out.append((kind, tail.split("{")[0].strip()[:30]))
+        tail = prompts[kind].split("{sources}")[-1]
+        # The first words of fixed text (the who's-who placeholder may come first).
+        fixed = next((t.strip() for t in re.split(r"\{[^}]*\}", tail) if t.strip()), "")
+        out.append((kind, fixed[:30]))
     return out
 
 
@@ -231,6 +248,44 @@ def _constraints(result: OptimiseReport) -> dict[str, dict[str, Any]]:
             "message": c.message if c else None,
         }
     return out
+
+
+#: The readability checks an editor reads, with the measure each reports (issue 19).
+READABILITY = {
+    "RD-SENTENCE-LENGTH": "share",
+    "RD-PASSIVE": "share",
+    "RD-TRANSITIONS": "share",
+    "RD-PARAGRAPH-LENGTH": "longest",
+}
+
+
+def _readability(result: OptimiseReport) -> dict[str, dict[str, Any]]:
+    """The final article's readability as the analyser rates it: rating and measure."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in result.after.checks:
+        if c.code in READABILITY:
+            value = c.value.get(READABILITY[c.code])
+            out[c.code] = {"rating": c.rating.value, "value": value, "message": c.message}
+    return out
+
+
+def _repetitions(result: OptimiseReport) -> dict[str, Any]:
+    """The repetitions left in the final article: the repetition guard's findings (hard: a
+    sentence or paragraph repeated nearly word for word) and sentences restating an earlier
+    part in other words (``find_overlaps``: soft, repaired while the budget lasts)."""
+    from plume.write.rewrite.overlap import find_overlaps
+
+    assert result.guards is not None
+    guard = [v.excerpt for v in result.guards.violations if v.guard == "repetition"]
+    a = result.article
+    overlaps = find_overlaps(a.intro, [s.paragraphs for s in a.sections])
+    return {
+        "guard": guard,
+        "overlaps": [
+            {"field": o.field, "sentence": o.sentence, "earlier": o.earlier_field, "share": o.share}
+            for o in overlaps
+        ],
+    }
 
 
 def _article_texts(result: OptimiseReport) -> tuple[list[str], list[str]]:
@@ -360,6 +415,9 @@ def run_job(
         "source_words": result.before.stats.words,
         "constraints": constraints,
         "failing": failing,
+        "readability": _readability(result),
+        "repetitions": _repetitions(result),
+        "repaired_codes": dict(Counter(c for r in rw.repairs for c in r.codes)),
         "failures": rw.failures,
         "removed": rw.removed,
         "translated": rw.translated,
@@ -396,6 +454,7 @@ def run_job(
 
 
 _MARK = {"pass": "✓", "fail": "✗", "soft": "~", "n/a": "–"}
+_COLOUR = {"good": "vert", "ok": "orange", "bad": "ROUGE", "na": "–"}
 
 
 def _ratio(x: float | None) -> str:
@@ -464,6 +523,22 @@ def print_article(row: dict[str, Any], out: Any = sys.stdout) -> None:
             extra += f" ({shown})"
         parts.append(f"{name} {_MARK[c['status']]}{extra}")
     p("- constraints: " + " · ".join(parts))
+    read = row["readability"]
+    if read:
+        shown = []
+        for code, c in read.items():
+            value = c["value"]
+            unit = "" if code == "RD-PARAGRAPH-LENGTH" else " %"
+            shown.append(f"{code} {_COLOUR.get(c['rating'], c['rating'])} {value}{unit}")
+        p("- readability: " + " · ".join(shown))
+    reps = row["repetitions"]
+    p(
+        f"- repetitions left: {len(reps['guard'])} (guard), {len(reps['overlaps'])} restating "
+        "an earlier part"
+        + "".join(f"; {o['field']} ← {o['earlier']} ({o['share']:.0%})" for o in reps["overlaps"])
+    )
+    if row["repaired_codes"]:
+        p("- repaired: " + ", ".join(f"{k} ×{n}" for k, n in sorted(row["repaired_codes"].items())))
     for f in row["failures"][:8]:
         p(f"  - ✗ {f}")
     if len(row["failures"]) > 8:
@@ -507,16 +582,39 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "median_rounds": statistics.median(r["rounds"] for r in done) if done else None,
         "median_calls": statistics.median(r["calls"] for r in done) if done else None,
         "failing_constraints": failing.most_common(),
+        "readability_red": dict(
+            Counter(
+                code
+                for r in done
+                for code, c in r.get("readability", {}).items()
+                if c["rating"] == "bad"
+            )
+        ),
+        "articles_with_overlaps": sum(1 for r in done if r.get("repetitions", {}).get("overlaps")),
+        "articles_with_repetitions": sum(1 for r in done if r.get("repetitions", {}).get("guard")),
     }
+
+
+def _shares(row: dict[str, Any]) -> str:
+    """ "40 % ROUGE / 0 % / 35 %": the readability shares of one article, red marked."""
+    out = []
+    for code in ("RD-SENTENCE-LENGTH", "RD-PASSIVE", "RD-TRANSITIONS"):
+        c = row["readability"].get(code)
+        if c is None:
+            out.append("–")
+        else:
+            out.append(f"{c['value']} %" + (" ROUGE" if c["rating"] == "bad" else ""))
+    return " / ".join(out)
 
 
 def print_summary(rows: list[dict[str, Any]], s: dict[str, Any], meta: dict[str, Any]) -> None:
     print("## Per article\n")
     print(
         "| article | outcome | rounds / calls | generated | final (est.) | ratio plume | "
-        "ratio Gemma (article) | time s | words / target | failing |"
+        "ratio Gemma (article) | time s | words / target | failing | long sent. / passive / "
+        "transitions | restated |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|")
     for r in rows:
         if r["outcome"] == "error":
             print(f"| {r['article']} | error: {r['error'][:60]} | | | | | | {r['wall_s']} | | |")
@@ -527,7 +625,8 @@ def print_summary(rows: list[dict[str, Any]], s: dict[str, Any], meta: dict[str,
             f"| {r['article']} | {r['outcome']} | {r['rounds']} / {r['calls']} | "
             f"{t['generated']} | {t['final_body_estimate']} | {_ratio(t['ratio_plume'])} | "
             f"{_ratio(t.get('ratio_article_gemma'))} | {r['wall_s']} | "
-            f"{r['words']} / {target} | {', '.join(r['failing']) or '—'} |"
+            f"{r['words']} / {target} | {', '.join(r['failing']) or '—'} | "
+            f"{_shares(r)} | {len(r['repetitions']['overlaps'])} |"
         )
     n = s["measured_ratios"]
     print("\n## Summary\n")
@@ -575,6 +674,9 @@ def print_summary(rows: list[dict[str, Any]], s: dict[str, Any], meta: dict[str,
     print(f"| median words of the final article | {s['median_words']} | |")
     top = ", ".join(f"{name} ({k})" for name, k in s["failing_constraints"][:8]) or "—"
     print(f"| most frequent failing constraints (articles) | {top} | |")
+    red = ", ".join(f"{k} ({n})" for k, n in sorted(s["readability_red"].items())) or "—"
+    print(f"| readability rated red (articles) | {red} | none |")
+    print(f"| articles with a part restating an earlier one | {s['articles_with_overlaps']} | 0 |")
     print("<!-- rewrite-bench-summary:end -->")
 
 
@@ -605,6 +707,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "instruction at once, on a loopback server): plume's own share of the tokens",
     )
     ap.add_argument(
+        "--scripted",
+        action="store_true",
+        help="--backend openai against the tests' realistic scripted model "
+        "(tests/support/rewrite_model.py) on examples/article-brief.txt: the repairs of "
+        "issue 19 exercised without a model",
+    )
+    ap.add_argument(
         "--threads",
         type=int,
         default=None,
@@ -623,7 +732,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from plume.verify.facts import check_facts
 
     server = None
-    if args.instant:
+    if args.scripted:
+        sys.path.insert(0, str(BENCH.parent))  # tests.support
+        from tests.support.openai_server import OpenAIServer
+        from tests.support.rewrite_model import Model
+
+        server = OpenAIServer(responder=Model(realistic=True)).start()
+        args.backend, args.base_url, args.model = "openai", server.base_url, "scripted-realistic"
+        os.environ.setdefault("PLUME_API_KEY", "sk-bench-scripted")
+    elif args.instant:
         sys.path.insert(0, str(BENCH.parent))  # tests.support, bench.instant_model
         from bench.instant_model import respond
         from tests.support.openai_server import OpenAIServer
@@ -642,6 +759,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args.model_label = model_label(settings.backend)
     jobs = _jobs(args.only, args.seeds, args.seeds_as_one)
+    if args.scripted:
+        # Its answers are written for the example's facts: on another text they would be
+        # inventions, and the run would measure the fact check, not the repairs.
+        jobs = [Job("example (scripted realistic model)", (EXAMPLE,))]
+        # The tests' target: the scripted texts hold ≈ 370 words, the example's brief asks 600.
+        args.min_words = args.min_words or 300
     if not jobs:
         print(f"no article matches {args.only} in {CORPUS}", file=sys.stderr)
         return 2
@@ -656,7 +779,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     # Loads the model now, once for the whole run (it loads lazily on the first call).
     counter = TokenCounter(counting) if not args.no_tokenizer else None
-    if counter is None:
+    if counter is None and not args.scripted:  # the scripted model answers chat turns only
         backend.complete("Bonjour", max_tokens=1, temperature=0.0, seed=0, stop=[])
     model_load_s = time.perf_counter() - t0
     t0 = time.perf_counter()

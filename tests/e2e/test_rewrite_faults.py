@@ -251,47 +251,50 @@ WIND_META = (
     "Éolien en mer : Northwind Energy va investir 40 milliards de dollars pour alimenter "
     "2,5 millions de foyers d’ici 2030 et créer 12 000 emplois."
 )
+# Sentences of 20 words at most, one heading of three holding the keyphrase: the readability
+# and subheading requirements every prompt states, so a clean run needs no repair.
 WIND_INTRO = (
     "L’éolien en mer change d’échelle. Northwind Energy va investir 40 milliards de dollars "
-    "dans de nouveaux parcs au cours de la prochaine décennie, a annoncé sa directrice "
-    "générale, Maria Lopez, le 3 mars 2025. Selon l’entreprise, ces turbines devraient fournir "
+    "dans de nouveaux parcs au cours de la prochaine décennie. Sa directrice générale, Maria "
+    "Lopez, l’a annoncé le 3 mars 2025. Selon l’entreprise, ces turbines devraient fournir "
     "de l’électricité à 2,5 millions de foyers d’ici 2030."
 )
 WIND_HEADINGS = [
-    "Le plus grand projet de l’histoire du groupe",
+    "Éolien en mer : le plus grand projet du groupe",
     "Des investisseurs séduits par l’annonce",
     "Des inquiétudes sur le littoral",
 ]
 WIND_SECTIONS = {
     WIND_HEADINGS[0]: (
         "Ce programme est le plus ambitieux jamais lancé par l’entreprise. Il prévoit 1 250 "
-        "éoliennes, deux nouvelles usines d’assemblage et une flotte de navires chargés de "
-        "les installer au large. Pour l’éolien en mer, c’est un changement de dimension : "
-        "l’industriel ne se contente plus de quelques parcs isolés.\n\n"
+        "éoliennes et deux nouvelles usines d’assemblage. Une flotte de navires sera chargée "
+        "de les installer au large. Pour l’éolien en mer, c’est donc un changement de "
+        "dimension. L’industriel ne se contente plus de quelques parcs isolés.\n\n"
         "Northwind compte aussi sur ce chantier pour recruter. L’entreprise prévoit de créer "
-        "12 000 emplois, pour la plupart dans la construction des machines puis dans leur "
-        "maintenance, des métiers qui demandent des techniciens qualifiés et des équipes "
-        "capables d’intervenir en mer par tous les temps."
+        "12 000 emplois, pour la plupart dans la construction des machines. Viendront ensuite "
+        "les métiers de la maintenance. Ils demandent des techniciens qualifiés, capables "
+        "d’intervenir en mer par tous les temps."
     ),
     WIND_HEADINGS[1]: (
         "Les marchés ont bien accueilli la nouvelle : l’action de l’entreprise a gagné 4,5 % "
         "lundi. Les analystes rappellent que le groupe avait déjà consacré 3,2 milliards "
-        "d’euros à des projets éoliens l’an dernier, preuve que ce virage ne date pas "
-        "d’hier.\n\n"
+        "d’euros à des projets éoliens l’an dernier. Ce virage ne date donc pas d’hier."
+        "\n\n"
         "Ils soulignent également que son carnet de commandes avait doublé en octobre 2024. "
-        "Cette dynamique rassure les actionnaires, qui voient dans ce plan la suite logique "
-        "d’une stratégie engagée depuis plusieurs années plutôt qu’un pari improvisé."
+        "Cette dynamique rassure les actionnaires. Ils voient dans ce plan la suite logique "
+        "d’une stratégie engagée depuis plusieurs années, plutôt qu’un pari improvisé."
     ),
     WIND_HEADINGS[2]: (
         "Maria Lopez a précisé que le conseil d’administration avait validé l’investissement "
-        "le 14 février, après un an de discussions avec les fournisseurs et les autorités "
-        "locales. Les pêcheurs et les habitants du littoral restent pourtant inquiets des "
-        "effets des éoliennes sur la faune marine et sur le paysage. L’entreprise s’est "
-        "engagée à publier des études environnementales avant le début des travaux.\n\n"
-        "Les critiques pointent aussi la hausse des taux d’intérêt, qui renchérit le "
+        "le 14 février. Il a pris sa décision après un an de discussions avec les fournisseurs "
+        "et les autorités locales. Les pêcheurs et les habitants du littoral restent pourtant "
+        "inquiets. Ils craignent les effets des éoliennes sur la faune marine et sur le "
+        "paysage. L’entreprise s’est engagée à publier des études environnementales avant le "
+        "début des travaux.\n\n"
+        "Les critiques pointent aussi la hausse des taux d’intérêt. Elle renchérit le "
         "financement des grands projets énergétiques. Northwind répond que des contrats de "
-        "long terme signés avec les fournisseurs d’électricité garantiront ses revenus "
-        "pendant vingt ans."
+        "long terme avec les fournisseurs d’électricité garantiront ses revenus pendant vingt "
+        "ans."
     ),
 }
 

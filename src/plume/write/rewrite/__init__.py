@@ -2,8 +2,12 @@
 repaired (:func:`rewrite_article`; the loop is in :mod:`.loop`).
 
 The parts, in the order the loop uses them: :mod:`.passages` (the sources as numbered
-passages), :mod:`.plan` (the outline), :mod:`.writer` (what the model is asked), :mod:`.repair`
-(findings → repair targets, one part regenerated).
+passages, never cut inside a sentence), :mod:`.context` (who's who, each source's outlet,
+author, title and date, the sentences a passage leans on), :mod:`.requirements` (the one table
+of what the prompts ask and the checks verify), :mod:`.plan` (the outline), :mod:`.writer`
+(what the model is asked), :mod:`.repair` (findings → repair targets, one part regenerated),
+:mod:`.targets` and :mod:`.overlap` (red readability, parts restating an earlier one,
+subheadings without the keyphrase: repaired within the same rounds).
 """
 
 from plume.optimisation import Repair, RewriteOutcome

@@ -8,6 +8,7 @@ The steps: docs/rewrite.md, « La boucle de réécriture ».
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,12 @@ from plume.write.rewrite.repair import (
     repair_record,
     repairable,
     short_sources_line,
+)
+from plume.write.rewrite.targets import (
+    SOFT_ATTEMPTS,
+    overlap_targets,
+    readability_targets,
+    subheading_targets,
 )
 from plume.write.rewrite.writer import INTRO_WORDS, Writer, typography
 from plume.write.slug import make_slug
@@ -144,8 +151,11 @@ def rewrite_article(
         target = max(INTRO_WORDS + 80, source_words)
     plan, plan_source, problem = w.plan(target, published)
     words = section_words(plan, passages, round((target - INTRO_WORDS) * TARGET_MARGIN))
-    first_ids = plan.sections[0].passages
-    intro = [typography(p, settings) for p in w.intro(plan, first_ids)]
+    # The standfirst first, from its own passages; every section prompt then carries it.
+    lead_ids = w.lead_ids(plan) if w.instruct else plan.sections[0].passages
+    w.target_words = target
+    intro = [typography(p, settings) for p in w.intro(plan, lead_ids)]
+    w.standfirst = " ".join(intro)
     bodies = [
         [typography(p, settings) for p in w.section(plan, i, n, with_keyphrase=i % 2 == 0)]
         for i, n in enumerate(words)
@@ -179,18 +189,43 @@ def rewrite_article(
         )
 
     repairs: list[Repair] = []
+    attempts: Counter[tuple[str, str]] = Counter()
+
+    def with_soft(failing: dict[str, list[Finding]], verification: Verification) -> None:
+        """Adds to ``failing`` the soft targets of issue 19 (red readability, parts restating
+        an earlier one, subheadings without the keyphrase), each tried SOFT_ATTEMPTS times at
+        most. An instruction model only: a base model's repair is a new sample, not an edit."""
+        if not w.instruct:
+            return
+        checks = verification.report.checks
+        found = readability_targets(checks, draft.intro, draft.bodies, keyphrase)
+        for where, more in overlap_targets(draft.intro, draft.bodies).items():
+            found.setdefault(where, []).extend(more)
+        headings = [s.heading for s in draft.plan.sections]
+        held = [matcher.in_text(h) for h in headings]
+        found.update(subheading_targets(checks, headings, held, keyphrase))
+        for where, more in found.items():
+            fresh = [f for f in more if attempts[(where, f.code)] < SOFT_ATTEMPTS]
+            if fresh:
+                failing.setdefault(where, []).extend(fresh)
+
     article, verification = check()
-    # The first round also takes the soft findings worth fixing; later rounds only what fails.
+    # The first round also takes the soft findings worth fixing; later rounds only what fails,
+    # and the soft targets of issue 19 (bounded by SOFT_ATTEMPTS).
     failing, lines = failing_in(verification, soft=True)
+    with_soft(failing, verification)
     rounds = 0
     while (todo := repairable(failing, short_sources)) and rounds < max_rounds and not w.failure:
         rounds += 1
         before = len(lines)
         for where, found in todo.items():
+            for f in found:
+                attempts[(where, f.code)] += 1
             repairs.append(repair_record(rounds, where, found))
             repair_part(draft, where, found, w, settings, min_words)
         article, verification = check()
         failing, lines = failing_in(verification)
+        with_soft(failing, verification)
         if not w.instruct and len(lines) >= before:
             # A base model's repair is a new sample of the same passages, not a correction: a
             # round that fixed nothing says the next would cost as much for as little

@@ -25,6 +25,7 @@ from plume.settings import Settings
 from plume.text import count_words
 from plume.verification import Originality
 from plume.write.rewrite.plan import MAX_SECTION_WORDS, Plan, PlanSection
+from plume.write.rewrite.requirements import rule_of
 from plume.write.rewrite.writer import Writer, typography
 
 __all__ = [
@@ -57,12 +58,14 @@ EMPTY_PART = Msg(
 _WRITE_PART = Msg(
     "Écrivez cette partie à partir de ses passages.", "Write this part from its passages."
 )
-#: The short fields a repair rewrites, as the field prompt names them.
+#: The short fields a repair rewrites, as the field prompt names them, and the requirement of
+#: the table (:mod:`.requirements`) each is rewritten to: the rule the plan prompt stated.
 _LABEL = {
     "title": "le titre",
-    "seo_title": "le titre SEO (au plus 60 caractères)",
-    "meta_description": "la méta-description (120 à 156 caractères, phrases complètes)",
+    "seo_title": "le titre SEO",
+    "meta_description": "la méta-description",
 }
+_RULE = {"title": "title", "seo_title": "seo_title", "meta_description": "meta"}
 _SECTION_FIELD = re.compile(r"sections\[(\d+)\]")
 #: The findings of the guards (facts and grounding included), as opposed to the audit's.
 # The support check's findings are listed, not yet repaired in rewrite mode: it rejects 44 % of
@@ -197,7 +200,10 @@ def repair_part(
             "seo_title": draft.seo_title,
             "meta_description": draft.meta,
         }
-        new = writer.field(plan, _LABEL[where], current[where], hint, first_ids, part=where)
+        rule = rule_of(_RULE[where], writer.keyphrase)
+        new = writer.field(
+            plan, _LABEL[where], current[where], hint, first_ids, part=where, rule=rule
+        )
         if new:
             if where == "title":
                 draft.title = new
@@ -207,15 +213,23 @@ def repair_part(
                 draft.meta = new
     elif where == "intro":
         repair = rewrite_prompts()["repair"].format(hints=hint, previous=" ".join(draft.intro))
+        lead = list(writer.lead_passages) or first_ids
         draft.intro = [
-            typography(p, settings) for p in writer.intro(plan, first_ids, repair)
+            typography(p, settings) for p in writer.intro(plan, lead, repair)
         ] or draft.intro
+        writer.standfirst = " ".join(draft.intro)
     elif m and int(m.group(1)) < len(draft.bodies):
         i = int(m.group(1))
         if where.endswith(".heading"):
             section = plan.sections[i]
             new = writer.field(
-                plan, "l’intertitre", section.heading, hint, section.passages, part=where
+                plan,
+                "l’intertitre",
+                section.heading,
+                hint,
+                section.passages,
+                part=where,
+                rule=rule_of("heading", writer.keyphrase),
             )
             # An empty or over-long answer (a paragraph for a heading) keeps the old heading:
             # its finding stands and is reported, never a traceback.

@@ -35,6 +35,13 @@ from plume.verify.facts import check_facts
 from plume.verify.grounding import content_stems, grounded_share
 from plume.verify.guards import copied_share, source_ngrams, source_quotations
 from plume.verify.guards.words import tokens
+from plume.write.rewrite.context import (
+    context_sentences,
+    source_heads,
+    whos_who,
+    whos_who_block,
+)
+from plume.write.rewrite.overlap import OVERLAP_MIN
 from plume.write.rewrite.passages import TOKENS_PER_WORD, Passage, fit_passages
 from plume.write.rewrite.plan import (
     MAX_SECTION_WORDS,
@@ -45,11 +52,21 @@ from plume.write.rewrite.plan import (
     plan_problem,
     plan_schema,
 )
+from plume.write.rewrite.requirements import (
+    dates_phrase,
+    headings_share,
+    paragraphs_phrase,
+    prompt_block,
+    rule_of,
+)
 
 __all__ = [
     "GROUNDED_MIN",
     "INTRO_WORDS",
+    "LEAD_WORDS",
     "PARAPHRASE_SAMPLES",
+    "REMOTE_CTX",
+    "TOLD_SHARE",
     "Writer",
     "typography",
 ]
@@ -57,10 +74,26 @@ __all__ = [
 #: Words asked for the lead: Yoast reads the keyphrase in the first paragraph; a news lead runs
 #: 40–80 words (a margin above the minimum is added to the target for the rest).
 INTRO_WORDS = 60
+#: Source words the lead is written from: its first passage, and the next one of its section
+#: while they hold fewer than this (a 60-word lead restates about two short paragraphs). The
+#: first section is written from the rest, so that the two do not tell the same passages
+#: (issue 19: the standfirst and the first section repeated each other in every run).
+LEAD_WORDS = 90
 #: Share of the context window the sources may fill in one prompt (the rest: instructions and
 #: the answer). Long sources are cut to fit: for the plan each passage shrinks to its first
 #: sentences, for a section its passages are truncated.
 SOURCE_SHARE = 0.5
+#: Share of a sentence's content words found in the standfirst from which the standfirst is
+#: taken to say it (the sentence is not given to the first section again): the overlap check's
+#: bar for two sentences saying the same thing (:data:`.overlap.OVERLAP_MIN`), one rule for
+#: both. A sentence with a fact the lead left out keeps more of its own ("…, a annoncé
+#: l’adjoint aux sports, Marc Le Du": 58 % told, kept).
+TOLD_SHARE = OVERLAP_MIN
+#: The window assumed for a remote endpoint when ``n_ctx`` is not set: the hosted instruction
+#: models plume documents (Mistral Small, GPT-4o-mini, Llama 3.1, Qwen 2.5) take 32k tokens
+#: or more, and Ollama's OpenAI endpoint 4k by default — 8k fits the sources of a long article
+#: and its instructions; a smaller server is told by setting ``n_ctx``.
+REMOTE_CTX = 8192
 #: Tokens for the JSON plan (≈ 8 sections with passages); a third of the window at most.
 PLAN_MAX_TOKENS = 900
 #: Samples a base model gets per passage (:meth:`Writer.paraphrase`): a second one only when
@@ -104,17 +137,36 @@ class Writer:
     _seen: dict[str, set[str]] = field(default_factory=dict)
     #: The passage a base model's lead was written from (left out of the first section).
     lead: int | None = None
+    #: The passages an instruction model's lead was written from (:meth:`lead_ids`), left
+    #: out of the first section when it has others.
+    lead_passages: tuple[int, ...] = ()
+    #: The standfirst as written (the loop sets it): every section prompt carries it, with
+    #: the instruction not to repeat it.
+    standfirst: str = ""
+    #: Words the article is asked (the loop sets it): the lead's passages are given to the
+    #: first section without what the lead says only when the other passages can carry it.
+    target_words: int = 0
     #: The first part whose call failed for good (the backend's own retries spent: timeouts,
     #: 429/5xx, dropped connections) and the error. No call is made after it: the endpoint
     #: that just failed would most likely fail the next part the same way, after the same
     #: waits, so the run ends with the draft it has, marked failing.
     failure: tuple[str, BackendError] | None = None
 
+    @property
+    def window(self) -> int:
+        """The context window prompts are fitted to: ``n_ctx``, or for a remote endpoint whose
+        window was not set, :data:`REMOTE_CTX` — the 2048 default of the embedded model cut
+        every passage of a capable model's plan to its first words (issue 19)."""
+        n_ctx = self.settings.backend.n_ctx
+        if "n_ctx" in self.settings.backend.model_fields_set or not _remote(self.backend):
+            return n_ctx
+        return max(n_ctx, REMOTE_CTX)
+
     def budget(self, answer_tokens: int, *, template: str = "") -> int:
         """Tokens the sources may take in one prompt: the context window less the answer, the
         instructions and a margin for the chat template and the estimate's error — and at
         most :data:`SOURCE_SHARE` of the window."""
-        n_ctx = self.settings.backend.n_ctx
+        n_ctx = self.window
         other = count_tokens_estimate(rewrite_prompts()["system"] + template) + 128
         return max(64, min(int(n_ctx * SOURCE_SHARE), n_ctx - answer_tokens - other))
 
@@ -163,18 +215,26 @@ class Writer:
                 "deterministic",
                 "modèle embarqué : plan du mode fidèle, sans demande au modèle",
             )
-        plan_tokens = min(PLAN_MAX_TOKENS, self.settings.backend.n_ctx // 3)
+        plan_tokens = min(PLAN_MAX_TOKENS, self.window // 3)
         sources = fit_passages(
             self.passages,
             self.budget(2 * plan_tokens, template=rewrite_prompts()["plan"]),  # room for one re-ask
             summary=True,
+            heads=self._heads,
         )
         n = max(MIN_SECTIONS, min(MAX_SECTIONS, math.ceil(min_words / MAX_SECTION_WORDS)))
+        top = max(n, min(MAX_SECTIONS, n + 2))
+        lo, hi = headings_share(n)
         user = rewrite_prompts()["plan"].format(
             sources=sources,
             keyphrase=self.keyphrase,
             min_sections=n,
-            max_sections=max(n, min(MAX_SECTIONS, n + 2)),
+            max_sections=top,
+            title_rule=rule_of("title", self.keyphrase),
+            seo_title_rule=rule_of("seo_title", self.keyphrase),
+            meta_rule=rule_of("meta", self.keyphrase),
+            headings_rule=rule_of("headings", self.keyphrase)
+            + f" (pour {n} parties\u00a0: {max(1, lo)} à {max(1, hi)})",
         )
         problem: str | None
         try:
@@ -207,12 +267,89 @@ class Writer:
             problem,
         )
 
-    def _passages(self, ids: Sequence[int], answer_tokens: int = 600) -> str:
-        chosen = [p for p in self.passages if p.id in set(ids)]
+    def _passages(
+        self,
+        ids: Sequence[int],
+        answer_tokens: int = 600,
+        chosen: Sequence[Passage] | None = None,
+    ) -> str:
+        """The passages ``ids`` (or the ``chosen`` ones: whole sentences,
+        :func:`fit_passages`) with the lines naming their sources and the sentences they depend
+        on (:func:`context_sentences`)."""
+        wanted = set(ids)
+        if chosen is None:
+            chosen = [p for p in self.passages if p.id in wanted] or self.passages[:3]
         budget = self.budget(
-            answer_tokens, template=rewrite_prompts()["section"] + rewrite_prompts()["repair"]
+            answer_tokens,
+            template=rewrite_prompts()["section"]
+            + rewrite_prompts()["repair"]
+            + self._people
+            + self.standfirst,
         )
-        return fit_passages(chosen or self.passages[:3], budget, summary=False)
+        context = context_sentences(self.passages, [p.id for p in chosen])
+        return fit_passages(chosen, budget, summary=False, heads=self._heads, context=context)
+
+    def _untold(self, ids: Sequence[int]) -> list[Passage]:
+        """The passages ``ids`` for a section, without what the standfirst already tells: a
+        passage the lead was written from keeps only its sentences the lead does not restate
+        (fewer than :data:`TOLD_SHARE` of their content words in it) — so no section is given
+        the standfirst's passages whole, and none of their other facts is lost. Not when the
+        other passages hold fewer words than the article needs (:attr:`target_words`)."""
+        wanted = set(ids)
+        chosen = [p for p in self.passages if p.id in wanted]
+        if not self.standfirst or not self.lead_passages:
+            return chosen
+        lead_words = sum(count_words(p.text) for p in self.passages if p.id in self.lead_passages)
+        if sum(count_words(p.text) for p in self.passages) - lead_words < self.target_words:
+            # Sources that barely cover the length: every fact is needed, the lead's too (on
+            # the corpus's short pages, 244–329 words, the article fell under Yoast's 250).
+            return chosen
+        told = frozenset(content_stems(self.standfirst))
+        out: list[Passage] = []
+        for p in chosen:
+            if p.id not in self.lead_passages:
+                out.append(p)
+                continue
+            rest = [s.text for s in sentences(p.text) if not _told(s.text, told)]
+            if rest:
+                out.append(Passage(p.id, p.source, " ".join(rest)))
+        return out or chosen
+
+    @cached_property
+    def _heads(self) -> dict[int, str]:
+        """Each source's line: outlet, title, author, date — or "Source 2" (no file name)."""
+        return source_heads(self.sources)
+
+    @cached_property
+    def _people(self) -> str:
+        """The who's-who block of every writing prompt ("" when the sources name nobody)."""
+        return whos_who_block(whos_who(self.sources))
+
+    @cached_property
+    def _dates(self) -> str:
+        """The sources' publication dates, as the dates rule quotes them."""
+        return dates_phrase([d.meta.published for d in self.sources if d.meta.published])
+
+    def _context(self) -> str:
+        """What a writing prompt carries after its sources: the who's-who."""
+        return f"\n{self._people}\n" if self._people else ""
+
+    def lead_ids(self, plan: Plan) -> list[int]:
+        """The passages the lead is written from: the first section's first passage holding
+        the keyphrase (Yoast wants it in the first paragraph), else its first, and the
+        passages after it while they hold fewer than :data:`LEAD_WORDS` words."""
+        ids = list(plan.sections[0].passages)
+        by_id = {p.id: p for p in self.passages}
+        start = self._lead_passage(ids)
+        out = [start]
+        total = count_words(by_id[start].text) if start in by_id else 0
+        for k in ids[ids.index(start) + 1 :] if start in ids else []:
+            n = count_words(by_id[k].text) if k in by_id else 0
+            if total + n > LEAD_WORDS:
+                break
+            out.append(k)
+            total += n
+        return out
 
     def paraphrase(self, ids: Sequence[int], words: int, part: str) -> list[str]:
         """A base model's text for ``part``: the passages ``ids`` (in order, until ``words``
@@ -320,11 +457,14 @@ class Writer:
             # first section is written from the others.
             self.lead = self._lead_passage(ids)
             return self.paraphrase([self.lead], INTRO_WORDS, "intro")[:1]
+        self.lead_passages = tuple(ids)
         user = rewrite_prompts()["intro"].format(
             sources=self._passages(ids),
+            context=self._context(),
             title=plan.title,
             words=INTRO_WORDS,
             keyphrase=self.keyphrase,
+            requirements=prompt_block("intro", self.keyphrase, self._dates),
             repair=repair,
         )
         return _paragraphs(self._chat(user, words=INTRO_WORDS, part="intro"))[:1]
@@ -339,26 +479,37 @@ class Writer:
             return self.paraphrase(ids, words, f"sections[{i}]")
         others = "; ".join(f"« {o.heading} »" for j, o in enumerate(plan.sections) if j != i)
         kp_line = (
-            rewrite_prompts()["keyphrase_line"].format(keyphrase=self.keyphrase)
+            [rewrite_prompts()["keyphrase_line"].format(keyphrase=self.keyphrase)]
             if with_keyphrase
-            else ""
+            else []
         )
         answer = max(96, int(words * TOKENS_PER_WORD * 2))
         previous = count_tokens_estimate(repair)  # a repair quotes the previous draft
+        # The lead's passages are not given to a section whole: the lead told them already.
         user = rewrite_prompts()["section"].format(
-            sources=self._passages(s.passages, answer + previous),
+            sources=self._passages(s.passages, answer + previous, self._untold(s.passages)),
+            context=self._context(),
             heading=s.heading,
             title=plan.title,
             words=words,
-            paragraphs=max(1, min(4, round(words / 80))),
+            paragraphs=paragraphs_phrase(max(1, min(4, round(words / 80)))),
+            standfirst=self.standfirst or "—",
             others=others or "—",
-            keyphrase_line=kp_line,
+            requirements=prompt_block("section", self.keyphrase, self._dates, kp_line),
             repair=repair,
         )
         return _paragraphs(self._chat(user, words=words, part=f"sections[{i}]"))
 
     def field(
-        self, plan: Plan, label: str, current: str, hints: str, ids: Sequence[int], *, part: str
+        self,
+        plan: Plan,
+        label: str,
+        current: str,
+        hints: str,
+        ids: Sequence[int],
+        *,
+        part: str,
+        rule: str = "",
     ) -> str:
         """A short field (``label``: "le titre"…) rewritten to the ``hints``; "" for none."""
         if not self.instruct:
@@ -373,10 +524,26 @@ class Writer:
             # the hint alone named it only when that check was the one failing.
             keyphrase=self.keyphrase,
             current=current,
+            rule=rule or "—",
             hints=hints,
         )
         text = _paragraphs(self._chat(user, words=40, part=part))
         return " ".join(text[:1]).strip().strip('«»"“” ')
+
+
+def _told(sentence: str, told: frozenset[str]) -> bool:
+    """Whether the standfirst (its content stems ``told``) already says ``sentence``."""
+    stems = set(content_stems(sentence))
+    return bool(stems) and len(stems & told) / len(stems) >= TOLD_SHARE
+
+
+def _remote(backend: object) -> bool:
+    """Whether ``backend`` (or the one a wrapper holds) is a remote endpoint."""
+    while backend is not None:
+        if getattr(type(backend), "remote", None) is not None:
+            return bool(type(backend).remote)  # type: ignore[attr-defined]
+        backend = getattr(backend, "inner", None)
+    return False
 
 
 def _whole_sentences(text: str) -> str:

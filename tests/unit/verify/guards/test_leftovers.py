@@ -46,7 +46,8 @@ from tests.unit.verify.guards.conftest import REAL, hard, make
             "consigne récitée",
         ),
         (
-            "Sam Altman est revenu, sans répéter ce que disent les autres parties.",
+            # The section prompt's own words (rewrite_prompts.toml), recited after a fact.
+            "Sam Altman est revenu. Ne répète rien de ce qu’il dit : apporte des faits nouveaux.",
             "consigne récitée",
         ),
     ],
