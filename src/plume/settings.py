@@ -136,6 +136,9 @@ class Settings(BaseModel):
     studio: StudioSettings = StudioSettings()
     batch: BatchSettings = BatchSettings()
     grammar: GrammarSettings = GrammarSettings()
+    #: Edits the editor refused, by id (``plume.optimisation.edit_id``; ``--refuse-edit``, the
+    #: studio's undo): sentence edits and the cleaner's corrections (``COR-*``) left undone.
+    refused_edits: frozenset[str] = frozenset()
 
 
 #: Sections whose fields are read from ``PLUME_<SECTION>__<FIELD>`` environment variables.

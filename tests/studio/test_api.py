@@ -23,7 +23,7 @@ from plume.cli.app import app as cli
 from plume.settings import Settings, load_settings
 from plume.studio import create_app
 from tests.conftest import EXAMPLE
-from tests.studio.conftest import BASE_URL, SEED, studio_settings
+from tests.studio.conftest import BASE_URL, EDITED, EDITED_LONG, SEED, studio_settings
 from tests.support.openai_server import OpenAIServer
 
 PUBLISHED = "2026-03-01T08:00:00Z"
@@ -157,9 +157,9 @@ def test_history_lists_reopens_compares_and_deletes(client: TestClient) -> None:
     assert cmp_page.status_code == 200 and "SEO-KP-DENSITY" in cmp_page.text
 
     store = client.app.state.store  # type: ignore[attr-defined]
-    assert store.counts(b["id"]) == {"runs": 1, "inputs": 1, "files": 3}
+    assert store.counts(b["id"]) == {"runs": 1, "inputs": 1, "files": 3, "refused_edits": 0}
     assert client.delete(f"/api/runs/{b['id']}").status_code == 204
-    assert store.counts(b["id"]) == {"runs": 0, "inputs": 0, "files": 0}
+    assert store.counts(b["id"]) == {"runs": 0, "inputs": 0, "files": 0, "refused_edits": 0}
     assert client.get(f"/api/runs/{b['id']}/report").status_code == 404
     assert client.get(f"/runs/{b['id']}").status_code == 404
     assert client.delete(f"/api/runs/{b['id']}").status_code == 404
@@ -514,7 +514,9 @@ def test_pasted_text_format_is_chosen_or_sniffed(client: TestClient) -> None:
         assert wait(client, run_id)["status"] == "done"
         reports[fmt] = client.get(f"/api/runs/{run_id}/report").json()
     assert reports["md"]["format"] == "md" and reports["md"]["title"] == "Le vélo en ville"
-    assert reports["txt"]["format"] == "txt" and reports["txt"]["source"] == "texte collé"
+    # Markdown pasted as text is still read as Markdown (issue 17: sniffed, whatever the label).
+    assert reports["txt"]["format"] == "md" and reports["txt"]["source"] == "texte collé"
+    assert reports["txt"]["title"] == "Le vélo en ville"
 
 
 def test_a_body_without_length_is_counted_as_it_comes(tmp_path: Path) -> None:
@@ -581,3 +583,84 @@ def test_verify_refuses_unknown_runs_analyses_and_bad_fields(client: TestClient)
     assert "analyse" in analysed.json()["error"]["message"]
     bad = client.post("/api/verify", json={"run": run_id, "field": "slug"})
     assert bad.status_code == 422 and bad.json()["error"]["exit_code"] == 2
+
+
+def test_undoing_an_edit_produces_the_article_without_it(
+    client: TestClient, tmp_path: Path
+) -> None:
+    body = {"text": EDITED, "no_model": True, "keyphrase": "pistes cyclables"}
+    res = client.post("/api/optimise", json=body)
+    assert res.status_code == 200, res.text
+    run = res.headers["x-plume-run"]
+    original = {
+        n: client.get(f"/api/runs/{run}/files/{n}").text for n in ("article.md", "report.json")
+    }
+    lines = client.get(f"/api/runs/{run}/edits").json()
+    (split,) = [e for e in lines if e["before"] == EDITED_LONG]
+    (fix,) = [e for e in lines if e["kind"] == "COR-SPELLING"]
+    assert split["state"] == fix["state"] == "applied"
+    # A correction is shown with the words around it.
+    assert (fix["before"], fix["after"]) == (
+        "Le chantier déja engagé sur la",
+        "Le chantier déjà engagé sur la",
+    )
+
+    undo = client.put(f"/api/runs/{run}/edits/{split['id']}", json={"refused": True})
+    assert undo.status_code == 200, undo.text
+    assert undo.json()["refused_edits"] == [split["id"]]
+    md = client.get(f"/api/runs/{run}/files/article.md").text
+    assert EDITED_LONG in md and "déjà engagé" in md
+    assert client.get(f"/api/runs/{run}/files/report.json").text == undo.text
+    # The same article as the CLI's with --refuse-edit (the run's date apart).
+    out = tmp_path / "cli"
+    source = tmp_path / "lyon.txt"
+    source.write_text(EDITED, encoding="utf-8")
+    args = [
+        "optimise",
+        str(source),
+        "-o",
+        str(out),
+        "--no-model",
+        "--keyphrase",
+        "pistes cyclables",
+    ]
+    cli_out = CliRunner().invoke(cli, [*args, "--refuse-edit", split["id"]])
+    assert cli_out.exit_code == 0, cli_out.output
+    cli_md = (out / "article.md").read_text(encoding="utf-8")
+    assert _DATE_LINE.sub("", md) == _DATE_LINE.sub("", cli_md)
+
+    # A correction too; the page lists both as undone, with a button to restore each.
+    client.put(f"/api/runs/{run}/edits/{fix['id']}", json={"refused": True})
+    assert "déja engagé" in client.get(f"/api/runs/{run}/files/article.md").text
+    states = {e["id"]: e["state"] for e in client.get(f"/api/runs/{run}/edits").json()}
+    assert states[split["id"]] == states[fix["id"]] == "refused"
+    page = lxml_html.fromstring(client.get(f"/runs/{run}").text)
+    restore = page.xpath(f'//li[@id="edit-{fix["id"]}"]//button[@data-refused="false"]')
+    assert restore and restore[0].text_content() == "Rétablir"
+
+    # Restored, both: the run's files are the original ones again, byte for byte.
+    for edit in (fix, split):
+        restored = client.put(f"/api/runs/{run}/edits/{edit['id']}", json={"refused": False})
+        assert restored.is_success, restored.text
+    again = {
+        n: client.get(f"/api/runs/{run}/files/{n}").text for n in ("article.md", "report.json")
+    }
+    assert again == original
+    assert client.get("/api/history").json()[0]["id"] == run  # one run, revised in place
+
+
+def test_edit_decisions_are_refused_where_they_make_no_sense(client: TestClient) -> None:
+    body = {"text": EDITED, "no_model": True, "keyphrase": "pistes cyclables"}
+    run = client.post("/api/optimise", json=body).headers["x-plume-run"]
+    unknown = client.put(f"/api/runs/{run}/edits/000000000000", json={"refused": True})
+    assert unknown.status_code == 404 and unknown.json()["error"]["type"] == "EditNotFound"
+    assert (
+        client.put("/api/runs/nope/edits/000000000000", json={"refused": True}).status_code == 404
+    )
+    bad = client.put(f"/api/runs/{run}/edits/000000000000", json={"refused": "peut-être"})
+    assert bad.status_code == 422
+    analysis = client.post("/api/analyse", json={"text": EDITED}).headers["x-plume-run"]
+    refused = client.get(f"/api/runs/{analysis}/edits")
+    assert (
+        refused.status_code == 422 and "optimisation fidèle" in refused.json()["error"]["message"]
+    )

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from plume.cli.app import app as cli
 from plume.settings import load_settings
 from tests.conftest import EXAMPLE, ROOT
-from tests.studio.conftest import SEED, LiveServer
+from tests.studio.conftest import EDITED, EDITED_LONG, SEED, LiveServer
 from tests.support.openai_server import OpenAIServer
 from tests.support.rewrite_model import HEADINGS, Model
 
@@ -131,6 +131,35 @@ def test_verify_buttons_say_whether_the_source_supports_a_field(
         expect(field.locator(".verify-btn")).to_be_enabled()
         if "✓" in verdict.inner_text():
             assert field.locator(".evidence").first.inner_text().startswith("Source")
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_undo_an_edit_and_see_the_article_change(page: Any, live: LiveServer) -> None:
+    page.goto(live.url + "/")
+    page.fill("#text", EDITED)
+    page.fill("#keyphrase", "pistes cyclables")
+    page.check("#no_model")
+    page.click("#btn-optimise")
+    page.wait_for_url(re.compile(r"/runs/[0-9a-f]+$"))
+    after = page.locator("#text-after")
+    split, joined = "2025. La région financera", "2025, et la région financera"
+    assert split in after.inner_text() and joined not in after.inner_text()
+    edit = page.locator("li.edit", has=page.locator(".del", has_text=joined))
+    assert edit.locator(".edit-kind").inner_text() == "Phrase coupée (deux propositions)"
+    assert split in edit.locator(".ins").inner_text()
+
+    edit.get_by_role("button", name="Annuler").click()
+    # The page comes back with the article produced again, without the split.
+    expect(edit).to_have_class(re.compile(r"\brefused\b"))
+    expect(after).to_contain_text(joined)
+    assert split not in after.inner_text()
+    with page.expect_download() as info:
+        page.click("#dl-article-md")
+    assert EDITED_LONG in Path(info.value.path()).read_text(encoding="utf-8")
+
+    edit.get_by_role("button", name="Rétablir").click()
+    expect(edit).to_have_class(re.compile(r"\bapplied\b"))
+    expect(after).to_contain_text(split)
     assert page.dialogs == []  # type: ignore[attr-defined]
 
 

@@ -14,6 +14,7 @@ from plume.document import Block
 from plume.grammar.client import check_grammar
 from plume.grammar.fixes import plan_corrections
 from plume.lang.fr import load_french
+from plume.optimisation import edit_id
 from plume.settings import ApostrophePolicy, Settings
 from plume.text import words
 
@@ -51,6 +52,13 @@ def step_grammar(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
     found = check_grammar(text, settings.grammar)
     apostrophe = "'" if settings.apostrophe is ApostrophePolicy.STRAIGHT else "’"
     corrections = plan_corrections(text, found, apostrophe)
+    if settings.refused_edits:
+        # The editor refused these (``--refuse-edit``, the studio's undo): the text stays.
+        corrections = [
+            c
+            for c in corrections
+            if edit_id(c.rule, text[c.start : c.end], c.after) not in settings.refused_edits
+        ]
     if not corrections:
         return StepOutput(blocks, [])
     starts = block_offsets(blocks)

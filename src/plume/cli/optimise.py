@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ from rich.markup import escape
 
 from plume.cli.options import KeyphraseOpt, LangOpt, MinWordsOpt, SynonymOpt
 from plume.cli.view import print_unsupported
-from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, PlumeError
+from plume.errors import EXIT_REWRITE_FAILED, EXIT_WORDS_MISSING, ConfigError, PlumeError
 from plume.optimisation import OptimiseReport
 from plume.report import Msg, Rating
 from plume.settings import load_settings
@@ -57,16 +58,49 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
     for s_ in art.sections:
         indent = "  " if s_.level == 2 else "    "
         console.print(f"{indent}[dim]H{s_.level}[/] {s_.heading}", highlight=False)
-    if result.edits:
-        n = len(result.edits)
+    split = sum(e.applied and e.kind != "active" for e in result.edits)
+    active = sum(e.applied and e.kind == "active" for e in result.edits)
+    offered = sum(not e.applied and not e.refused for e in result.edits)
+    if split or active or offered:
+        said: list[str] = []
+        if split:
+            x = "s" if split > 1 else ""
+            said.append(
+                Msg(
+                    f"{split} phrase{x} longue{x} coupée{x}", f"{split} long sentence{x} split"
+                ).get(lang)
+            )
+        if active:
+            said.append(
+                Msg(
+                    f"{active} passée{'s' if active > 1 else ''} à la voix active",
+                    f"{active} turned active",
+                ).get(lang)
+            )
+        if offered:
+            said.append(
+                Msg(
+                    f"{offered} proposée{'s' if offered > 1 else ''}, non appliquée"
+                    + ("s" if offered > 1 else ""),
+                    f"{offered} suggested, not applied",
+                ).get(lang)
+            )
         line(
             Msg("Phrases", "Sentences"),
+            ", ".join(said)
+            + Msg(
+                " (report.json : edits ; --keep-sentences pour les garder)",
+                " (report.json: edits; --keep-sentences keeps them)",
+            ).get(lang),
+        )
+    if result.refused_edits:
+        n = len(result.refused_edits)
+        line(
+            Msg("Refusées", "Refused"),
             Msg(
-                f"{n} phrase{'s' if n > 1 else ''} longue{'s' if n > 1 else ''} "
-                f"coupée{'s' if n > 1 else ''} (report.json : edits ; --keep-sentences pour les "
-                "garder)",
-                f"{n} long sentence{'s' if n > 1 else ''} split (report.json: edits; "
-                "--keep-sentences keeps them)",
+                f"{n} modification{'s' if n > 1 else ''} refusée{'s' if n > 1 else ''} "
+                "(--refuse-edit)\u00a0: le texte de l’auteur reste",
+                f"{n} edit{'s' if n > 1 else ''} refused (--refuse-edit): the author's text stays",
             ).get(lang),
         )
     if result.model:
@@ -196,6 +230,22 @@ def _summary(result: OptimiseReport, files: list[Path], console: Console, lang: 
         console.print(f"  → {path}", highlight=False)
 
 
+#: An edit id (``plume.optimisation.edit_id``): 12 lowercase hex digits.
+_EDIT_ID = re.compile(r"[0-9a-f]{12}")
+
+
+def _refused_ids(given: list[str]) -> frozenset[str]:
+    """The ``--refuse-edit`` ids, checked: a mistyped id would refuse nothing, silently."""
+    ids = frozenset(g.strip().lower() for g in given)
+    for bad in sorted(i for i in ids if not _EDIT_ID.fullmatch(i)):
+        raise ConfigError(
+            f"--refuse-edit « {bad} » : un identifiant de modification a 12 chiffres "
+            "hexadécimaux (champ « id » de report.json).",
+            f"--refuse-edit '{bad}': an edit id has 12 hex digits (the 'id' field of report.json).",
+        )
+    return ids
+
+
 _KEYPHRASE_FROM = {
     "flag": Msg("donnée", "given"),
     "brief": Msg("de la consigne", "from the brief"),
@@ -272,6 +322,15 @@ def optimise_cmd(
             help="Mode fidèle : garder les phrases longues de l’auteur (pas de coupe).",
         ),
     ] = False,
+    refuse_edit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--refuse-edit",
+            metavar="ID",
+            help="Refuser une modification (l’« id » d’une entrée de edits ou de corrections "
+            "dans report.json) : le texte de l’auteur reste. Répétable.",
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Écrit l’article optimisé : article.md, article.html et report.json (mode fidèle, ou
@@ -286,9 +345,11 @@ def optimise_cmd(
     ui = lang or "fr"
     err = Console(stderr=True, soft_wrap=True)
     try:
+        refused = _refused_ids(refuse_edit or [])
         settings = load_settings(
             {
                 "lang": lang,
+                "refused_edits": refused or None,
                 "backend": {
                     "name": backend_name,
                     "model": model,

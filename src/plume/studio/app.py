@@ -43,7 +43,7 @@ from plume.render.outputs import DRAFT_FILE, OUTPUT_FILES
 from plume.report import Rating, Report, Score
 from plume.settings import Settings, load_settings
 from plume.studio import views
-from plume.studio.i18n import number, size_text, translate
+from plume.studio.i18n import edit_kind, number, size_text, translate
 from plume.studio.runs import (
     ErrorInfo,
     Job,
@@ -55,7 +55,7 @@ from plume.studio.runs import (
     local_backend_factory,
 )
 from plume.studio.security import FORM_OVERHEAD_BYTES, BodyTooLarge, Guard, too_large_message
-from plume.studio.store import RunRecord, RunSummary, Store, default_db_path
+from plume.studio.store import RefusedEdit, RunRecord, RunSummary, Store, default_db_path
 
 __all__ = ["create_app"]
 
@@ -146,6 +146,12 @@ class VerifyResult(BaseModel):
     text: str
     supported: bool
     verdicts: list[ClaimVerdict]
+
+
+class EditDecision(BaseModel):
+    """``PUT /api/runs/{id}/edits/{edit}``: ``refused`` true undoes the edit, false restores it."""
+
+    refused: bool
 
 
 class ApiError(Exception):
@@ -597,6 +603,53 @@ def create_app(
             verdicts=rows,
         )
 
+    # --- the editor's decisions on plume's edits (issue 18) ----------------------------------
+
+    def faithful_run(request: Request, run_id: str) -> tuple[RunRecord, OptimiseReport]:
+        record = store.get(run_id)
+        if record is None:
+            raise not_found(request)
+        if record.summary.action != "optimise" or record.summary.mode != "faithful":
+            raise _api_error(
+                422, "InvalidRequest", translate(lang_of(request), "err.edits_mode"), 2
+            )
+        return record, OptimiseReport.model_validate_json(record.files["report.json"])
+
+    @app.get(
+        "/api/runs/{run_id}/edits",
+        response_model=list[views.EditLine],
+        responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+        summary="Les modifications de plume (phrases, corrections) et celles refusées",
+    )
+    async def edits_api(request: Request, run_id: str) -> list[views.EditLine]:
+        _, res = faithful_run(request, run_id)
+        return views.edit_lines(res, store.refused(run_id))
+
+    @app.put(
+        "/api/runs/{run_id}/edits/{edit_id}",
+        response_model=OptimiseReport,
+        responses=_ERRORS,
+        summary="Refuser (annuler) ou rétablir une modification : l’article est produit à nouveau",
+    )
+    async def decide_edit(
+        request: Request, run_id: str, edit_id: str, body: EditDecision
+    ) -> Response:
+        lang = lang_of(request)
+        _, res = faithful_run(request, run_id)
+        line = next(
+            (e for e in views.edit_lines(res, store.refused(run_id)) if e.id == edit_id), None
+        )
+        if line is None or line.state == "suggested":
+            raise _api_error(404, "EditNotFound", translate(lang, "err.edit_not_found", id=edit_id))
+        if (line.state == "refused") != body.refused:
+            edit = RefusedEdit(line.id, line.kind, line.before, line.after)
+            try:
+                await asyncio.wrap_future(runs.revise(run_id, edit, body.refused, lang))
+            except Exception as err:  # shown as the run's errors are, never a traceback
+                raise ApiError(_status_for(err), error_info(err, lang)) from err
+        content = store.file(run_id, "report.json") or ""
+        return Response(content.encode("utf-8"), media_type="application/json")
+
     # --- pages --------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -640,6 +693,11 @@ def create_app(
                 "checks": views.failing_first(res.after.checks),
                 "before_ratings": before,
                 "cleaning": views.cleaning_lines(res.before.cleaning),
+                "edits": (
+                    views.edit_lines(res, store.refused(run_id)) if res.mode == "faithful" else []
+                ),
+                "edit_kind": partial(edit_kind, lang_of(request)),
+                "marked_diff": views.marked_diff,
                 "before_html": views.highlighted(res.before.text, res.before.checks),
                 "after_html": views.highlighted(res.after.text, res.after.checks),
                 "serps": [

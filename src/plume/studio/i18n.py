@@ -13,7 +13,7 @@ import re
 from plume.report import Msg
 from plume.text import french_spacing
 
-__all__ = ["CATALOG", "french_typography", "number", "translate"]
+__all__ = ["CATALOG", "edit_kind", "french_typography", "number", "translate"]
 
 #: Beyond the shared spacing: typographic apostrophes, and a narrow space before "%" after a
 #: placeholder too ("{share} %" is filled in later; the shared rule wants a digit).
@@ -281,6 +281,43 @@ _FR_EN: dict[str, Msg] = {
         "This run is an analysis: only an optimisation's fields can be checked.",
     ),
     "err.form": Msg("Formulaire illisible : {detail}.", "Unreadable form: {detail}."),
+    "err.edits_mode": Msg(
+        "Seule une optimisation fidèle a des modifications à annuler.",
+        "Only a faithful optimisation has edits to undo.",
+    ),
+    "err.edit_not_found": Msg(
+        "Modification {id} introuvable dans ce passage.", "Edit {id} not found in this run."
+    ),
+    # The editor's pass (issue 18): plume's edits of the author's text, each undoable.
+    "ed.title": Msg("Modifications du texte de l'auteur", "Edits of the author's text"),
+    "ed.help": Msg(
+        "Phrases coupées et corrections faites par plume, avant → après. « Annuler » produit "
+        "l'article sans la modification (scores et téléchargements suivent) ; « Rétablir » "
+        "la remet.",
+        "Sentences split and corrections made by plume, before → after. 'Undo' produces the "
+        "article without the edit (scores and downloads follow); 'Restore' puts it back.",
+    ),
+    "ed.none": Msg("Aucune modification du texte de l'auteur.", "No edit of the author's text."),
+    "ed.undo": Msg("Annuler", "Undo"),
+    "ed.restore": Msg("Rétablir", "Restore"),
+    "ed.busy": Msg("L'article est produit à nouveau…", "Producing the article again…"),
+    "ed.state.applied": Msg("appliquée", "applied"),
+    "ed.state.refused": Msg("annulée", "undone"),
+    "ed.state.suggested": Msg("proposée, non appliquée", "suggested, not applied"),
+    "ed.kind.clauses": Msg("Phrase coupée (deux propositions)", "Sentence split (two clauses)"),
+    "ed.kind.relative": Msg("Phrase coupée (relative)", "Sentence split (relative clause)"),
+    "ed.kind.apposition": Msg("Phrase coupée (apposition)", "Sentence split (apposition)"),
+    "ed.kind.participle": Msg(
+        "Phrase coupée (participiale)", "Sentence split (participial clause)"
+    ),
+    "ed.kind.active": Msg("Voix active", "Active voice"),
+    "ed.kind.COR-SPELLING": Msg("Orthographe", "Spelling"),
+    "ed.kind.COR-GRAMMAR": Msg("Grammaire", "Grammar"),
+    "ed.kind.COR-DOUBLED-AUX": Msg("Auxiliaire doublé", "Doubled auxiliary"),
+    "ed.kind.COR-DECLARATIVE-QUE": Msg(
+        "« que » après un verbe déclaratif", "'que' after a declarative verb"
+    ),
+    "ed.kind.COR-CALQUE": Msg("Calque de traduction", "Translation calque"),
     "err.field": Msg(
         "Champ invalide « {field} » : {detail}.", "Invalid field '{field}': {detail}."
     ),
@@ -296,6 +333,13 @@ def translate(lang: str, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (fr when unknown), with ``{name}`` values filled in."""
     text = CATALOG.get(lang, CATALOG["fr"])[key]
     return text.format(**values) if values else text
+
+
+def edit_kind(lang: str, kind: str) -> str:
+    """An edit's kind in words ("clauses" → "Phrase coupée (deux propositions)"); a kind this
+    catalogue does not know yet is shown as it is."""
+    key = f"ed.kind.{kind}"
+    return translate(lang, key) if key in CATALOG["fr"] else kind
 
 
 def number(value: float, digits: int, lang: str) -> str:

@@ -27,11 +27,11 @@ from pydantic import BaseModel, Field
 from plume.backends import backend_from_settings, backend_settings_for, is_remote
 from plume.backends.base import Backend, CountingBackend
 from plume.document import Document, EditorFields
-from plume.errors import ConfigError, PlumeError
+from plume.errors import ConfigError, InputNotFound, PlumeError
 from plume.optimisation import OptimiseReport
 from plume.report import Msg, Report
 from plume.settings import Mode, Settings
-from plume.studio.store import RunRecord, RunSummary, Store
+from plume.studio.store import RefusedEdit, RunRecord, RunSummary, Store
 
 __all__ = [
     "ErrorInfo",
@@ -308,6 +308,12 @@ def execute(job: Job, ctx: _Context) -> tuple[RunSummary, dict[str, str]]:
             f"Backend '{opts.backend}' is not available in the studio yet: use the embedded "
             "model (local) or 'no model'.",
         )
+    if opts.published is None:
+        from plume.pipeline import publication_time
+
+        # Kept with the run's options: undoing an edit runs it again at the same date, so that
+        # the edit is the only difference.
+        job.options = opts = opts.model_copy(update={"published": publication_time()})
     result = _optimise(doc, opts, ctx)
     base |= {
         "keyphrase": result.keyphrase,
@@ -357,6 +363,8 @@ class RunManager:
         )
         self._states: OrderedDict[str, _State] = OrderedDict()
         self._lock = threading.Lock()
+        #: One revision of a run at a time: each reads the refused edits the last one wrote.
+        self._revising: dict[str, threading.Lock] = {}
 
     def submit(self, job: Job) -> RunStatus:
         run_id = secrets.token_hex(8)
@@ -415,6 +423,47 @@ class RunManager:
             state.stage = "failed"
             return
         state.stage = "done"
+
+    def revise(self, run_id: str, edit: RefusedEdit, refuse: bool, lang: str) -> Future[None]:
+        """Undo (``refuse``) or restore ``edit`` on the optimisation ``run_id``: the run again,
+        with the same input, options and date, and the run's refused edits but this one changed
+        (:attr:`plume.settings.Settings.refused_edits`); its files, scores and refused edits
+        are replaced. In a worker thread, like every run."""
+        with self._lock:
+            lock = self._revising.setdefault(run_id, threading.Lock())
+        return self._pool.submit(self._revise, lock, run_id, edit, refuse, lang)
+
+    def _revise(
+        self, lock: threading.Lock, run_id: str, edit: RefusedEdit, refuse: bool, lang: str
+    ) -> None:
+        with lock:
+            record = self.store.get(run_id)
+            if record is None:
+                raise InputNotFound(f"Passage {run_id} introuvable.", f"Run {run_id} not found.")
+            refused = [r for r in self.store.refused(run_id) if r.id != edit.id]
+            if refuse:
+                refused.append(edit)
+            settings = self.settings.model_copy(
+                update={"lang": lang, "refused_edits": frozenset(r.id for r in refused)}
+            )
+            options = RunOptions.model_validate(record.options)
+            if options.published is None:
+                # A run saved before its date was kept with it: the date its article carries
+                # (the run's date is the modification date of a source that has its own).
+                article = OptimiseReport.model_validate_json(record.files["report.json"]).article
+                published = article.date_modified or article.date_published
+                options = options.model_copy(update={"published": published})
+            job = Job(
+                action="optimise",
+                name=record.input_name,
+                options=options,
+                lang=lang,
+                data=record.input_data,
+                fmt=record.input_format,
+            )
+            ctx = _Context(settings, self.models, lambda _: None, lambda: None)
+            summary, files = execute(job, ctx)
+            self.store.revise(run_id, summary, files, refused)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +19,16 @@ from pydantic import BaseModel
 
 from plume.render.outputs import DRAFT_FILE
 
-__all__ = ["SCHEMA_VERSION", "RunRecord", "RunSummary", "Store", "default_db_path"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "RefusedEdit",
+    "RunRecord",
+    "RunSummary",
+    "Store",
+    "default_db_path",
+]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Migration ``n`` brings a file from version ``n - 1`` to ``n``. Only ever append.
 MIGRATIONS: dict[int, str] = {
@@ -53,6 +60,18 @@ MIGRATIONS: dict[int, str] = {
             PRIMARY KEY (run_id, name)
         );
     """,
+    # The edits the editor undid on a run (issue 18), with what they were: a refused
+    # correction is no longer in the report, and the page still offers to restore it.
+    2: """
+        CREATE TABLE refused_edits (
+            run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            edit_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            PRIMARY KEY (run_id, edit_id)
+        );
+    """,
 }
 
 
@@ -79,6 +98,16 @@ class RunSummary(BaseModel):
     #: A rewrite that did not meet every hard constraint: its files hold the draft marked as
     #: failing (``article.draft.md``) instead of the article. Read from the files, not stored.
     failing: bool = False
+
+
+@dataclass(frozen=True)
+class RefusedEdit:
+    """An edit the editor undid: its id (``plume.optimisation.edit_id``) and what it did."""
+
+    id: str
+    kind: str  # a sentence edit's kind ("clauses"…) or a correction's rule ("COR-SPELLING"…)
+    before: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -204,6 +233,49 @@ class Store:
             files={str(n): str(c) for n, c in files},
         )
 
+    def refused(self, run_id: str) -> tuple[RefusedEdit, ...]:
+        """The edits undone on ``run_id``, in the order they were undone."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT edit_id, kind, before, after FROM refused_edits WHERE run_id = ? "
+                "ORDER BY rowid",
+                (run_id,),
+            ).fetchall()
+        return tuple(RefusedEdit(*map(str, r)) for r in rows)
+
+    def revise(
+        self,
+        run_id: str,
+        summary: RunSummary,
+        files: dict[str, str],
+        refused: Sequence[RefusedEdit],
+    ) -> None:
+        """Replace a run's result after an edit was undone or restored: its scores, its files
+        and its refused edits, in one transaction (a reader sees the old run or the new one)."""
+        with self._connect() as db:
+            db.execute(
+                "UPDATE runs SET keyphrase = ?, seo_before = ?, seo_after = ?, "
+                "readability_before = ?, readability_after = ? WHERE id = ?",
+                (
+                    summary.keyphrase,
+                    summary.seo_before,
+                    summary.seo_after,
+                    summary.readability_before,
+                    summary.readability_after,
+                    run_id,
+                ),
+            )
+            db.execute("DELETE FROM files WHERE run_id = ?", (run_id,))
+            db.executemany(
+                "INSERT INTO files VALUES (?,?,?)",
+                [(run_id, name, content) for name, content in files.items()],
+            )
+            db.execute("DELETE FROM refused_edits WHERE run_id = ?", (run_id,))
+            db.executemany(
+                "INSERT INTO refused_edits VALUES (?,?,?,?,?)",
+                [(run_id, e.id, e.kind, e.before, e.after) for e in refused],
+            )
+
     def delete(self, run_id: str) -> bool:
         """Delete a run; its input and files go with it (``ON DELETE CASCADE``)."""
         with self._connect() as db:
@@ -219,7 +291,12 @@ class Store:
                         f"SELECT COUNT(*) FROM {table} WHERE {key} = ?", (run_id,)
                     ).fetchone()[0]
                 )
-                for table, key in (("runs", "id"), ("inputs", "run_id"), ("files", "run_id"))
+                for table, key in (
+                    ("runs", "id"),
+                    ("inputs", "run_id"),
+                    ("files", "run_id"),
+                    ("refused_edits", "run_id"),
+                )
             }
 
 

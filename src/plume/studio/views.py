@@ -5,21 +5,28 @@
   Templates never mark article text ``|safe`` — only this function's :class:`Markup`.
 * :func:`serp` cuts a title and a description where Google does, by pixel width
   (:mod:`plume.analyse.pixels`, Arial metrics checked against Chromium).
+* :func:`edit_lines` lists the edits plume applied to the author's text (sentence edits and
+  the cleaner's corrections) and the ones the editor undid, each with its id to undo or restore.
 """
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from plume.analyse.pixels import SERP_TITLE_FONT_PX, SERP_TITLE_MAX_PX, fit, text_width
+from plume.optimisation import OptimiseReport
 from plume.report import Change, CheckResult, Rating
+from plume.studio.store import RefusedEdit
 
-__all__ = ["SerpPreview", "highlighted", "serp"]
+__all__ = ["EditLine", "SerpPreview", "edit_lines", "highlighted", "marked_diff", "serp"]
 
 #: Google's result description size on desktop: 14 px Arial (the title is 20 px, see pixels.py).
 SERP_DESCRIPTION_FONT_PX = 14.0
@@ -139,3 +146,78 @@ def cleaning_lines(changes: Iterable[Change]) -> list[CleaningLine]:
         key = (ch.rule, ch.before, ch.after)
         counts[key] = counts.get(key, 0) + 1
     return [CleaningLine(r, visible(b), visible(a), n) for (r, b, a), n in counts.items()]
+
+
+EditState = Literal["applied", "refused", "suggested"]
+
+
+class EditLine(BaseModel):
+    """One edit of the author's text (``GET /api/runs/{id}/edits``): a sentence edit (its kind:
+    "clauses", "relative", "active"…) or a correction (its rule: "COR-SPELLING"…)."""
+
+    id: str
+    kind: str
+    before: str
+    after: str
+    #: "applied" (in the article; can be undone), "refused" (undone by the editor; can be
+    #: restored), "suggested" (a proposal plume did not apply: shown, nothing to undo).
+    state: EditState
+    #: How many times in the text (a correction made twice is one line).
+    count: int = 1
+
+    @property
+    def correction(self) -> bool:
+        return self.kind.startswith("COR-")
+
+
+def edit_lines(res: OptimiseReport, refused: Iterable[RefusedEdit] = ()) -> list[EditLine]:
+    """The report's sentence edits, then its corrections, then the edits the editor undid that
+    the report no longer shows (a refused correction is not made, so not logged)."""
+    lines: list[EditLine] = []
+    for e in res.edits:
+        state: EditState = "refused" if e.refused else "applied" if e.applied else "suggested"
+        after = " ".join(e.after)
+        lines.append(EditLine(id=e.id, kind=e.kind, before=e.before, after=after, state=state))
+    for c in res.corrections:
+        lines.append(
+            EditLine(
+                id=c.id,
+                kind=c.rule,
+                # The words around it when the report has them ("dit il était"), else the
+                # correction alone, its spaces drawn.
+                before=c.excerpt_before or visible(c.before),
+                after=c.excerpt_after or visible(c.after),
+                state="applied",
+                count=c.count,
+            )
+        )
+    shown = {line.id for line in lines}
+    for r in refused:
+        if r.id not in shown:
+            lines.append(
+                EditLine(id=r.id, kind=r.kind, before=r.before, after=r.after, state="refused")
+            )
+            shown.add(r.id)
+    return lines
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def marked_diff(before: str, after: str) -> tuple[Markup, Markup]:
+    """``before`` and ``after`` escaped, the words one has and the other not wrapped in
+    ``<mark>``: in a 40-word sentence split in two, the eye goes to the seam."""
+    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
+    left: list[str] = []
+    right: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = str(escape("".join(a[i1:i2]))), str(escape("".join(b[j1:j2])))
+        if op == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        if old:
+            left.append(f"<mark>{old}</mark>")
+        if new:
+            right.append(f"<mark>{new}</mark>")
+    return Markup("".join(left)), Markup("".join(right))

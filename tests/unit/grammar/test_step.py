@@ -4,6 +4,7 @@ from plume.clean import apply_changes
 from plume.clean.engine import join_blocks
 from plume.clean.grammar import GRAMMAR_RULES, step_grammar
 from plume.document import Block, BlockKind
+from plume.optimisation import edit_id
 from plume.settings import ApostrophePolicy, GrammarSettings, Settings
 
 
@@ -44,3 +45,13 @@ def test_off_when_fixes_are_off(grammar_settings: GrammarSettings) -> None:
 def test_another_language_is_left_alone(settings: Settings) -> None:
     english = blocks("The board said it would publish a resume of the cafe plans next week.")
     assert step_grammar(english, settings).changes == []
+
+
+def test_a_refused_correction_is_left_as_written(settings: Settings) -> None:
+    text = blocks("Il a du renoncer, déja.")
+    refused = settings.model_copy(
+        update={"refused_edits": frozenset({edit_id("COR-SPELLING", "déja", "déjà")})}
+    )
+    out = step_grammar(text, refused)
+    assert out.blocks[0].text == "Il a dû renoncer, déja."
+    assert [(c.rule, c.before, c.after) for c in out.changes] == [("COR-GRAMMAR", "du", "dû")]

@@ -80,3 +80,58 @@ def test_cleaning_log_is_grouped_and_shows_invisible_characters() -> None:
         CleaningLine("CL-NBSP", "␣", "ⁿ⍽", 1),
         CleaningLine("CL-STRAY-CAPITAL", "L", "∅", 1),
     ]
+
+
+def test_edit_lines_list_sentence_edits_corrections_and_undone_ones() -> None:
+    from plume.optimisation import Correction, OptimiseReport, SentenceEdit, edit_id
+    from plume.report import Change
+    from plume.studio.store import RefusedEdit
+    from plume.studio.views import edit_lines
+
+    long = "La ville a voté le budget, et la région financera un tiers des travaux."
+    split = SentenceEdit(
+        kind="clauses",
+        before=long,
+        after=["La ville a voté le budget.", "La région financera un tiers des travaux."],
+    )
+    undone = SentenceEdit(kind="relative", before="X, qui…", after=["X.", "Il…"], refused=True)
+    offered = SentenceEdit(kind="active", before="Y est fait par Z.", after=["Z fait Y."])
+    offered = offered.model_copy(update={"applied": False})
+    cleaning = [
+        Change(rule="CL-APOSTROPHE", offset=0, before="'", after="’"),
+        Change(rule="COR-DECLARATIVE-QUE", offset=5, before="", after="qu’"),
+        Change(rule="COR-SPELLING", offset=9, before="déja", after="déjà"),
+        Change(rule="COR-SPELLING", offset=30, before="déja", after="déjà"),
+    ]
+    res = OptimiseReport.model_construct(
+        edits=[split, undone, offered], corrections=Correction.grouped([(c, "") for c in cleaning])
+    )
+    typo = RefusedEdit(edit_id("COR-GRAMMAR", "du", "dû"), "COR-GRAMMAR", "du", "dû")
+    lines = edit_lines(res, [typo, RefusedEdit(undone.id, "relative", "X, qui…", "X. Il…")])
+    assert [(x.kind, x.state, x.count) for x in lines] == [
+        ("clauses", "applied", 1),
+        ("relative", "refused", 1),
+        ("active", "suggested", 1),
+        ("COR-DECLARATIVE-QUE", "applied", 1),
+        ("COR-SPELLING", "applied", 2),
+        ("COR-GRAMMAR", "refused", 1),
+    ]
+    assert lines[0].id == edit_id("clauses", long) and lines[0].after == " ".join(split.after)
+    assert (lines[3].before, lines[3].after) == ("∅", "qu’")  # an insertion, drawn
+    assert lines[4].id == edit_id("COR-SPELLING", "déja", "déjà")
+    assert lines[5].correction and not lines[0].correction
+
+
+def test_an_edit_diff_marks_only_what_changed_and_escapes_the_rest() -> None:
+    from plume.studio.views import marked_diff
+
+    before, after = marked_diff(
+        "Elle a <b>voté</b>, et la ville paie.", "Elle a <b>voté</b>. La ville paie."
+    )
+    assert before == Markup(
+        "Elle a &lt;b&gt;voté&lt;/b&gt;<mark>,</mark> <mark>et la</mark> ville paie."
+    )
+    assert after == Markup(
+        "Elle a &lt;b&gt;voté&lt;/b&gt;<mark>.</mark> <mark>La</mark> ville paie."
+    )
+    assert marked_diff("déja", "déjà") == (Markup("<mark>déja</mark>"), Markup("<mark>déjà</mark>"))

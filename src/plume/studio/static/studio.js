@@ -218,6 +218,34 @@
     });
   });
 
+  // --- results: undo or restore one of plume's edits (the server produces the article again) ---
+  const editsCard = $("#edits");
+  document.querySelectorAll(".edit-btn").forEach((btn) => {
+    btn.addEventListener("click", async () => {
+      const i18n = editsCard.dataset;
+      const status = $("#edits-status");
+      const all = document.querySelectorAll(".edit-btn");
+      all.forEach((b) => (b.disabled = true));
+      status.className = "muted";
+      status.textContent = i18n.busy;
+      try {
+        const url = "/api/runs/" + encodeURIComponent(btn.dataset.run) + "/edits/" + encodeURIComponent(btn.dataset.edit);
+        const r = await fetch(withLang(url), {
+          method: "PUT",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify({ refused: btn.dataset.refused === "true" }),
+        });
+        if (!r.ok) throw new Error(await errorMessage(r, i18n.network));
+        // Scores, texts, edits and downloads are all the new article's: show the page again.
+        window.location.reload();
+      } catch (e) {
+        status.className = "bad";
+        status.textContent = e.message || i18n.network;
+        all.forEach((b) => (b.disabled = false));
+      }
+    });
+  });
+
   // --- history: delete, compare --------------------------------------------------------------
   document.querySelectorAll("button.delete").forEach((btn) => {
     btn.addEventListener("click", async () => {
