@@ -13,7 +13,7 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from plume.document import Block, BlockKind, Document, Source, list_item_level
+from plume.document import Block, BlockKind, Document, Meta, Source, list_item_level
 from plume.text import count_words
 
 
@@ -180,6 +180,27 @@ class FaqItem(BaseModel):
     answer: str
 
 
+class SourceRef(BaseModel):
+    """One source of a rewritten article as its published "Sources" list gives it: what the
+    source's metadata says (an HTML page's: :class:`plume.document.Meta`), never its file name.
+    Every field is None when the source does not say (a pasted text)."""
+
+    model_config = ConfigDict(frozen=True)
+    outlet: str | None = None  # the site's name: "Le Devoir"
+    title: str | None = None  # the page's headline, else its <title>
+    date: datetime | None = None  # publication, timezone-aware
+    url: str | None = None
+
+    @classmethod
+    def of(cls, meta: Meta) -> SourceRef:
+        return cls(
+            outlet=meta.site_name,
+            title=meta.headline or meta.title,
+            date=meta.published,
+            url=meta.url,
+        )
+
+
 class Article(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -212,6 +233,9 @@ class Article(BaseModel):
     reader_questions: list[str] = Field(default_factory=list)
     #: Source names or URLs, listed at the end of the article.
     sources: list[str] = Field(default_factory=list)
+    #: Rewrite mode: the sources' metadata, one per source in ``sources``' order; when given,
+    #: the published "Sources" list is written from it ("Source 2" for one that says nothing).
+    source_refs: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod

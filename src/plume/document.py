@@ -7,6 +7,8 @@ text, so the web studio and the terminal can highlight exactly what a check poin
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -59,6 +61,114 @@ def list_item_level(depth: int, ordered: bool) -> int:
 class Link:
     href: str
     text: str = ""
+
+
+class MarkKind(StrEnum):
+    STRONG = "strong"
+    EM = "em"
+    LINK = "link"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Bold, italic or a link of the source, kept as a phrase rather than offsets: the cleaner
+    and the writer rewrite and split sentences, so the renderers find the phrase again in the
+    article (:func:`place_marks`). ``before``/``after``: a few words around it in the source,
+    to choose between several occurrences."""
+
+    kind: MarkKind
+    text: str
+    href: str = ""
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedMark:
+    """A mark found again: ``texts[index][start:end]`` is its phrase."""
+
+    index: int
+    start: int
+    end: int
+    mark: Mark
+
+
+#: One-to-one typographic folding, so a phrase the cleaner retypeset (’ for ', no-break spaces,
+#: a line break rejoined) is still found; lengths never change, so offsets stay valid.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\n": " "})
+#: Words of a mark's context compared around a candidate occurrence (a window of characters).
+_CONTEXT_WINDOW = 60
+
+
+def _context_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w{3,}", text)}
+
+
+def _bounded(text: str, start: int, end: int, kind: MarkKind) -> bool:
+    """Whole words only ("art" is not in "partie"); an emphasis whose phrase starts or ends with
+    punctuation must not touch a letter outside it (CommonMark's flanking rules would then leave
+    its ``*`` literal)."""
+    phrase = text[start:end]
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if (phrase[0].isalnum() or kind is not MarkKind.LINK) and before.isalnum():
+        return False
+    return not ((phrase[-1].isalnum() or kind is not MarkKind.LINK) and after.isalnum())
+
+
+def place_marks(marks: Sequence[Mark], texts: Sequence[str]) -> tuple[PlacedMark, ...]:
+    """Where each mark's phrase is in ``texts`` (the article's body, in reading order), in
+    ``marks``' order; a mark whose phrase no longer occurs is left out. Among several
+    occurrences, the one whose neighbouring words best match the mark's context wins, then the
+    first after the mark placed before it (marks come in the source's reading order). Marks
+    nest (a bold link) but never cross, and a link never holds another."""
+    folded = [t.translate(_FOLD) for t in texts]
+    placed: list[PlacedMark] = []
+    cursor = (0, 0)
+    for mark in marks:
+        phrase = " ".join(mark.text.translate(_FOLD).split())
+        if not phrase:
+            continue
+        context = _context_words(f"{mark.before} {mark.after}")
+        best: tuple[int, int, int, int] | None = None  # (-score, after cursor?, index, start)
+        for index, text in enumerate(folded):
+            start = text.find(phrase)
+            while start >= 0:
+                end = start + len(phrase)
+                if _bounded(text, start, end, mark.kind) and _fits(placed, index, start, end, mark):
+                    near = f"{text[max(0, start - _CONTEXT_WINDOW) : start]} {text[end : end + _CONTEXT_WINDOW]}"
+                    score = len(context & _context_words(near))
+                    key = (-score, int((index, start) < cursor), index, start)
+                    if best is None or key < best:
+                        best = key
+                start = text.find(phrase, start + 1)
+        if best is not None:
+            index, start = best[2], best[3]
+            placed.append(PlacedMark(index, start, start + len(phrase), mark))
+            cursor = (index, start)
+    return tuple(placed)
+
+
+def _fits(placed: list[PlacedMark], index: int, start: int, end: int, mark: Mark) -> bool:
+    for p in placed:
+        if p.index != index or p.end <= start or end <= p.start:
+            continue
+        inside = p.start <= start and end <= p.end
+        around = start <= p.start and p.end <= end
+        same = (p.start, p.end) == (start, end) and p.mark.kind is mark.kind
+        if not (inside or around) or same or MarkKind.LINK is mark.kind is p.mark.kind:
+            return False
+    return True
+
+
+def placed_links(marks: Sequence[Mark], texts: Sequence[str]) -> tuple[Link, ...]:
+    """The links of ``marks`` that :func:`place_marks` puts in ``texts``: what the renderers
+    write, and what the audit of the article counts."""
+    return tuple(
+        Link(p.mark.href, texts[p.index][p.start : p.end])
+        for p in place_marks(marks, texts)
+        if p.mark.kind is MarkKind.LINK
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +238,8 @@ class Document:
     brief: Brief | None = None
     links: tuple[Link, ...] = ()
     images: tuple[Image, ...] = ()
+    #: The source's bold, italics and links as phrases (issue 17), in reading order.
+    marks: tuple[Mark, ...] = ()
     #: Notes from ingest for the report (e.g. "12 balises <script> ignorées").
     notes: tuple[str, ...] = ()
 

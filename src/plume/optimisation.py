@@ -6,18 +6,30 @@ ever added).
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from plume.article import Article
-from plume.document import Brief, Meta
-from plume.report import Report
+from plume.document import Brief, Mark, MarkKind, Meta, place_marks
+from plume.report import Change, Report
 from plume.verification import Contradiction, FactCheck, GuardReport
 
 OPTIMISE_SCHEMA_VERSION = "0.1"
+
+
+def edit_id(*texts: str) -> str:
+    """The stable id of an edit plume applied (issue 18: each can be refused by it, with
+    ``--refuse-edit`` or the studio's undo): 12 hex digits of the SHA-256 of its texts, in NFC
+    with spaces collapsed — a sentence edit's kind and before, a correction's rule, before and
+    after. The same text in the same article has the same id, so runs and versions agree on it."""
+    key = "\x1f".join(" ".join(unicodedata.normalize("NFC", t).split()) for t in texts)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 class Generated(BaseModel):
@@ -160,9 +172,102 @@ class SentenceEdit(BaseModel):
     """A long sentence of the source split by faithful mode's editor's pass (issue 18): what it
     was and what it became; ``--keep-sentences`` keeps the author's sentences."""
 
-    kind: str  # "clauses" | "relative"
+    kind: str  # "clauses" | "relative" | "apposition" | "participle" | "active"
     before: str
     after: list[str]
+    #: False: a proposal not verified (an active sentence the checks refused), offered to the
+    #: editor and not applied.
+    applied: bool = True
+    #: The editor refused it (its id in ``Settings.refused_edits``): the author's sentence stays.
+    refused: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        """:func:`edit_id` of the kind and the sentence before the edit (one sentence may be
+        turned active, and the active sentence split: two edits)."""
+        return edit_id(self.kind, self.before)
+
+
+class Correction(BaseModel):
+    """A grammar or spelling correction the cleaner applied (``COR-*``, :mod:`plume.clean.grammar`),
+    with its id to refuse it (``--refuse-edit``); ``count``: how many times in the text."""
+
+    id: str
+    rule: str
+    before: str
+    after: str
+    count: int = 1
+    #: A few words around its first occurrence, before and after the correction ("dit il
+    #: était" → "dit qu’il était"): an inserted "qu’" means nothing alone.
+    excerpt_before: str = ""
+    excerpt_after: str = ""
+
+    @classmethod
+    def grouped(cls, changes: Sequence[tuple[Change, str]]) -> list[Correction]:
+        """The ``COR-*`` changes of a cleaning log, each with the text its offset is into (its
+        step's input), one per rule, before and after, in the order each first happened."""
+        found: dict[str, Correction] = {}
+        for c, text in changes:
+            if not c.rule.startswith("COR-"):
+                continue
+            key = edit_id(c.rule, c.before, c.after)
+            if key in found:
+                found[key].count += 1
+                continue
+            left, right = _around(text, c.offset, c.offset + len(c.before))
+            found[key] = cls(
+                id=key,
+                rule=c.rule,
+                before=c.before,
+                after=c.after,
+                excerpt_before=f"{left}{c.before}{right}",
+                excerpt_after=f"{left}{c.after}{right}",
+            )
+        return list(found.values())
+
+
+#: Words shown on each side of a correction, within its line.
+_LEFT = re.compile(r"(?:\S+[^\S\n]+){0,3}\S*\Z")
+_RIGHT = re.compile(r"\S*(?:[^\S\n]+\S+){0,3}")
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Up to three words before ``text[start:end]`` and after it, on its line."""
+    left = _LEFT.search(text[:start])
+    right = _RIGHT.match(text, end)
+    return (left.group() if left else ""), (right.group() if right else "")
+
+
+def marked_texts(article: Article) -> list[str]:
+    """The texts of ``article`` that carry the source's marks, in reading order: the body's
+    paragraphs, list items and quotations, then the FAQ's answers (the author's paragraphs in
+    an interview). The renderers and the audit of the article place marks in these."""
+    return [*article.body_paragraphs(), *(item.answer for item in article.faq)]
+
+
+class InlineMarks(BaseModel):
+    """The source's bold, italics and links (issue 17). The renderers write each one where its
+    phrase still is in the article (:func:`plume.document.place_marks`); a mark whose phrase the
+    cleaner or the writer changed is dropped, and listed here."""
+
+    marks: list[Mark] = Field(default_factory=list)
+    kept: int = 0
+    #: The dropped marks: "strong: phrase", "em: phrase", "link: phrase → href".
+    dropped: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, marks: Sequence[Mark], article: Article) -> InlineMarks | None:
+        """None when the source has no mark (a plain text)."""
+        if not marks:
+            return None
+        placed = {id(p.mark) for p in place_marks(marks, marked_texts(article))}
+        dropped = [
+            f"{m.kind.value}: {m.text}" + (f" → {m.href}" if m.kind is MarkKind.LINK else "")
+            for m in marks
+            if id(m) not in placed
+        ]
+        return cls(marks=list(marks), kept=len(marks) - len(dropped), dropped=dropped)
 
 
 class OptimiseReport(BaseModel):
@@ -201,6 +306,15 @@ class OptimiseReport(BaseModel):
     source_meta: SourceMeta | None = None
     #: Faithful mode: the long sentences split, in text order (empty with --keep-sentences).
     edits: list[SentenceEdit] = Field(default_factory=list)
+    #: The source's bold, italics and links, kept and dropped (None: the source has none).
+    inline: InlineMarks | None = None
+    #: The edit ids the run was asked to refuse (``--refuse-edit``, the studio's undo), sorted:
+    #: sentence edits (``edits[].refused``) and the cleaner's corrections (``COR-*``).
+    refused_edits: list[str] = Field(default_factory=list)
+
+    #: Faithful mode: the cleaner's grammar and spelling corrections of the source, with their
+    #: ids (:meth:`Correction.grouped` of ``before.cleaning``).
+    corrections: list[Correction] = Field(default_factory=list)
 
     @property
     def passed(self) -> bool:

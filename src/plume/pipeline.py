@@ -16,7 +16,7 @@ from pathlib import Path
 
 from plume.analyse.audit import analyse_cleaned, analyse_document
 from plume.analyse.suggest import suggest_synonyms
-from plume.article import Article
+from plume.article import Article, SourceRef
 from plume.backends import backend_for, backend_settings_for, model_label
 from plume.backends.base import Backend
 from plume.clean import CleanResult, clean
@@ -24,7 +24,9 @@ from plume.document import Document, EditorFields
 from plume.errors import ConfigError, EmptyInput
 from plume.ingest import read_path, read_stdin, read_text
 from plume.optimisation import (
+    Correction,
     Generated,
+    InlineMarks,
     OptimiseReport,
     SentenceEdit,
     SourceMeta,
@@ -215,7 +217,17 @@ def _faithful(
     generated: list[Generated] = []
     # The editor's pass: long sentences split at verified seams (write/split.py); the sources
     # the article is checked against stay the author's text.
-    written, splits = (cleaned, []) if request.keep_sentences else split_document(cleaned)
+    written, splits = (
+        (cleaned, [])
+        if request.keep_sentences
+        else split_document(cleaned, settings.grammar, settings.refused_edits)
+    )
+    edits = [
+        SentenceEdit(
+            kind=x.kind, before=x.before, after=list(x.after), applied=x.applied, refused=x.refused
+        )
+        for x in splits
+    ]
     # The source's publication date when it has one (an HTML page's): the article is the
     # source's, edited now (dateModified). Else the run's date.
     published = doc.meta.published or request.published
@@ -260,7 +272,12 @@ def _faithful(
         generated=generated,
         unsupported=unsupported,
         source_meta=SourceMeta.of(doc.meta),
-        edits=[SentenceEdit(kind=x.kind, before=x.before, after=list(x.after)) for x in splits],
+        inline=InlineMarks.of(cleaned.marks, article),
+        edits=edits,
+        corrections=Correction.grouped(
+            [(c, run.text_before) for run in cleaning.steps for c in run.changes]
+        ),
+        refused_edits=sorted(settings.refused_edits),
     )
 
 
@@ -311,7 +328,10 @@ def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> O
         min_words=target,
         words=words,
         words_missing=max(0, (target or 0) - words),
-        article=result.article,
+        # The published "Sources" list: each source's outlet, title, date and link (render).
+        article=result.article.model_copy(
+            update={"source_refs": [SourceRef.of(d.meta) for d in docs]}
+        ),
         before=before,
         after=result.after,
         fact_check=result.facts,
@@ -320,6 +340,7 @@ def _rewrite(request: OptimiseRequest, backend: Backend, model: str | None) -> O
         contradictions=contradictions,
         unsupported=_unsupported(result.article, cleaned),
         source_meta=SourceMeta.of(docs[0].meta),
+        inline=InlineMarks.of([m for d in cleaned for m in d.marks], result.article),
         notes=[
             f"Source en langue étrangère, traduite : {name}." for name in result.outcome.translated
         ],

@@ -241,3 +241,61 @@ def test_faithful_mode_splits_long_sentences_unless_kept() -> None:
     assert long in "\n".join(
         [*kept.article.intro, *(p for s in kept.article.sections for p in s.paragraphs)]
     )
+
+
+def _body(report: Any) -> str:
+    article = report.article
+    return "\n".join([*article.intro, *(p for s in article.sections for p in s.paragraphs)])
+
+
+def test_refused_edits_are_skipped_exactly_and_reported() -> None:
+    long = (
+        "Microsoft a investi 13 milliards de dollars dans OpenAI depuis 2019, et la société "
+        "contrôle désormais une grande partie de ses serveurs de calcul."
+    )
+    typo = "Le maire a confirmé lundi que la piste déja promise ouvrira en juin."
+    source = read_text("\n\n".join([long, typo, *LYON]), SETTINGS)
+    fields = EditorFields(keyphrase="pistes cyclables")
+    report = optimise(_request(sources=(source,), fields=fields))
+    (split,) = [e for e in report.edits if e.before == long]
+    (fix,) = [c for c in report.corrections if c.before == "déja"]
+    assert (fix.rule, fix.after) == ("COR-SPELLING", "déjà") and split.applied
+    assert "déjà promise" in _body(report) and report.refused_edits == []
+
+    settings = SETTINGS.model_copy(update={"refused_edits": frozenset({split.id, fix.id})})
+    refused = optimise(_request(sources=(source,), fields=fields, settings=settings))
+    assert refused.refused_edits == sorted([split.id, fix.id])
+    (undone,) = [e for e in refused.edits if e.id == split.id]
+    assert undone.refused and not undone.applied
+    body = _body(refused)
+    assert long in body and split.after[1] not in body and "déja promise" in body
+    assert fix.id not in {c.id for c in refused.corrections}
+    # Exactly those: every other edit is still made.
+    others = [e for e in report.edits if e.id != split.id]
+    assert [e for e in refused.edits if e.id != split.id] == others
+    assert all(e.after[-1] in body for e in others if e.applied)
+
+
+def test_refusing_every_sentence_edit_is_keeping_the_sentences() -> None:
+    source = read_path(EXAMPLE, SETTINGS)
+    report = optimise(_request(sources=(source,)))
+    applied = [e.id for e in report.edits if e.applied]
+    assert applied
+    settings = SETTINGS.model_copy(update={"refused_edits": frozenset(applied)})
+    refused = optimise(_request(sources=(source,), settings=settings))
+    kept = optimise(_request(sources=(source,), keep_sentences=True))
+    assert [e.id for e in refused.edits if e.refused] == applied
+    assert refused.article == kept.article
+
+
+def test_a_refused_active_sentence_stays_passive() -> None:
+    passive = "La piste a été inaugurée mardi par le maire."
+    source = read_text("\n\n".join([passive, *LYON]), SETTINGS)
+    fields = EditorFields(keyphrase="pistes cyclables")
+    report = optimise(_request(sources=(source,), fields=fields))
+    (active,) = [e for e in report.edits if e.before == passive]
+    assert active.kind == "active" and active.applied and passive not in _body(report)
+    settings = SETTINGS.model_copy(update={"refused_edits": frozenset({active.id})})
+    refused = optimise(_request(sources=(source,), fields=fields, settings=settings))
+    assert passive in _body(refused) and active.after[0] not in _body(refused)
+    assert [e.refused for e in refused.edits if e.id == active.id] == [True]

@@ -1,6 +1,8 @@
 """Ingest: any input → :class:`~plume.document.Document`.
 
-``.txt``, ``.md``, ``.html``, ``.docx`` and stdin, anything else sniffed; bad input is refused
+``.txt``, ``.md``, ``.html``, ``.docx`` and stdin, anything else sniffed; a plain text that uses
+Markdown (links, emphasis, ``#`` headings: :func:`plume.ingest.sniff.uses_markdown`) is read as
+Markdown, laid out as plain text (docs/ingest.md). Bad input is refused
 with one error from :mod:`plume.errors`, worded in :mod:`plume.ingest.problems`. The brief is
 taken out (:mod:`plume.ingest.brief`); ingest does not clean. Heavy parsers are imported only
 when a format needs them. Formats and refusals: docs/cleaning.md.
@@ -8,6 +10,7 @@ when a format needs them. Formats and refusals: docs/cleaning.md.
 
 from __future__ import annotations
 
+import re
 import stat
 import sys
 from pathlib import Path
@@ -17,6 +20,7 @@ from plume.errors import UnsupportedInput
 from plume.ingest import problems
 from plume.ingest.brief import parse_brief, split_brief
 from plume.ingest.decode import check_controls, decode, normalise_newlines
+from plume.ingest.inline import drop_heading_marks
 from plume.ingest.parsed import Parsed
 from plume.ingest.sniff import (
     ZIP_MAGIC,
@@ -25,6 +29,7 @@ from plume.ingest.sniff import (
     normalise_format,
     refuse_non_text,
     sniff_format,
+    uses_markdown,
 )
 from plume.report import Msg
 from plume.settings import Settings
@@ -147,8 +152,51 @@ def _from_text(
         from plume.ingest.text import text_to_blocks
 
         brief, body = split_brief(text)
-        parsed = Parsed(blocks=text_to_blocks(body), brief=brief)
+        if uses_markdown(body):
+            # Markdown pasted as text (a CMS, a chat): laid out as plain text, read as Markdown.
+            parsed = _markdown_text(body, settings.lang)
+            fmt = "md"
+        else:
+            parsed = Parsed(blocks=text_to_blocks(body))
+        parsed.brief = brief
     return _document(parsed, name, fmt, encoding, size)
+
+
+#: What opens a line of Markdown in a plain text, for the text reader: indentation, then ATX
+#: heading, quote, bullet or number markers.
+_LINE_MARKERS = re.compile(r"^[ \t]*(?:(?:#{1,6}|[-*+•‣◦▪●]|\d{1,3}[.)])[ \t]+|>[ \t]?)*")
+#: Characters without which a line holds no inline Markdown.
+_INLINE_SYNTAX = re.compile(r"[*_\[\]<`\\&]")
+
+
+def _markdown_text(body: str, lang: str) -> Parsed:
+    """A plain text that uses Markdown: each line's inline syntax is read (emphasis and links
+    kept as marks, the visible text left), then the text reader lays out the blocks as for any
+    plain text (one paragraph per line or blank-line-separated, headings guessed when the text
+    has no ``#`` heading, lists, quotes)."""
+    from plume.ingest.markdown import inline_markdown
+    from plume.ingest.text import text_to_blocks
+
+    parsed = Parsed(blocks=[])
+    lines = []
+    for line in body.split("\n"):
+        prefix = _LINE_MARKERS.match(line)
+        head = prefix.group() if prefix else ""
+        rest = line[len(head) :]
+        if _INLINE_SYNTAX.search(rest):
+            rest, links, images, marks = inline_markdown(rest)
+            parsed.links += links
+            parsed.images += images
+            parsed.marks += marks
+        lines.append(head + rest)
+    parsed.blocks = text_to_blocks("\n".join(lines))
+    parsed.notes.append(
+        Msg(
+            "Texte écrit en Markdown : gras, italique et liens conservés.",
+            "Text written in Markdown: bold, italics and links kept.",
+        ).get(lang)
+    )
+    return parsed
 
 
 def _document(parsed: Parsed, name: str, fmt: str, encoding: str | None, size: int) -> Document:
@@ -157,6 +205,7 @@ def _document(parsed: Parsed, name: str, fmt: str, encoding: str | None, size: i
             raise problems.brief_only(name)
         raise problems.empty(name, Msg("sans texte", "without text"))
     blocks: tuple[Block, ...] = tuple(parsed.blocks)
+    marks = tuple(drop_heading_marks(parsed.marks, blocks))
     return Document(
         blocks=blocks,
         source=Source(name=name, format=fmt, encoding=encoding, size_bytes=size),
@@ -164,5 +213,6 @@ def _document(parsed: Parsed, name: str, fmt: str, encoding: str | None, size: i
         brief=parsed.brief,
         links=tuple(parsed.links),
         images=tuple(parsed.images),
+        marks=marks,
         notes=tuple(parsed.notes),
     )

@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from plume.document import Block, BlockKind, Image, Link, Meta, list_item_level
+from plume.document import Block, BlockKind, Image, Link, Mark, MarkKind, Meta, list_item_level
 from plume.ingest import problems
+from plume.ingest.inline import marks_in
 from plume.ingest.page import Prepared, prepare_page
 from plume.ingest.page_meta import PageMeta, page_meta
 from plume.ingest.parsed import Parsed
@@ -100,6 +101,26 @@ class _Dialect:
     #: Drop links wrapped around a heading. In trafilatura's output such a link is a teaser
     #: card for another article; in clean HTML it is kept as written.
     drop_linked_headings: bool = False
+    #: Bold or italic inline element: kept as a mark (``Document.marks``).
+    emphasis: Callable[[Any], MarkKind | None] = lambda el: None
+
+
+_HTML_EMPHASIS = {
+    "strong": MarkKind.STRONG,
+    "b": MarkKind.STRONG,
+    "em": MarkKind.EM,
+    "i": MarkKind.EM,
+}
+#: trafilatura's ``include_formatting`` output: ``<hi rend="#b">`` / ``<hi rend="#i">``.
+_XML_EMPHASIS = {"#b": MarkKind.STRONG, "#i": MarkKind.EM}
+
+
+def _html_emphasis(el: Any) -> MarkKind | None:
+    return _HTML_EMPHASIS.get(el.tag)
+
+
+def _xml_emphasis(el: Any) -> MarkKind | None:
+    return _XML_EMPHASIS.get(el.get("rend") or "") if el.tag == "hi" else None
 
 
 def _html_heading(el: Any) -> int | None:
@@ -208,6 +229,7 @@ HTML = _Dialect(
     image_attr="src",
     link="a",
     link_attr="href",
+    emphasis=_html_emphasis,
 )
 
 TRAFILATURA_XML = _Dialect(
@@ -223,6 +245,7 @@ TRAFILATURA_XML = _Dialect(
     link="ref",
     link_attr="target",
     drop_linked_headings=True,
+    emphasis=_xml_emphasis,
 )
 
 
@@ -235,6 +258,9 @@ class _Walker:
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.images: list[Image] = []
+        self.marks: list[Mark] = []
+        #: The marks of the block being built: (kind, visible text, target).
+        self._found: list[tuple[MarkKind, str, str]] = []
         self._block_tags = dialect.paragraphs | dialect.items | dialect.quotes | dialect.containers
         #: ``Block.level`` of the list item being walked (depth and numbering).
         self._item_level = 0
@@ -300,6 +326,9 @@ class _Walker:
             level = 0
         if text:
             self.blocks.append(Block(kind, text, level))
+            if kind is not BlockKind.HEADING:  # a heading is rendered as a heading, plain
+                self.marks += marks_in(text, self._found)
+        self._found = []
 
     # -- inline ------------------------------------------------------------------------------
 
@@ -327,6 +356,8 @@ class _Walker:
         text = "".join(pieces)
         if tag == self.d.link and record:
             self._add_link(el, text)
+        elif record and (emphasis := self.d.emphasis(el)) is not None:
+            self._found.append((emphasis, text, ""))
         elif self._is_block(el):
             text = f" {text} "  # a block inside inline content still separates words
         return text
@@ -336,6 +367,7 @@ class _Walker:
         url = follow_link(href, self.base)
         if url is not None:
             self.links.append(Link(url, _WS.sub(" ", text).strip()))
+            self._found.append((MarkKind.LINK, text, url))
 
     def _add_image(self, el: Any) -> None:
         src = (el.get(self.d.image_attr) or el.get("data-src") or "").strip()
@@ -684,15 +716,25 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
         )
     if not blocks:
         raise problems.no_text(name, Msg("la page HTML", "the HTML page"))
-    return Parsed(blocks=blocks, links=walker.links, images=walker.images, meta=meta, notes=notes)
+    return Parsed(
+        blocks=blocks,
+        links=walker.links,
+        images=walker.images,
+        marks=walker.marks,
+        meta=meta,
+        notes=notes,
+    )
 
 
-def fragment_blocks(markup: str) -> tuple[list[Block], list[Link], list[Image], int]:
-    """Blocks of an HTML fragment embedded in Markdown: (blocks, links, images, scripts)."""
+def fragment_blocks(
+    markup: str,
+) -> tuple[list[Block], list[Link], list[Image], int, list[Mark]]:
+    """Blocks of an HTML fragment embedded in Markdown: (blocks, links, images, scripts,
+    marks)."""
     tree, _, _ = _parse_shallow(f"<div>{markup}</div>")
     if tree is None:
-        return [], [], [], 0
+        return [], [], [], 0, []
     scripts = len(tree.findall(".//script"))
     walker = _Walker(HTML, None)
     walker.walk(_root(tree))
-    return walker.blocks, walker.links, walker.images, scripts
+    return walker.blocks, walker.links, walker.images, scripts, walker.marks

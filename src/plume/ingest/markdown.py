@@ -3,7 +3,9 @@
 CommonMark plus tables and strikethrough (GitHub's usual extensions). Inline markup is removed
 and only the visible text kept: ``**gras**`` → "gras", ``[texte](url)`` → "texte" (the link
 goes to ``Document.links``), ``![alt](src)`` → nothing in the text (the image goes to
-``Document.images``). A soft line break is a space, as CommonMark renders it; a hard break
+``Document.images``); bold, italics and links are kept as phrases in ``Document.marks``
+(:mod:`plume.ingest.inline`) for the renderers. :func:`inline_markdown` reads one line of a
+plain-text file that uses Markdown (``plume.ingest.sniff.uses_markdown``). A soft line break is a space, as CommonMark renders it; a hard break
 (two trailing spaces or a backslash) stays ``\\n``. A list item keeps its depth and whether
 its list is numbered in ``Block.level`` (``Block.list_depth``, ``Block.ordered``). Code blocks
 are not prose and are left out (with a note); raw HTML blocks are read with the HTML walker,
@@ -20,9 +22,20 @@ import re
 from functools import cache
 from typing import Any
 
-from plume.document import Block, BlockKind, Brief, Image, Link, Meta, list_item_level
+from plume.document import (
+    Block,
+    BlockKind,
+    Brief,
+    Image,
+    Link,
+    Mark,
+    MarkKind,
+    Meta,
+    list_item_level,
+)
 from plume.ingest.brief import split_brief
 from plume.ingest.html import follow_link, fragment_blocks, slug_from_url
+from plume.ingest.inline import marks_in
 from plume.ingest.parsed import Parsed
 from plume.report import Msg
 
@@ -147,10 +160,14 @@ class _Inline:
         self.links = links
         self.images = images
         self.scripts = 0
+        #: The marks of the last rendered text: (kind, visible text, target), inner first.
+        self.found: list[tuple[MarkKind, str, str]] = []
 
     def render(self, children: list[Any]) -> str:
         out: list[str] = []
         link_stack: list[tuple[str, int]] = []  # (href, position in out)
+        emphasis: list[tuple[MarkKind, int]] = []  # (kind, position in out)
+        self.found = []
         hidden = 0
         for tok in children:
             t = tok.type
@@ -187,6 +204,12 @@ class _Inline:
                 url = follow_link(href, None)
                 if url is not None:
                     self.links.append(Link(url, re.sub(r"\s+", " ", "".join(out[start:])).strip()))
+                    self.found.append((MarkKind.LINK, "".join(out[start:]), url))
+            elif t in ("strong_open", "em_open"):
+                emphasis.append((MarkKind.STRONG if t == "strong_open" else MarkKind.EM, len(out)))
+            elif t in ("strong_close", "em_close") and emphasis:
+                kind, start = emphasis.pop()
+                self.found.append((kind, "".join(out[start:]), ""))
         # Runs of spaces render as one (HTML whitespace), as do the gaps left by an image or
         # an inline script taken out of the text.
         text = re.sub(r"[ \t]+", " ", "".join(out))
@@ -202,6 +225,7 @@ def parse_markdown(text: str, lang: str) -> Parsed:
     images: list[Image] = []
     inline = _Inline(links, images)
     blocks: list[Block] = []
+    marks: list[Mark] = []
     notes: list[str] = []
     context: list[BlockKind] = []  # enclosing list items / quotes
     lists: list[bool] = []  # enclosing lists, innermost last: numbered or not
@@ -227,10 +251,11 @@ def parse_markdown(text: str, lang: str) -> Parsed:
         elif t in ("fence", "code_block"):
             code_blocks += 1
         elif t == "html_block":
-            sub_blocks, sub_links, sub_images, sub_scripts = fragment_blocks(tok.content)
+            sub_blocks, sub_links, sub_images, sub_scripts, sub_marks = fragment_blocks(tok.content)
             blocks.extend(sub_blocks)
             links.extend(sub_links)
             images.extend(sub_images)
+            marks.extend(sub_marks)
             scripts += sub_scripts
         elif t == "inline":
             content = inline.render(tok.children or [])
@@ -248,6 +273,7 @@ def parse_markdown(text: str, lang: str) -> Parsed:
                     else 0
                 )
                 blocks.append(Block(kind, content, level))
+                marks += marks_in(content, inline.found)
     scripts += inline.scripts
     meta = front_matter_meta(fields)
     post_title = fields.get("title")
@@ -274,6 +300,7 @@ def parse_markdown(text: str, lang: str) -> Parsed:
         blocks=blocks,
         links=links,
         images=images,
+        marks=marks,
         meta=meta,
         notes=notes,
         brief=_merge_briefs(line_brief, front_matter_brief(fields)),
@@ -285,3 +312,17 @@ def _merge_briefs(line: Brief | None, front: Brief | None) -> Brief | None:
     if line is None or front is None:
         return line or front
     return line if line.keyphrase else line.merged(keyphrase=front.keyphrase)
+
+
+def inline_markdown(line: str) -> tuple[str, list[Link], list[Image], list[Mark]]:
+    """One line of a plain-text file that uses Markdown: its visible text, links, images and
+    marks. Block markers (``#``, ``-``, ``>``…) are the text reader's business: only the
+    inline syntax is read here, so ``5 * 3`` and ``[1]`` stay as written."""
+    tokens = _parser().parseInline(line)
+    links: list[Link] = []
+    images: list[Image] = []
+    inline = _Inline(links, images)
+    children = tokens[0].children if tokens else []
+    # Line breaks are the text reader's (a hard-wrapped paragraph is rejoined by the cleaner).
+    text = inline.render(children or [])
+    return text, links, images, marks_in(text, inline.found)

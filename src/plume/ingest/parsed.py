@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plume.document import Block, Brief, Image, Link, Meta
+from plume.document import Block, Brief, Image, Link, Mark, Meta
 
 
 @dataclass(slots=True)
@@ -12,6 +12,8 @@ class Parsed:
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    #: Bold, italics and links as phrases (plume.ingest.inline), in reading order.
+    marks: list[Mark] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
     notes: list[str] = field(default_factory=list)
     brief: Brief | None = None

@@ -136,6 +136,28 @@ def looks_like_markdown(head: bytes) -> bool:
     return bool(_FRONT_MATTER.match(head))
 
 
+#: Markdown's inline syntax as people type it: a link ``[texte](url)`` or ``<https://…>``, a
+#: bold or italic pair hugging its words (``**mot**``, ``__mot__``, ``*mot*``, ``_mot_``).
+#: "5 * 3", "[sic]", "[1]", "a_b" or a lone "*" are none of these.
+_MD_INLINE = re.compile(
+    r"\[[^\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"
+    r"|<https?://[^\s<>]+>"
+    r"|(?<![\w*])\*\*(?=[^\s*])[^*\n]*?[^\s*]\*\*(?![\w*])"
+    r"|(?<!\w)__(?=[^\s_])[^_\n]*?[^\s_]__(?!\w)"
+    r"|(?<![\w*\\])\*(?=[^\s*])[^*\n]*?[^\s*\\]\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])[^_\n]*?[^\s_\\]_(?!\w)"
+)
+#: An ATX heading (``## Intertitre``): plain text has no use for a line opening with "# ".
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def uses_markdown(text: str) -> bool:
+    """Does a plain text use Markdown (pasted from a CMS or a chat)? A link, a bold or italic
+    pair, or an ATX heading say so. Bulleted and numbered lines alone do not: they are as common
+    in plain text, and the text reader reads them as lists either way."""
+    return bool(_MD_INLINE.search(text) or _MD_HEADING.search(text))
+
+
 def sniff_format(data: bytes) -> str:
     """Guess the format of bytes with no telling extension: docx, html or txt."""
     if data.startswith(ZIP_MAGIC):

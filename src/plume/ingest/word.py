@@ -17,8 +17,9 @@ import io
 import re
 from typing import Any
 
-from plume.document import Block, BlockKind, Image, Link, Meta, list_item_level
+from plume.document import Block, BlockKind, Image, Link, Mark, MarkKind, Meta, list_item_level
 from plume.ingest import problems
+from plume.ingest.inline import marks_in
 from plume.ingest.parsed import Parsed
 from plume.report import Msg
 
@@ -153,6 +154,30 @@ def _links(p: Any) -> list[Link]:
     return out
 
 
+def _marks(p: Any, block: Block) -> list[Mark]:
+    """Bold and italic runs (consecutive runs joined, a blank run between them does not break
+    them) and hyperlinks of a body paragraph, as marks. Only direct formatting counts: a run
+    whose ``bold`` is None takes its style's, which is the heading's or the quote's look."""
+    if block.is_heading:
+        return []
+    from docx.text.hyperlink import Hyperlink
+
+    found: list[tuple[MarkKind, str, str]] = []
+    open_: dict[MarkKind, list[str]] = {MarkKind.STRONG: [], MarkKind.EM: []}
+    for item in p.iter_inner_content():
+        for run in item.runs if isinstance(item, Hyperlink) else [item]:
+            text = run.text
+            for kind, on in ((MarkKind.STRONG, run.bold), (MarkKind.EM, run.italic)):
+                if on or (open_[kind] and not text.strip()):
+                    open_[kind].append(text)
+                elif open_[kind]:
+                    found.append((kind, "".join(open_[kind]), ""))
+                    open_[kind] = []
+    found += [(kind, "".join(pieces), "") for kind, pieces in open_.items() if pieces]
+    found += [(MarkKind.LINK, link.text, link.href) for link in _links(p)]
+    return marks_in(block.text, found)
+
+
 def _images(p: Any) -> list[Image]:
     """Pictures in a paragraph: alt text from ``wp:docPr/@descr`` (Word's "Alt Text")."""
     out: list[Image] = []
@@ -185,11 +210,13 @@ def parse_docx(data: bytes, name: str) -> Parsed:
     blocks: list[Block] = []
     links: list[Link] = []
     images: list[Image] = []
+    marks: list[Mark] = []
 
     def paragraph(p: Paragraph) -> None:
         block = _paragraph_block(p)
         if block is not None:
             blocks.append(block)
+            marks.extend(_marks(p, block))
         links.extend(_links(p))
         images.extend(_images(p))
 
@@ -217,4 +244,6 @@ def parse_docx(data: bytes, name: str) -> Parsed:
         raise problems.corrupt_docx(name, type(exc).__name__) from exc
     if not blocks:
         raise problems.no_text(name, Msg("le document Word", "the Word document"))
-    return Parsed(blocks=blocks, links=links, images=images, meta=Meta(title=title or None))
+    return Parsed(
+        blocks=blocks, links=links, images=images, marks=marks, meta=Meta(title=title or None)
+    )

@@ -1,4 +1,5 @@
-"""Helpers shared by the renderers: dates with offset, language codes, URL detection.
+"""Helpers shared by the renderers: dates with offset, language codes, URL detection, the lines
+of the "Sources" list.
 
 Renderers only format an :class:`~plume.article.Article`; these helpers never decide content,
 they only refuse what cannot be written correctly (a date without offset).
@@ -7,16 +8,26 @@ they only refuse what cannot be written correctly (a date without offset).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from babel.dates import format_date
+
+from plume.article import SourceRef
+from plume.text import french_spacing
 
 __all__ = [
     "FAQ_HEADING",
     "READER_QUESTIONS_HEADING",
     "SOURCES_HEADING",
+    "SourceEntry",
     "bcp47",
+    "french_date",
     "is_http_url",
     "iso_datetime",
     "og_locale",
+    "source_entry",
 ]
 
 #: Titles of the sections the renderers add after the body (French editorial conventions).
@@ -59,3 +70,48 @@ def og_locale(lang: str) -> str:
 def is_http_url(text: str) -> bool:
     """True when ``text`` is exactly one absolute http(s) URL (so it may become a link)."""
     return _HTTP_URL.fullmatch(text.strip()) is not None
+
+
+def french_date(day: date) -> str:
+    """``12 décembre 2019``, ``1er février 2020``: the long French date (CLDR's, by Babel), with
+    the ordinal the first of the month takes in French (Imprimerie nationale, *Lexique*)."""
+    text = format_date(day, format="d MMMM y", locale="fr_FR")
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One line of the published "Sources" list, its parts in the order they are written:
+    the outlet (italic), the title in guillemets (the link, when there is one), the date.
+    ``label`` stands in for the title when the source gives none: its site's host when it has
+    a link, else "Source 2" (its position)."""
+
+    outlet: str | None
+    title: str | None
+    label: str | None
+    url: str | None
+    date: str | None
+    iso_date: str | None
+
+
+def source_entry(ref: SourceRef, number: int) -> SourceEntry:
+    """What the "Sources" list writes for ``ref``, the ``number``-th source (from 1): its
+    metadata, never its file name."""
+    url = ref.url.strip() if ref.url and is_http_url(ref.url) else None
+    outlet = (ref.outlet or "").strip() or None
+    title = french_spacing(f"« {ref.title.strip()} »") if ref.title and ref.title.strip() else None
+    label = None
+    if title is None and (url is None or outlet is None):
+        host = urlsplit(url).hostname if url else None
+        label = (host.removeprefix("www.") if host else None) or (
+            None if outlet else f"Source {number}"
+        )
+    day = ref.date.date() if ref.date else None  # in the page's own offset: its local date
+    return SourceEntry(
+        outlet=outlet,
+        title=title,
+        label=label,
+        url=url,
+        date=french_date(day) if day else None,
+        iso_date=day.isoformat() if day else None,
+    )

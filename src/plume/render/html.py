@@ -8,21 +8,26 @@ too, so no article text can close the ``<script>``). Details and sources: docs/o
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 from urllib.parse import quote
 
 from plume.article import Article, BulletList, Piece, Quote
+from plume.document import Mark, MarkKind, PlacedMark
 from plume.optimisation import SourceMeta
 from plume.render.common import (
     FAQ_HEADING,
     READER_QUESTIONS_HEADING,
     SOURCES_HEADING,
+    SourceEntry,
     bcp47,
     is_http_url,
     iso_datetime,
     og_locale,
+    source_entry,
 )
+from plume.render.inline import Spans, nest, safe_href, spans_by_text
 
 __all__ = [
     "CANONICAL_PLACEHOLDER_COMMENT",
@@ -30,6 +35,7 @@ __all__ = [
     "article_json_ld",
     "faq_json_ld",
     "json_for_script",
+    "marked_html",
     "render_html",
 ]
 
@@ -170,75 +176,97 @@ def _head(article: Article, source: SourceMeta | None) -> list[str]:
     return lines
 
 
-def _paragraphs(paragraphs: list[str]) -> list[str]:
-    return [f"<p>{escape(p)}</p>" for p in paragraphs if p.strip()]
+_TAGS = {MarkKind.STRONG: "strong", MarkKind.EM: "em"}
 
 
-def _list_item(text: str) -> str:
+def _wrap(mark: Mark, inner: str) -> str:
+    if mark.kind is MarkKind.LINK:
+        href = safe_href(mark.href)
+        return f'<a href="{escape(href)}">{inner}</a>' if href else inner
+    tag = _TAGS[mark.kind]
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def marked_html(text: str, spans: Sequence[PlacedMark]) -> str:
+    """``text`` escaped, with the source's marks as ``<strong>``, ``<em>`` and ``<a href>``
+    (``spans``: sorted outer first, from :func:`plume.render.inline.spans_by_text`)."""
+    return nest(text, spans, escape, _wrap) if spans else escape(text)
+
+
+def _writer(spans: Spans) -> Callable[[str], str]:
+    return lambda text: marked_html(text, spans.get(text, []))
+
+
+def _paragraphs(paragraphs: list[str], line: Callable[[str], str] = escape) -> list[str]:
+    return [f"<p>{line(p)}</p>" for p in paragraphs if p.strip()]
+
+
+def _list_item(text: str, line: Callable[[str], str] = escape) -> str:
     if is_http_url(text):
         url = escape(text.strip())
         return f'<li><a href="{url}">{url}</a></li>'
-    return f"<li>{escape(text)}</li>"
+    return f"<li>{line(text)}</li>"
 
 
-def _list(lst: BulletList) -> list[str]:
+def _list(lst: BulletList, line: Callable[[str], str] = escape) -> list[str]:
     """``<ul>``/``<ol>``; a nested list inside the ``<li>`` it belongs to."""
     tag = "ol" if lst.ordered else "ul"
     lines = [f"<{tag}>"]
     for item in lst.items:
         if item.sublist is None:
-            lines.append(_list_item(item.text))
+            lines.append(_list_item(item.text, line))
         else:
-            lines += [f"<li>{escape(item.text)}", *_list(item.sublist), "</li>"]
+            lines += [f"<li>{line(item.text)}", *_list(item.sublist, line), "</li>"]
     return [*lines, f"</{tag}>"]
 
 
-def _quote(quote: Quote) -> list[str]:
+def _quote(quote: Quote, line: Callable[[str], str] = escape) -> list[str]:
     """A ``<blockquote>`` in a ``<figure>`` with its attribution as the caption (WHATWG HTML,
     § 4.4.4 "the blockquote element": attribution goes outside the quotation, in a
     ``<figcaption>``), so nothing can come between the words and who said them."""
-    said = ["<blockquote>", *_paragraphs(quote.text.split("\n")), "</blockquote>"]
+    said = ["<blockquote>", *_paragraphs(quote.text.split("\n"), line), "</blockquote>"]
     if not quote.attribution:
         return said
     return [
         '<figure class="quote">',
         *said,
-        f"<figcaption>— {escape(quote.attribution)}</figcaption>",
+        f"<figcaption>— {line(quote.attribution)}</figcaption>",
         "</figure>",
     ]
 
 
-def _pieces(pieces: list[Piece]) -> list[str]:
+def _pieces(pieces: list[Piece], line: Callable[[str], str] = escape) -> list[str]:
     lines: list[str] = []
     for p in pieces:
         if isinstance(p, str):
-            lines += _paragraphs([p])
+            lines += _paragraphs([p], line)
         elif isinstance(p, Quote):
-            lines += _quote(p)
+            lines += _quote(p, line)
         else:
-            lines += _list(p)
+            lines += _list(p, line)
     return lines
 
 
-def _body(article: Article) -> list[str]:
+def _body(article: Article, marks: Sequence[Mark] = ()) -> list[str]:
+    line = _writer(spans_by_text(article, marks))
     lines = [f"<h1>{escape(article.title)}</h1>"]
     if article.key_points:
         lines += [
             '<ul class="key-points">',
-            *(f"<li>{escape(k)}</li>" for k in article.key_points),
+            *(f"<li>{line(k)}</li>" for k in article.key_points),
             "</ul>",
         ]
-    lines += _pieces(article.intro_blocks)
+    lines += _pieces(article.intro_blocks, line)
     for section in article.sections:
         level = section.level
         lines.append(f"<h{level}>{escape(section.heading)}</h{level}>")
-        lines += _pieces(section.blocks)
+        lines += _pieces(section.blocks, line)
     if article.faq:
         lines.append('<section class="faq">')
         lines.append(f"<h2>{escape(FAQ_HEADING)}</h2>")
         for item in article.faq:
             lines.append(f"<h3>{escape(item.question)}</h3>")
-            lines.append(f"<p>{escape(item.answer)}</p>")
+            lines.append(f"<p>{line(item.answer)}</p>")
         lines.append("</section>")
     if article.reader_questions:
         lines.append('<section class="reader-questions">')
@@ -246,18 +274,37 @@ def _body(article: Article) -> list[str]:
         lines.append("<ul>")
         lines += [f"<li>{escape(q)}</li>" for q in article.reader_questions]
         lines += ["</ul>", "</section>"]
-    if article.sources:
+    if article.source_refs or article.sources:
         lines.append('<section class="sources">')
         lines.append(f"<h2>{escape(SOURCES_HEADING)}</h2>")
         lines.append("<ul>")
-        lines += [_list_item(s) for s in article.sources]
+        if article.source_refs:
+            entries = [source_entry(r, n) for n, r in enumerate(article.source_refs, 1)]
+            lines += [f"<li>{_sources_item(e)}</li>" for e in entries]
+        else:
+            lines += [_list_item(s) for s in article.sources]
         lines += ["</ul>", "</section>"]
     return lines
 
 
-def render_html(article: Article, source: SourceMeta | None = None) -> str:
+def _sources_item(entry: SourceEntry) -> str:
+    """<cite>Le Devoir</cite>, <a href="…">« Titre »</a>, <time …>19 février 2020</time>."""
+    outlet = f"<cite>{escape(entry.outlet)}</cite>" if entry.outlet else None
+    named = entry.title or entry.label
+    linked = escape(named) if named else outlet
+    if entry.url and linked:
+        linked = f'<a href="{escape(entry.url)}">{linked}</a>'
+    day = f'<time datetime="{entry.iso_date}">{escape(entry.date)}</time>' if entry.date else None
+    parts = [outlet if named else None, linked, day]
+    return ", ".join(p for p in parts if p)
+
+
+def render_html(
+    article: Article, source: SourceMeta | None = None, marks: Sequence[Mark] = ()
+) -> str:
     """The article as a complete HTML5 page (UTF-8), ending with one newline; ``source`` is
-    the source page's metadata (site name, section, tags, canonical URL), when known."""
+    the source page's metadata (site name, section, tags, canonical URL), when known;
+    ``marks`` the source's bold, italics and links, written where their phrase still is."""
     lang = escape(article.lang)
     parts = [
         "<!DOCTYPE html>",
@@ -267,7 +314,7 @@ def render_html(article: Article, source: SourceMeta | None = None) -> str:
         "</head>",
         "<body>",
         "<article>",
-        *_body(article),
+        *_body(article, marks),
         "</article>",
         "</body>",
         "</html>",

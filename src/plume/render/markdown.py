@@ -18,18 +18,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Sequence
+from urllib.parse import quote
 
 from plume.article import Article, BulletList, Piece, Quote
+from plume.document import Mark, MarkKind, PlacedMark
 from plume.optimisation import SourceMeta
 from plume.render.common import (
     FAQ_HEADING,
     READER_QUESTIONS_HEADING,
     SOURCES_HEADING,
+    SourceEntry,
     is_http_url,
     iso_datetime,
+    source_entry,
 )
+from plume.render.inline import Spans, nest, safe_href, spans_by_text
 
-__all__ = ["escape_markdown", "render_markdown", "yaml_string"]
+__all__ = ["escape_markdown", "marked_markdown", "render_markdown", "yaml_string"]
 
 # --- YAML -----------------------------------------------------------------------------------------
 
@@ -86,6 +92,39 @@ def escape_markdown(text: str) -> str:
     return _LINE_START.sub(r"\\\1", line)
 
 
+#: Characters left as they are in a link target; spaces, parentheses and angle brackets are
+#: percent-encoded so the destination never ends early (CommonMark §6.3), ``%`` kept so an
+#: encoded URL is not encoded twice.
+_HREF_SAFE = ":/?#[]@!$&'*+,;=%~-._"
+
+
+def _escape_inline(text: str) -> str:
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", _NEWLINE.sub(" ", text)))
+
+
+def _wrap(mark: Mark, inner: str) -> str:
+    if mark.kind is MarkKind.LINK:
+        href = safe_href(mark.href)
+        return f"[{inner}]({quote(href, safe=_HREF_SAFE)})" if href else inner
+    delimiter = "**" if mark.kind is MarkKind.STRONG else "*"
+    return f"{delimiter}{inner}{delimiter}"
+
+
+def marked_markdown(text: str, spans: Sequence[PlacedMark]) -> str:
+    """:func:`escape_markdown` with the source's marks written as Markdown: ``**gras**``,
+    ``*italique*``, ``[lien](url)`` (``spans``: sorted outer first, from
+    :func:`plume.render.inline.spans_by_text`)."""
+    if not spans:
+        return escape_markdown(text)
+    line = nest(text, spans, _escape_inline, _wrap).strip(" \t")
+    line = _ORDERED.sub(r"\1\\\2", line)
+    return _LINE_START.sub(r"\\\1", line)
+
+
+def _writer(spans: Spans) -> Callable[[str], str]:
+    return lambda text: marked_markdown(text, spans.get(text, []))
+
+
 def _heading(level: int, text: str) -> str:
     escaped = escape_markdown(text)
     if escaped.endswith("#"):
@@ -94,44 +133,46 @@ def _heading(level: int, text: str) -> str:
     return f"{'#' * level} {escaped}"
 
 
-def _list_item(text: str) -> str:
+def _list_item(text: str, line: Callable[[str], str] = escape_markdown) -> str:
     if is_http_url(text):
         # An autolink keeps the URL clickable and its "_" / "*" literal.
         return f"- <{text.strip()}>"
-    return f"- {escape_markdown(text)}"
+    return f"- {line(text)}"
 
 
-def _list_lines(lst: BulletList, indent: str = "") -> list[str]:
+def _list_lines(
+    lst: BulletList, indent: str = "", line: Callable[[str], str] = escape_markdown
+) -> list[str]:
     """A list, nested lists indented to their item's text (CommonMark §5.2: a sub-list starts at
     the content column of the item it belongs to)."""
     lines: list[str] = []
     for n, item in enumerate(lst.items, start=1):
         marker = f"{n}." if lst.ordered else "-"
-        text = f"<{item.text.strip()}>" if is_http_url(item.text) else escape_markdown(item.text)
+        text = f"<{item.text.strip()}>" if is_http_url(item.text) else line(item.text)
         lines.append(f"{indent}{marker} {text}")
         if item.sublist is not None:
-            lines += _list_lines(item.sublist, indent + " " * (len(marker) + 1))
+            lines += _list_lines(item.sublist, indent + " " * (len(marker) + 1), line)
     return lines
 
 
-def _quote(quote: Quote) -> str:
+def _quote(quote: Quote, line: Callable[[str], str] = escape_markdown) -> str:
     """A blockquote; the attribution is its last line, so nothing can come between them."""
-    paragraphs = [escape_markdown(p) for p in quote.text.split("\n") if p.strip()]
+    paragraphs = [line(p) for p in quote.text.split("\n") if p.strip()]
     lines = [f"> {p}" if i == 0 else f">\n> {p}" for i, p in enumerate(paragraphs)]
     if quote.attribution:
-        lines += [">", f"> — {escape_markdown(quote.attribution)}"]
+        lines += [">", f"> — {line(quote.attribution)}"]
     return "\n".join(lines)
 
 
-def _pieces(pieces: list[Piece]) -> list[str]:
+def _pieces(pieces: list[Piece], line: Callable[[str], str] = escape_markdown) -> list[str]:
     out: list[str] = []
     for p in pieces:
         if isinstance(p, str):
-            out.append(escape_markdown(p))
+            out.append(line(p))
         elif isinstance(p, Quote):
-            out.append(_quote(p))
+            out.append(_quote(p, line))
         else:
-            out.append("\n".join(_list_lines(p)))
+            out.append("\n".join(_list_lines(p, line=line)))
     return out
 
 
@@ -177,24 +218,45 @@ def _front_matter(article: Article, source: SourceMeta | None = None) -> list[st
     return lines
 
 
-def render_markdown(article: Article, source: SourceMeta | None = None) -> str:
+def _sources_item(entry: SourceEntry) -> str:
+    """*Le Devoir*, [« Titre »](<https://…>), 19 février 2020 — the link on the title, else on
+    the outlet or the site's host."""
+    outlet = f"*{escape_markdown(entry.outlet)}*" if entry.outlet else None
+    named = entry.title or entry.label
+    linked = escape_markdown(named) if named else outlet
+    if entry.url and linked:
+        # An angle-bracketed destination keeps a URL with parentheses whole (CommonMark).
+        linked = f"[{linked}](<{entry.url}>)"
+    parts = [outlet if named else None, linked, entry.date]
+    return ", ".join(p for p in parts if p)
+
+
+def render_markdown(
+    article: Article, source: SourceMeta | None = None, marks: Sequence[Mark] = ()
+) -> str:
     """The article as a Markdown file with YAML front matter, ending with one newline;
-    ``source`` is the source page's metadata, when known."""
+    ``source`` is the source page's metadata, when known; ``marks`` the source's bold,
+    italics and links, written where their phrase still is."""
+    line = _writer(spans_by_text(article, marks))
     blocks: list[str] = ["\n".join(_front_matter(article, source)), _heading(1, article.title)]
     if article.key_points:
-        blocks.append("\n".join(_list_item(k) for k in article.key_points))
-    blocks += _pieces(article.intro_blocks)
+        blocks.append("\n".join(_list_item(k, line) for k in article.key_points))
+    blocks += _pieces(article.intro_blocks, line)
     for section in article.sections:
         blocks.append(_heading(section.level, section.heading))
-        blocks += _pieces(section.blocks)
+        blocks += _pieces(section.blocks, line)
     if article.faq:
         blocks.append(_heading(2, FAQ_HEADING))
         for item in article.faq:
-            blocks += [_heading(3, item.question), escape_markdown(item.answer)]
+            blocks += [_heading(3, item.question), line(item.answer)]
     if article.reader_questions:
         blocks.append(_heading(2, READER_QUESTIONS_HEADING))
         blocks.append("\n".join(_list_item(q) for q in article.reader_questions))
-    if article.sources:
+    if article.source_refs:
+        blocks.append(_heading(2, SOURCES_HEADING))
+        entries = [source_entry(r, n) for n, r in enumerate(article.source_refs, 1)]
+        blocks.append("\n".join(f"- {_sources_item(e)}" for e in entries))
+    elif article.sources:
         blocks.append(_heading(2, SOURCES_HEADING))
         blocks.append("\n".join(_list_item(s) for s in article.sources))
     return "\n\n".join(b for b in blocks if b) + "\n"

@@ -61,18 +61,20 @@ def render_outputs(result: OptimiseReport, *, allow_partial: bool = False) -> di
     a failing rewrite, the draft and the report (see the module docstring)."""
     report = result.model_dump_json(indent=2) + "\n"
     article, source = _with_source(result)
-    md = render_markdown(article, source)
+    inline = getattr(result, "inline", None)
+    marks = inline.marks if inline is not None else []
+    md = render_markdown(article, source, marks)
     if result.passed:
         return {
             "article.md": md,
-            "article.html": render_html(article, source),
+            "article.html": render_html(article, source, marks),
             "report.json": report,
         }
     failures = result.rewrite.failures if result.rewrite else []
     if allow_partial:
         return {
             "article.md": _mark_markdown(md, failures),
-            "article.html": _mark_html(render_html(article, source), failures),
+            "article.html": _mark_html(render_html(article, source, marks), failures),
             "report.json": report,
         }
     return {DRAFT_FILE: _mark_markdown(md, failures), "report.json": report}

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from plume.article import Article, article_document
-from plume.document import Document, EditorFields
+from plume.document import Document, EditorFields, Meta, placed_links
+from plume.optimisation import marked_texts
 from plume.report import Finding, Msg, Report
 from plume.settings import Settings
 from plume.text import sentences
@@ -70,7 +71,13 @@ def verify(
     from plume.analyse.audit import analyse_document  # the analyser's models load on first use
 
     def audit() -> tuple[Document, Report]:
-        document = article_document(article, sources[0].source)
+        # The source's links that the renderers write (their anchor text is still in the
+        # article), so the link checks count what the published article holds.
+        document = replace(
+            article_document(article, sources[0].source),
+            links=placed_links([m for d in sources for m in d.marks], marked_texts(article)),
+            meta=Meta(url=sources[0].meta.url),
+        )
         audited = replace(
             fields, title=article.seo_title, meta=article.meta_description, slug=article.slug
         )

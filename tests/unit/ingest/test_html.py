@@ -236,3 +236,35 @@ def test_small_page_keeps_the_article_header(settings: Settings) -> None:
     )
     doc = read_text(_page(body), settings, fmt="html")
     assert [b.text for b in doc.blocks] == ["Le budget voté", "Le conseil a voté."]
+
+
+def test_bold_italics_and_links_are_kept_as_marks(settings: Settings) -> None:
+    page = _page(
+        "<h1>Le plan vélo</h1>"
+        "<p>Le <strong>plan vélo</strong> de la métropole, présenté par "
+        '<a href="https://lyon.fr/velo">la mairie</a>, prévoit <em>cent kilomètres</em> de '
+        "pistes et <b>trois</b> <i>parkings</i>.</p>"
+        "<h2><strong>Un intertitre</strong></h2><p>Texte.</p>"
+    )
+    doc = read_text(page, settings, fmt="html")
+    assert [(m.kind.value, m.text, m.href) for m in doc.marks] == [
+        ("strong", "plan vélo", ""),
+        ("link", "la mairie", "https://lyon.fr/velo"),
+        ("em", "cent kilomètres", ""),
+        ("strong", "trois", ""),
+        ("em", "parkings", ""),
+    ]
+
+
+def test_a_web_page_keeps_its_marks_through_trafilatura(settings: Settings) -> None:
+    prose = " ".join(PARA.format(n=n) for n in range(6))
+    page = _page(
+        f"<nav><a href='/'>Accueil</a></nav><article><h1>Voitures électriques</h1>{prose}"
+        "<p>Les ventes ont <strong>doublé en un an</strong>, selon "
+        '<a href="https://www.avere-france.org/chiffres">l’Avere</a>.</p></article>'
+    )
+    doc = read_text(page, settings, fmt="html")
+    assert [(m.kind.value, m.text) for m in doc.marks] == [
+        ("strong", "doublé en un an"),
+        ("link", "l’Avere"),
+    ]

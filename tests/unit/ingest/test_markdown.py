@@ -131,3 +131,23 @@ def test_md_file_extension(tmp_path: Path, settings: Settings) -> None:
     f.write_text("# Titre\n\nDu *texte*.\n", encoding="utf-8")
     doc = read_path(f, settings)
     assert doc.source.format == "md" and doc.text == "Titre\n\nDu texte."
+
+
+def test_bold_italics_and_links_are_kept_as_marks(settings: Settings) -> None:
+    text = (
+        "# Le titre\n\n"
+        "Le **plan vélo** de la métropole, présenté par [la mairie](https://lyon.fr/velo), "
+        "prévoit *cent kilomètres* de pistes et un [**réseau express**](https://lyon.fr/rer-v).\n\n"
+        "## **Un intertitre**\n\n"
+        "- un item avec _un mot_ en italique\n"
+    )
+    doc = read_text(text, settings, fmt="md")
+    assert [(m.kind.value, m.text, m.href) for m in doc.marks] == [
+        ("strong", "plan vélo", ""),
+        ("link", "la mairie", "https://lyon.fr/velo"),
+        ("em", "cent kilomètres", ""),
+        ("strong", "réseau express", ""),
+        ("link", "réseau express", "https://lyon.fr/rer-v"),
+        ("em", "un mot", ""),
+    ]
+    assert doc.marks[0].before == "Le" and doc.marks[0].after.startswith("de la métropole,")

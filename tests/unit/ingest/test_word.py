@@ -184,3 +184,25 @@ def test_list_depth_and_numbering_from_the_numbering_part(
     doc = read_path(_save(d, tmp_path), settings)
     got = [(b.text, b.list_depth, b.ordered) for b in doc.blocks if b.kind is LI]
     assert got == [("Mélanger", 1, True), ("Cuire", 1, True), ("à la main", 2, False)]
+
+
+def test_bold_and_italic_runs_and_hyperlinks_are_kept_as_marks(
+    tmp_path: Path, settings: Settings
+) -> None:
+    d = docx.Document()
+    d.add_heading("Le plan vélo de Lyon", level=1)
+    p = d.add_paragraph("Le ")
+    p.add_run("plan ").bold = True
+    p.add_run("vélo").bold = True
+    p.add_run(" prévoit ")
+    p.add_run("cent kilomètres").italic = True
+    p.add_run(" de pistes, selon ")
+    _add_hyperlink(p, "https://lyon.fr/velo", "la mairie")
+    p.add_run(".")
+    doc = read_path(_save(d, tmp_path), settings)
+    assert doc.blocks[1].text == "Le plan vélo prévoit cent kilomètres de pistes, selon la mairie."
+    assert [(m.kind.value, m.text, m.href) for m in doc.marks] == [
+        ("strong", "plan vélo", ""),
+        ("em", "cent kilomètres", ""),
+        ("link", "la mairie", "https://lyon.fr/velo"),
+    ]
