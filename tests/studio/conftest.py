@@ -23,20 +23,6 @@ SEED = next(
     if p.is_file()
 )
 
-#: An article with one long sentence plume splits and one typo it corrects (issue 18).
-EDITED_LONG = (
-    "La métropole a voté un budget de 120 millions d’euros pour les pistes cyclables en 2025, "
-    "et la région financera un tiers des travaux prévus sur les quais du Rhône."
-)
-EDITED = f"""Les pistes cyclables de Lyon
-
-{EDITED_LONG}
-
-Le chantier déja engagé sur la rive gauche doit s’achever au printemps prochain.
-
-Les associations de cyclistes saluent les pistes cyclables mais demandent plus de parkings.
-"""
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",

@@ -23,7 +23,8 @@ from plume.cli.app import app as cli
 from plume.settings import Settings, load_settings
 from plume.studio import create_app
 from tests.conftest import EXAMPLE
-from tests.studio.conftest import BASE_URL, EDITED, EDITED_LONG, SEED, studio_settings
+from tests.studio.conftest import BASE_URL, SEED, studio_settings
+from tests.support.edited_article import EDITED, EDITED_LONG
 from tests.support.openai_server import OpenAIServer
 
 PUBLISHED = "2026-03-01T08:00:00Z"

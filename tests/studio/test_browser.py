@@ -23,7 +23,8 @@ from typer.testing import CliRunner
 from plume.cli.app import app as cli
 from plume.settings import load_settings
 from tests.conftest import EXAMPLE, ROOT
-from tests.studio.conftest import EDITED, EDITED_LONG, SEED, LiveServer
+from tests.studio.conftest import SEED, LiveServer
+from tests.support.edited_article import EDITED, EDITED_LONG
 from tests.support.openai_server import OpenAIServer
 from tests.support.rewrite_model import HEADINGS, Model
 

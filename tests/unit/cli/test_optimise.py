@@ -11,21 +11,11 @@ from typer.testing import CliRunner
 
 from plume.cli.app import app
 from plume.errors import ConfigError
+from tests.support.edited_article import EDITED, EDITED_LONG
 
 runner = CliRunner()
 
-LONG = (
-    "La métropole a voté un budget de 120 millions d’euros pour les pistes cyclables en 2025, "
-    "et la région financera un tiers des travaux prévus sur les quais du Rhône."
-)
-ARTICLE = f"""Les pistes cyclables de Lyon
-
-{LONG}
-
-Le chantier déja engagé sur la rive gauche doit s’achever au printemps prochain.
-
-Les associations de cyclistes saluent les pistes cyclables mais demandent plus de parkings.
-"""
+LONG, ARTICLE = EDITED_LONG, EDITED
 
 
 def _run(tmp_path: Path, name: str, *flags: str) -> tuple[dict[str, Any], str]:
