@@ -176,6 +176,9 @@ _COLON = re.compile(r":(?=$|\s|[»\"”’)\]…])")
 # No space before , and . (but ". . ." and " .net" are not this case).
 _COMMA_OR_STOP = re.compile(r"[.,](?=$|\s|[»\"”’)\]])")
 _GUILLEMETS = re.compile("[«»]")
+# A percentage or an amount in euros after its number ("10%", "10 %", "5€"), the sign followed
+# by the end, a space or punctuation (not "50%25" in a URL).
+_UNIT = re.compile(r"(?<=\d)[ \u00a0\u202f]?[%€](?=$|[\s.,;:!?)\]»”’…])")
 _PARENS = re.compile(r"[()]")
 
 
@@ -213,6 +216,10 @@ def _nbsp_edits(text: str) -> list[Edit]:
                     edits.append(Edit(p, p, space, "CL-NBSP"))
             elif _needs_space_before(text, s) and text[s:p] != space:
                 edits.append(Edit(s, p, space, "CL-NBSP"))
+    # Before % and € after a number, a narrow no-break space ("10 %": Imprimerie nationale).
+    for m in _UNIT.finditer(text):
+        if m.end() - m.start() == 1 or text[m.start()] != NNBSP:
+            edits.append(Edit(m.start(), m.end() - 1, NNBSP, "CL-NBSP"))
     # Inside « » a narrow no-break space.
     if "«" in text or "»" in text:
         n = len(text)

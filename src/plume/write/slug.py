@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from plume.lang.fr import load_french
+from plume.lang.fr import load_french, read_list
 from plume.text import slugify
 
 #: Our ceiling: long enough for a keyphrase plus a few words, short enough to stay whole in a
@@ -42,6 +42,8 @@ def make_slug(title: str, keyphrase: str | None = None, max_chars: int = MAX_SLU
     """
     # Elided forms ("quelqu’") are not function words here: "quelqu’un" keeps its "quelqu".
     function_words = {slugify(w) for w in load_french().function_words if not _APOSTROPHE.search(w)}
+    # A negation stays: without "non", "informations non vérifiées" says the opposite.
+    function_words -= {slugify(w) for w in read_list("negation_words.txt")}
     kp = [w for w in _words(keyphrase or "") if w not in function_words]
     rest = [w for w in _words(title) if w not in function_words and w not in kp]
     words = kp + rest if kp else [w for w in _words(title) if w not in function_words]

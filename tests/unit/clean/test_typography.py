@@ -98,3 +98,18 @@ def test_typography_can_be_switched_off() -> None:
     result = run(raw, settings=Settings(fix_typography=False))
     assert result.document.text == raw
     assert {s.step.number for s in result.steps} == set(range(1, 11)) | {15}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Une baisse de 23,1% en 2018.", f"Une baisse de 23,1{NNBSP}% en 2018."),
+        ("Soit 10 % des voix", f"Soit 10{NNBSP}% des voix"),
+        ("Il paie 5€, pas plus.", f"Il paie 5{NNBSP}€, pas plus."),
+        # Not a percentage: a URL's escape, a sign with no number before it.
+        ("Voir https://x.fr/?q=50%25 ici.", "Voir https://x.fr/?q=50%25 ici."),
+        ("Le signe % seul.", "Le signe % seul."),
+    ],
+)
+def test_a_narrow_no_break_space_before_percent_and_euro(raw: str, expected: str) -> None:
+    assert cleaned(raw) == expected

@@ -51,3 +51,10 @@ def test_long_titles_are_cut_on_a_word_and_stay_valid() -> None:
 def test_the_slug_satisfies_the_slug_check() -> None:
     for kp in ["conseil d’administration", "vélo en ville", "dirigeants d’OpenAI"]:
         assert KeyphraseMatcher(kp).slug_match(make_slug("Un titre quelconque", kp)), kp
+
+
+def test_a_slug_keeps_the_negation() -> None:
+    # Read blind: "…-informations-verifiees" said the opposite of "informations non vérifiées".
+    slug = make_slug("Un terrain fertile pour les informations non vérifiées", "infox")
+    assert "informations-non-verifiees" in slug
+    assert "sans-filtre" in make_slug("Une réforme sans filtre")
