@@ -69,13 +69,31 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+#: A demonstrative and its noun in the paragraph's first clause ("Ce traitement…", "À cause de
+#: ces soutiens, …"): the noun phrase names something the text before introduced.
+_DEMONSTRATIVE = re.compile(r"^[^,.;:!?]{0,60}?(?<![\w'])(?:ce|cet|cette|ces)\s+([\w-]+)", re.I)
+
+
+@cache
+def _not_anaphoric() -> frozenset[str]:
+    """Words after "ce" that make no reference back: time ("cette année"), and "ce" as a
+    pronoun ("ce qui", "ce que")."""
+    time_nouns = {w.casefold() for w in read_list("demonstrative_time_nouns.txt")}
+    return frozenset(time_nouns | {"qui", "que", "qu", "dont", "sont", "fut", "furent"})
+
+
 def points_back(paragraph: str) -> bool:
-    """``paragraph`` opens on a connector ("Mais", "Pourtant", "En revanche") or a pronoun
-    whose referent is in the text before ("Il", "Cette dernière"), not on an impersonal "il"
-    ("Il faut", "Il y a"): a section cannot start there (issue 17)."""
+    """``paragraph`` opens on a connector ("Mais", "Pourtant", "En revanche"), a pronoun whose
+    referent is in the text before ("Il", "Cette dernière") — not an impersonal "il" ("Il faut",
+    "Il y a") — or, in its first clause, a demonstrative noun phrase ("Ce traitement", "à cause
+    de ces soutiens"), not one of time ("Cette semaine"): a section cannot start there
+    (issue 17)."""
     text = paragraph.replace("’", "'")
     back, impersonal = _openers()
-    return back.match(text) is not None and impersonal.match(text) is None
+    if back.match(text) is not None and impersonal.match(text) is None:
+        return True
+    m = _DEMONSTRATIVE.match(text)
+    return m is not None and m.group(1).casefold() not in _not_anaphoric()
 
 
 def introduces(paragraph: str) -> bool:

@@ -332,6 +332,8 @@ def build_article(
             blocks = [*last.blocks[:-1], *([kept_text] if kept_text else [])]
             sections[-1] = last.model_copy(update={"blocks": blocks})
             body = [p for p in body if p != last_text] + ([kept_text] if kept_text else [])
+            if not blocks and len(sections) - 1 in created:
+                sections.pop()  # a heading plume made over the questions alone: nothing to head
     seo_title = build_seo_title(
         title, keyphrase, doc=cleaned, paragraphs=lead_text, supported=judge
     )

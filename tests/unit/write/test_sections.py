@@ -56,3 +56,15 @@ def test_long_paragraph_split_between_sentences() -> None:
 
 def test_short_paragraph_untouched() -> None:
     assert split_long_paragraph(BIKE) == [BIKE]
+
+
+def test_a_demonstrative_noun_phrase_points_back_but_not_one_of_time() -> None:
+    # Read blind (corpus 07): a heading "L’ibuprofène" above "À cause de ces soutiens…, ce
+    # traitement…", a sentence about the treatment of the section before.
+    from plume.write.sections import points_back
+
+    assert points_back("À cause de ces soutiens considérés comme fiables, ce traitement dure.")
+    assert points_back("Cette décision a surpris les syndicats.")
+    assert not points_back("Cette semaine, le gouvernement a présenté son plan.")
+    assert not points_back("Ce qui frappe, c’est le silence des élus.")
+    assert not points_back("Le ministre a annoncé, mardi, que ce plan serait retiré.")

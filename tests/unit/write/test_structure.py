@@ -394,3 +394,15 @@ def test_no_generated_heading_before_a_paragraph_that_points_back() -> None:
     article = build_article(doc, EditorFields(keyphrase="tramway de Lyon"), published=WHEN)
     assert len(article.sections) >= 2
     assert not any(points_back(x.paragraphs[0]) for x in article.sections)
+
+
+def test_no_created_section_is_left_without_text(seeds: list[Path]) -> None:
+    # Seed 003's last paragraph is the author's questions to the reader: once they are taken
+    # out of the body, the heading plume made over them alone headed nothing.
+    settings = Settings()
+    for path in seeds:
+        doc = clean(read_path(path, settings), settings).document
+        fields = EditorFields(keyphrase="OpenAI")
+        article = build_article(doc, fields, published=datetime(2026, 1, 1, tzinfo=UTC))
+        assert all(x.blocks or x.level < 3 for x in article.sections), path.name
+        assert article.sections[-1].blocks, path.name
