@@ -23,6 +23,7 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import quotations_intact, sentences
+from plume.write.compress import parse
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
@@ -757,12 +758,18 @@ SUPPORT_BATCH = 6
 
 
 def first_supported(
-    ranked: Sequence[str], verbatim: str, supported: Supported | None
+    ranked: Sequence[str],
+    verbatim: str,
+    supported: Supported | None,
+    usable: Callable[[str], bool] | None = None,
 ) -> str | None:
     """The first of ``ranked`` that is the author's text as it stands (in ``verbatim``) or that
-    ``supported`` accepts; ``None`` when none is."""
+    ``supported`` accepts; ``None`` when none is. ``usable``: a further test, run only on the
+    candidates reached (it may cost a parse)."""
+    if usable is not None:
+        ranked = _Lazy(ranked, usable)
     if supported is None:
-        return ranked[0] if ranked else None
+        return next(iter(ranked), None)
     pending: list[str] = []
     for text in ranked:
         if text in verbatim:
@@ -780,6 +787,29 @@ def first_supported(
         ok = supported(pending)
         return next((p for p in pending if p in ok), None)
     return None
+
+
+class _Lazy(Sequence[str]):
+    """``texts`` that pass ``test``, tested as they are reached."""
+
+    def __init__(self, texts: Sequence[str], test: Callable[[str], bool]) -> None:
+        self._texts, self._test = texts, test
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return (t for t in self._texts if self._test(t))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return list(self)[i]
+
+
+def has_finite_clause(text: str) -> bool:
+    """spaCy finds a conjugated verb in ``text``: the author's "Les analystes X et Y passer en
+    revue…" (a translation's infinitive for "passent") is no sentence to publish as a summary,
+    though the lexicon reads "revue" as a verb form."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in parse(text))
 
 
 #: "(lire « … »)", "(voir …)": the page's pointer to another article, no part of a summary.
@@ -855,6 +885,10 @@ def build_meta_description(
     ]
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
     for pool in pools:
+        texts = [o.text for o in pool]
+        if found := first_supported(texts, verbatim, supported, usable=has_finite_clause):
+            return found
+    for pool in pools:  # no sentence spaCy reads as one: the best the lexicon accepts
         if found := first_supported([o.text for o in pool], verbatim, supported):
             return found
     return ""

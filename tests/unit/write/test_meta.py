@@ -231,3 +231,18 @@ def test_a_description_never_opens_on_others_nor_holds_a_verbless_line() -> None
     )
     meta = build_meta_description([text], "intestin")
     assert "Le « siège des émotions »." not in meta
+
+
+def test_an_author_sentence_without_a_conjugated_verb_is_not_the_description() -> None:
+    # Seed 003 (machine-translated) has "Les analystes … passer en revue …": read blind, the
+    # description was ungrammatical.
+    from plume.write.meta import build_meta_description
+
+    paragraphs = [
+        "Les analystes Dylan Patel et Daniel Nishball passer en revue les implications du "
+        "départ de Sam Altman d’OpenAI vers Microsoft pour toute l’industrie.",
+        "Microsoft a embauché Sam Altman et plusieurs chercheurs d’OpenAI après son départ "
+        "forcé, selon les deux analystes de SemiAnalysis.",
+    ]
+    meta = build_meta_description(paragraphs, "Sam Altman")
+    assert meta and "passer en revue" not in meta
