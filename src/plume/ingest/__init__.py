@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import stat
 import sys
+from datetime import UTC, datetime, time
 from pathlib import Path
 
-from plume.document import Block, BlockKind, Document, Source
+from plume.document import Block, BlockKind, Document, Meta, Source
 from plume.errors import UnsupportedInput
 from plume.ingest import problems
 from plume.ingest.brief import parse_brief, split_brief
@@ -149,17 +150,40 @@ def _from_text(
 
         parsed = parse_markdown(text, settings.lang)
     else:
-        from plume.ingest.text import text_to_blocks
-
         brief, body = split_brief(text)
         if uses_markdown(body):
             # Markdown pasted as text (a CMS, a chat): laid out as plain text, read as Markdown.
             parsed = _markdown_text(body, settings.lang)
             fmt = "md"
         else:
-            parsed = Parsed(blocks=text_to_blocks(body))
+            parsed = _plain_text(body, settings.lang)
         parsed.brief = brief
     return _document(parsed, name, fmt, encoding, size)
+
+
+def _plain_text(text: str, lang: str) -> Parsed:
+    """Plain text: its blocks, and the page header it may open on (a label, the date, the
+    byline under the title) as the page's metadata, each line taken out logged in the notes."""
+    from plume.ingest.text import read_text_page
+
+    blocks, header = read_text_page(text)
+    meta = Meta(
+        kicker=header.kicker,
+        author=header.author,
+        published=(
+            datetime.combine(header.published, time(), tzinfo=UTC) if header.published else None
+        ),
+    )
+    parsed = Parsed(blocks=blocks, meta=meta)
+    if header.removed:
+        shown = " / ".join(header.removed)
+        parsed.notes.append(
+            Msg(
+                f"En-tête de page retiré du texte et lu comme métadonnées : {shown}.",
+                f"Page header taken out of the text and read as metadata: {shown}.",
+            ).get(lang)
+        )
+    return parsed
 
 
 #: What opens a line of Markdown in a plain text, for the text reader: indentation, then ATX

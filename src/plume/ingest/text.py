@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from plume.document import Block, BlockKind, list_item_level
 from plume.text import count_words
@@ -93,8 +94,77 @@ class _Draft:
         return "\n".join(self.lines)
 
 
+@dataclass(slots=True)
+class PageHeader:
+    """What a page copied as text says above its article: a section label ("Opinion"), the
+    publication date ("mardi / 10.12.19") and the byline under the title ("Par Barbara
+    Stiegler"). Taken out of the body: they are the page's metadata, not paragraphs."""
+
+    kicker: str | None = None
+    published: date | None = None
+    author: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+_WEEKDAY = re.compile(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
+#: "Par Barbara Stiegler", "Par Jean-Paul Martin et Léa Roy": names only, capitalised.
+_BYLINE = re.compile(
+    r"^(?:Par|par)\s+(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)$"
+)
+#: Lines above the title a page header may hold (a label, a weekday, a date).
+MAX_HEADER_LINES = 4
+
+
+def _header_date(line: str) -> date | None:
+    m = _NUMERIC_DATE.match(line)
+    if not m:
+        return None
+    day, month, year = int(m[1]), int(m[2]), int(m[3])
+    year += 2000 if year < 100 else 0  # "10.12.19": a page's date is this century's
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read_header(drafts: list[_Draft]) -> PageHeader:
+    """Take the page header out of ``drafts`` (see :class:`PageHeader`): only when the lines
+    above the title hold a date, which says they are a page's header, not the article's first
+    words; and a byline line glued under the title."""
+    header = PageHeader()
+    lines = []
+    for d in drafts[:MAX_HEADER_LINES]:
+        if d.kind is not BlockKind.PARAGRAPH or len(d.lines) != 1:
+            break
+        line = d.text.strip()
+        if not (_header_date(line) or _WEEKDAY.match(line) or count_words(line) <= 2):
+            break
+        lines.append(line)
+    dated = [x for x in (_header_date(line) for line in lines) if x]
+    if dated and len(lines) < len(drafts):
+        header.published = dated[0]
+        kickers = [x for x in lines if not _header_date(x) and not _WEEKDAY.match(x)]
+        header.kicker = kickers[0] if kickers else None
+        header.removed += lines
+        del drafts[: len(lines)]
+    if drafts and drafts[0].kind is BlockKind.PARAGRAPH and len(drafts[0].lines) == 2:
+        by = _BYLINE.match(drafts[0].lines[1].strip())
+        if by and _heading_like(drafts[0].lines[0].strip(), MAX_TITLE_WORDS, title=True):
+            header.author = by["who"]
+            header.removed.append(drafts[0].lines[1].strip())
+            drafts[0].lines = [drafts[0].lines[0].strip()]
+    return header
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Split decoded plain text into blocks (headings, paragraphs, list items, quotes)."""
+    return read_text_page(text)[0]
+
+
+def read_text_page(text: str) -> tuple[list[Block], PageHeader]:
+    """Split decoded plain text into blocks (headings, paragraphs, list items, quotes), and the
+    page header it opens on, if any (:class:`PageHeader`)."""
     drafts: list[_Draft] = []
     chunks = _BLANK_LINES.split(text) if _BLANK_SEPARATED.search(text) else text.split("\n")
     for chunk in chunks:
@@ -103,9 +173,11 @@ def text_to_blocks(text: str) -> list[Block]:
         lines = [line for line in lines if line.strip()]
         if lines:
             _chunk_drafts(lines, drafts)
+    header = PageHeader()
     if not any(d.kind is BlockKind.HEADING for d in drafts):
+        header = _read_header(drafts)
         _guess_headings(drafts)
-    return [Block(d.kind, d.text, d.level) for d in drafts]
+    return [Block(d.kind, d.text, d.level) for d in drafts], header
 
 
 def _item_level(raw: str, ordered: bool, out: list[_Draft]) -> tuple[int, list[int]]:

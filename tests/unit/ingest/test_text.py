@@ -173,7 +173,7 @@ EXPECTED_CORPUS_HEADINGS = {
     "06-dalloz-libre-cours-raoult.txt": [1],
     "07-sciencesetavenir-covid-infox-ibuprofene.txt": [2, 2],
     "08-lapresse-tn-parite-hommes-femmes.txt": [1, 2],
-    "10-aoc-retraite-neoliberalisme.txt": [],
+    "10-aoc-retraite-neoliberalisme.txt": [1],  # under its page header (date, byline)
     "11-psl-universite-grandes-ecoles.txt": [1],
     "12-radio-prague-ministre-sante-demission.txt": [1],
     "14-arteradio-la-voix-des-nuls.txt": [],
@@ -251,3 +251,35 @@ def test_an_embedded_post_and_its_attribution_are_one_quotation() -> None:
     assert blocks[1].text.endswith(
         "prenez du paracétamol. — Olivier Véran (@olivierveran) March 14, 2020"
     )
+
+
+def test_a_page_header_above_the_title_is_metadata_not_text() -> None:
+    # A page copied as text (held-out corpus 10): "Opinion / mardi / 10.12.19" above the title,
+    # the byline glued under it. Read blind, they were printed as paragraphs and the title lost.
+    from datetime import date
+
+    from plume.ingest.text import read_text_page
+
+    text = (
+        "Opinion\n\n mardi \n\n 10.12.19 \n\n"
+        " Le vélo gagne la ville, même en hiver\n Par Léa Martin\n\n"
+        " Les pistes cyclables de Lyon ont accueilli deux fois plus de cyclistes cet hiver que "
+        "l’an dernier, selon les comptages de la métropole publiés lundi.\n"
+    )
+    blocks, header = read_text_page(text)
+    assert header.published == date(2019, 12, 10) and header.author == "Léa Martin"
+    assert header.kicker == "Opinion"
+    assert blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1
+    assert blocks[0].text == "Le vélo gagne la ville, même en hiver"
+    assert not any("10.12.19" in b.text or "Par Léa" in b.text for b in blocks)
+
+
+def test_short_opening_lines_without_a_date_are_left_alone() -> None:
+    from plume.ingest.text import read_text_page
+
+    text = (
+        "Vélo\n\nLe vélo gagne la ville\n\nLes pistes cyclables de Lyon ont accueilli deux fois "
+        "plus de cyclistes cet hiver que l’an dernier, selon la métropole.\n"
+    )
+    blocks, header = read_text_page(text)
+    assert header.removed == [] and blocks[0].text == "Vélo"
