@@ -166,7 +166,11 @@ def read_text_page(text: str) -> tuple[list[Block], PageHeader]:
     """Split decoded plain text into blocks (headings, paragraphs, list items, quotes), and the
     page header it opens on, if any (:class:`PageHeader`)."""
     drafts: list[_Draft] = []
-    chunks = _BLANK_LINES.split(text) if _BLANK_SEPARATED.search(text) else text.split("\n")
+    if _BLANK_SEPARATED.search(text):
+        chunks = _BLANK_LINES.split(text)
+    else:
+        lines = text.split("\n")
+        chunks = _wrapped_chunks(lines) or _continued(lines)
     for chunk in chunks:
         # Right-stripped only: a list item's indentation says how deep it is nested.
         lines = [line.rstrip() for line in chunk.split("\n")]
@@ -191,6 +195,67 @@ def _item_level(raw: str, ordered: bool, out: list[_Draft]) -> tuple[int, list[i
     if not indents or indent > indents[-1]:
         indents = [*indents, indent]
     return list_item_level(len(indents), ordered), indents
+
+
+#: A text hard-wrapped at a column: most of its lines reach within this many characters of the
+#: longest usual line (its 90th percentile) — a text of one paragraph a line has lines of every
+#: length.
+WRAP_SLACK = 15
+#: Columns a hard-wrapped text is cut at (60–80 in e-mails and terminals; 100 at most).
+WRAP_COLUMNS = (40, 100)
+#: Share of full lines that says a text is hard-wrapped.
+WRAPPED_SHARE = 0.5
+_PARAGRAPH_END = re.compile(r"[.!?…:»\"”)]\s*$")
+
+
+def _wrapped_chunks(lines: list[str]) -> list[str] | None:
+    """A text with no blank line between paragraphs but hard-wrapped at a column: its
+    paragraphs, each with its line breaks (the cleaner rejoins them, logged); ``None`` when the
+    text is not wrapped (one paragraph a line). A paragraph ends on a short line that ends a
+    sentence; a short line without a final stop before a capital is a title or a heading."""
+    body = [line.strip() for line in lines if line.strip()]
+    if len(body) < 4:
+        return None
+    widths = sorted(len(line) for line in body)
+    column = widths[int(0.9 * (len(widths) - 1))]
+    if not WRAP_COLUMNS[0] <= column <= WRAP_COLUMNS[1]:
+        return None
+    full = [len(line) >= column - WRAP_SLACK for line in body]
+    if sum(full) < WRAPPED_SHARE * len(body):
+        return None
+    chunks: list[list[str]] = [[]]
+    for i, line in enumerate(body):
+        chunks[-1].append(line)
+        nxt = body[i + 1] if i + 1 < len(body) else ""
+        ends = _PARAGRAPH_END.search(line) is not None
+        marker = _BULLET.match(nxt) or _NUMBERED.match(nxt) or _MD_HEADING.match(nxt)
+        if (not full[i] and (ends or (nxt[:1].isupper() and len(line) < 0.75 * column))) or marker:
+            chunks.append([])
+    return ["\n".join(c) for c in chunks if c]
+
+
+#: A line this long or longer, cut before a word in lower case, was wrapped, not ended: no
+#: sentence opens in lower case (shorter lines may be a list typed without bullets).
+MIN_WRAPPED_LINE = 40
+
+
+def _continued(lines: list[str]) -> list[str]:
+    """One paragraph a line, except a line cut inside a sentence (no final stop, the next line
+    opening in lower case): the two are one paragraph, its line break left for the cleaner."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].rsplit("\n", 1)[-1].strip() if out else ""
+        head = line.strip()[:1]
+        if (
+            len(prev) >= MIN_WRAPPED_LINE
+            and head.islower()
+            and not _PARAGRAPH_END.search(prev)
+            and not (_BULLET.match(line.strip()) or _NUMBERED.match(line.strip()))
+        ):
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+    return out
 
 
 def _chunk_drafts(lines: list[str], out: list[_Draft]) -> None:

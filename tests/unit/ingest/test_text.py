@@ -283,3 +283,35 @@ def test_short_opening_lines_without_a_date_are_left_alone() -> None:
     )
     blocks, header = read_text_page(text)
     assert header.removed == [] and blocks[0].text == "Vélo"
+
+
+def test_a_line_cut_inside_a_sentence_continues_its_paragraph() -> None:
+    # One paragraph a line, but one of them hard-wrapped: the next line opens in lower case.
+    text = (
+        "Le conseil municipal a voté mardi un budget de 120 millions d’euros pour les\n"
+        "pistes cyclables de la ville, une hausse de 20 % sur un an.\n"
+        "La région financera un tiers des travaux prévus sur les quais du Rhône en 2025.\n"
+        "farine\nbeurre\n"
+    )
+    blocks = text_to_blocks(text)
+    assert [b.text.split("\n")[0][:20] for b in blocks][:2] == [
+        "Le conseil municipal",
+        "La région financera ",
+    ]
+    assert "\npistes cyclables" in blocks[0].text
+    # Short lines in lower case (a list typed without bullets) stay apart.
+    assert [b.text for b in blocks[-2:]] == ["farine", "beurre"]
+
+
+def test_a_text_wrapped_at_a_column_without_blank_lines_is_read_by_paragraph() -> None:
+    text = (
+        "Le vélo gagne la ville\n"
+        "Les pistes cyclables de Lyon ont accueilli deux fois plus de cyclistes cet\n"
+        "hiver que l’an dernier, selon les comptages de la métropole publiés lundi\n"
+        "par les services de la voirie.\n"
+        "La région financera un tiers des travaux prévus sur les quais du Rhône, a\n"
+        "indiqué son président, qui veut doubler le réseau avant la fin du mandat.\n"
+    )
+    blocks = text_to_blocks(text)
+    assert [b.kind for b in blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert blocks[1].text.count("\n") == 2 and blocks[2].text.startswith("La région")
