@@ -388,3 +388,28 @@ def test_the_five_seeds_as_one_multi_source_article(tmp_path: Path) -> None:
     assert all(f'<source id="{k}">' in plan for k in range(1, 6))
     md = (tmp_path / "out" / "article.md").read_text(encoding="utf-8")
     assert md.count("\n- ") >= 5 and "## Sources" in md
+
+
+ASKED = "« À qui profite la piste cyclable ? », demande Julie Martin, infirmière."
+
+
+def test_an_embedded_quotation_is_verbatim_as_a_french_editor_reads_it(tmp_path: Path) -> None:
+    """Issue 19 point 6, through the loopback server: the source's « À qui profite la piste
+    cyclable ? » embedded in a sentence, its capital lowered and its question mark dropped, is
+    the author's words (no repair); one word changed is not (the section is repaired)."""
+    source = tmp_path / "a.txt"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8") + "\n" + ASKED + "\n", encoding="utf-8")
+    embedded = " Julie Martin, infirmière, se demande « à qui profite la piste cyclable »."
+    model = Model({HEADINGS[0]: SECTIONS[HEADINGS[0]] + embedded})
+    (tmp_path / "kept").mkdir()
+    res, report, _ = _run(tmp_path / "kept", model, sources=[source])
+    assert res.exit_code == 0, res.output
+    assert "à qui profite la piste cyclable" in json.dumps(report["article"], ensure_ascii=False)
+    assert model.calls[HEADINGS[0]] == 1  # accepted as written: no repair
+    changed = embedded.replace("piste", "voie")
+    model = Model({HEADINGS[0]: SECTIONS[HEADINGS[0]] + changed})
+    (tmp_path / "changed").mkdir()
+    res, report, _ = _run(tmp_path / "changed", model, sources=[source])
+    codes = {r["field"]: set(r["codes"]) for r in report["rewrite"]["repairs"]}
+    assert "facts" in codes["sections[0]"] and model.calls[HEADINGS[0]] == 2
+    assert "voie cyclable" not in json.dumps(report["article"], ensure_ascii=False)
