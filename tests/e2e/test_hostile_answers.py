@@ -347,10 +347,12 @@ def _faithful_site(request: dict[str, Any]) -> str:
 
 
 def _headless_source() -> Path:
-    """The example without its headline: faithful mode then asks the model for a title."""
+    """The example without its headline and its first subheading: faithful mode then asks the
+    model for a title and for the heading of the section that lost its own."""
     lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
     path = Path(tempfile.mkdtemp(prefix="plume-hostile-src-")) / "article.txt"
-    path.write_text("\n".join([lines[0], *lines[2:]]) + "\n", encoding="utf-8")
+    kept = [lines[0], *(x for x in lines[2:] if x != "Des aménagements qui changent tout")]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return path
 
 
