@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from plume.document import Block, BlockKind, list_item_level
+from plume.lang.fr.numbers import WEEKDAYS
 from plume.text import count_words
 
 #: Longest first line taken as the article's title (H1). Calibrated: see docs/calibration.md.
@@ -106,7 +107,7 @@ class PageHeader:
     removed: list[str] = field(default_factory=list)
 
 
-_WEEKDAY = re.compile(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+_WEEKDAY = re.compile(rf"(?i)^(?:{'|'.join(WEEKDAYS)})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
 #: "Par Barbara Stiegler", "Par Jean-Paul Martin et Léa Roy": names only, capitalised.
 _BYLINE = re.compile(

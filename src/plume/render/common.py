@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
-
 from plume.article import SourceRef
+from plume.lang.fr.numbers import french_date
 from plume.text import french_spacing
 
 __all__ = [
@@ -70,13 +69,6 @@ def og_locale(lang: str) -> str:
 def is_http_url(text: str) -> bool:
     """True when ``text`` is exactly one absolute http(s) URL (so it may become a link)."""
     return _HTTP_URL.fullmatch(text.strip()) is not None
-
-
-def french_date(day: date) -> str:
-    """``12 décembre 2019``, ``1er février 2020``: the long French date (CLDR's, by Babel), with
-    the ordinal the first of the month takes in French (Imprimerie nationale, *Lexique*)."""
-    text = format_date(day, format="d MMMM y", locale="fr_FR")
-    return "1er" + text[1:] if day.day == 1 else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -766,12 +766,11 @@ def first_supported(
     """The first of ``ranked`` that is the author's text as it stands (in ``verbatim``) or that
     ``supported`` accepts; ``None`` when none is. ``usable``: a further test, run only on the
     candidates reached (it may cost a parse)."""
-    if usable is not None:
-        ranked = _Lazy(ranked, usable)
+    reached = (t for t in ranked if usable is None or usable(t))
     if supported is None:
-        return next(iter(ranked), None)
+        return next(reached, None)
     pending: list[str] = []
-    for text in ranked:
+    for text in reached:
         if text in verbatim:
             if not pending:
                 return text
@@ -787,22 +786,6 @@ def first_supported(
         ok = supported(pending)
         return next((p for p in pending if p in ok), None)
     return None
-
-
-class _Lazy(Sequence[str]):
-    """``texts`` that pass ``test``, tested as they are reached."""
-
-    def __init__(self, texts: Sequence[str], test: Callable[[str], bool]) -> None:
-        self._texts, self._test = texts, test
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return (t for t in self._texts if self._test(t))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
-        return list(self)[i]
 
 
 def has_finite_clause(text: str) -> bool:

@@ -9,6 +9,7 @@ French names dates are compared by.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "SPELLED_ORD_EN",
     "WEEKDAYS",
     "WEEKDAYS_EN",
+    "french_date",
 ]
 
 
@@ -40,6 +42,30 @@ MONTHS = {
     "novembre": 11,
     "decembre": 12,
 }
+
+#: Month names as written (MONTHS holds them folded, for reading).
+MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(day: date) -> str:
+    """``12 décembre 2019``, ``1er février 2020``: the long French date, with the ordinal the
+    first of the month takes (Imprimerie nationale, *Lexique*); a datetime gives its day."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTH_NAMES[day.month - 1]} {day.year}"
+
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 

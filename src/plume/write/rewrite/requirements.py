@@ -19,6 +19,7 @@ from functools import cache
 from plume.analyse.checks import REGISTRY
 from plume.analyse.pixels import SERP_TITLE_MAX_PX
 from plume.lang.fr import rewrite_prompts
+from plume.lang.fr.numbers import french_date
 
 __all__ = [
     "SEO_TITLE_CHARS",
@@ -138,28 +139,6 @@ def paragraphs_phrase(n: int) -> str:
     if n <= 1:
         return "en un seul paragraphe"
     return f"en {n} paragraphes séparés par une ligne vide"
-
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(when: datetime) -> str:
-    """ "3 mars 2024": a date as the prompts give it (the model is told the year)."""
-    day = "1er" if when.day == 1 else str(when.day)
-    return f"{day} {_MONTHS[when.month - 1]} {when.year}"
 
 
 def dates_phrase(dates: Sequence[datetime]) -> str:
