@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import stat
 import sys
-from datetime import UTC, datetime, time
 from pathlib import Path
 
 from plume.document import Block, BlockKind, Document, Meta, Source
@@ -170,9 +169,7 @@ def _plain_text(text: str, lang: str) -> Parsed:
     meta = Meta(
         kicker=header.kicker,
         author=header.author,
-        published=(
-            datetime.combine(header.published, time(), tzinfo=UTC) if header.published else None
-        ),
+        published=header.published,
     )
     parsed = Parsed(blocks=blocks, meta=meta)
     if header.removed:

@@ -133,24 +133,30 @@ def _dates(markup: str) -> tuple[datetime | None, datetime | None]:
 _UPDATE_LINE = re.compile(r"^\s*(?:mise?\s+à\s+jour|modifiée?|actualisée?)", re.IGNORECASE)
 
 
-def _line_dates(lines: list[str]) -> tuple[datetime | None, datetime | None]:
-    """(published, modified) read in the page's date lines ("Créé : 12.12.2019, 07h36",
-    "Mis à jour le 13/06/2021"): htmldate on each line alone, so no other date can interfere."""
+def line_date(line: str) -> datetime | None:
+    """The date one line of a page gives ("Créé : 12.12.2019, 07h36", "10.12.19", "12 décembre
+    2019"): htmldate on the line alone, so no other date can interfere."""
     from html import escape
 
     import htmldate
 
+    try:
+        value = htmldate.find_date(
+            f"<html><body><p>{escape(line)}</p></body></html>",
+            extensive_search=True,
+            outputformat="%Y-%m-%dT%H:%M:%S%z",
+        )
+    except Exception:  # third-party parser: a line it cannot read gives no date
+        value = None
+    return parse_date(value)
+
+
+def _line_dates(lines: list[str]) -> tuple[datetime | None, datetime | None]:
+    """(published, modified) read in the page's date lines (:func:`line_date`; "Mis à jour le
+    13/06/2021" is the modification)."""
     published = modified = None
     for line in lines:
-        try:
-            value = htmldate.find_date(
-                f"<html><body><p>{escape(line)}</p></body></html>",
-                extensive_search=True,
-                outputformat="%Y-%m-%dT%H:%M:%S%z",
-            )
-        except Exception:  # third-party parser: a line it cannot read gives no date
-            value = None
-        found = parse_date(value)
+        found = line_date(line)
         if found is None:
             continue
         if _UPDATE_LINE.match(line):

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 
 from plume.document import Block, BlockKind, list_item_level
+from plume.ingest.page_meta import line_date
 from plume.lang.fr.numbers import WEEKDAYS
 from plume.text import count_words
 
@@ -102,31 +103,20 @@ class PageHeader:
     Stiegler"). Taken out of the body: they are the page's metadata, not paragraphs."""
 
     kicker: str | None = None
-    published: date | None = None
+    published: datetime | None = None  # timezone-aware (htmldate, read as UTC)
     author: str | None = None
     removed: list[str] = field(default_factory=list)
 
 
 _WEEKDAY = re.compile(rf"(?i)^(?:{'|'.join(WEEKDAYS)})$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
 #: "Par Barbara Stiegler", "Par Jean-Paul Martin et Léa Roy": names only, capitalised.
 _BYLINE = re.compile(
     r"^(?:Par|par)\s+(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)$"
 )
 #: Lines above the title a page header may hold (a label, a weekday, a date).
 MAX_HEADER_LINES = 4
-
-
-def _header_date(line: str) -> date | None:
-    m = _NUMERIC_DATE.match(line)
-    if not m:
-        return None
-    day, month, year = int(m[1]), int(m[2]), int(m[3])
-    year += 2000 if year < 100 else 0  # "10.12.19": a page's date is this century's
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+#: Longest header line: "12 décembre 2019", "Opinion", "mardi".
+MAX_DATE_LINE_WORDS = 4
 
 
 def _read_header(drafts: list[_Draft]) -> PageHeader:
@@ -134,18 +124,22 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
     above the title hold a date, which says they are a page's header, not the article's first
     words; and a byline line glued under the title."""
     header = PageHeader()
-    lines = []
+    lines: list[str] = []
+    dates: dict[str, datetime] = {}
     for d in drafts[:MAX_HEADER_LINES]:
         if d.kind is not BlockKind.PARAGRAPH or len(d.lines) != 1:
             break
         line = d.text.strip()
-        if not (_header_date(line) or _WEEKDAY.match(line) or count_words(line) <= 2):
+        if count_words(line) > MAX_DATE_LINE_WORDS:
+            break
+        if found := line_date(line):
+            dates[line] = found
+        elif not (_WEEKDAY.match(line) or count_words(line) <= 2):
             break
         lines.append(line)
-    dated = [x for x in (_header_date(line) for line in lines) if x]
-    if dated and len(lines) < len(drafts):
-        header.published = dated[0]
-        kickers = [x for x in lines if not _header_date(x) and not _WEEKDAY.match(x)]
+    if dates and len(lines) < len(drafts):
+        header.published = next(iter(dates.values()))
+        kickers = [x for x in lines if x not in dates and not _WEEKDAY.match(x)]
         header.kicker = kickers[0] if kickers else None
         header.removed += lines
         del drafts[: len(lines)]

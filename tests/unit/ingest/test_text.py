@@ -256,7 +256,7 @@ def test_an_embedded_post_and_its_attribution_are_one_quotation() -> None:
 def test_a_page_header_above_the_title_is_metadata_not_text() -> None:
     # A page copied as text (held-out corpus 10): "Opinion / mardi / 10.12.19" above the title,
     # the byline glued under it. Read blind, they were printed as paragraphs and the title lost.
-    from datetime import date
+    from datetime import UTC, datetime
 
     from plume.ingest.text import read_text_page
 
@@ -267,7 +267,7 @@ def test_a_page_header_above_the_title_is_metadata_not_text() -> None:
         "l’an dernier, selon les comptages de la métropole publiés lundi.\n"
     )
     blocks, header = read_text_page(text)
-    assert header.published == date(2019, 12, 10) and header.author == "Léa Martin"
+    assert header.published == datetime(2019, 12, 10, tzinfo=UTC) and header.author == "Léa Martin"
     assert header.kicker == "Opinion"
     assert blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1
     assert blocks[0].text == "Le vélo gagne la ville, même en hiver"
