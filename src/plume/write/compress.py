@@ -12,8 +12,9 @@ order and spelling.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,7 +22,14 @@ from typing import Any
 from plume.text import quotations_intact
 from plume.verify.nlp import light_french
 
-__all__ = ["Compression", "compressions", "noun_phrases", "parse", "preload_parser"]
+__all__ = [
+    "Compression",
+    "compressions",
+    "dangling_pronoun",
+    "noun_phrases",
+    "parse",
+    "preload_parser",
+]
 
 # -- spaCy ------------------------------------------------------------------------------------
 
@@ -557,6 +565,83 @@ def _only_verb(word: str) -> bool:
     return word[:1].islower() and load_lexicon().pos(word) == frozenset({"VERB"})
 
 
+#: Third-person pronouns standing for someone named before them: subjects and object clitics
+#: ("en" and "y" are left out: they often stand for a whole clause or a place).
+_SUBJECT_PRONOUNS = frozenset(["il", "elle", "ils", "elles"])
+_OBJECT_PRONOUNS = frozenset(["le", "la", "les", "l'", "lui", "leur"])
+
+
+@lru_cache(maxsize=1)
+def _impersonal() -> re.Pattern[str]:
+    from plume.lang.fr import read_list
+
+    words = sorted(read_list("section_openers_impersonal.txt"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w.replace("’", "'")) for w in words)
+    return re.compile(rf"(?:{alternation})(?![\w'])", re.IGNORECASE)
+
+
+def _governors(t: Any) -> list[Any]:
+    """The verb ``t`` depends on and the verbs above it through infinitive complements ("à le
+    prendre" under "s’est préparé")."""
+    out, head = [t.head], t.head
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head
+        out.append(head)
+    return out
+
+
+def dangling_pronoun(text: str) -> bool:
+    """``text`` has a third-person pronoun whose antecedent it does not hold: "Microsoft s’est
+    préparé à le prendre en charge" (whom?), "Inscrit sur une liste noire, il a vu…" (who?). A
+    field read on its own (title, SEO title, meta description) cannot lean on the sentence
+    before it. An antecedent is a noun or name before the pronoun that is not the subject of
+    its own verb, in an earlier clause for a subject pronoun ("Quand Altman est parti,
+    il…"; not "Inscrit sur la liste par la présidente, il…"); impersonal "il" ("il faut", "il y a") points at
+    nothing and is fine."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    doc = parse(stripped)
+    prepared = _prepare(stripped)
+    for t in doc:
+        low = _lower(t)
+        if t.pos_ != "PRON":
+            continue
+        if low in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubj:pass"):
+            if _impersonal().match(prepared, t.idx):
+                continue
+            # The small model's parse of fronted adjuncts is unreliable ("Inscrit" as the
+            # root), so the clause is read from the words: a subject pronoun with no finite
+            # verb before it opens the text's first clause, whose antecedent is elsewhere.
+            found = any(
+                x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in doc[: t.i]
+            ) and any(x.pos_ in ("NOUN", "PROPN") for x in doc[: t.i])
+        elif low in _OBJECT_PRONOUNS and t.dep_ in ("obj", "iobj") and t.i + 1 < len(doc):
+            subjects: set[int] = set()
+            for verb in _governors(t):
+                for c in verb.children:
+                    if c.dep_.startswith("nsubj"):
+                        subjects |= _subtree(c)
+            found = any(x.pos_ in ("NOUN", "PROPN") and x.i not in subjects for x in doc[: t.i])
+        else:
+            continue
+        if not found:
+            return True
+    return False
+
+
+def _lone_entre(kept: Sequence[Any]) -> bool:
+    """ "Le lien entre l’architecte": "entre" needs two things or a plural ("entre les deux
+    pays"); a singular alone after it is a pair cut in two, whatever the parse linked."""
+    if any(_lower(x) == "et" for x in kept):
+        return False
+    for x in kept:
+        if _lower(x) == "entre":
+            noun = x.head if x.dep_ == "case" else None
+            return noun is None or "Plur" not in noun.morph.get("Number")
+    return False
+
+
 def noun_phrases(text: str, max_chars: int) -> list[str]:
     """The subject and object noun phrases of the sentence ``text``, trimmed of their clauses,
     asides and nested complements, as short headings copied from it ("La tyrannie des titans";
@@ -591,6 +676,7 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             not kept
             # "entre l’intestin [et le cerveau]": a pair cut in two says nothing.
             or (cut_pair and any(_lower(x) == "entre" for x in kept))
+            or _lone_entre(kept)
             or kept[0].pos_ != "DET"
             or kept[-1].pos_ in ("ADP", "DET", "CCONJ")
             or any(x.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for x in kept)

@@ -23,7 +23,7 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import quotations_intact, sentences
-from plume.write.compress import parse
+from plume.write.compress import dangling_pronoun, parse
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
@@ -580,7 +580,32 @@ def _valid(kept: str, removed: str, original: str = "") -> bool:
         last = {a.tag for a in load_lexicon().entry(words[-1]).analyses}
         if last and last <= {"V", "X"}:
             return False
-    return has_finite_verb(kept)
+    return has_finite_verb(kept) and not _open_que(kept)
+
+
+#: "que" not opening a clause: comparisons and lists ("plus que", "ainsi que", "tel que").
+_QUE_NO_CLAUSE = re.compile(
+    r"(?i)(?:(?:plus|moins|autant|aussi|si)(?:\s+[\w-]+){0,2}|ainsi|tel|telle|tels|telles|"
+    r"même|autre|autres)\s+qu[e’']$"
+)
+
+
+def _open_que(kept: str) -> bool:
+    """A "que" clause left without its verb: "il semble qu’un changement [… soit à venir]"."""
+    lex = load_lexicon()
+    matches = list(re.finditer(r"(?i)(?<![\w’'])qu(?:e\b|[’'])", kept))
+    if not matches:
+        return False
+    last = matches[-1]
+    before = kept[: last.end()]
+    negations = list(_NE.finditer(kept[: last.start()]))
+    only = bool(negations) and not _NEG_CLOSERS.search(kept[negations[-1].end() : last.start()])
+    if _QUE_NO_CLAUSE.search(before) or only:
+        return False  # a comparison, or "ne … que" (only)
+    rest = re.findall(r"[\w’'-]+", kept[last.end() :])
+    return bool(rest) and not any(
+        w[:1].islower() and lex.entry(re.sub(r"^\w{1,2}[’']", "", w)).has("VX") for w in rest
+    )
 
 
 _ANAPHOR = re.compile(
@@ -795,6 +820,12 @@ def has_finite_clause(text: str) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in parse(text))
 
 
+def _publishable(text: str) -> bool:
+    """A sentence a snippet can show alone: a conjugated verb, and no pronoun whose antecedent
+    is in the sentence before ("Créé en 1947, il est…": who?)."""
+    return has_finite_clause(text) and not dangling_pronoun(text)
+
+
 #: "(lire « … »)", "(voir …)": the page's pointer to another article, no part of a summary.
 _CROSS_REFERENCE = re.compile(r"(?i)\(\s*(?:lire|voir|cf\.)\b[^)]*\)")
 
@@ -869,7 +900,7 @@ def build_meta_description(
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
     for pool in pools:
         texts = [o.text for o in pool]
-        if found := first_supported(texts, verbatim, supported, usable=has_finite_clause):
+        if found := first_supported(texts, verbatim, supported, usable=_publishable):
             return found
     for pool in pools:  # no sentence spaCy reads as one: the best the lexicon accepts
         if found := first_supported([o.text for o in pool], verbatim, supported):

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher, exact_position, leads_with
 from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.document import Document
-from plume.lang.fr import fold, load_french
+from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
+from plume.write.compress import dangling_pronoun
 from plume.write.meta import (
     Supported,
     candidate_sentences,
@@ -80,21 +82,47 @@ def sentence_case(heading: str, body: str) -> str:
         if i == 0 or opens or not word[:1].isupper() or word.isupper():
             out.append(word)
             continue
-        out.append(_lowered(word, body))
+        previous = heading[: m.start()].split()
+        owned = bool(previous) and fold(previous[-1]) in _POSSESSIVES
+        out.append(_lowered(word, body, owned=owned))
     out.append(heading[pos:])
     return "".join(out)
 
 
-def _lowered(word: str, body: str) -> str:
+#: A name takes no possessive: after one, a word the lexicon knows as a common noun is one
+#: ("Mon Avis partisan": "avis", not the company).
+_POSSESSIVES = frozenset(
+    [
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "leur",
+        "leurs",
+    ]
+)
+
+
+def _lowered(word: str, body: str, *, owned: bool = False) -> str:
     """``word`` in lower case when the text writes it so and never capitalises it mid-sentence;
     when the text never writes it, when the lexicon knows it as a common word only (Title Case
-    "Sommé de Démissionner")."""
+    "Sommé de Démissionner"), or as a common noun after a possessive (``owned``)."""
     lower = word[:1].lower() + word[1:]
     used_lower = re.search(rf"\b{re.escape(lower)}\b", body) is not None
     used_upper_mid = re.search(rf"[\w,;] {re.escape(word)}\b", body) is not None
     if not used_lower and not used_upper_mid and re.search(rf"\b{re.escape(word)}\b", body) is None:
         entry = load_lexicon().entry(lower)
-        return lower if not entry.guessed and "PROPN" not in entry.pos else word
+        common = "PROPN" not in entry.pos or (owned and "NOUN" in entry.pos)
+        return lower if not entry.guessed and common else word
     return lower if used_lower and not used_upper_mid else word
 
 
@@ -246,12 +274,30 @@ def _lead_title(
             )
         if over < 3:
             # "Certaines ont été…" names no one: last resort only.
-            poor = int(poor_start(text, strict=True))
+            poor = int(poor_start(text, strict=True) or opens_on_transition(text))
             key = (poor, over, -int(matcher.in_text(text)), paragraph, index, deletions)
             options.append((key, text))
     ranked = [text for _, text in sorted(options)]
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
-    return first_supported(ranked, verbatim, supported)
+    return first_supported(ranked, verbatim, supported, usable=stands_alone)
+
+
+@cache
+def _transition_opening() -> re.Pattern[str]:
+    entries = sorted(read_list("transition_words.txt"), key=len, reverse=True)
+    alternation = "|".join(re.escape(e).replace("’", "[’']") for e in entries)
+    return re.compile(rf"^(?:{alternation})\s*,", re.IGNORECASE)
+
+
+def opens_on_transition(text: str) -> bool:
+    """ "Tout d’abord, …", "Par ailleurs, …": a sentence placed in a sequence, no headline."""
+    return _transition_opening().match(text) is not None
+
+
+def stands_alone(text: str) -> bool:
+    """A field read on its own names whom its pronouns stand for (no "…prêt à le prendre en
+    charge": whom?)."""
+    return not dangling_pronoun(text)
 
 
 def build_title(
@@ -359,7 +405,7 @@ def build_seo_title(
     fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals
     verbatim = "\n".join([*trusted, *lifted_own, " ".join(" ".join(p.split()) for p in paragraphs)])
-    best = first_supported(ranked, verbatim, supported) if ranked else None
+    best = first_supported(ranked, verbatim, supported, usable=stands_alone) if ranked else None
     if best is None:
         # Never a label (the old fallback, "Microsoft et l’IA"): the title, cut at a natural
         # break when it is wider than Google shows.
@@ -451,5 +497,5 @@ def _extend(base: str, paragraphs: Sequence[str], supported: Supported | None = 
         if SEO_TITLE_MIN_PX <= text_width(text) <= SERP_TITLE_MAX_PX:
             options.append((text, clause))
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
-    chosen = first_supported([c for _, c in options], verbatim, supported)
+    chosen = first_supported([c for _, c in options], verbatim, supported, usable=stands_alone)
     return next((t for t, c in options if c == chosen), None)

@@ -1,0 +1,124 @@
+"""A field is read on its own (a title in a search result, a description in a snippet): it
+cannot lean on the sentence before it, stop inside a clause, or open on a sequence marker."""
+
+from __future__ import annotations
+
+import pytest
+
+from plume.document import Block, BlockKind, Document, Source
+from plume.write.compress import dangling_pronoun, noun_phrases
+from plume.write.meta import build_meta_description, trims
+from plume.write.titles import build_title, opens_on_transition, sentence_case
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft s’est immédiatement préparé à le prendre en charge",  # whom? (seed 001)
+        "Inscrit, avec beaucoup d’autres intellectuels, sur une liste noire par la présidente "
+        "Park Geun-Hye, il a vu cette dernière tomber pour corruption.",  # who? (corpus 04)
+        "Crée en 1947, il est l’unique chœur professionnel en France.",
+        "Il a démissionné lundi.",
+        "Les avocats lui ont demandé de partir.",
+    ],
+)
+def test_a_pronoun_without_its_antecedent_dangles(text: str) -> None:
+    assert dangling_pronoun(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au cours du week-end, une fois que le conseil a expulsé Altman, Microsoft s’est "
+        "immédiatement préparé à le prendre en charge",
+        "Quand Altman est parti, il a rejoint Microsoft.",
+        "Le conseil a licencié Altman, mais Microsoft l’a recruté aussitôt.",
+        "Microsoft a recruté Altman, et il dirigera une équipe de recherche.",
+        "Il faut interdire le chlorothalonil dès 2020.",
+        "Selon le ministre, il est possible que les prix baissent.",
+        "Le chlorothalonil sera interdit dès 2020 en Suisse.",
+        "La ministre a présenté la réforme, qu’elle juge nécessaire.",
+    ],
+)
+def test_a_pronoun_with_its_antecedent_or_impersonal_stands(text: str) -> None:
+    assert not dangling_pronoun(text)
+
+
+def test_a_trim_never_leaves_a_que_clause_without_its_verb() -> None:
+    """Seed 001's title was "…, il semble qu’un changement": the clause's verb cut away."""
+    sentence = (
+        "Même si la poussière n’est pas encore complètement retombée, il semble qu’un changement "
+        "important dans le développement de l’IA soit à venir, qui concerne directement "
+        "plusieurs plateformes de médias sociaux."
+    )
+    texts = [t.text for t in trims(sentence, aggressive=True)]
+    assert any(t.endswith("soit à venir.") for t in texts)
+    assert not any(t.rstrip(".").endswith(("changement", "changement important")) for t in texts)
+
+
+def test_comparisons_and_only_keep_their_que() -> None:
+    sentence = (
+        "Les infox sont aussi dangereuses que le virus lui-même depuis le début de l’épidémie "
+        "en France."
+    )
+    assert any(
+        t.text == "Les infox sont aussi dangereuses que le virus lui-même."
+        for t in trims(sentence, aggressive=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tout d’abord, il y a l’angle Microsoft", True),
+        ("Par ailleurs, la mairie a voté le budget", True),
+        ("En effet, le club a perdu", True),
+        ("La mairie a voté le budget, par ailleurs", False),
+        ("Microsoft a investi dans OpenAI", False),
+    ],
+)
+def test_a_headline_does_not_open_on_a_transition(text: str, expected: bool) -> None:
+    assert opens_on_transition(text) is expected
+
+
+def test_the_lead_title_prefers_a_sentence_that_is_not_placed_in_a_sequence() -> None:
+    paragraphs = [
+        "Tout d’abord, la commune de Saint-Aubin a voté mardi la fermeture de son école primaire.",
+        "Le conseil municipal de Saint-Aubin a voté mardi la fermeture de l’école primaire "
+        "Jules-Ferry, faute d’élèves.",
+    ]
+    doc = Document(
+        blocks=tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs),
+        source=Source("<t>", "txt"),
+    )
+    title = build_title(doc, paragraphs, "école primaire")
+    assert title is not None and not title.startswith("Tout d’abord")
+
+
+def test_a_meta_description_never_opens_on_a_pronoun_it_does_not_resolve() -> None:
+    """Corpus 04: "Inscrit, avec beaucoup d’autres intellectuels, sur une liste noire…, il a
+    vu…" was the description: who is "il"?"""
+    paragraphs = [
+        "Inscrit, comme l’écrivain Hwang Sok-yong, sur une liste noire, il a vu la présidente "
+        "tomber pour corruption après des mois de manifestations.",
+        "L’écrivain Hwang Sok-yong, inscrit sur une liste noire par la présidente, l’a vue "
+        "tomber pour corruption après des mois de manifestations.",
+    ]
+    meta = build_meta_description(paragraphs, "Hwang Sok-yong")
+    assert meta.startswith("L’écrivain Hwang Sok-yong")
+
+
+def test_entre_needs_two_things() -> None:
+    """Corpus 04: "Le lien entre l’architecte" (… et son ancienne amoureuse) was a heading."""
+    sentence = (
+        "C’est Jeong Uhee, une jeune fille pauvre des années 2000, qui va renouer le lien entre "
+        "l’architecte et son ancienne amoureuse."
+    )
+    assert "Le lien entre l’architecte" not in noun_phrases(sentence, 80)
+
+
+def test_a_title_case_word_after_a_possessive_is_a_common_noun() -> None:
+    """Seed 004: "Partie 3 : Mon Avis partisan" became "Mon Avis partisan" ("Avis" is also a
+    company in the lexicon); after "mon", it is the noun."""
+    assert sentence_case("Mon Avis partisan", "Un texte qui ne le dit pas.") == "Mon avis partisan"
+    assert sentence_case("Partie 1 : Les Acteurs", "Un texte.") == "Partie 1 : les acteurs"
