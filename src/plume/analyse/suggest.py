@@ -19,7 +19,7 @@ from functools import cache
 from plume import text as T
 from plume.analyse.keyphrase import KeyphraseMatcher, transliterate
 from plume.analyse.researches import Paragraph, Research
-from plume.lang.fr import load_french, read_list
+from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
 from plume.report import KeyphraseSuggestion, Span
 from plume.text import french_spacing
@@ -349,12 +349,27 @@ def _light_verbs() -> frozenset[str]:
 
 
 @cache
+def _unit_nouns() -> frozenset[str]:
+    return frozenset(normalise(w) for w in read_list("keyphrase_unit_nouns.txt"))
+
+
+def _unit_word(word: str) -> bool:
+    """A noun of quantity, currency or measure (``keyphrase_unit_nouns.txt``), in any form."""
+    if word[:1].isupper():
+        return False
+    lemmas = {a.lemma for a in load_lexicon().entry(word).analyses if a.tag == "N"}
+    return bool(lemmas) and all(normalise(lemma) in _unit_nouns() for lemma in lemmas)
+
+
+@cache
 def is_generic_keyphrase(phrase: str, *, broad_acronym: int = _BROAD_ACRONYM) -> bool:
     """One content word too frequent to be searched alone: a common noun ("pays",
     "information", "ministre") or a country's or city's name ("France"), not a rare word
     ("chlorothalonil"), an acronym or a name the lexicon does not know ("Prymula")."""
     fw = load_french().function_words
     content = [w.text for w in T.words(phrase) if normalise(w.text) not in fw]
+    if content and all(_unit_word(w) for w in content):
+        return True  # "millions d’euros", "pour cent": a quantity, no subject
     if len(content) != 1:
         return False
     word = content[0]
@@ -688,10 +703,14 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
             ):
                 continue
             both_names = _is_name(lex, subject) and _is_name(lex, topic)
+            # Two names side by side read as one name that no source holds ("Microsoft
+            # OpenAI"); joined by "et" they match the same way (Yoast skips function words).
+            phrase = f"{who} {'et ' if both_names else ''}{phrase_of(topic)}"
+            written = f"{phrase_of(topic)} {who}"
+            if not both_names and fold(written) in fold(research.text):
+                phrase = written  # the text's own order: "école Jules-Ferry", not the reverse
             queries[lemmas] = _Query(
-                # Two names side by side read as one name that no source holds ("Microsoft
-                # OpenAI"); joined by "et" they match the same way (Yoast skips function words).
-                f"{who} {'et ' if both_names else ''}{phrase_of(topic)}",
+                phrase,
                 " ".join(who_lemmas + topic.lemmas),
                 "pair",
                 event=event,
@@ -750,8 +769,10 @@ def _tier(s: KeyphraseSuggestion) -> tuple[int, bool, int]:
         return 1, not s.in_title, 0 if len(s.lemma.split()) > 1 else 2
     lone = s.kind == "noun" and _dictionary_noun(s.phrase)
     # Outside Yoast's band or the lead: the lead's words first (Yoast's introduction check),
-    # then the headline's, then not a lone noun.
-    return (3 if s.fits_density else 4), not s.in_intro, 2 * (not s.in_title) + int(lone)
+    # then the headline's, then not a lone word ("école Jules-Ferry" before "Jules-Ferry",
+    # which also names a man).
+    single = len(s.lemma.split()) == 1
+    return (3 if s.fits_density else 4), not s.in_intro, 2 * (not s.in_title) + int(lone or single)
 
 
 def _dictionary_noun(word: str) -> bool:

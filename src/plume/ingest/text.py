@@ -24,6 +24,7 @@ from datetime import datetime
 
 from plume.document import Block, BlockKind, list_item_level
 from plume.ingest.page_meta import line_date
+from plume.lang.fr import load_french
 from plume.lang.fr.numbers import WEEKDAYS
 from plume.text import count_words
 
@@ -175,8 +176,28 @@ def read_text_page(text: str) -> tuple[list[Block], PageHeader]:
     header = PageHeader()
     if not any(d.kind is BlockKind.HEADING for d in drafts):
         header = _read_header(drafts)
+        _detach_title(drafts)
         _guess_headings(drafts)
     return [Block(d.kind, d.text, d.level) for d in drafts], header
+
+
+def _detach_title(drafts: list[_Draft]) -> None:
+    """A headline typed right above the standfirst, with no blank line between ("Bréval : le
+    conseil adopte son budget" / "Après quatre heures de débats, …"): the first line is its own
+    block when it reads as a title, does not end a sentence, is not cut before a function word
+    and the next line opens a sentence (a hard-wrapped line goes on in lower case)."""
+    if not drafts or drafts[0].kind is not BlockKind.PARAGRAPH or len(drafts[0].lines) < 2:
+        return
+    first, second = drafts[0].lines[0].strip(), drafts[0].lines[1].strip()
+    last = first.split()[-1].casefold() if first.split() else ""
+    if (
+        _heading_like(first, MAX_TITLE_WORDS, title=True)
+        and _first_letter_ok(second)
+        and last not in load_french().function_words
+        and len(second) > len(first)
+    ):
+        drafts.insert(0, _Draft(BlockKind.PARAGRAPH, [first]))
+        drafts[1].lines = drafts[1].lines[1:]
 
 
 def _item_level(raw: str, ordered: bool, out: list[_Draft]) -> tuple[int, list[int]]:

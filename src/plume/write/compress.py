@@ -26,9 +26,11 @@ __all__ = [
     "Compression",
     "compressions",
     "dangling_pronoun",
+    "has_finite_clause",
     "noun_phrases",
     "parse",
     "preload_parser",
+    "publishable",
 ]
 
 # -- spaCy ------------------------------------------------------------------------------------
@@ -628,6 +630,19 @@ def dangling_pronoun(text: str) -> bool:
         if not found:
             return True
     return False
+
+
+def has_finite_clause(text: str) -> bool:
+    """spaCy finds a conjugated verb in ``text``: the author's "Les analystes X et Y passer en
+    revue…" (a translation's infinitive for "passent") is no sentence to publish as a summary,
+    though the lexicon reads "revue" as a verb form."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in parse(text))
+
+
+def publishable(text: str) -> bool:
+    """A sentence a snippet can show alone: a conjugated verb, and no pronoun whose antecedent
+    is in the sentence before ("Créé en 1947, il est…": who?)."""
+    return has_finite_clause(text) and not dangling_pronoun(text)
 
 
 def _lone_entre(kept: Sequence[Any]) -> bool:

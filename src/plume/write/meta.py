@@ -23,7 +23,7 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import quotations_intact, sentences
-from plume.write.compress import dangling_pronoun, parse
+from plume.write.compress import publishable
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
@@ -813,19 +813,6 @@ def first_supported(
     return None
 
 
-def has_finite_clause(text: str) -> bool:
-    """spaCy finds a conjugated verb in ``text``: the author's "Les analystes X et Y passer en
-    revue…" (a translation's infinitive for "passent") is no sentence to publish as a summary,
-    though the lexicon reads "revue" as a verb form."""
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in parse(text))
-
-
-def _publishable(text: str) -> bool:
-    """A sentence a snippet can show alone: a conjugated verb, and no pronoun whose antecedent
-    is in the sentence before ("Créé en 1947, il est…": who?)."""
-    return has_finite_clause(text) and not dangling_pronoun(text)
-
-
 #: "(lire « … »)", "(voir …)": the page's pointer to another article, no part of a summary.
 _CROSS_REFERENCE = re.compile(r"(?i)\(\s*(?:lire|voir|cf\.)\b[^)]*\)")
 
@@ -900,7 +887,7 @@ def build_meta_description(
     verbatim = " ".join(" ".join(p.split()) for p in paragraphs)
     for pool in pools:
         texts = [o.text for o in pool]
-        if found := first_supported(texts, verbatim, supported, usable=_publishable):
+        if found := first_supported(texts, verbatim, supported, usable=publishable):
             return found
     for pool in pools:  # no sentence spaCy reads as one: the best the lexicon accepts
         if found := first_supported([o.text for o in pool], verbatim, supported):

@@ -53,6 +53,9 @@ MAX_TITLE_CHARS = 70
 #: The author's headline is kept whole up to this length (the H1 is not cut by Google; the SEO
 #: title is fitted separately); beyond it, it is shortened at a natural break.
 MAX_HEADLINE_CHARS = 90
+#: A headline led by a place or a name ("Bréval-sur-Orne : le conseil adopte son budget et acte
+#: la fermeture de l’école") is kept whole up to two lines: its second half is often the news.
+MAX_NAMED_HEADLINE_CHARS = 120
 #: Under this width an SEO title wastes the room Google gives it (plume's SEO-TITLE-SHORT; the
 #: 600 px maximum is Yoast's).
 SEO_TITLE_MIN_PX = 400
@@ -204,7 +207,9 @@ def _parts(headline: str) -> list[str]:
 def _headline_title(headline: str, body: str, keyphrase: str) -> str:
     title = sentence_case(headline, body)
     matcher = KeyphraseMatcher(keyphrase)
-    if len(title) > MAX_HEADLINE_CHARS:
+    kicker = _RUBRIC.match(title)
+    named = kicker is not None and all(w[:1].isupper() for w in kicker.group(1).split())
+    if len(title) > (MAX_NAMED_HEADLINE_CHARS if named else MAX_HEADLINE_CHARS):
         # The part that tells the event (a verb), the keyphrase's part first.
         parts = [p for p in _parts(title) if 20 <= len(p) <= MAX_TITLE_CHARS]
         if parts:

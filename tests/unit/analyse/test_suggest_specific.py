@@ -1,0 +1,48 @@
+"""Keyphrases a reader would type: never a quantity ("millions d’euros"), a name paired with its
+noun in the text's own order ("école Jules-Ferry")."""
+
+from __future__ import annotations
+
+from plume.analyse.researches import Research
+from plume.analyse.suggest import adopt_suggestion, is_generic_keyphrase, search_keyphrases
+from plume.document import Block, BlockKind, Document, Source
+
+
+def test_a_quantity_is_no_keyphrase() -> None:
+    for unit in ("millions d’euros", "milliards de dollars", "heures", "kilomètres"):
+        assert is_generic_keyphrase(unit), unit
+    for subject in ("école Jules-Ferry", "réforme des retraites", "Euro 2024", "points de vente"):
+        assert not is_generic_keyphrase(subject), subject
+
+
+def _titled(lines: list[str]) -> Document:
+    heading = Block(BlockKind.HEADING, lines[0], 1)
+    blocks = (heading, *(Block(BlockKind.PARAGRAPH, line) for line in lines[1:]))
+    return Document(blocks, Source("test", "md"))
+
+
+# An unseen-style local news story: the budget's amounts recur more than the school's name.
+COUNCIL = [
+    "Bréval-sur-Orne : le conseil municipal acte la fermeture de l’école Jules-Ferry",
+    "Après quatre heures de débats, la majorité a fait voter un budget de 14,2 millions d’euros "
+    "et la fermeture, à la rentrée, de la plus petite école de la commune.",
+    "Les dépenses de fonctionnement s’élèvent à 10,4 millions d’euros, et l’investissement à "
+    "3,8 millions d’euros, dont 1,2 million d’euros pour la voirie.",
+    "L’école Jules-Ferry accueille aujourd’hui 64 élèves dans trois classes. Ses élèves iront à "
+    "l’école Pasteur, à un kilomètre, dès septembre.",
+    "Les parents de l’école Jules-Ferry ont lancé une pétition, signée par 1 200 personnes, et "
+    "demandent un rendez-vous à l’inspection académique, qui n’a pas répondu.",
+    "Pour la maire, garder l’école Jules-Ferry coûterait 180 000 euros par an à la commune, une "
+    "somme que le budget de 2,1 millions d’euros d’économies ne permet pas.",
+    "Les élus d’opposition estiment que la fermeture de l’école Jules-Ferry a été décidée trop "
+    "vite, sans étude sur les effectifs des prochaines années.",
+]
+
+
+def test_the_amounts_are_never_adopted_and_a_pair_reads_as_written() -> None:
+    got = search_keyphrases(Research(_titled(COUNCIL)), 8)
+    adopted = adopt_suggestion(got)
+    assert adopted is not None and adopted.phrase != "millions d’euros"
+    assert all(s.phrase != "millions d’euros" or s.generic for s in got)
+    phrases = [s.phrase for s in got]
+    assert "école Jules-Ferry" in phrases and "Jules-Ferry école" not in phrases
