@@ -686,6 +686,16 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             elif x.dep_ == "punct" or (x.dep_ == "case" and x.head.i == t.i):
                 keep.discard(x.i)
         kept = [doc[i] for i in sorted(keep)]
+        words = [x.i for x in kept if x.pos_ != "PUNCT"]
+        if words and any(
+            doc[j].pos_ != "PUNCT" and j not in aside
+            for j in range(words[0], words[-1] + 1)
+            if j not in keep
+        ):
+            # Words taken out from the middle join what the source does not ("La société
+            # [cofondée par Camille Roussel,] ancienne ingénieure de l’ONF"): a copied heading
+            # is one stretch of the source.
+            continue
         cut_pair = any(x.dep_ == "conj" and x.head.i in keep and x.i not in keep for x in t.subtree)
         if (
             not kept

@@ -122,3 +122,16 @@ def test_a_title_case_word_after_a_possessive_is_a_common_noun() -> None:
     company in the lexicon); after "mon", it is the noun."""
     assert sentence_case("Mon Avis partisan", "Un texte qui ne le dit pas.") == "Mon avis partisan"
     assert sentence_case("Partie 1 : Les Acteurs", "Un texte.") == "Partie 1 : les acteurs"
+
+
+def test_a_noun_phrase_heading_is_one_stretch_of_the_source() -> None:
+    """Unseen start-up story: "La société ancienne ingénieure de l’Office national des forêts"
+    joined the subject to the apposition of a name taken out between them (false)."""
+    sentence = (
+        "La société, cofondée par Camille Roussel, ancienne ingénieure de l’Office national des "
+        "forêts, et Mathieu Ferrand, docteur en télédétection passé par le CNES, a développé une "
+        "plateforme qui combine images satellites, relevés lidar et modèles d’intelligence "
+        "artificielle pour estimer en quasi temps réel l’état de santé des massifs forestiers."
+    )
+    phrases = noun_phrases(sentence, 80)
+    assert not any("ingénieure" in p and p.startswith("La société") for p in phrases)
