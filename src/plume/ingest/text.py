@@ -114,6 +114,14 @@ _WEEKDAY = re.compile(rf"(?i)^(?:{'|'.join(WEEKDAYS)})$")
 _BYLINE = re.compile(
     r"^(?:Par|par)\s+(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)$"
 )
+#: A credit line: who wrote it or conducted the interview, with what they are after a comma.
+_CREDIT = re.compile(
+    r"^(?:Par|Propos recueillis par|Entretien réalisé par|Interview réalisée par)\s+"
+    r"(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)"
+    r"(?:\s*,\s*[^!?]{0,300}?)?\.?$"
+)
+#: The credit line sits under the title, the standfirst or both.
+MAX_CREDIT_BLOCK = 4
 #: Lines above the title a page header may hold (a label, a weekday, a date).
 MAX_HEADER_LINES = 4
 #: Longest header line: "12 décembre 2019", "Opinion", "mardi".
@@ -150,6 +158,15 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
             header.author = by["who"]
             header.removed.append(drafts[0].lines[1].strip())
             drafts[0].lines = [drafts[0].lines[0].strip()]
+    # A credit line of its own near the top ("Propos recueillis par Claire Dumoulin", "Par
+    # Marion Kerhervé, sociologue, …"): the page's metadata, not a heading or a paragraph.
+    for i, d in enumerate(drafts[1:MAX_CREDIT_BLOCK], start=1):
+        line = d.text.strip()
+        if d.kind is BlockKind.PARAGRAPH and len(d.lines) == 1 and (by := _CREDIT.match(line)):
+            header.author = header.author or by["who"]
+            header.removed.append(line)
+            del drafts[i]
+            break
     return header
 
 

@@ -569,7 +569,7 @@ def _only_verb(word: str) -> bool:
 
 #: Third-person pronouns standing for someone named before them: subjects and object clitics
 #: ("en" and "y" are left out: they often stand for a whole clause or a place).
-_SUBJECT_PRONOUNS = frozenset(["il", "elle", "ils", "elles"])
+_SUBJECT_PRONOUNS = frozenset(["il", "elle", "ils", "elles", "ça", "cela", "ceci"])
 _OBJECT_PRONOUNS = frozenset(["le", "la", "les", "l'", "lui", "leur"])
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,7 +23,8 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import quotations_intact, sentences
-from plume.write.compress import publishable
+from plume.write.compress import dangling_pronoun, publishable
+from plume.write.gate import Supported, first_supported
 
 #: Yoast SEO MetaDescriptionLengthAssessment: recommended maximum 156; "too short" at 120 or
 #: fewer (``recommendedMaximumLength`` 120, tested with ``<=``: 120 itself is orange), so 121.
@@ -45,6 +46,9 @@ def candidate_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
     found = [
         (i, s.text)
         for i, p in enumerate(paragraphs)
+        # An interviewer's question ("Votre texte a été partagé. Vous attendiez-vous… ?")
+        # asks; its sentences are the asker's, not the story.
+        if not p.rstrip(" *»\u00a0\u202f").endswith("?")
         for s in sentences(p)
         if not s.text[:1].islower()
         and not _quoted(p, s.start)
@@ -580,7 +584,13 @@ def _valid(kept: str, removed: str, original: str = "") -> bool:
         last = {a.tag for a in load_lexicon().entry(words[-1]).analyses}
         if last and last <= {"V", "X"}:
             return False
-    return has_finite_verb(kept) and not _open_que(kept)
+        before = fold(words[-2]) if len(words) > 1 else ""
+        if "V" in last and before not in load_french().function_words and kept.count(",") > 1:
+            return False  # "Léa Fournier, 38 ans, garde [le refuge…]": a verb cut from its object
+    # A verbless headline ("Ma tarte tatin aux poires (la recette de ma grand-mère)") may lose
+    # an aside and stay verbless; a sentence keeps its verb.
+    verb_kept = has_finite_verb(kept) or not has_finite_verb(original or kept)
+    return verb_kept and not _open_que(kept)
 
 
 #: "que" not opening a clause: comparisons and lists ("plus que", "ainsi que", "tel que").
@@ -759,58 +769,11 @@ def _options(paragraphs: Sequence[str]) -> list[_Option]:
     return out
 
 
-#: A judge of generated statements: the subset of ``claims`` the source supports.
-Supported = Callable[[Sequence[str]], set[str]]
+_FIRST_PERSON = re.compile(r"(?i)(?<![\w’'])(?:je|j’|j')(?![\w’'])")
 
 
-def support_judge(source: str) -> Supported:
-    """:func:`plume.verify.support.check_support` against ``source`` as a :data:`Supported`."""
-
-    def judge(claims: Sequence[str]) -> set[str]:
-        from plume.verify.support import check_support  # spaCy's parser: loaded on first use
-
-        # Every sentence of a claim must be supported (a description may hold two).
-        parts = {c: [s.text for s in sentences(c)] or [c] for c in claims}
-        verdicts = check_support([p for ps in parts.values() for p in ps], source)
-        ok = {v.claim for v in verdicts if v.supported}
-        return {c for c, ps in parts.items() if all(p in ok for p in ps)}
-
-    return judge
-
-
-#: Compressed candidates checked for support at a time, best first.
-SUPPORT_BATCH = 6
-
-
-def first_supported(
-    ranked: Sequence[str],
-    verbatim: str,
-    supported: Supported | None,
-    usable: Callable[[str], bool] | None = None,
-) -> str | None:
-    """The first of ``ranked`` that is the author's text as it stands (in ``verbatim``) or that
-    ``supported`` accepts; ``None`` when none is. ``usable``: a further test, run only on the
-    candidates reached (it may cost a parse)."""
-    reached = (t for t in ranked if usable is None or usable(t))
-    if supported is None:
-        return next(reached, None)
-    pending: list[str] = []
-    for text in reached:
-        if text in verbatim:
-            if not pending:
-                return text
-            ok = supported(pending)
-            return next((p for p in pending if p in ok), text)
-        pending.append(text)
-        if len(pending) == SUPPORT_BATCH:
-            ok = supported(pending)
-            if found := next((p for p in pending if p in ok), None):
-                return found
-            pending = []
-    if pending:
-        ok = supported(pending)
-        return next((p for p in pending if p in ok), None)
-    return None
+def _lexicon_sentence(text: str) -> bool:
+    return has_finite_verb(text) and not dangling_pronoun(text)
 
 
 #: "(lire « … »)", "(voir …)": the page's pointer to another article, no part of a summary.
@@ -850,11 +813,13 @@ def build_meta_description(
     if not options:
         return ""
 
-    def rank(o: _Option) -> tuple[int, int, int, int, int, int]:
+    def rank(o: _Option) -> tuple[int, int, int, int, int, int, int]:
         return (
             int(_CROSS_REFERENCE.search(o.text) is not None),
             -int(has_kp(o.text)),
             int(poor_start(o.text)),
+            # The story told, not a speaker's "je" (an interviewee's answer, an aside).
+            int(_FIRST_PERSON.search(o.text) is not None),
             o.paragraph,
             o.index,
             o.deletions,
@@ -888,6 +853,10 @@ def build_meta_description(
     for pool in pools:
         texts = [o.text for o in pool]
         if found := first_supported(texts, verbatim, supported, usable=publishable):
+            return found
+        # spaCy's small model misreads some verbs as nouns ("Léa Fournier, 38 ans, garde le
+        # refuge"): the lexicon's verb, in this pool, before a worse pool.
+        if found := first_supported(texts, verbatim, supported, usable=_lexicon_sentence):
             return found
     for pool in pools:  # no sentence spaCy reads as one: the best the lexicon accepts
         if found := first_supported([o.text for o in pool], verbatim, supported):

@@ -29,13 +29,14 @@ from plume.backends.base import Backend
 from plume.document import BlockKind, Document, EditorFields
 from plume.optimisation import Generated
 from plume.text import count_words, sentences
+from plume.write.gate import support_judge
 from plume.write.headings import (
     deterministic_heading,
     holds_keyphrase,
     section_heading,
     shorten_heading,
 )
-from plume.write.meta import build_meta_description, support_judge
+from plume.write.meta import build_meta_description
 from plume.write.outline import MAX_LEVEL, segments
 from plume.write.sections import MAX_SECTION_WORDS, cannot_open, plan_sections
 from plume.write.slug import make_slug
@@ -216,7 +217,15 @@ def build_article(
     # compressed fields are published only when the source supports them (issue 16).
     lead_text = [b.text for b in cleaned.blocks if not b.is_heading]
     judge = support_judge("\n\n".join(lead_text))
-    title = build_title(cleaned, lead_text, keyphrase, supported=judge) or h1 or whole or keyphrase
+    # A title is said by the prose, or by a list of whole sentences (a summary in bullets); an
+    # ingredient line ("1 pâte brisée") or a quotation says no event.
+    prose_text = [
+        b.text
+        for b in cleaned.blocks
+        if b.kind is BlockKind.PARAGRAPH
+        or (b.kind is BlockKind.LIST_ITEM and b.text.rstrip(" »\u00a0\u202f").endswith("."))
+    ]
+    title = build_title(cleaned, prose_text, keyphrase, supported=judge) or h1 or whole or keyphrase
     used: list[str] = [title]
     body: list[str] = []
 
@@ -335,7 +344,7 @@ def build_article(
             if not blocks and len(sections) - 1 in created:
                 sections.pop()  # a heading plume made over the questions alone: nothing to head
     seo_title = build_seo_title(
-        title, keyphrase, doc=cleaned, paragraphs=lead_text, supported=judge
+        title, keyphrase, doc=cleaned, paragraphs=prose_text, supported=judge
     )
     meta_description = build_meta_description(body, keyphrase, supported=judge)
     if backend is not None and body:
@@ -366,7 +375,7 @@ def build_article(
             if title_choice.text:
                 title = title_choice.text
                 seo_title = build_seo_title(
-                    title, keyphrase, doc=cleaned, paragraphs=lead_text, supported=judge
+                    title, keyphrase, doc=cleaned, paragraphs=prose_text, supported=judge
                 )
         meta_choice = model_meta(backend, lead, article_text, keyphrase=keyphrase)
         record("meta_description", meta_choice)

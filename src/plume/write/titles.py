@@ -27,10 +27,9 @@ from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
 from plume.write.compress import dangling_pronoun
+from plume.write.gate import Supported, first_supported
 from plume.write.meta import (
-    Supported,
     candidate_sentences,
-    first_supported,
     has_finite_verb,
     lead_paragraphs,
     poor_start,
@@ -81,7 +80,11 @@ def sentence_case(heading: str, body: str) -> str:
         out.append(heading[pos : m.start()])
         pos = m.end()
         # A word opening a sentence of the heading keeps its capital ("…géographie ». Sur…").
-        opens = re.search(r"[.!?…][\s»”\u00a0\u202f]*$", heading[: m.start()]) is not None
+        before = heading[: m.start()]
+        # A quotation opens on its own capital ("… « Sur nos côtes, … »").
+        opens = re.search(r"[.!?…][\s«»“”\u00a0\u202f]*$", before) is not None or (
+            re.search(r"[«“]\s*$", before) is not None
+        )
         if i == 0 or opens or not word[:1].isupper() or word.isupper():
             out.append(word)
             continue
@@ -157,8 +160,14 @@ def strip_site(title: str) -> str:
     return max(parts, key=len) if parts else title.strip()
 
 
+#: A genre label in capitals before the headline ("TRIBUNE. « … »", "ENQUÊTE : …", "VIDÉO -"):
+#: the page's shelf, not the story.
+_GENRE_LABEL = re.compile(r"^[A-ZÀ-ÖØ-Ý]{4,}(?:\s[A-ZÀ-ÖØ-Ý]{2,})?\s*[.:–—-]\s+(?=\S)")
+
+
 def _tidy_headline(text: str) -> str:
     text = " ".join(text.split())
+    text = _GENRE_LABEL.sub("", text)
     text = re.sub(r"\s*:\s*", "\u00a0: ", text)
     return text.rstrip(" .:;,\u00a0\u202f")
 
@@ -208,7 +217,12 @@ def _headline_title(headline: str, body: str, keyphrase: str) -> str:
     title = sentence_case(headline, body)
     matcher = KeyphraseMatcher(keyphrase)
     kicker = _RUBRIC.match(title)
-    named = kicker is not None and all(w[:1].isupper() for w in kicker.group(1).split())
+    head = re.split(r"[\u00a0 ]:\s", title, maxsplit=1)[0].split()
+    # "Bréval-sur-Orne : …", "Léa Fournier, gardienne de refuge : « … »" (an interview's name
+    # and its quotation: the quotation is the hook).
+    named = (kicker is not None and all(w[:1].isupper() for w in kicker.group(1).split())) or (
+        len(head) >= 2 and head[0][:1].isupper() and head[1][:1].isupper() and head[0].isalpha()
+    )
     if len(title) > (MAX_NAMED_HEADLINE_CHARS if named else MAX_HEADLINE_CHARS):
         # The part that tells the event (a verb), the keyphrase's part first.
         parts = [p for p in _parts(title) if 20 <= len(p) <= MAX_TITLE_CHARS]
@@ -457,6 +471,10 @@ def _without_closing(text: str, keyphrase: str) -> str | None:
 _BREAK = re.compile(r"[,.]\s|\s[–—-]\s|\s:\s|\u00a0:\s")
 
 
+def _quotes_closed(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count("“") == text.count("”")
+
+
 def fit_title(title: str) -> str:
     """``title`` as an SEO title: whole when Google shows it whole (600 px), else its longest
     head ending at a natural break (comma, full stop, dash, colon) within it, of four words or
@@ -464,7 +482,8 @@ def fit_title(title: str) -> str:
     break."""
     if text_width(title) <= SERP_TITLE_MAX_PX:
         return title
-    heads = [title[: m.start()].rstrip() for m in _BREAK.finditer(title)]
+    # Never inside a quotation ("TRIBUNE. « Sur nos côtes" was one).
+    heads = [h for m in _BREAK.finditer(title) if _quotes_closed(h := title[: m.start()].rstrip())]
     # Narrower than 400 px wastes room; wider than 600 px is cut by Google mid-phrase.
     fitting = [h for h in heads if text_width(h) <= SERP_TITLE_MAX_PX and len(h.split()) >= 4]
     return max(fitting, key=len) if fitting else title

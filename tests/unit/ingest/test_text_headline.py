@@ -44,3 +44,20 @@ def test_a_headline_led_by_a_place_keeps_its_news() -> None:
     paragraphs = [b.text for b in blocks if not b.is_heading]
     title = build_title(doc, paragraphs, "école Jules-Ferry")
     assert title is not None and title.replace("\u00a0", " ") == HEADLINE
+
+
+def test_a_credit_line_is_metadata_not_a_heading() -> None:
+    from plume.ingest.text import read_text_page
+
+    text = (
+        "Léa Fournier, gardienne de refuge : « La montagne que j’ai connue n’existe plus »\n\n"
+        "Guide de haute montagne depuis quinze ans, Léa Fournier garde le refuge des "
+        "Aiguillettes, en Savoie.\n\n"
+        "Propos recueillis par Claire Dumoulin\n\n"
+        "Qu’est-ce qui a changé autour du refuge ?\n\n"
+        "Tout. Les itinéraires ont bougé, les chutes de pierres sont devenues quotidiennes, et les "
+        "guides ont renoncé à certaines courses que l’on faisait encore il y a dix ans.\n"
+    )
+    blocks, header = read_text_page(text)
+    assert header.author == "Claire Dumoulin"
+    assert all("Propos recueillis" not in b.text for b in blocks)

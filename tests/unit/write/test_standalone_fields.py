@@ -8,7 +8,7 @@ import pytest
 from plume.document import Block, BlockKind, Document, Source
 from plume.write.compress import dangling_pronoun, noun_phrases
 from plume.write.meta import build_meta_description, trims
-from plume.write.titles import build_title, opens_on_transition, sentence_case
+from plume.write.titles import build_title, fit_title, opens_on_transition, sentence_case
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,48 @@ def test_a_noun_phrase_heading_is_one_stretch_of_the_source() -> None:
     )
     phrases = noun_phrases(sentence, 80)
     assert not any("ingénieure" in p and p.startswith("La société") for p in phrases)
+
+
+def test_a_genre_label_goes_and_a_quotation_keeps_its_capital() -> None:
+    """Unseen column: "TRIBUNE. « Sur nos côtes, … »" became "TRIBUNE. « sur nos côtes"."""
+    headline = "TRIBUNE. « Sur nos côtes, ceux qui font vivre le littoral n’ont plus les moyens d’y habiter »"
+    doc = Document(
+        blocks=(
+            Block(BlockKind.HEADING, headline, 1),
+            Block(BlockKind.PARAGRAPH, "Chaque automne, les volets se ferment sur la côte."),
+        ),
+        source=Source("<t>", "txt"),
+    )
+    title = build_title(doc, ["Chaque automne, les volets se ferment sur la côte."], "littoral")
+    assert title == headline.removeprefix("TRIBUNE. ")
+    assert fit_title(headline.removeprefix("TRIBUNE. ")).count("«") == 1
+    assert not fit_title(headline.removeprefix("TRIBUNE. ")).endswith("côtes")
+
+
+def test_a_verbless_headline_loses_its_aside() -> None:
+    headline = (
+        "Ma tarte tatin aux poires et au gingembre (la recette de ma grand-mère, un peu revisitée)"
+    )
+    assert "Ma tarte tatin aux poires et au gingembre" in [
+        t.text for t in trims(headline, aggressive=True)
+    ]
+
+
+def test_a_verb_is_not_cut_from_its_object() -> None:
+    sentence = (
+        "Guide de haute montagne depuis quinze ans, Léa Fournier, 38 ans, garde depuis 2019 le "
+        "refuge des Aiguillettes, perché à 2 740 mètres d’altitude dans le massif de la Vanoise."
+    )
+    assert not any(t.text.rstrip(".").endswith("garde") for t in trims(sentence, aggressive=True))
+
+
+def test_an_interviewer_question_is_no_description() -> None:
+    paragraphs = [
+        "Guide de haute montagne depuis quinze ans, Léa Fournier garde le refuge des Aiguillettes, "
+        "perché à 2 740 mètres d’altitude dans le massif de la Vanoise, en Savoie.",
+        "Votre texte sur la fonte du glacier du Grand-Roc a été énormément partagé sur les réseaux "
+        "sociaux cet automne, par des milliers d’alpinistes. Vous attendiez-vous à un tel écho ?",
+        "Pas du tout. Je l’ai écrit un soir, après la fermeture du refuge, pour nos habitués.",
+    ]
+    meta = build_meta_description(paragraphs, "glacier du Grand-Roc")
+    assert not meta.startswith("Votre texte")
