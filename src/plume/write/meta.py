@@ -491,6 +491,11 @@ def _continues_clause(after: str) -> bool:
 _CLAUSE_OPENERS = frozenset(["qui", "que", "qu’", "qu'", "dont", "où", "lorsque", "quand", "si"])
 
 
+#: Verb forms the news never uses as such: "plus" (passé simple of "plaire", first person) is
+#: "Le plus inquiétant", a fragment.
+_NOT_VERBS = frozenset(["plus"])
+
+
 def has_finite_verb(text: str) -> bool:
     """Whether ``text`` holds a conjugated verb or auxiliary (Lefff), in lower case, outside a
     relative clause: "Deux travaux qui ont rendu ses lettres de noblesse à l’intestin" is a noun
@@ -500,6 +505,8 @@ def has_finite_verb(text: str) -> bool:
     opener = False
     for w in words:
         low = w.lower()
+        if low in _NOT_VERBS:
+            continue
         if w[:1].islower() and lex.entry(w).has("VX"):
             if not opener:
                 return True

@@ -180,3 +180,11 @@ def test_an_interviewer_question_is_no_description() -> None:
     ]
     meta = build_meta_description(paragraphs, "glacier du Grand-Roc")
     assert not meta.startswith("Votre texte")
+
+
+def test_le_plus_is_no_verb() -> None:
+    """Corpus 07's SEO title became "Le plus inquiétant": "plus" read as "plaire"."""
+    from plume.write.meta import has_finite_verb
+
+    assert not has_finite_verb("Le plus inquiétant")
+    assert has_finite_verb("Le plus inquiétant est le silence des médias")
