@@ -62,7 +62,7 @@ def analyse_cleaned(
         kp, kp_source = brief.keyphrase, "brief"
     elif is_french:
         # Only when the editor named none: suggesting costs a third of a warm analysis.
-        suggestions = search_keyphrases(research, n=5)
+        suggestions = search_keyphrases(research, n=8)
         adopted = adopt_suggestion(suggestions, research.word_count)
         if adopted is not None:
             kp, kp_source = adopted.phrase, "suggested"

@@ -801,7 +801,25 @@ def adopt_suggestion(
     usable = [s for s in suggestions if not s.generic] or list(suggestions)
     if not usable:
         return None
-    return min(enumerate(usable), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
+    best = min(enumerate(usable), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
+    if best.kind == "noun" and _dictionary_noun(best.phrase):
+        # A lone dictionary noun ("instrument", "incendie") is rarely the query: the headline's
+        # and the lead's phrase holding it ("instrument de musique", "Lyon incendie") says the
+        # story, even under Yoast's density band (issue 16: "not one frequent common noun").
+        wider = [
+            s
+            for s in usable
+            if s.in_title
+            and s.in_intro
+            and len(s.lemma.split()) > 1
+            and best.lemma in s.lemma.split()
+            # A pair is built from the headline's own name and topic; a phrase said once may
+            # be an aside ("bulletins blancs" in a story on void ballots).
+            and (s.kind == "pair" or s.count >= 2)
+        ]
+        if wider:
+            return min(enumerate(wider), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
+    return best
 
 
 def suggest_synonyms(text: str, keyphrase: str, limit: int = 2) -> list[str]:

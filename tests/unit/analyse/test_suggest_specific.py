@@ -4,7 +4,12 @@ noun in the text's own order ("école Jules-Ferry")."""
 from __future__ import annotations
 
 from plume.analyse.researches import Research
-from plume.analyse.suggest import adopt_suggestion, is_generic_keyphrase, search_keyphrases
+from plume.analyse.suggest import (
+    KeyphraseSuggestion,
+    adopt_suggestion,
+    is_generic_keyphrase,
+    search_keyphrases,
+)
 from plume.document import Block, BlockKind, Document, Source
 
 
@@ -46,3 +51,52 @@ def test_the_amounts_are_never_adopted_and_a_pair_reads_as_written() -> None:
     assert all(s.phrase != "millions d’euros" or s.generic for s in got)
     phrases = [s.phrase for s in got]
     assert "école Jules-Ferry" in phrases and "Jules-Ferry école" not in phrases
+
+
+FIRE = [
+    "Incendie à Lyon : un enfant sauvé par un voisin",
+    "Un garçon de neuf ans a été secouru par un voisin lors d’un incendie à Lyon, dans la nuit "
+    "de samedi à dimanche.",
+    "L’incendie s’est déclaré vers 2 h 30 au troisième étage. Les pompiers ont évacué quarante "
+    "habitants. L’incendie a été maîtrisé vers 4 h 15.",
+    "Trois personnes ont été légèrement blessées. L’origine de l’incendie reste inconnue, "
+    "selon les pompiers, qui n’écartent aucune piste.",
+    "Le voisin, un ancien pompier volontaire, a escaladé le balcon. Cet incendie rappelle celui "
+    "de l’an dernier dans le même quartier.",
+]
+
+
+def test_the_headline_pair_is_adopted_on_a_short_fire_story() -> None:
+    adopted = adopt_suggestion(search_keyphrases(Research(_titled(FIRE)), 8))
+    assert adopted is not None and adopted.phrase == "incendie Lyon"
+
+
+def _suggestion(phrase: str, lemma: str, kind: str, count: int, fits: bool) -> KeyphraseSuggestion:
+    return KeyphraseSuggestion(
+        phrase=phrase,
+        lemma=lemma,
+        count=count,
+        score=1.0,
+        in_intro=True,
+        in_title=True,
+        kind=kind,
+        generic=False,
+        fits_density=fits,
+        placeable=True,
+        topic="",
+        reason="",
+        reason_en="",
+    )
+
+
+def test_a_lone_dictionary_noun_gives_way_to_the_headline_phrase_holding_it() -> None:
+    """Unseen science story: "instrument" (6 uses) was adopted over "instrument de musique"
+    (2 uses, in the headline and the lead): no reader searches "instrument"."""
+    noun = _suggestion("instrument", "instrument", "noun", 6, True)
+    phrase = _suggestion("instrument de musique", "instrument musique", "phrase", 2, False)
+    adopted = adopt_suggestion([noun, phrase])
+    assert adopted is not None and adopted.phrase == "instrument de musique"
+    once = _suggestion("bulletins blancs", "bulletin blanc", "phrase", 1, False)
+    ballots = _suggestion("bulletins", "bulletin", "noun", 4, True)
+    adopted = adopt_suggestion([ballots, once])
+    assert adopted is not None and adopted.phrase == "bulletins"  # an aside said once
