@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from plume.analyse.researches import Research
 from plume.analyse.suggest import (
-    KeyphraseSuggestion,
     adopt_suggestion,
     is_generic_keyphrase,
     search_keyphrases,
 )
 from plume.document import Block, BlockKind, Document, Source
+from plume.report import KeyphraseSuggestion
 
 
 def test_a_quantity_is_no_keyphrase() -> None:
