@@ -22,7 +22,7 @@ text and in totals:
   is missing);
 - time per article (``optimise`` and the HTML render).
 
-Run: ``.venv/bin/python bench/fields.py [--model] [--only dev|heldout|all] [--json OUT]
+Run: ``.venv/bin/python bench/fields.py [--model] [--only dev|heldout|unseen|all] [--json OUT]
 [--verbose]``. A report: one article failing to optimise is reported as such, and the exit code
 is 0 whatever the figures.
 """
@@ -75,7 +75,11 @@ from plume.text import sentences
 #: Below Yoast's recommended minimum (TextLengthAssessment, 300 words for a post) a short text
 #: cannot be green on length without adding words, which faithful mode never does.
 SHORT_TEXT_WORDS = 300
-GROUPS = ("dev", "heldout")
+GROUPS = ("dev", "heldout", "unseen")
+#: Eight articles written for this bench by someone who never saw plume's code (news, blog,
+#: science, sport page, column, brief, interview; README in bench/data/unseen/FACTS.md): never
+#: used in tests or tuned on, read blind by an editor (docs/benchmarks.md).
+UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
 
 SupportFn = Callable[[Sequence[str], str], list[Any]]
@@ -355,11 +359,10 @@ def print_report(
         grp = [r for r in rows if r.group == g]
         if not grp:
             continue
-        label = (
-            f"dev ({len(grp)}: seeds and corpus)"
-            if g == "dev"
-            else f"held-out ({len(grp)}: corpus 06 08 09 10 14 15)"
-        )
+        label = {
+            "dev": f"dev ({len(grp)}: seeds and corpus)",
+            "heldout": f"held-out ({len(grp)}: corpus 06 08 09 10 14 15)",
+        }.get(g, f"unseen ({len(grp)}: bench/data/unseen, written blind to plume)")
         print(f"## {label}\n")
         print(HEADER)
         for r in grp:
@@ -408,7 +411,7 @@ def print_report(
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--model", action="store_true", help="fields from the embedded model")
-    ap.add_argument("--only", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--only", choices=(*GROUPS, "all"), default="all")
     ap.add_argument("--json", type=Path, help="write everything here (default bench/results/)")
     ap.add_argument("--verbose", action="store_true", help="print every field and reason")
     args = ap.parse_args(argv)
@@ -424,28 +427,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows: list[Row] = []
     papers: list[dict[str, Any]] = []
     sources: dict[str, tuple[OptimiseReport, str]] = {}
-    for a in ARTICLES:
-        g = group_of(a.id)
+    texts = [(a.id, group_of(a.id), SHARED / a.path) for a in ARTICLES]
+    texts += [(p.stem, "unseen", p) for p in sorted(UNSEEN.glob("u[0-9]-*"))]
+    for text_id, g, path in texts:
         if args.only != "all" and g != args.only:
             continue
-        r = Row(a.id, g, a.path)
+        r = Row(text_id, g, str(path))
         rows.append(r)
         step = "optimise"
         t0 = time.perf_counter()
         try:
-            rep, inputs = optimise_one(SHARED / a.path, settings, backend, None)
+            rep, inputs = optimise_one(path, settings, backend, None)
             r.seconds = time.perf_counter() - t0
             step = "measure"
-            cleaned = clean(read_path(SHARED / a.path, settings), settings).document
+            cleaned = clean(read_path(path, settings), settings).document
             src_headings = [b.text for b in cleaned.blocks if b.is_heading]
             r.data = measure(rep, src_headings, tag)
-            sources[a.id] = (rep, cleaned.text)
-            papers.append({"id": a.id, **inputs["after"]})
+            sources[text_id] = (rep, cleaned.text)
+            papers.append({"id": text_id, **inputs["after"]})
         except Exception as exc:  # one failing article never stops the report
             r.seconds = r.seconds or time.perf_counter() - t0
             r.error = f"{step} failed: {type(exc).__name__}: {exc}"
             traceback.print_exc()
-        print(f"  {a.id}: {r.error or 'optimised'} in {r.seconds:.1f} s", file=sys.stderr)
+        print(f"  {text_id}: {r.error or 'optimised'} in {r.seconds:.1f} s", file=sys.stderr)
     if backend is not None:
         backend.close()
 

@@ -4,8 +4,8 @@
   differs only by accents ("déja" → "déjà"), else the single closest one, at most
   ``MAX_EDITS`` edits away and at least one edit closer than any other ("dévellopement" →
   "développement", where "développements" is one edit further);
-- a grammar error (``COR-GRAMMAR``) of a group in ``AUTOFIX_GROUPS`` with one suggestion and no
-  other error in its sentence ("a du s’éloigner" → "a dû s’éloigner"): two errors side by side
+- a grammar error (``COR-GRAMMAR``) of a group in ``AUTOFIX_GROUPS`` with one suggestion, a
+  message that does not hedge, and no other error in its sentence ("a du s’éloigner" → "a dû s’éloigner"): two errors side by side
   ("en matière de sécurité exprimées") mean Grammalecte hesitates about which word is wrong;
 - every hit of plume's own rules (:mod:`plume.grammar.rules`).
 
@@ -30,11 +30,16 @@ __all__ = [
     "worth_flagging",
 ]
 
-#: Grammalecte's option groups whose single suggestion is applied: participles and adjectives
-#: ("ppas": "a du" + infinitive → "a dû"), confusions between homophones ("conf": "d’un coté"
-#: → "d’un côté"), agreement in gender and number ("gn": "la tumulte" → "le tumulte"). Not the
-#: others: a verb mood or a capital is a choice of the author's as often as a slip.
-AUTOFIX_GROUPS = frozenset({"ppas", "conf", "gn"})
+#: Grammalecte's option groups whose single suggestion is applied: participles ("ppas": "a du"
+#: + infinitive → "a dû"), confusions between homophones ("conf": "d’un coté" → "d’un côté").
+#: Not agreement in gender and number ("gn"): which noun an adjective or participle agrees with
+#: is an attachment the checker guesses ("docteur en télédétection passé", "pâte pur beurre",
+#: "le dernier match de l’année civile" were all "corrected" wrong, read blind on unseen
+#: articles); nor a verb mood or a capital, the author's choice as often as a slip.
+AUTOFIX_GROUPS = frozenset({"ppas", "conf"})
+#: A message that hedges says the checker is not sure: "Si “Les facteurs…” est bien le COD du
+#: participe passé…" ("ont cherché" became "ont cherchés"), "Confusion probable".
+_HEDGES = re.compile(r"^Si |probable|peut-être|Vérifiez|Possible", re.IGNORECASE)
 #: A typo is one or two keystrokes (a letter doubled, left out, swapped or wrong): Damerau
 #: (1964) found 80 % of misspellings to be a single such edit; two covers "dévellopement".
 MAX_EDITS = 2
@@ -132,6 +137,7 @@ def _checker_corrections(text: str, found: GrammarResult) -> list[Correction]:
                 out.append(Correction("COR-SPELLING", e.start, e.end, e.text, choice))
         elif (
             e.group in AUTOFIX_GROUPS
+            and not _HEDGES.search(e.message)
             and len(e.suggestions) == 1
             and e.suggestions[0] != e.text
             and _isolated(e, found.errors, text)

@@ -91,3 +91,20 @@ def test_the_real_checker_and_plumes_rules_together(grammar_settings: GrammarSet
     )
     straight = plan_corrections("Le club dit il était prêt.", GrammarResult(), apostrophe="'")
     assert straight[0].after == "qu'"
+
+
+def test_agreement_and_hedged_suggestions_are_not_applied(
+    grammar_settings: GrammarSettings,
+) -> None:
+    """Read blind on unseen articles, every agreement the checker "corrected" was wrong: the noun
+    an adjective or participle agrees with is an attachment it guesses; and "Si … est bien le
+    COD" says it is not sure."""
+    text = (
+        "Mathieu Ferrand, docteur en télédétection passé par le CNES, a fondé la société.\n\n"
+        "Prenez une pâte brisée maison ou une pâte pur beurre du commerce.\n\n"
+        "Les facteurs que les modèles statistiques ont cherché à neutraliser sont nombreux.\n\n"
+        "C’est le dernier match de l’année civile."
+    )
+    found = check_grammar(text, grammar_settings)
+    assert any(e.group in ("gn", "ppas") for e in found.errors)  # the checker does flag them
+    assert plan_corrections(text, found) == []
