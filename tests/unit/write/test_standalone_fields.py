@@ -188,3 +188,26 @@ def test_le_plus_is_no_verb() -> None:
 
     assert not has_finite_verb("Le plus inquiétant")
     assert has_finite_verb("Le plus inquiétant est le silence des médias")
+
+
+def test_a_name_is_never_put_in_front_of_a_sentence_that_does_not_name_it() -> None:
+    """Unseen match report: "Franck Delorme : Yanis Belkacem a été l’homme du match" read as the
+    coach's words; it was the reporter's sentence."""
+    from plume.write.titles import build_seo_title
+
+    paragraphs = [
+        "Menés au score à la pause, les joueurs de Franck Delorme ont renversé le Stade "
+        "Olympique Castelneuvien samedi soir devant 6 412 spectateurs.",
+        "Yanis Belkacem a été l’homme du match avec un doublé en seconde période.",
+    ]
+    title = "National : Lorvenne renverse Castelneuf (3-1) et s’installe sur le podium après un match fou"
+    seo = build_seo_title(title, "Franck Delorme", paragraphs=paragraphs)
+    assert not seo.startswith("Franck Delorme\u00a0: Yanis"), seo
+
+
+def test_a_long_headline_ends_before_its_purpose() -> None:
+    headline = (
+        "La start-up bordelaise Sylvéa lève 18 millions d’euros pour surveiller les forêts par "
+        "satellite"
+    )
+    assert fit_title(headline) == "La start-up bordelaise Sylvéa lève 18 millions d’euros"
