@@ -20,7 +20,7 @@ from typing import Literal
 from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.language import is_french
 from plume.backends.base import Backend
-from plume.lang.fr import fold, load_french
+from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon
 from plume.verify.facts import check_facts
 from plume.verify.facts.folding import strip_marks
@@ -230,16 +230,21 @@ def _unknown_words(candidate: str, section: str) -> list[str]:
     ]
 
 
-#: Content words of a candidate allowed to be absent from its source: a heading may add one
-#: framing word ("enjeux", "rôle"), not a claim (calibrated: see docs/calibration.md).
-MAX_UNSUPPORTED_WORDS = 1
+#: Content words of a candidate allowed to be absent from its source, besides the framing
+#: nouns of ``heading_framing_words.txt`` ("enjeux", "bilan"): none (see docs/calibration.md).
+MAX_UNSUPPORTED_WORDS = 0
+
+
+@cache
+def _framing_stems() -> frozenset[str]:
+    return frozenset(_plain(w)[:5] for w in read_list("heading_framing_words.txt"))
 
 
 def _unsupported_words(candidate: str, source: str) -> list[str]:
     """Content words of ``candidate`` whose stem (first 5 letters, accents aside) the source
-    never uses: the model's own vocabulary, where inventions live."""
+    never uses, framing nouns aside: the model's own vocabulary, where inventions live."""
     function_words = load_french().function_words
-    stems = {_plain(w)[:5] for w in _words(source)}
+    stems = {_plain(w)[:5] for w in _words(source)} | _framing_stems()
     return [
         w
         for w in _words(candidate)

@@ -390,14 +390,30 @@ def _balanced(text: str) -> bool:
     return opening == closing and text.count('"') % 2 == 0
 
 
+#: Prepositions that open a locution needing its "de" ("à l’aide de", "au cours de", "en
+#: raison de"): a heading cut after the noun ("évacués à l’aide") says something else.
+_LOCUTION_CASES = frozenset(["à", "au", "aux", "en"])
+_DE = frozenset(["de", "d'", "du", "des"])
+
+
 def _stands_alone(doc: Any, keep: set[int]) -> bool:
     """No pronoun pointing outside the heading ("il", "cela", "les"), a subject that is a noun
-    or a name."""
+    or a name; no subject or conjunction kept without its verb or conjunct ("… mais la tête
+    d’Adjovi"), no locution cut before its "de"."""
     for i in keep:
         t = doc[i]
         if t.pos_ == "PRON" and _lower(t) not in _ALLOWED_PRONOUNS and t.dep_ != "expl:comp":
             return False
-    return True
+        if (t.dep_.startswith("nsubj") or t.dep_ == "cc") and t.head.i not in keep:
+            return False
+    last = max(keep)
+    cut_locution = (
+        last + 1 < len(doc)
+        and last + 1 not in keep
+        and _lower(doc[last + 1]) in _DE
+        and any(c.dep_ == "case" and _lower(c) in _LOCUTION_CASES for c in doc[last].children)
+    )
+    return not cut_locution
 
 
 #: Determiners that point outside the sentence ("ce partenariat", "leur contrôle") or to the

@@ -212,3 +212,19 @@ def test_default_number_of_candidates_is_two() -> None:
     backend = ScriptedBackend(["Le vélo en ville à Lyon", "Les pistes de Lyon", "Trois"])
     model_heading(backend, SECTION, keyphrase=KEYPHRASE, prefer_keyphrase=True)
     assert CANDIDATES == 2 and len(backend.calls) == CANDIDATES
+
+
+def test_a_model_heading_adds_no_word_of_its_own_but_a_framing_noun() -> None:
+    """Read blind on an unseen science story: "Un spectacle amateur de musique" and
+    "L’instrument de musique, un refuge des seniors" (no show, no refuge in the source) were
+    accepted with one word of their own allowed."""
+    from plume.write.candidates import check_candidate
+
+    section = (
+        "Les musiciens amateurs de plus de 65 ans ont un déclin cognitif plus lent de 23 %, selon "
+        "l’étude, qui n’a pas montré de différence sur le risque de démence."
+    )
+    invented = check_candidate("Un spectacle amateur de musique", section)[1]
+    assert any(r.startswith("own_words:") for r in invented)
+    framed = check_candidate("Les enjeux du déclin cognitif", section)[1]
+    assert not any(r.startswith("own_words:") for r in framed)

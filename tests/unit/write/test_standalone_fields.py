@@ -211,3 +211,16 @@ def test_a_long_headline_ends_before_its_purpose() -> None:
         "satellite"
     )
     assert fit_title(headline) == "La start-up bordelaise Sylvéa lève 18 millions d’euros"
+
+
+def test_a_shortened_heading_keeps_a_locution_whole() -> None:
+    """Unseen news brief: "Quatorze habitants ont été évacués à l’aide" (… de la grande échelle)
+    reads as a cry for help."""
+    from plume.write.compress import compressions
+
+    sentence = (
+        "Quatorze habitants ont été évacués à l’aide de la grande échelle par les pompiers, qui "
+        "sont arrivés vers 2 h 40."
+    )
+    texts = [c.text for c in compressions(sentence, 80)]
+    assert "Quatorze habitants ont été évacués à l’aide" not in texts
