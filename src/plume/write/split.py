@@ -1,20 +1,18 @@
 """Split a long sentence into two where French allows it without changing what it says.
 
 Yoast's SentenceLengthInTextAssessment wants at most a quarter of sentences over 20 words; an
-editor cuts a long one at its seams (issue 18): two main clauses joined by ", et", ", mais", ";"
-or ":", each with its own subject ("…, et la société contrôle…" → "…. La société contrôle…");
-a non-restrictive relative clause on a named antecedent, closing the sentence or inside it,
-restarted with the name or an agreeing pronoun ("…confié à Vinci, qui a remporté…" → "…confié à
-Vinci. Vinci a remporté…"; "Le ministre, qui a démissionné, sera remplacé…" → "Le ministre sera
-remplacé…. Il a démissionné."), and ", ce qui…" restarted on « Cela »; an apposition to the
-subject that opens the sentence ("Jean Dupont, ancien ministre, a annoncé…" → "Jean Dupont est
-ancien ministre. Il a annoncé…"); a participial clause stating a consequence ("…, permettant
-ainsi de…" → "…. Cela permet ainsi de…", in the main verb's tense).
+editor cuts a long one at its seams (issue 18), which :mod:`plume.write.seams` finds: two main
+clauses joined by ", et", ", mais", ";" or ":", a relative clause, ", ce qui" or ", dont"
+restarted on its antecedent, an apposition or a detached attribute stated with « être », a
+participial clause stating a consequence. A sentence of a quotation running over several is not
+split.
 Every proposal is verified: each part is a clause of its own (a subject and a finite verb, as
 spaCy's parse and the lexicon say), no word is lost but the joining words, no number, name or
 quotation is cut, Grammalecte finds no more errors in the parts than in the sentence; otherwise
 the sentence stays as the author wrote it. Before splitting, a main passive with an agent is
 turned active where verified (:mod:`plume.write.active`), else offered as a suggestion.
+A document's long sentences are parsed in one spaCy batch, and the texts its edits would make
+checked by Grammalecte in one request (:func:`split_document`).
 """
 
 from __future__ import annotations
@@ -23,19 +21,33 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import Any
+from functools import lru_cache
 
 from plume.document import Block, BlockKind, Document
 from plume.grammar import check_grammar
-from plume.lang.fr import read_list
-from plume.lang.fr.lexicon import load_lexicon
 from plume.optimisation import edit_id
 from plume.settings import GrammarSettings
-from plume.text import count_words, quotes_balanced, sentences
-from plume.write.active import active_voice, compound, conjugate, tense_of
-from plume.write.compress import parse
+from plume.text import Sentence, count_words, quotes_balanced, sentences
+from plume.write.active import active_voice
 from plume.write.meta import has_finite_verb, reports_speech
+from plume.write.seams import (
+    SUBJECT_DEPS,
+    WORD,
+    apposition_split,
+    capital,
+    ce_qui_split,
+    dont_split,
+    end_sentence,
+    fronted_split,
+    inside_pairs,
+    name_subject,
+    parse,
+    parse_batch,
+    participle_split,
+    relative_split,
+    seam_splits,
+    shared_subject_split,
+)
 
 __all__ = [
     "LONG_SENTENCE_WORDS",
@@ -50,18 +62,6 @@ __all__ = [
 LONG_SENTENCE_WORDS = 20
 #: A part shorter than this reads as a fragment ("Il a signé.") more than a sentence.
 MIN_PART_WORDS = 5
-#: Joining words dropped or kept at a seam: "et" goes, "mais", "or" open the second sentence
-#: (they carry its relation to the first); "car" cannot open a French sentence (Grevisse
-#: § 1084), so a clause it joins stays.
-_DROPPED = frozenset({"et"})
-_KEPT = frozenset({"mais", "or", "donc", "puis"})
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-_PRONOUNS = {
-    ("Masc", "Sing"): "il",
-    ("Fem", "Sing"): "elle",
-    ("Masc", "Plur"): "ils",
-    ("Fem", "Plur"): "elles",
-}
 #: What may hold both clauses in its scope — a source, a condition, a completive "que", a
 #: concession: such a sentence is not split.
 #: The elided forms ("qu’il", "lorsqu’on") are followed by a letter: no word-end check for them.
@@ -69,13 +69,32 @@ _FRAME = re.compile(
     r"(?i)(?<![\w’'])(?:(?:selon|d[’']après|si|s[’']il|s[’']ils|lorsque|quand|bien que|"
     r"quoique|même si|que)(?![\w’'-])|(?:lorsqu|quoiqu|qu)[’'])"
 )
+#: Adjectives whose « que » opens a completive ("plus probable que…"): still a frame.
+_COMPLETIVE_ADJ = (
+    r"(?:probable|improbable|possible|impossible|sûr|certain|vrai|faux|clair|évident|"
+    r"nécessaire|important|vraisemblable|juste|normal|étonnant|grave)\b"
+)
+#: A « que » of comparison ("plus pauvres que la moyenne", "bien plus que") or of cause
+#: ("parce qu’ils"): it opens no completive holding what follows.
+_NOT_FRAME = re.compile(
+    r"(?i)\b(?:parce|(?:plus|moins|aussi|autant|davantage)(?:\s+(?!" + _COMPLETIVE_ADJ + r")"
+    r"[\w’'-]+)?)\s+qu(?:e\b|[’'])"
+)
+
+
+def _frames(text: str) -> bool:
+    """``text`` opens a source, a condition, a completive… (:data:`_FRAME`)."""
+    return _FRAME.search(_NOT_FRAME.sub(" ", text)) is not None
+
+
 #: Words that open a dependent clause, never a sentence.
 _SUBORDINATE = re.compile(
     r"(?i)(?:dont|qui|que|qu[’']|où|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|"
     r"duquel|desquels|quand|lorsque|lorsqu[’']|si|s[’']il|comme|puisque|puisqu[’']|parce|"
     r"tandis|alors que|bien que|afin|pour que|sans que|avant que|après que)(?![\w-])"
 )
-_WORD = re.compile(r"[\w’'-]+")
+#: An elided word and the verb it leans on ("n’est", "l’a", "s’est", "m’a").
+_ELIDED = re.compile(r"(?i)\b([nlsmtdcj][’'])(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -100,46 +119,44 @@ class SentenceSplit:
 
 def _clause(text: str) -> bool:
     """``text`` is a clause of its own: a finite verb and a subject that is not a relative
-    pronoun, in spaCy's parse."""
-    if not has_finite_verb(text):
+    pronoun, in spaCy's parse (or a name and its verb, as the lexicon reads them)."""
+    # The lexicon reads words: "n’est" is none, "n’ est" holds « est ».
+    if not has_finite_verb(_ELIDED.sub(r"\1 ", text)):
         return False
-    doc = parse(text)
-    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if name_subject(text.removeprefix("Mais ")) is not None:
+        return True
+    # "En effet, " (a restarted « car »), "Non, " (an answer after a colon) are no part of
+    # the clause the parse should find: it reads the rest better alone.
+    doc = parse(_clause_text(text))
+    # A full stop the parse leaves hanging is a root of its own, not a second clause.
+    roots = [t for t in doc if t.dep_ == "ROOT" and not t.is_punct]
     if len(roots) != 1:
         return False
     root = roots[0]
     heads = [root, *(c for c in root.children if c.dep_ in ("cop", "aux", "aux:pass"))]
-    subjects = [c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for h in heads for c in h.children if c.dep_ in SUBJECT_DEPS]
     return any(str(s.text).lower() not in ("qui", "que", "dont", "lequel") for s in subjects)
 
 
-def _inside_pairs(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside « », quotes or parentheses."""
-    head = text[:at]
-    return (
-        head.count("«") > head.count("»")
-        or head.count("(") > head.count(")")
-        or head.count('"') % 2 == 1
-        or head.count("“") > head.count("”")
-    )
+def _clause_text(text: str) -> str:
+    return capital(_ANSWER.sub("", text))
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _end(text: str) -> str:
-    text = text.rstrip(" ,;:")
-    return text if text[-1:] in ".!?…" else text + "."
+_ANSWER = re.compile(r"^(?:En effet|Non|Oui|Si), ")
 
 
 def _content(text: str) -> Counter[str]:
-    return Counter(w.lower() for w in _WORD.findall(text))
+    return Counter(w.lower() for w in WORD.findall(text))
 
 
 def _faithful(before: str, parts: Sequence[str], dropped: str, added: str) -> bool:
     """The parts hold the sentence's words, but ``dropped`` (the joining word) and ``added``
     (the restarting subject), its numbers and names intact, each part a long enough clause."""
+    return _words_kept(before, parts, dropped, added) and all(_clause(p) for p in parts)
+
+
+def _words_kept(before: str, parts: Sequence[str], dropped: str, added: str) -> bool:
+    """:func:`_faithful` but for the parse: the words, the quotes, the parts' length."""
     original = _content(before)
     got = sum((_content(p) for p in parts), Counter())
     got.subtract(_content(added))
@@ -148,320 +165,19 @@ def _faithful(before: str, parts: Sequence[str], dropped: str, added: str) -> bo
         return False
     if any(count_words(p) < MIN_PART_WORDS or not quotes_balanced(p) for p in parts):
         return False
-    if any(_SUBORDINATE.match(p) for p in parts[1:]):
-        return False  # "Dont l’État doit…" is no sentence: the seam was inside a clause
-    return all(_clause(p) for p in parts)
+    # "Dont l’État doit…" is no sentence: the seam was inside a clause.
+    return not any(_SUBORDINATE.match(p) for p in parts[1:])
 
 
-def _seam_splits(sentence: str) -> list[tuple[str, str, str]]:
-    """(left, right, dropped word) for each ", et|mais…", ";" or ":" seam outside quotes."""
-    out: list[tuple[str, str, str]] = []
-    for m in re.finditer(
-        r"\s*(?:,\s+(\w+)\s+|\s*;\s+|\s+:\s+|\u00a0[;:]\s+|\u202f[;:]\s+)", sentence
-    ):
-        if _inside_pairs(sentence, m.start()):
-            continue
-        word = (m.group(1) or "").lower()
-        left, right = sentence[: m.start()], sentence[m.end() :]
-        if m.group(1) is not None:
-            if word in _DROPPED:
-                out.append((left, right, word))
-            elif word in _KEPT:
-                out.append((left, f"{m.group(1)} {right}", ""))
-        elif not right.lstrip().startswith(("«", "“", '"')):
-            # A colon that opens a quotation introduces it: the two are one sentence.
-            out.append((left, right, ""))
-    # "… et il a les liquidités…": « et » without a comma, when a subject pronoun follows it
-    # (both parts must still be clauses of their own, as for every seam). Not before a
-    # determiner: "…dicter les conditions et les frais et de se protéger…" coordinates nouns,
-    # and the small parse lets such a fragment pass for a clause.
-    for m in _BARE_ET.finditer(sentence):
-        if not _inside_pairs(sentence, m.start()):
-            out.append((sentence[: m.start()], sentence[m.end() :], "et"))
+def _seam_parts(sentence: str) -> list[str]:
+    """The texts :func:`_clause` will parse for ``sentence``'s seams that pass every check but
+    the parse: parsed with the document's batch."""
+    out: list[str] = []
+    for left, right, dropped, added in seam_splits(sentence):
+        parts = (end_sentence(left), end_sentence(capital(right)))
+        if not _framed(left, right) and _words_kept(sentence, parts, dropped, added):
+            out += [_clause_text(p) for p in parts]
     return out
-
-
-_BARE_ET = re.compile(r"(?<!,)\s+et\s+(?=(?:il|elle|ils|elles|on)\s)")
-
-
-#: What a determiner says of its noun's gender and number ("la ministre": feminine, whatever
-#: the noun's own default).
-_DETERMINERS = {
-    "le": ("Masc", "Sing"),
-    "un": ("Masc", "Sing"),
-    "ce": ("Masc", "Sing"),
-    "cet": ("Masc", "Sing"),
-    "du": ("Masc", "Sing"),
-    "au": ("Masc", "Sing"),
-    "la": ("Fem", "Sing"),
-    "une": ("Fem", "Sing"),
-    "cette": ("Fem", "Sing"),
-    "les": ("", "Plur"),
-    "des": ("", "Plur"),
-    "ces": ("", "Plur"),
-    "aux": ("", "Plur"),
-}
-
-
-def _pronoun(noun: Any) -> str | None:
-    """The subject pronoun agreeing with ``noun`` (its determiner first, then the parse's
-    morphology), or ``None`` when its gender is not known."""
-    gender = next(iter(noun.morph.get("Gender")), "")
-    number = next(iter(noun.morph.get("Number")), "")
-    for c in noun.children:
-        if c.dep_ == "det" and (said := _DETERMINERS.get(str(c.text).lower())):
-            gender, number = said[0] or gender, said[1]
-    return _PRONOUNS.get((gender, number))
-
-
-def _verb_number(verb: Any) -> str:
-    """The grammatical number the finite verb of a clause shows (its auxiliary's, when it has
-    one): "" when the parse does not say."""
-    for t in [*(c for c in verb.children if c.dep_.startswith("aux")), verb]:
-        number = next(iter(t.morph.get("Number")), "")
-        if number and ("Fin" in t.morph.get("VerbForm") or t.pos_ == "AUX"):
-            return str(number)
-    return ""
-
-
-def _antecedent_end(doc: Any, antecedent: Any, comma: int) -> bool:
-    """Whether the antecedent's noun phrase ends right before the comma at ``comma``: the noun
-    itself, the last part of a name ("Emmanuel Macron, qui…"), or a complement whose nouns all
-    have the antecedent's gender and number ("le président du conseil, qui…": « il » either
-    way). "la part de Microsoft, qui…" is refused: the pronoun would depend on the antecedent
-    the parse chose."""
-    last = doc[comma - 1]
-    if antecedent.pos_ == "NOUN" and antecedent.i < last.i:
-        inner = [x for x in doc[antecedent.i + 1 : comma] if x.pos_ in ("NOUN", "PROPN")]
-        said = _pronoun(antecedent)
-        return (
-            said is not None
-            and all(x.head.i < comma for x in doc[antecedent.i + 1 : comma])
-            and all(x.pos_ == "NOUN" and _pronoun(x) == said for x in inner)
-        )
-    return bool(
-        last.i == antecedent.i or (last.dep_.startswith("flat") and last.head == antecedent)
-    )
-
-
-def _relative_split(sentence: str) -> tuple[str, str, str, str] | None:
-    """(left, right, dropped, added) for a non-restrictive "…, qui V…" clause on a noun or a
-    name — closing the sentence, or between commas inside it (the main clause first, then
-    the relative restarted): the name repeated, or a pronoun agreeing with the noun."""
-    doc = parse(sentence)
-    for t in doc:
-        if str(t.text).lower() != "qui" or t.dep_ not in _SUBJECT_DEPS:
-            continue
-        verb = t.head
-        if verb.dep_ != "acl:relcl":
-            continue
-        antecedent = verb.head
-        comma = doc[t.i - 1] if t.i > 0 else None
-        if comma is None or comma.text != "," or not _antecedent_end(doc, antecedent, comma.i):
-            continue
-        last = max(x.i for x in verb.subtree)
-        tail = [x for x in doc[last + 1 :] if not x.is_punct]
-        close = doc[last + 1] if last + 1 < len(doc) else None
-        if tail and (close is None or close.text != "," or antecedent.i > verb.i):
-            continue  # the main clause goes on after the relative one, not after a comma
-        start = t.idx
-        if tail:
-            assert close is not None
-            rel_end = close.idx
-            left = sentence[: comma.idx] + " " + sentence[close.idx + 1 :].lstrip()
-            right = sentence[start + len(t.text) : rel_end].strip()
-        else:
-            left = sentence[: comma.idx]
-            right = sentence[start + len(t.text) :].lstrip()
-        if _inside_pairs(sentence, comma.idx):
-            continue
-        if antecedent.pos_ == "PROPN":
-            first = antecedent.i
-            while first > 0 and doc[first - 1].pos_ == "PROPN":
-                first -= 1
-            subject = sentence[doc[first].idx : doc[comma.i - 1].idx + len(doc[comma.i - 1].text)]
-        elif antecedent.pos_ == "NOUN" and (pronoun := _pronoun(antecedent)):
-            if _verb_number(verb) not in ("", "Plur" if pronoun.endswith("s") else "Sing"):
-                continue  # "taille, qui sont…": the parse took the wrong antecedent
-            subject = pronoun
-        else:
-            continue
-        return left, f"{subject} {right}", "qui", subject
-    return None
-
-
-_CE_QUI = re.compile(r",\s+ce qui\s+")
-
-
-def _ce_qui_split(sentence: str) -> tuple[str, str, str, str] | None:
-    """ "…, ce qui rend X coûteux" → "…. Cela rend X coûteux": « ce qui » takes up the whole
-    preceding clause, as « Cela » does."""
-    for m in _CE_QUI.finditer(sentence):
-        if _inside_pairs(sentence, m.start()):
-            continue
-        return sentence[: m.start()], "Cela " + sentence[m.end() :], "ce qui", "cela"
-    return None
-
-
-@cache
-def _consequence_verbs() -> frozenset[str]:
-    return frozenset(read_list("split_consequence_verbs.txt"))
-
-
-_PARTICIPLE = re.compile(r",\s+(\w+ant)\s+")
-
-
-@cache
-def _etre_verbs() -> frozenset[str]:
-    return frozenset(read_list("etre_verbs.txt"))
-
-
-_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous"})
-
-
-def _main_subject(left: str) -> tuple[str, str] | None:
-    """(the words restarting a participle on the main clause's subject, its number "s"/"p")
-    for ``left``: a name repeated, a subject pronoun kept, a noun's agreeing pronoun."""
-    doc = parse(_end(left))
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1:
-        return None
-    subject = next((c for c in roots[0].children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subject is None:
-        return None
-    text = str(subject.text)
-    if subject.pos_ == "PRON" and text.lower() in _SUBJECT_PRONOUNS:
-        return text.lower(), "p" if text.lower() in ("ils", "elles", "nous") else "s"
-    if subject.pos_ == "PROPN":
-        tokens = [subject, *(c for c in subject.children if c.dep_.startswith("flat"))]
-        if any(c.dep_ not in ("flat:name", "flat", "punct") for c in subject.children):
-            return None  # "le groupe Lagardère, dont…": more than a name
-        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-        if last - first + 1 != len(tokens):
-            return None
-        return doc[first : last + 1].text, "s"
-    if subject.pos_ == "NOUN" and (pronoun := _pronoun(subject)):
-        return pronoun, "p" if pronoun.endswith("s") else "s"
-    return None
-
-
-def _participle_split(sentence: str) -> tuple[str, str, str, str] | None:
-    """ "…, permettant ainsi de…" → "…. Cela permet ainsi de…" for a verb of consequence
-    (``split_consequence_verbs.txt``); "Les auteurs ont répertorié les tweets, trouvant plus de
-    800 000 messages" → "…. Ils ont trouvé plus de 800 000 messages" for another verb (the
-    detached participle's subject is the main clause's, Grevisse § 911) — in the tense of the
-    main clause's verb, with avoir only (a verb taking être, "passant de…", stays)."""
-    lexicon = load_lexicon()
-    for m in _PARTICIPLE.finditer(sentence):
-        word = m.group(1)
-        lemma = next((a.lemma for a in lexicon.entry(word).analyses if a.tag == "G"), None)
-        if lemma is None or lemma in ("être", "avoir") or _inside_pairs(sentence, m.start()):
-            continue
-        left = sentence[: m.start()]
-        roots = [t for t in parse(_end(left)) if t.dep_ == "ROOT"]
-        tense = tense_of(roots[0]) if len(roots) == 1 else None
-        if tense is None:
-            continue
-        if lemma in _consequence_verbs():
-            subject, number = "Cela", "s"
-        elif lemma not in _etre_verbs() and (found := _main_subject(left)):
-            subject, number = found
-        else:
-            continue
-        verb = compound(lemma, tense[0], number) if tense[1] else conjugate(lemma, tense[0], number)
-        if verb is None:
-            continue
-        rest, added = sentence[m.end() :], f"{subject} {verb}"
-        if tense[1] and rest.startswith("ainsi "):  # "Cela a ainsi permis", not "a permis ainsi"
-            aux, part = verb.split()
-            verb, rest = f"{aux} ainsi {part}", rest[len("ainsi ") :]
-        return left, f"{subject} {verb} {rest}", word, added
-    return None
-
-
-_SHARED = re.compile(r"(?:,\s+(et|mais)|\s+(et))\s+(?=\w)")
-
-
-def _shared_subject_split(sentence: str) -> tuple[str, str, str, str] | None:
-    """ "Le conseil a voté le budget, et a reporté la décision…" → "…. Il a reporté la
-    décision…": a second verb coordinated with the main one, without its own subject, restarted
-    on the main subject (name, pronoun, agreeing pronoun). Only when the parse makes that verb
-    a conjunct of the sentence's root ("…le maire, qui a signé X et a promis Y": « promis » is
-    the relative's, and stays)."""
-    doc = parse(sentence)
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1:
-        return None
-    root = roots[0]
-    for m in _SHARED.finditer(sentence):
-        if _inside_pairs(sentence, m.start()):
-            continue
-        after = next((t for t in doc if t.idx >= m.end()), None)
-        if after is None or after.pos_ not in ("AUX", "VERB"):
-            continue
-        verb = after if after.dep_ == "conj" else after.head
-        if verb.dep_ != "conj" or verb.head != root or verb.i < after.i:
-            continue
-        if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-            continue  # its own subject: an ordinary seam
-        before = [t for t in doc if t.idx + len(t.text) <= m.start()]
-        if before and before[-1].pos_ in ("VERB", "AUX"):
-            continue  # "définit et met en œuvre une stratégie": the two verbs share it
-        left = sentence[: m.start()]
-        found = _main_subject(left)
-        if found is None:
-            continue
-        subject, number = found
-        if _verb_number(verb) not in ("", "Plur" if number == "p" else "Sing"):
-            continue
-        word = m.group(1) or m.group(2)
-        kept = "Mais " if word.lower() == "mais" else ""
-        return left, f"{kept}{subject} {sentence[m.end() :]}", "" if kept else "et", subject
-    return None
-
-
-_COPULA = {"présent": "est", "imparfait": "était", "futur": "est"}
-
-
-def _apposition_split(sentence: str) -> tuple[str, str, str, str] | None:
-    """ "Jean Dupont, ancien ministre de l'Économie, a annoncé…" → "Jean Dupont est ancien
-    ministre de l'Économie." + "Il a annoncé…": the apposition to the subject that opens the
-    sentence, stated with « être » (« était » in a past narrative), the main clause restarted
-    with the pronoun agreeing with the apposition's noun."""
-    doc = parse(sentence)
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
-        return None
-    root = roots[0]
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
-        return None
-    apposition = next((c for c in subject.children if c.dep_ == "appos"), None)
-    if apposition is None or apposition.pos_ != "NOUN":
-        return None
-    span = sorted(x.i for x in apposition.subtree)
-    head = [x for x in subject.subtree if x.i < span[0]]
-    if not head or head[0].i != 0 or doc[span[0] - 1].text != ",":
-        return None
-    if span != list(range(span[0], span[-1] + 1)) or span[-1] + 1 >= len(doc):
-        return None
-    close = doc[span[-1] + 1]
-    if close.text != "," or any(x.i > close.i for x in subject.subtree):
-        return None
-    if doc[span[0]].pos_ not in ("DET", "ADJ", "NOUN"):
-        return None
-    tense = tense_of(root)
-    pronoun = _pronoun(apposition)
-    if tense is None or pronoun is None:
-        return None
-    copula = _COPULA.get(tense[0], "est")
-    if pronoun.endswith("s"):
-        copula = {"est": "sont", "était": "étaient"}[copula]
-    name = sentence[: doc[span[0] - 1].idx]
-    appos_text = sentence[doc[span[0]].idx : close.idx]
-    rest = sentence[close.idx + 1 :].lstrip()
-    left = f"{name} {copula} {appos_text}"
-    return left, f"{pronoun} {rest}", "", f"{copula} {pronoun}"
 
 
 def _grammar_ok(before: str, parts: Sequence[str], grammar: GrammarSettings | None) -> bool:
@@ -485,7 +201,7 @@ def _framed(left: str, right: str) -> bool:
     """The second part may be in the scope of something the first opens — a source ("Selon
     X"), a condition, a completive "que" — or the sentence's attribution closes the second
     ("…, a affirmé le ministre"): split, it would lose it."""
-    return _FRAME.search(left) is not None or reports_speech(right)
+    return _frames(left) or reports_speech(right)
 
 
 def split_sentence(sentence: str, grammar: GrammarSettings | None = None) -> SentenceSplit | None:
@@ -493,45 +209,82 @@ def split_sentence(sentence: str, grammar: GrammarSettings | None = None) -> Sen
     verified seam exists (see the module doc), the most balanced first; ``None`` otherwise.
     ``grammar``: Grammalecte's settings, for the no-new-error check (``None``: not checked)."""
     sentence = " ".join(sentence.split())
+    return next(
+        (o for o in _proposals(sentence) if _grammar_ok(sentence, o.after, grammar)),
+        None,
+    )
+
+
+@lru_cache(maxsize=512)
+def _proposals(sentence: str) -> tuple[SentenceSplit, ...]:
+    """The splits of ``sentence`` verified but for Grammalecte, the preferred first (cached: the
+    document's pass asks for them once to check them all in one request, then again)."""
     if count_words(sentence) <= LONG_SENTENCE_WORDS or sentence.rstrip().endswith("?"):
-        return None
+        return ()
     options: list[tuple[int, SentenceSplit]] = []
-    for left, right, dropped in _seam_splits(sentence):
+    for left, right, dropped, added in seam_splits(sentence):
         if _framed(left, right):
             continue
-        parts = (_end(left), _end(_capital(right)))
-        if _faithful(sentence, parts, dropped, ""):
+        parts = (end_sentence(left), end_sentence(capital(right)))
+        if _faithful(sentence, parts, dropped, added):
             balance = abs(count_words(parts[0]) - count_words(parts[1]))
             options.append((balance, SentenceSplit(sentence, parts, "clauses")))
     if not options:
         # Restarted clauses, in order of confidence: each is tried only when the one before
         # gave nothing verified.
         for kind, find in (
-            ("clauses", _shared_subject_split),
-            ("relative", _ce_qui_split),
-            ("relative", _relative_split),
-            ("apposition", _apposition_split),
-            ("participle", _participle_split),
+            ("clauses", shared_subject_split),
+            ("relative", ce_qui_split),
+            ("relative", relative_split),
+            ("relative", dont_split),
+            ("apposition", apposition_split),
+            ("apposition", fronted_split),
+            ("participle", participle_split),
         ):
             found = find(sentence)
             # The restarted part is a clause of its own ("Il avait annoncé sa démission"): a
             # speech verb in it frames nothing; a source or condition opening the sentence, or
             # an attribution closing it ("…, a affirmé le ministre"), would be lost.
             # An apposition's last part is the main clause itself, not an attribution.
-            if found is None or _FRAME.search(found[0]):
+            if found is None or _frames(found[0]):
                 continue
             if kind != "apposition" and _closing_attribution(sentence):
                 continue
             left, right, dropped, added = found
-            parts = (_end(left), _end(_capital(right)))
+            parts = (end_sentence(left), end_sentence(capital(right)))
             if _faithful(sentence, parts, dropped, added):
                 options.append((0, SentenceSplit(sentence, parts, kind)))
                 break
     options.sort(key=lambda o: o[0])
-    return next(
-        (o[1] for o in options if _grammar_ok(sentence, o[1].after, grammar)),
-        None,
-    )
+    return tuple(o[1] for o in options)
+
+
+def _prefetch(paragraphs: Sequence[str], grammar: GrammarSettings | None) -> None:
+    """Ask Grammalecte about every sentence the pass may check, and the text each candidate
+    edit would make of it, in one request: the checker keeps each line's answer, so the checks
+    of :func:`edit_sentence` cost no further round trip (one request per candidate cost ~17 ms
+    each, and Grammalecte checks each line on its own: the answers are the same)."""
+    if grammar is None:
+        return
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        for s in sentences(paragraph):
+            if _quoted(paragraph, s):
+                continue
+            text = " ".join(s.text.split())
+            active = active_voice(text)
+            if active is not None:
+                lines += [text, active.after]
+            # The preferred option only: the others are checked when it fails (one request
+            # each, rarely), as sending them all costs Grammalecte more than it saves.
+            options = _proposals(text)
+            if options:
+                lines += [text, " ".join(options[0].after)]
+                for part in options[0].after:  # the part split again, as edit_sentence does
+                    if again := _proposals(part):
+                        lines += [part, " ".join(again[0].after)]
+    if lines:
+        check_grammar("\n".join(dict.fromkeys(lines)), grammar)
 
 
 _HARD_SPACE_AFTER = re.compile(r"(\S+)([\u00a0\u202f])(?=(\S+))")
@@ -580,6 +333,12 @@ def edit_sentence(
     return list(edit.after), edits
 
 
+def _quoted(paragraph: str, sentence: Sentence) -> bool:
+    """A sentence of a quotation that runs over several (« … porte ses fruits : … »): the quoted
+    words stay as said, though this sentence holds no quotation mark of its own."""
+    return inside_pairs(paragraph, sentence.start) or inside_pairs(paragraph, sentence.end)
+
+
 def split_long_sentences(
     paragraph: str, grammar: GrammarSettings | None = None, refused: Collection[str] = ()
 ) -> tuple[str, list[SentenceSplit]]:
@@ -588,7 +347,11 @@ def split_long_sentences(
     done: list[SentenceSplit] = []
     out: list[str] = []
     for s in sentences(paragraph):
-        parts, edits = edit_sentence(s.text.strip(), grammar, refused)
+        text = s.text.strip()
+        if _quoted(paragraph, s):
+            out.append(text)
+            continue
+        parts, edits = edit_sentence(text, grammar, refused)
         out += parts
         done += edits
     return " ".join(out), done
@@ -601,6 +364,15 @@ def split_document(
     as written), and every edit made or offered, in text order."""
     blocks: list[Block] = []
     done: list[SentenceSplit] = []
+    paragraphs = [b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    long = [
+        " ".join(s.text.split())
+        for p in paragraphs
+        for s in sentences(p)
+        if count_words(s.text) > LONG_SENTENCE_WORDS
+    ]
+    parse_batch(long + [part for s in long for part in _seam_parts(s)])
+    _prefetch(paragraphs, grammar)
     for block in doc.blocks:
         if block.kind is not BlockKind.PARAGRAPH:
             blocks.append(block)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from plume.document import Block, BlockKind, Document, Source
+from plume.grammar.server import GrammarServer, find_command
+from plume.settings import GrammarSettings
 from plume.text import count_words
 from plume.write.split import LONG_SENTENCE_WORDS, split_long_sentences, split_sentence
 
@@ -74,9 +78,29 @@ def test_a_closing_relative_clause_restarts_on_the_name_or_an_agreeing_pronoun()
         # A colon that opens a quotation.
         "En revanche, l’affaire prend une tournure différente chez nous, détaille la chercheuse "
         "qui développe : « Lutter contre les fausses informations est très difficile. »",
-        # "car" cannot open a sentence.
-        "Le chantier a pris trois mois de retard sur le calendrier prévu par la mairie, car les "
-        "fournisseurs n’ont pas livré les poutres à temps.",
+        # "car" restarts on « En effet » only before a clause.
+        "Le chantier a pris trois mois de retard sur le calendrier prévu par la mairie cette "
+        "année, car trop cher pour les entreprises du quartier et leurs fournisseurs.",
+        # « mais » without a comma that coordinates less than clauses.
+        "Le club n’a pas seulement recruté des joueurs expérimentés pendant le mercato d’été "
+        "mais aussi plusieurs jeunes du centre de formation.",
+        "La ville ne veut pas interdire les trottinettes électriques dans toutes les rues du "
+        "centre mais seulement sur les trottoirs et dans les parcs.",
+        # A completive « que » still holds the second clause in its scope.
+        "Le ministre a affirmé hier que les prix de l’énergie allaient baisser dès l’hiver "
+        "prochain mais les syndicats restent sceptiques sur ce point.",
+        # A detached participle opening the sentence states an event: its tense is unsure.
+        "Qualifié de « gourou de la majorité » par un dirigeant de LREM dans un portrait du "
+        "Parisien, le haut-commissaire sait entretenir ses rapports avec les élus.",
+        # « Sur » opens a place, not an attribute (though the lexicon knows « sur », sour).
+        "Sur un long une-deux entre Wissa et Hamel, le premier termine l’action en marquant "
+        "un but que l’arbitre-assistant refuse pour un hors-jeu.",
+        # A name alone: its pronoun's gender is not known.
+        "Proche d’Emmanuel Macron dès sa campagne présidentielle, Jean-Paul Delevoye s’est mis "
+        "dans la poche le chef de l’État grâce à son expérience politique.",
+        # A coordinated subject.
+        "Membres du conseil depuis sa création en 2015, le maire et la présidente ont annoncé "
+        "hier leur départ à la fin de l’année prochaine.",
         # Short: nothing to do.
         "Le maire a signé, et la ville paiera.",
     ],
@@ -297,3 +321,253 @@ def test_a_refused_split_is_reported_and_not_made() -> None:
     kept, (refused,) = split_document(doc, refused={edit.id})
     assert kept is doc and refused.refused and not refused.applied
     assert refused.id == edit.id
+
+
+def test_car_restarts_on_en_effet() -> None:
+    split = split_sentence(
+        "Le chantier a pris trois mois de retard sur le calendrier prévu par la mairie, car les "
+        "fournisseurs n’ont pas livré les poutres à temps."
+    )
+    assert split is not None and split.kind == "clauses"
+    assert split.after == (
+        "Le chantier a pris trois mois de retard sur le calendrier prévu par la mairie.",
+        "En effet, les fournisseurs n’ont pas livré les poutres à temps.",
+    )
+
+
+def test_mais_without_a_comma_opens_the_second_clause() -> None:
+    split = split_sentence(
+        "Bruno cherche à porter le danger sur le but de Nardi mais sa frappe est trop écrasée "
+        "pour surprendre le portier breton."
+    )
+    assert split is not None and split.kind == "clauses"
+    assert split.after == (
+        "Bruno cherche à porter le danger sur le but de Nardi.",
+        "Mais sa frappe est trop écrasée pour surprendre le portier breton.",
+    )
+
+
+def test_a_comparative_or_causal_que_frames_nothing() -> None:
+    colon = split_sentence(
+        "Au-delà des craintes existentielles, les événements de ce week-end représentent bien "
+        "plus que de simples bêtises d’entreprise : le sort de ChatGPT est sur la ligne."
+    )
+    assert colon is not None
+    assert colon.after[1] == "Le sort de ChatGPT est sur la ligne."
+    because = split_sentence(
+        "Les immigrés cotisent moins parce qu’ils sont plus pauvres que la moyenne, mais ils se "
+        "concentrent davantage dans les âges actifs."
+    )
+    assert because is not None
+    assert because.after[1] == "Mais ils se concentrent davantage dans les âges actifs."
+
+
+def test_an_elided_negation_is_read_as_a_clause() -> None:
+    split = split_sentence(
+        "Malgré les critiques sur la gestion du conseil d’administration d’OpenAI, celui-ci agit "
+        "conformément à sa charte, qui n’est pas axée sur la génération de profits."
+    )
+    assert split is not None and split.kind == "relative"
+    assert split.after[1] == "Elle n’est pas axée sur la génération de profits."
+
+
+def test_a_detached_attribute_opening_the_sentence_becomes_its_own() -> None:
+    pronoun = split_sentence(
+        "Sélective et engagée en faveur de l’égalité des chances, elle forme au plus près de la "
+        "recherche des chercheurs, des artistes et des entrepreneurs."
+    )
+    assert pronoun is not None and pronoun.kind == "apposition"
+    assert pronoun.after == (
+        "Elle est sélective et engagée en faveur de l’égalité des chances.",
+        "Elle forme au plus près de la recherche des chercheurs, des artistes et des "
+        "entrepreneurs.",
+    )
+    noun = split_sentence(
+        "Membre du conseil municipal depuis 2015, la présidente de l’association avait annoncé "
+        "son départ lors de la dernière assemblée générale de mars."
+    )
+    assert noun is not None
+    assert noun.after == (
+        "La présidente de l’association était membre du conseil municipal depuis 2015.",
+        "Elle avait annoncé son départ lors de la dernière assemblée générale de mars.",
+    )
+
+
+def test_a_sentence_inside_a_quotation_of_several_is_left_as_said() -> None:
+    paragraph = (
+        "Le président déclare : « La parution du décret est une avancée majeure. La réforme du "
+        "paysage porte ses fruits, et les quatre grandes institutions structureront bientôt le "
+        "paysage francilien de la recherche. Nous en sommes fiers. »"
+    )
+    text, done = split_long_sentences(paragraph)
+    assert text == paragraph and done == []
+
+
+@pytest.fixture(scope="module")
+def grammar() -> Iterator[GrammarSettings]:
+    executable = find_command("grammalecte-server")
+    if executable is None:
+        pytest.fail("grammalecte-server is not installed: run bash scripts/setup.sh (as root)")
+    with GrammarServer(executable) as server:
+        yield GrammarSettings(url=server.url)
+
+
+def test_the_pass_checks_its_candidates_with_grammalecte_in_one_request(
+    grammar: GrammarSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plume.grammar.client import GrammarChecker
+    from plume.write.split import split_document
+
+    paragraphs = (
+        "Le chantier du pont a pris trois mois de retard sur le calendrier prévu par la mairie, "
+        "car les fournisseurs n’ont pas livré les poutres à temps.",
+        "Le conseil municipal a voté le budget de la ville pour l’année prochaine, et la maire "
+        "a reporté la décision sur la piscine au mois de mars.",
+    )
+    doc = Document(tuple(Block(BlockKind.PARAGRAPH, p) for p in paragraphs), Source("<t>", "txt"))
+    requests: list[int] = []
+    ask = GrammarChecker._ask
+
+    def counted(self: GrammarChecker, lines: list[str]) -> None:
+        requests.append(len(lines))
+        ask(self, lines)
+
+    monkeypatch.setattr(GrammarChecker, "_ask", counted)
+    written, done = split_document(doc, grammar)
+    assert [e.kind for e in done] == ["clauses", "clauses"] and all(e.applied for e in done)
+    assert written.blocks[1].text == (
+        "Le conseil municipal a voté le budget de la ville pour l’année prochaine. La maire a "
+        "reporté la décision sur la piscine au mois de mars."
+    )
+    assert len(requests) == 1 and requests[0] >= 4  # each sentence and its two parts, together
+
+
+def test_the_last_of_three_coordinated_verbs_is_not_cut_off() -> None:
+    split = split_sentence(
+        "Microsoft a investi 1 milliard de dollars cette année-là, a émis un autre chèque en 2021 "
+        "et a augmenté la mise cette année en engageant 10 milliards de dollars dans OpenAI."
+    )
+    assert split is None or not split.after[0].endswith("en 2021.")
+
+
+def test_a_name_the_parse_misreads_still_restarts_a_participle() -> None:
+    # The small parse takes "Spencer" for a verb: the lexicon reads a name and its verb.
+    split = split_sentence(
+        "Spencer exprime des préoccupations quant à l’avenir de l’IA générative, affirmant que "
+        "si les contenus générés par l’IA inondent Internet, cela pourrait compromettre "
+        "l’avenir des modèles."
+    )
+    assert split is not None and split.kind == "participle"
+    assert split.after == (
+        "Spencer exprime des préoccupations quant à l’avenir de l’IA générative.",
+        "Spencer affirme que si les contenus générés par l’IA inondent Internet, cela pourrait "
+        "compromettre l’avenir des modèles.",
+    )
+    seam = split_sentence(
+        "Delaplace cherche Wissa au centre mais le buteur breton est trop court pour porter le "
+        "danger avec sa tentative de la tête."
+    )
+    assert seam is not None
+    assert seam.after[0] == "Delaplace cherche Wissa au centre."
+    # "Selon X, …" opens a source, not a subject: no name restarts the participle.
+    assert (
+        split_sentence(
+            "Selon Spencer, le marché se consolide rapidement autour des grandes entreprises "
+            "technologiques, affirmant sa domination sur les startups du secteur."
+        )
+        is None
+    )
+
+
+def test_a_closing_dont_relative_restarts_on_the_agreeing_possessive() -> None:
+    split = split_sentence(
+        "Le groupe a racheté l’an dernier la société lyonnaise Dupont, dont le siège est "
+        "installé à Lyon depuis sa création en 1950."
+    )
+    assert split is not None and split.kind == "relative"
+    assert split.after == (
+        "Le groupe a racheté l’an dernier la société lyonnaise Dupont.",
+        "Son siège est installé à Lyon depuis sa création en 1950.",
+    )
+    plural = split_sentence(
+        "Le conseil municipal a écouté hier soir les représentants des salariés, dont les "
+        "revendications portent sur les salaires et les horaires."
+    )
+    assert plural is not None
+    assert plural.after[1] == "Leurs revendications portent sur les salaires et les horaires."
+    elided = split_sentence(
+        "Le groupe a racheté l’an dernier une petite entreprise familiale de la région, dont "
+        "l’usine emploie deux cents salariés à Roanne."
+    )
+    assert elided is not None
+    assert elided.after[1] == "Son usine emploie deux cents salariés à Roanne."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # « dont » completes the verb (parler de), not the noun: « Son maire parle » is false.
+        "Il a présenté aux élus le projet de la nouvelle ligne de tramway, dont le maire parle "
+        "depuis le début de son mandat en 2020.",
+        # …or the definite object (l’histoire de la ligne).
+        "Il a présenté aux élus la nouvelle ligne de tramway du quartier nord, dont les "
+        "habitants connaissent l’histoire depuis des années.",
+        # …or an adjective or a noun after « être » (fier de, membre de).
+        "Il a présenté aux élus le projet de la nouvelle ligne de tramway, dont le maire est "
+        "particulièrement fier depuis son élection.",
+        "Il a présenté aux élus le projet de la nouvelle ligne de tramway, dont le maire est "
+        "membre depuis le début de son mandat.",
+        # Whose members, the president's or the associations'? « son » or « leurs »: unsure.
+        "Le ministre a reçu hier le président des associations de quartier, dont les membres "
+        "réclament depuis des mois une aide de l’État.",
+        # Inside the sentence: the first part is no clause.
+        "La société Dupont, dont le siège est à Lyon depuis sa création en 1950, a annoncé hier "
+        "la fermeture de son usine de Villeurbanne.",
+        # No clause after « dont ».
+        "Les entreprises ont enregistré 365 000 déplacements entre le 21 juin et le 15 novembre "
+        "2019, dont 61 % en trottinettes électriques.",
+    ],
+)
+def test_dont_relatives_left_as_written(sentence: str) -> None:
+    assert split_sentence(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A comment on the whole clause, not on its subject: the lie is grave, not the minister.
+        "Plus grave encore pour le gouvernement, le ministre de la Santé a menti aux députés sur "
+        "le nombre de lits disponibles.",
+        # An adverb here, though the lexicon knows « juste » as an adjective.
+        "Juste avant le coup d’envoi du match, le capitaine de l’équipe a rappelé ses coéquipiers "
+        "dans le vestiaire.",
+        # A discourse word.
+        "Bref, le ministre de la Santé a refusé de répondre aux questions des journalistes "
+        "pendant toute la conférence de presse.",
+    ],
+)
+def test_openings_that_are_no_attribute_of_the_subject(sentence: str) -> None:
+    assert split_sentence(sentence) is None
+
+
+def test_the_seam_finders_give_the_words_dropped_and_added_and_skip_quotations() -> None:
+    from plume.write.seams import ce_qui_split, seam_splits
+
+    # What split.py verifies comes from here: the word a seam drops, the words it adds.
+    sentence = "Le chantier a pris du retard, car les fournisseurs n’ont pas livré les poutres."
+    assert seam_splits(sentence) == [
+        (
+            "Le chantier a pris du retard",
+            "En effet, les fournisseurs n’ont pas livré les poutres.",
+            "car",
+            "en effet",
+        )
+    ]
+    # A seam inside « » belongs to the quotation: none is offered.
+    assert seam_splits("Le maire a dit « nous avons voté, et le budget est adopté » hier.") == []
+    assert ce_qui_split("Le prix a doublé, ce qui rend le projet coûteux.") == (
+        "Le prix a doublé",
+        "Cela rend le projet coûteux.",
+        "ce qui",
+        "cela",
+    )

@@ -169,16 +169,23 @@ class Lexicon:
     def entry(self, word: str) -> Entry:
         """All analyses of ``word`` (case and apostrophe insensitive), guessed when unknown."""
         form = normalise(word)
+        capitalised = word[:1].isupper()
         hit = self._memo.get(form)
+        if hit is not None and not hit.guessed:
+            return hit
+        # A guess depends on the capital ("Delaplace" a name, "delaplace" a noun): the memo
+        # keeps both, or the first caller's casing would decide for every later one.
+        key = f"{form}\x00" if capitalised else form
+        hit = self._memo.get(key)
         if hit is not None:
             return hit
         payload = self._payload(form)
-        entry = (
-            Entry(form, _parse(form, payload))
-            if payload is not None
-            else self._guess(form, capitalised=word[:1].isupper())
-        )
-        self._memo[form] = entry
+        if payload is not None:
+            entry = Entry(form, _parse(form, payload))
+            self._memo[form] = entry
+            return entry
+        entry = self._guess(form, capitalised=capitalised)
+        self._memo[key] = entry
         return entry
 
     def _known_nominal(self, form: str) -> tuple[Analysis, ...]:

@@ -143,3 +143,14 @@ def test_generic_nouns_are_nouns(lex: Lexicon) -> None:
 
 def test_passive_exceptions_do_not_overlap_the_etre_verbs() -> None:
     assert not set(read_list("etre_verbs.txt")) & set(read_list("passive_exceptions.txt"))
+
+
+def test_a_guess_follows_the_capital_whatever_was_asked_first() -> None:
+    """An unknown word first met in lower case was then guessed a noun with its capital too
+    ("Delaplace cherche Wissa…" lost its subject, and a split, after another test had run)."""
+    from plume.lang.fr.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    word = "Zorglubien"
+    assert lex.entry(word.lower()).pos != lex.entry(word).pos
+    assert lex.entry(word).pos == {"PROPN"}
