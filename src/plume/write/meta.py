@@ -38,13 +38,18 @@ FALLBACK_MIN_CHARS = 100
 LEAD_PARAGRAPHS = 3
 
 
+#: An agency dateline opening the lead ("LYON (AFP) – ", "PARIS – "): the wire's, not the
+#: story's; a description or a title starts after it.
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{1,30}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+(?=[A-ZÀ-Ý])")
+
+
 def candidate_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
     """(paragraph index, sentence) for the sentences that can open or make a description or a
     title: whole, prose, not inside a quotation."""
     # A "sentence" starting in lower case is the tail of a cut one: it cannot open a
     # description.
     found = [
-        (i, s.text)
+        (i, _DATELINE.sub("", s.text))
         for i, p in enumerate(paragraphs)
         # An interviewer's question ("Votre texte a été partagé. Vous attendiez-vous… ?")
         # asks; its sentences are the asker's, not the story.

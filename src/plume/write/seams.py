@@ -719,7 +719,6 @@ def _tense(verb: Any) -> tuple[str, bool] | None:
 
 
 #: What may stand between a subject and its verb.
-_VERB_GROUP = frozenset({"aux", "aux:tense", "aux:pass", "cop", "advmod", "expl:comp", "expl:pv"})
 _ETRE_TENSE = {
     "est": ("présent", False),
     "sont": ("présent", False),

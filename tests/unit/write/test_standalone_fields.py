@@ -224,3 +224,13 @@ def test_a_shortened_heading_keeps_a_locution_whole() -> None:
     )
     texts = [c.text for c in compressions(sentence, 80)]
     assert "Quatorze habitants ont été évacués à l’aide" not in texts
+
+
+def test_a_description_starts_after_the_agency_dateline() -> None:
+    """Unseen brief: the description began "LYON – Un garçon de neuf ans…"."""
+    paragraphs = [
+        "LYON (AFP) – Un garçon de neuf ans a été secouru par un voisin dans la nuit de samedi à "
+        "dimanche lors de l’incendie d’un immeuble du 8e arrondissement de Lyon.",
+        "Le feu a pris au troisième étage vers 2 h 30.",
+    ]
+    assert build_meta_description(paragraphs, "incendie").startswith("Un garçon de neuf ans")
