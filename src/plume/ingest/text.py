@@ -114,11 +114,12 @@ _WEEKDAY = re.compile(rf"(?i)^(?:{'|'.join(WEEKDAYS)})$")
 _BYLINE = re.compile(
     r"^(?:Par|par)\s+(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)$"
 )
-#: A credit line: who wrote it or conducted the interview, with what they are after a comma.
+#: A credit line: who wrote it or conducted the interview, names only (a columnist's
+#: credentials after a comma, "Par Marion Kerhervé, sociologue, …", are the column's and stay
+#: in its text).
 _CREDIT = re.compile(
     r"^(?:Par|Propos recueillis par|Entretien réalisé par|Interview réalisée par)\s+"
-    r"(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)"
-    r"(?:\s*,\s*[^!?]{0,300}?)?\.?$"
+    r"(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)\.?$"
 )
 #: The credit line sits under the title, the standfirst or both.
 MAX_CREDIT_BLOCK = 4
@@ -158,8 +159,8 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
             header.author = by["who"]
             header.removed.append(drafts[0].lines[1].strip())
             drafts[0].lines = [drafts[0].lines[0].strip()]
-    # A credit line of its own near the top ("Propos recueillis par Claire Dumoulin", "Par
-    # Marion Kerhervé, sociologue, …"): the page's metadata, not a heading or a paragraph.
+    # A credit line of its own near the top ("Propos recueillis par Claire Dumoulin"): the
+    # page's metadata, not a heading or a paragraph.
     for i, d in enumerate(drafts[1:MAX_CREDIT_BLOCK], start=1):
         line = d.text.strip()
         if d.kind is BlockKind.PARAGRAPH and len(d.lines) == 1 and (by := _CREDIT.match(line)):
