@@ -161,13 +161,12 @@ def strip_site(title: str) -> str:
 
 
 #: A genre label in capitals before the headline ("TRIBUNE. « … »", "ENQUÊTE : …", "VIDÉO -"):
-#: the page's shelf, not the story.
+#: the page's shelf, kept in the H1, not in the SEO title.
 _GENRE_LABEL = re.compile(r"^[A-ZÀ-ÖØ-Ý]{4,}(?:\s[A-ZÀ-ÖØ-Ý]{2,})?\s*[.:–—-]\s+(?=\S)")
 
 
 def _tidy_headline(text: str) -> str:
     text = " ".join(text.split())
-    text = _GENRE_LABEL.sub("", text)
     text = re.sub(r"\s*:\s*", "\u00a0: ", text)
     return text.rstrip(" .:;,\u00a0\u202f")
 
@@ -350,6 +349,9 @@ def build_seo_title(
     keyphraseInSEOTitle), from ``title`` (see the module doc)."""
     matcher = KeyphraseMatcher(keyphrase)
     body = "\n".join(paragraphs)
+    # The H1 keeps the column's label ("TRIBUNE. « … »": whose words they are); a search
+    # result has no room for it.
+    title = _GENRE_LABEL.sub("", title)
 
     def led(text: str) -> str:
         return f"{keyphrase[:1].upper()}{keyphrase[1:]}\u00a0: {_lower_first(text, body)}"

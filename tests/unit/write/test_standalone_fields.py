@@ -8,7 +8,13 @@ import pytest
 from plume.document import Block, BlockKind, Document, Source
 from plume.write.compress import dangling_pronoun, noun_phrases
 from plume.write.meta import build_meta_description, trims
-from plume.write.titles import build_title, fit_title, opens_on_transition, sentence_case
+from plume.write.titles import (
+    build_seo_title,
+    build_title,
+    fit_title,
+    opens_on_transition,
+    sentence_case,
+)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +143,7 @@ def test_a_noun_phrase_heading_is_one_stretch_of_the_source() -> None:
     assert not any("ingénieure" in p and p.startswith("La société") for p in phrases)
 
 
-def test_a_genre_label_goes_and_a_quotation_keeps_its_capital() -> None:
+def test_a_genre_label_leaves_the_seo_title_and_a_quotation_keeps_its_capital() -> None:
     """Unseen column: "TRIBUNE. « Sur nos côtes, … »" became "TRIBUNE. « sur nos côtes"."""
     headline = "TRIBUNE. « Sur nos côtes, ceux qui font vivre le littoral n’ont plus les moyens d’y habiter »"
     doc = Document(
@@ -148,7 +154,9 @@ def test_a_genre_label_goes_and_a_quotation_keeps_its_capital() -> None:
         source=Source("<t>", "txt"),
     )
     title = build_title(doc, ["Chaque automne, les volets se ferment sur la côte."], "littoral")
-    assert title == headline.removeprefix("TRIBUNE. ")
+    assert title == headline  # whose words they are: the label stays in the H1
+    seo = build_seo_title(title, "littoral", paragraphs=["Chaque automne, les volets se ferment."])
+    assert not seo.startswith("TRIBUNE")
     assert fit_title(headline.removeprefix("TRIBUNE. ")).count("«") == 1
     assert not fit_title(headline.removeprefix("TRIBUNE. ")).endswith("côtes")
 
