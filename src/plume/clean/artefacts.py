@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from plume.clean import data
+from plume.clean.boilerplate import credit_suffix_start
 from plume.clean.engine import Edit, Keep, Plan, StepOutput, run_plans
 from plume.clean.protect import protected
 from plume.document import Block
@@ -22,6 +23,7 @@ from plume.settings import Settings
 __all__ = [
     "Split",
     "best_split",
+    "is_doubled",
     "step_doubled",
     "step_glued",
     "step_run_together",
@@ -42,14 +44,52 @@ _LOW = "a-zß-öø-ÿœæ"
 DOUBLED_MIN_HALF = 8
 
 
+#: The halves are compared as the later steps may leave them: spaces and full stops out (steps
+#: 7–9 insert spaces and drop stray stops, step 14 takes spaces out: "Salut ( Salut" becomes
+#: "Salut (Salut"), one apostrophe, one quote sign, "…" out too. Cleaning twice must change
+#: nothing.
+_DOUBLED_FOLD = {"’": "'", "‘": "'", "`": "'", "´": "'", "«": '"', "»": '"', "“": '"', "”": '"'}
+
+
 def _doubled_edit(text: str) -> Edit | None:
-    n = len(text)
+    """Remove the second half of a block written twice, again while what is left is doubled
+    (four copies give one, as a second cleaning would). A credit glued to the end, which step
+    10 removes, does not hide the doubling: it goes with the second half."""
+    credit = credit_suffix_start(text) if _CREDIT_HINT.search(text) else None
+    end = len(text)
+    if credit is not None and _doubled_cut(text[:credit]) is not None:
+        end = credit
+    while (cut := _doubled_cut(text[:end])) is not None:
+        end = cut
+    return Edit(end, len(text), "", "CL-DOUBLED") if end < len(text) else None
+
+
+_CREDIT_HINT = re.compile(r"crédit|photo|illustration|©", re.IGNORECASE)
+
+
+def _doubled_cut(text: str) -> int | None:
+    folded: list[tuple[str, int]] = []  # (folded character, index in text)
+    for i, c in enumerate(text):
+        if c.isspace() or c in ".…":
+            continue
+        folded.append((_DOUBLED_FOLD.get(c, c), i))
+    n = len(folded)
     if n % 2 or n < 2 * DOUBLED_MIN_HALF:
         return None
     half = n // 2
-    if text[:half] != text[half:] or not any(c.isalpha() for c in text[:half]):
+    first = "".join(f for f, _ in folded[:half])
+    if first != "".join(f for f, _ in folded[half:]) or not any(c.isalpha() for c in first):
         return None
-    return Edit(half, n, "", "CL-DOUBLED")
+    # The first half keeps its own stops ("Fin du match. Fin du match." → "Fin du match.").
+    cut = folded[half][1]
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    return cut
+
+
+def is_doubled(text: str) -> bool:
+    """``text`` is one text written twice (step 5 would halve it)."""
+    return _doubled_edit(text) is not None
 
 
 def step_doubled(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
@@ -58,6 +98,39 @@ def step_doubled(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
         e = _doubled_edit(b.text)
         plans.append(Keep([e] if e else []))
     return run_plans(blocks, plans)
+
+
+# --- The document as evidence ----------------------------------------------------------------
+
+
+class _Usage:
+    """How often the document writes a word, counted so that no later step can change the
+    count: an occurrence is bounded by a non-letter on one side only (``"Soona"`` counts in
+    ``"avecSoona"`` and in ``"TSoona"``), so inserting a space never adds or removes one.
+
+    A glued or capped form is repaired on this evidence only when the part kept occurs more
+    often than the whole form: the document writes the part on its own somewhere.
+    """
+
+    __slots__ = ("_counts", "_text")
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self._text = "\n".join(b.text for b in blocks)
+        self._counts: dict[tuple[str, str], int] = {}
+
+    def count(self, word: str, bounded: str) -> int:
+        """Occurrences of ``word`` with a non-letter (or the text's edge) on its ``bounded``
+        side: ``"left"`` or ``"right"``."""
+        key = (word, bounded)
+        if key not in self._counts:
+            w = re.escape(word)
+            pattern = f"(?<![^\\W\\d_]){w}" if bounded == "left" else f"{w}(?![^\\W\\d_])"
+            self._counts[key] = len(re.findall(pattern, self._text))
+        return self._counts[key]
+
+    def attests(self, part: str, whole: str, bounded: str) -> bool:
+        """The document writes ``part`` outside ``whole`` (both bounded on the same side)."""
+        return self.count(part, bounded) > self.count(whole, bounded)
 
 
 # --- Step 6: stray capital ------------------------------------------------------------------
@@ -75,9 +148,12 @@ STRAY_SHORT_REST_MIN_ZIPF = 4.5
 #: A drop cap before a longer word ("ASalesforce", "JAu-delà"): the word must be known to the
 #: French word list (zipf 2: about one in ten million words) or a protected name.
 STRAY_LONG_REST_MIN_ZIPF = 2.0
+#: A rarer word after a drop cap needs the document's own evidence (:class:`_Usage`) and at
+#: least this many letters: short capitalised tokens are acronyms' territory ("QAnon").
+STRAY_EVIDENCE_MIN_LEN = 5
 
 
-def _stray_edit(text: str) -> Edit | None:
+def _stray_edit(text: str, usage: _Usage | None = None) -> Edit | None:
     m = _STRAY_ELISION.match(text)
     if m and text[: m.end(2)] not in data.protected_tokens():
         return Edit(0, 1, "", "CL-STRAY-CAPITAL")
@@ -102,14 +178,28 @@ def _stray_edit(text: str) -> Edit | None:
     # letter ("france" 5.5, "rance" 3.3), is a typo for the editor, not a drop cap.
     if zipf(rest) >= floor and zipf(token) < zipf(rest):
         return Edit(0, 1, "", "CL-STRAY-CAPITAL")
+    # "TSoona", "VMonconduit": a name the word list hardly knows, which the document writes
+    # without the extra capital elsewhere. Only rare words: "CNews" beside "Fox News" stays.
+    if (
+        usage is not None
+        and len(rest) >= STRAY_EVIDENCE_MIN_LEN
+        and zipf(rest) < STRAY_LONG_REST_MIN_ZIPF
+        and usage.attests(rest, token, "right")
+    ):
+        return Edit(0, 1, "", "CL-STRAY-CAPITAL")
     return None
 
 
 def step_stray_capital(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
     """Only at a block start: that is where drop caps are, and nowhere else is it safe."""
+    usage = _Usage(blocks)
     plans: list[Plan] = []
     for b in blocks:
-        e = _stray_edit(b.text)
+        e = _stray_edit(b.text, usage)
+        # Never a drop cap removed into a block written twice ("LLe début Le début"): step 5,
+        # before this one, would halve it only on a second cleaning.
+        if e is not None and _doubled_edit(b.text[: e.start] + e.after + b.text[e.end :]):
+            e = None
         plans.append(Keep([e] if e else []))
     return run_plans(blocks, plans)
 
@@ -192,7 +282,9 @@ def _stray_stop_next() -> frozenset[str]:
     return frozenset(read_list("clean_stray_stop_next.txt"))
 
 
-_STRAY_STOP = re.compile(r"(?<=[^\W\d_])\.(?= ([a-zàâéèêîôûç]+)\b)")
+# Spaces before the stop go with it: the typography step (14) would remove them and reveal
+# the stray stop to a second cleaning ("parti . de" → "parti. de").
+_STRAY_STOP = re.compile(r"(?<=[^\W\d_])[ \u00a0\u202f\t]*\.(?= ([a-zàâéèêîôûç]+)\b)")
 
 
 def _stray_stop_edits(text: str) -> list[Edit]:
@@ -399,6 +491,64 @@ def _name_split(token: str) -> Split | None:
     return None
 
 
+#: Shortest unknown token split on the document's evidence alone (:func:`_attested_split`).
+ATTESTED_MIN_LEN = 7
+
+
+def _attested_split(token: str, usage: _Usage) -> Split | None:
+    """A token the word list does not know, made of a frequent function word and a word the
+    document writes elsewhere on its own: "dereconfinement" beside "le reconfinement",
+    "Cornetsur" beside "Cornet". Never a word typed without its accents ("detenir")."""
+    if len(token) < ATTESTED_MIN_LEN or zipf(token) > 0.0 or token in data.protected_tokens():
+        return None
+    lower = token.lower()
+    if token[0].isupper():
+        if not token[1:].islower():
+            return None
+    else:
+        if not token.islower() or _accentless(lower):
+            return None
+        for i in (2, 3):
+            left, right = lower[:i], token[i:]
+            if (
+                left in data.function_words()
+                and zipf(left) >= GLUED_FUNCTION_WORD_MIN_ZIPF
+                and len(right) >= AFTER_FUNCTION_WORD_MIN_LEN
+                and usage.attests(right, token, "right")
+            ):
+                return Split(token[:i], right, zipf(left))
+    for word in _AFTER_NAME:
+        cut = len(token) - len(word)
+        if lower.endswith(word) and cut >= 4 and usage.attests(token[:cut], token, "left"):
+            return Split(token[:cut], token[cut:], zipf(word))
+    return None
+
+
+#: A hyphenated compound: its parts are candidates only in :func:`_compound_edits`.
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _compound_edits(text: str) -> list[int]:
+    """Insert points inside hyphenated compounds: "enlibre-service", "mi-aoûtque",
+    "longune-deux". The compound must be unknown to the word list, and the glued part unknown
+    too and split at a function word ("en", "que", "une"), so that names and loanwords written
+    with a hyphen ("Sok-yong", "check-list") stay as written."""
+    out: list[int] = []
+    for m in _COMPOUND.finditer(text):
+        if not _token_ok(text, *m.span()) or zipf(m.group()) > 0.0:
+            continue
+        pos = m.start()
+        for part in m.group().split("-"):
+            if len(part) >= RUN_TOGETHER_MIN_LEN and part.islower() and zipf(part) == 0.0:
+                split = best_split(part)
+                if split is not None and (
+                    split.left in data.function_words() or split.right in data.function_words()
+                ):
+                    out.append(pos + len(split.left))
+            pos += len(part) + 1
+    return out
+
+
 def _token_ok(text: str, start: int, end: int) -> bool:
     """The letters ``text[start:end]`` form a whole token (see ``_NOT_BEFORE``/``_NOT_AFTER``)."""
     if start > 0:
@@ -414,15 +564,19 @@ def _token_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _run_together_edits(text: str) -> list[Edit]:
+def _run_together_edits(text: str, usage: _Usage | None = None) -> list[Edit]:
     inserts: list[int] = []
     for m in _LETTERS.finditer(text):
         tok = m.group()
         if (tok[0].isupper() and not tok[1:].islower()) or not _token_ok(text, *m.span()):
             continue
         split = best_split(tok)
+        if split is None and usage is not None:
+            split = _attested_split(tok, usage)
         if split is not None:
             inserts.append(m.start() + len(split.left))
+    if "-" in text:
+        inserts += _compound_edits(text)
     for m in _LOWER_UPPER.finditer(text):
         # "àJean-Paul": a function word glued to a name. The whole token must be unknown and not
         # a brand written that way ("iPhone", "eBay" are protected).
@@ -453,4 +607,5 @@ def _run_together_edits(text: str) -> list[Edit]:
 
 
 def step_run_together(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
-    return run_plans(blocks, [Keep(_run_together_edits(b.text)) for b in blocks])
+    usage = _Usage(blocks)
+    return run_plans(blocks, [Keep(_run_together_edits(b.text, usage)) for b in blocks])

@@ -17,6 +17,8 @@ from plume.settings import Settings
 
 __all__ = [
     "MAX_BOILERPLATE_WORDS",
+    "credit_suffix_start",
+    "furniture_plans",
     "is_boilerplate",
     "is_prose",
     "is_tail_marker",
@@ -116,15 +118,34 @@ def _is_label(text: str) -> bool:
     return 0 < _alnum_runs(canon) <= LABEL_MAX_WORDS and not _LABEL_END.search(canon[-1:])
 
 
+#: A shorter block still reads as the article's when it is a sentence of this many words or
+#: more (a live blog's "C’était le premier tir cadré de la partie."): no tail runs over it.
+SENTENCE_MIN_WORDS = 6
+_STATEMENT_END = re.compile(r"[.!](?:\s*[\"')\]])*$")  # on the canonical form; "..." too
+
+
+def _sentence_like(text: str) -> bool:
+    """A statement of a few words: article text after a tail marker, never its furniture
+    (related headlines end without a full stop, or with a question)."""
+    canon = canonical(text)
+    return (
+        _alnum_runs(canon) >= SENTENCE_MIN_WORDS
+        and _STATEMENT_END.search(canon[-20:]) is not None
+        and not is_boilerplate(text)
+        and not is_tail_marker(text)
+    )
+
+
 def _tail_start(texts: list[str]) -> int | None:
-    """Index of the first tail marker with prose before it and none after it."""
+    """Index of the first tail marker with prose before it and no prose, nor any sentence,
+    after it."""
     n = len(texts)
     prose = [is_prose(t) for t in texts]
     prose_after = [False] * n
     seen = False
     for i in range(n - 1, -1, -1):
         prose_after[i] = seen
-        seen = seen or prose[i]
+        seen = seen or prose[i] or _sentence_like(texts[i])
     prose_before = False
     for i, t in enumerate(texts):
         if prose_before and not prose_after[i] and is_tail_marker(t):
@@ -155,6 +176,12 @@ def _suffix_start(text: str) -> int | None:
     return None
 
 
+def credit_suffix_start(text: str) -> int | None:
+    """Where the credit(s) glued to the end of ``text`` start (step 10 removes them), or None."""
+    e = _suffix_edit(text)
+    return None if e is None else e.start
+
+
 def _suffix_edit(text: str) -> Edit | None:
     """Remove the glued credit(s) at the end of a block ("….Crédits photos : Bestimage").
 
@@ -167,6 +194,11 @@ def _suffix_edit(text: str) -> Edit | None:
 
 
 def step_boilerplate(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
+    return run_plans(blocks, furniture_plans(blocks))
+
+
+def furniture_plans(blocks: tuple[Block, ...]) -> list[Plan]:
+    """One plan per block: dropped when it is furniture, kept without a glued credit else."""
     n = len(blocks)
     drop = [is_boilerplate(b.text) for b in blocks]
     boxes = data.alternation("clean_boilerplate_boxes.txt")
@@ -206,4 +238,4 @@ def step_boilerplate(blocks: tuple[Block, ...], settings: Settings) -> StepOutpu
             continue
         edit = suffixes[i]
         plans.append(Keep([edit] if edit else []))
-    return run_plans(blocks, plans)
+    return plans

@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from plume.document import BLOCK_SEPARATOR, Block
+from plume.document import BLOCK_SEPARATOR, Block, BlockKind
 from plume.report import Change
 from plume.settings import Settings
 
@@ -53,6 +53,11 @@ class Keep:
 
     edits: Sequence[Edit] = ()
     split: bool = False
+    #: Join this block to the next kept block with this string in place of the separator
+    #: between them (blocks dropped in between take their own separators): one paragraph cut
+    #: in two. Logged under ``join_rule``.
+    join: str | None = None
+    join_rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +149,8 @@ def run_plans(blocks: tuple[Block, ...], plans: Sequence[Plan]) -> StepOutput:
     A dropped block takes one separator with it: the one after it when a kept block follows,
     else the one before it (so that the separators left join exactly the blocks kept). Its
     change is therefore ``before = block + "\\n\\n"`` (or ``"\\n\\n" + block`` at the end).
+    A kept block with ``join`` set is one block with the next kept one: the separator after it
+    is logged as replaced by ``join``.
     """
     if len(plans) != len(blocks):
         raise ValueError("one plan per block")
@@ -154,6 +161,7 @@ def run_plans(blocks: tuple[Block, ...], plans: Sequence[Plan]) -> StepOutput:
     new_blocks: list[Block] = []
     changes: list[Change] = []
     n = len(blocks)
+    pending_join: str | None = None  # the previous kept block asked to be joined to this one
     for i, (block, plan) in enumerate(zip(blocks, plans, strict=True)):
         start = starts[i]
         if isinstance(plan, Drop):
@@ -178,11 +186,28 @@ def run_plans(blocks: tuple[Block, ...], plans: Sequence[Plan]) -> StepOutput:
             )
         text = _apply_local(block.text, edits) if edits else block.text
         if plan.split and sep in text:
-            new_blocks.extend(Block(block.kind, part, block.level) for part in text.split(sep))
+            parts = [Block(block.kind, part, block.level) for part in text.split(sep)]
         elif text != block.text:
-            new_blocks.append(Block(block.kind, text, block.level))
+            parts = [Block(block.kind, text, block.level)]
         else:
-            new_blocks.append(block)
+            parts = [block]
+        if pending_join is not None and new_blocks:
+            head = new_blocks[-1]
+            # A heading that goes on into a paragraph was a paragraph's first line.
+            shape = parts[0] if head.kind is BlockKind.HEADING else head
+            new_blocks[-1] = Block(
+                shape.kind, head.text + pending_join + parts[0].text, shape.level
+            )
+            parts = parts[1:]
+        new_blocks.extend(parts)
+        pending_join = None
+        if plan.join is not None and i < last_kept:
+            changes.append(
+                Change(
+                    rule=plan.join_rule, offset=start + len(block.text), before=sep, after=plan.join
+                )
+            )
+            pending_join = plan.join
     changes.sort(key=lambda c: (c.offset, 1 if c.before else 0))
     return StepOutput(tuple(new_blocks), changes)
 

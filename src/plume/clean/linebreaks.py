@@ -101,7 +101,8 @@ def _wrap_widths(text: str) -> dict[int, int]:
             # Three lines or more: a list of capitalised lines ("Baisse de la TVA…" / "Gel des
             # loyers…") has the shape of a wrap too; a wrapped text shows its cuts: at least a
             # quarter of its line ends (furniture aside) fall inside a sentence, before a
-            # lower-case word (nine in ten do in the dev texts: see docs/calibration.md).
+            # lower-case word (nine in ten do in the dev texts: see docs/calibration.md) or
+            # after a comma or a function word (:func:`_cuts_sentence`).
             ends = [
                 (text[lines[k][0] : lines[k][1]], text[lines[k + 1][0] : lines[k + 1][1]])
                 for k in range(i, j)
@@ -111,7 +112,9 @@ def _wrap_widths(text: str) -> dict[int, int]:
             if j - i >= 2:
                 strong = cuts >= 1 and 4 * cuts >= len(ends)
             else:
-                strong = bool(_ENDS_SENTENCE.search(last))
+                # … unless the first line visibly stops inside a sentence ("… le ministre de
+                # la" / "Santé Roman Prymula…").
+                strong = bool(_ENDS_SENTENCE.search(last)) or cuts >= 1
             if width >= WRAP_MIN_WIDTH:
                 for k in range(i, j):
                     widths[seps[k][0]] = width if strong else -width
@@ -120,8 +123,29 @@ def _wrap_widths(text: str) -> dict[int, int]:
 
 
 def _cuts_sentence(prev: str, nxt: str) -> bool:
-    """The line stops inside a sentence and the next goes on in lower case."""
-    return nxt[:1].islower() and not _ENDS_SENTENCE.search(prev)
+    """The line stops inside a sentence: the next goes on in lower case, or the line ends on
+    a comma, an opening bracket or quote, or a function word ("… considère la substance
+    comme" / "« probablement »"): no title or list item ends so."""
+    if _ENDS_SENTENCE.search(prev):
+        return False
+    return nxt[:1].islower() or _open_end(prev)
+
+
+def _open_end(line: str) -> bool:
+    """The line ends on a comma, an opening bracket or quote, or a function word."""
+    last = _LAST_WORD.search(line)
+    return bool(_OPEN_END.search(line) or (last and last.group().lower() in data.function_words()))
+
+
+def _dash_item(prev: str, nxt: str) -> bool:
+    """``nxt`` opens on a dash: a dialogue line or a list item after a finished line, a colon or
+    another dash item; an aside of the sentence going on otherwise ("… de son périmètre" /
+    "— diplômes nationaux et d’établissement —, définit …")."""
+    return (
+        _ENDS_SENTENCE.search(prev) is not None
+        or prev.rstrip().endswith(":")
+        or _ITEM_START.match(prev) is not None
+    )
 
 
 def _opens_sentence(line: str) -> bool:
@@ -130,7 +154,13 @@ def _opens_sentence(line: str) -> bool:
     if _ELIDED_OPENER.match(line):
         return True
     w = _LEADING_WORD.match(line)
-    return bool(w and w.group()[0].isupper() and w.group().lower() in data.function_words())
+    # "AI", "ONU": an acronym, not a capitalised "ai" or "on".
+    return bool(
+        w
+        and w.group()[0].isupper()
+        and (len(w.group()) == 1 or w.group()[1:].islower())
+        and w.group().lower() in data.function_words()
+    )
 
 
 def _is_wrap(prev: str, nxt: str, width: int) -> bool:
@@ -142,7 +172,8 @@ def _is_wrap(prev: str, nxt: str, width: int) -> bool:
         return False
     first = nxt.split(" ", 1)[0]
     full = len(prev) >= width - WRAP_SLACK or len(prev) + 1 + len(first) > width
-    if not full or _ITEM_START.match(nxt) or _is_furniture(prev) or _is_furniture(nxt):
+    item = _ITEM_START.match(nxt) is not None and (nxt[0] not in "–—" or _dash_item(prev, nxt))
+    if not full or item or _is_furniture(prev) or _is_furniture(nxt):
         return False
     if _ENDS_SENTENCE.search(prev):
         return True  # the wrap fell between two sentences of one paragraph
@@ -150,8 +181,7 @@ def _is_wrap(prev: str, nxt: str, width: int) -> bool:
         return True  # a name, a number, a quote: the sentence goes on
     # "Le", "Il", "L’…" after a line with no sentence end: a heading or a label above a new
     # sentence, unless the line stops on a function word or a comma ("selon\nLe Monde").
-    last = _LAST_WORD.search(prev)
-    return bool(_OPEN_END.search(prev) or (last and last.group().lower() in data.function_words()))
+    return _open_end(prev)
 
 
 def _line_edits(block: Block) -> list[Edit]:
@@ -178,11 +208,12 @@ def _line_edits(block: Block) -> list[Edit]:
         if hyphen is not None:
             edits.append(hyphen)
         elif (
+            # A sentence cut at the line's end goes on in lower case, whatever the line looks
+            # like ("thème du « tourisme social »…" is no tag line there).
             nxt[:1].islower()
             and not _ENDS_SENTENCE.search(prev)
             and not _LIST_ITEM.match(nxt)
             and not _is_furniture(prev)
-            and not _is_furniture(nxt)
         ) or (s in widths and _is_wrap(prev, nxt, widths[s])):
             edits.append(Edit(s, e, " ", "CL-LINEBREAK"))
         else:

@@ -14,7 +14,7 @@ from plume.clean.artefacts import (
     step_stray_capital,
     step_stray_stop,
 )
-from plume.clean.boilerplate import step_boilerplate
+from plume.clean.cuts import step_furniture
 from plume.clean.engine import Step
 from plume.clean.grammar import GRAMMAR_RULES, step_grammar
 from plume.clean.linebreaks import step_linebreaks
@@ -35,7 +35,9 @@ STEPS: tuple[Step, ...] = (
     # After the run-together split: "Aa. surAa" only shows its stray stop once "sur" is
     # separated (cleaning twice must change nothing).
     Step(9, "stray-stop", ("CL-STRAY-STOP",), step_stray_stop),
-    Step(10, "boilerplate", ("CL-BOILERPLATE",), step_boilerplate),
+    # The furniture, then a paragraph it (or a page break, or a wrap) cut in two joined again:
+    # the halves meet across a dropped line in the same pass.
+    Step(10, "boilerplate", ("CL-BOILERPLATE", "CL-CUT-PARAGRAPH"), step_furniture),
     Step(11, "apostrophes", ("CL-APOSTROPHE",), step_apostrophes, typography=True),
     Step(12, "ellipsis", ("CL-ELLIPSIS",), step_ellipsis, typography=True),
     Step(13, "quotes", ("CL-QUOTES",), step_quotes, typography=True),

@@ -1,8 +1,9 @@
 """``plume clean``: the cleaned article on its own, and in JSON every change the cleaner logged.
 
 A thin shell over :func:`plume.pipeline.clean_input`: the text (title line, then one paragraph
-or heading per line, blank lines between them) on standard output or in a file written by
-temporary file then rename; ``--format json`` adds the change log and the findings.
+or heading per line, blank lines between them; the source's bold, italics and links as Markdown)
+on standard output or in a file written by temporary file then rename; ``--format json`` adds
+the change log and the findings.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.markup import escape
 
 from plume.clean import CleanResult
 from plume.cli.options import FileArg, LangOpt
+from plume.document import BLOCK_SEPARATOR, BlockKind, PlacedMark
 from plume.errors import ConfigError, PlumeError
 from plume.report import Msg
 from plume.settings import load_settings
@@ -26,8 +28,27 @@ __all__ = ["clean_cmd", "clean_json", "clean_text"]
 
 
 def clean_text(result: CleanResult) -> str:
-    """The cleaned article as plain text: one block a line, a blank line between blocks."""
-    text = result.document.text
+    """The cleaned article as plain text: one block a line, a blank line between blocks.
+
+    The source's bold, italics and links (``Document.marks``, from Markdown, HTML or docx) are
+    written back as Markdown where their phrase still is: ``**gras**``, ``*italique*``,
+    ``[texte](url)``, as in article.md (a line that holds one is written as Markdown, its other
+    special characters escaped; the other lines stay as they are). Headings carry no marks, as
+    in the renderers."""
+    doc = result.document
+    texts = [b.text for b in doc.blocks]
+    if doc.marks:
+        from plume.document import place_marks
+        from plume.render.markdown import marked_markdown
+
+        body = [i for i, b in enumerate(doc.blocks) if b.kind is not BlockKind.HEADING]
+        spans: dict[int, list[PlacedMark]] = {}
+        for p in place_marks(doc.marks, [texts[i] for i in body]):
+            spans.setdefault(body[p.index], []).append(p)
+        for i, placed in spans.items():
+            # Outer before inner: a bold link is one span inside another.
+            texts[i] = marked_markdown(texts[i], sorted(placed, key=lambda p: (p.start, -p.end)))
+    text = BLOCK_SEPARATOR.join(texts)
     return text + "\n" if text else ""
 
 

@@ -86,3 +86,22 @@ def test_span_set() -> None:
     assert spans.overlaps(24, 30) and spans.overlaps(10, 10) and spans.overlaps(40, 41)
     assert not spans.overlaps(25, 40) and not spans.overlaps(0, 10) and not spans.overlaps(41, 50)
     assert not SpanSet([])
+
+
+def test_a_join_replays_across_a_dropped_block_and_turns_a_heading_into_a_paragraph() -> None:
+    blocks = (
+        Block(BlockKind.HEADING, "Le virus circule en Europe selon le"),
+        Block(BlockKind.PARAGRAPH, "Partager"),
+        Block(BlockKind.PARAGRAPH, "ministère de la Santé."),
+        Block(BlockKind.PARAGRAPH, "Fin."),
+    )
+    out = run_plans(
+        blocks,
+        [Keep(join=" ", join_rule="CL-CUT-PARAGRAPH"), Drop("CL-BOILERPLATE"), Keep(), Keep()],
+    )
+    assert [(b.kind, b.text) for b in out.blocks] == [
+        (BlockKind.PARAGRAPH, "Le virus circule en Europe selon le ministère de la Santé."),
+        (BlockKind.PARAGRAPH, "Fin."),
+    ]
+    assert apply_changes(join_blocks(blocks), out.changes) == join_blocks(out.blocks)
+    assert [c.rule for c in out.changes] == ["CL-CUT-PARAGRAPH", "CL-BOILERPLATE"]
