@@ -18,16 +18,17 @@ from dataclasses import dataclass, replace
 
 from plume.report import Msg
 from plume.verify.support.checks import (
-    links_check,
     modality_check,
     modifiers_check,
     names_check,
     objects_check,
     polarity_check,
+    quantity_check,
     verbs_check,
 )
 from plume.verify.support.frames import frame_check
-from plume.verify.support.names import name_like, same_entity, titles
+from plume.verify.support.links import links_check
+from plume.verify.support.names import name_like, name_partner, same_entity, titles
 from plume.verify.support.parse import (
     Problem,
     Text,
@@ -265,6 +266,9 @@ def _windows(c: Text, body: list[Tok], src: Text, index: dict[str, set[int]]) ->
         if 0 < n < len(src.sents) - 1 and src.sents[n][1] - src.sents[n][0] <= _FRAGMENT
     }
     total = sum(_WEIGHT.get(t.pos, 1.0) for t in body)
+    partners = {
+        t.i: p for t in body if t.pos == "PROPN" and (p := name_partner(c, t, src)) is not None
+    }
     out: list[Window] = []
     for span in spans:
         align: dict[int, tuple[int, ...]] = {}
@@ -278,6 +282,12 @@ def _windows(c: Text, body: list[Tok], src: Text, index: dict[str, set[int]]) ->
             )
             if hits:
                 align[t.i] = hits
+                got += _WEIGHT.get(t.pos, 1.0)
+        # "Sam Altman" where the window says "Altman" and the source "Sam Altman" elsewhere.
+        for t in body:
+            p = partners.get(t.i)
+            if t.i not in align and p is not None and p in align:
+                align[t.i] = align[p]
                 got += _WEIGHT.get(t.pos, 1.0)
         context: set[int] = set()
         # "le Premier ministre" for "Andrej Babiš", where the source calls him so elsewhere.
@@ -379,6 +389,7 @@ def _problem(
         objects_check,
         modifiers_check,
         links_check,
+        quantity_check,
     ):
         found = check(c, body, src, w, index)
         if found is not None:

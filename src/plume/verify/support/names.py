@@ -151,3 +151,43 @@ def definite(text: Text, s: Tok) -> bool:
     return any(
         x.head == s.i and x.dep == "det" and plain(x.text) in _DEFINITE for x in text.toks[a:b]
     )
+
+
+_PAIRS_CACHE: dict[int, tuple[Text, frozenset[tuple[str, str]]]] = {}
+
+
+def _name_pairs(src: Text) -> frozenset[tuple[str, str]]:
+    """The keys of the source's name words side by side, in reading order ("sam", "altman"),
+    computed once per source."""
+    hit = _PAIRS_CACHE.get(id(src))
+    if hit is not None and hit[0] is src:
+        return hit[1]
+    pairs = set()
+    for s in src.toks:
+        if not name_like(s):
+            continue
+        after = _neighbour(src, s, 1)
+        if after is not None:
+            pairs |= {(a, b) for a in s.keys for b in after.keys}
+    found = frozenset(pairs)
+    if len(_PAIRS_CACHE) > 8:
+        _PAIRS_CACHE.clear()
+    _PAIRS_CACHE[id(src)] = (src, found)
+    return found
+
+
+def name_partner(c: Text, t: Tok, src: Text) -> int | None:
+    """The claim's other word of the name ``t`` belongs to ("Altman" for "Sam"), when the source
+    writes that full name somewhere: a window that has only "Altman" then speaks of Sam
+    Altman too, the source having said who he is."""
+    if not name_like(t):
+        return None
+    pairs = _name_pairs(src)
+    for step in (1, -1):
+        mine = _neighbour(c, t, step)
+        if mine is None:
+            continue
+        first, second = (t, mine) if step == 1 else (mine, t)
+        if any((a, b) in pairs for a in first.keys for b in second.keys):
+            return mine.i
+    return None

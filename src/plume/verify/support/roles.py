@@ -40,6 +40,10 @@ def _phrase_keys(text: Text, i: int) -> frozenset[str]:
     if fold(t.text) in FIRST_PERSON:
         return _author()
     out = set(t.keys) if t.content else set()
+    if t.pos == "PROPN":
+        # "Jean-Paul Delevoye" is one name, however the parse cut it ("Jean" one argument,
+        # "Paul Delevoye" another): the whole run of name words around it.
+        out |= _name_run(text, i)
     if (
         t.number_gram != "Plur"
         and t.keys & _author_nouns()
@@ -50,7 +54,21 @@ def _phrase_keys(text: Text, i: int) -> frozenset[str]:
     for ch in children_of(text, i):
         if ch.content and ch.dep in ("flat:name", "nmod", "appos", "compound", "amod", "conj"):
             out |= ch.keys
+            if ch.pos == "PROPN":
+                # "l'épidémiologiste Roman Prymula": the name's own words ("Prymula") too.
+                out |= {k for x in children_of(text, ch.i) if x.dep == "flat:name" for k in x.keys}
     return frozenset(out)
+
+
+def _name_run(text: Text, i: int) -> set[str]:
+    """Keys of the name words next to token ``i`` (joined by nothing or by hyphens)."""
+    a, b = text.sents[text.toks[i].sent]
+    lo = hi = i
+    while lo > a and (text.toks[lo - 1].pos == "PROPN" or text.toks[lo - 1].text == "-"):
+        lo -= 1
+    while hi < b - 1 and (text.toks[hi + 1].pos == "PROPN" or text.toks[hi + 1].text == "-"):
+        hi += 1
+    return {k for x in text.toks[lo : hi + 1] if x.content for k in x.keys}
 
 
 def _actor(text: Text, i: int, *, resolve: bool = True) -> frozenset[str] | None:
@@ -285,8 +303,20 @@ def roles_check(
             here = {k for x in sent_toks(src, src.toks[s].sent) for k in x.keys}
             ssubj, srest = _subject_and_rest(src, s)
             same_voice = src.toks[s].passive == t.passive
+            # No subject in the source's clause (cut off by the parse or the sentence split):
+            # the claim's named agent found only inside the verb's complements ("la porte au
+            # personnel d'OpenAI" for "OpenAI ouvre la porte") is a swap.
+            buried = bool(
+                named_agent
+                and ag
+                and sag is None
+                and same_voice
+                and not t.passive
+                and ag & _complement_names(src, s)
+            )
             swaps.append(
-                bool(
+                buried
+                or bool(
                     (ag and sag and ag & rest and not ag & sag)
                     or (sag and cnon & sag and not (ag and ag & sag))
                     # The claim's agent is in the sentence, the source's agent in the claim.
@@ -334,6 +364,20 @@ def roles_check(
                 f"another actor for “{t.text}” in the source",
             )
     return None
+
+
+def _complement_names(text: Text, v: int) -> frozenset[str]:
+    """Keys of the names anywhere under verb ``v``'s object and argument complements (not
+    under an adjunct: "via son projet xAI" says by what means, not to whom)."""
+    out: set[str] = set()
+    for k in children_of(text, v):
+        if k.dep not in ("obj", "iobj", "obl:arg"):
+            continue
+        cases = {plain(x.text) for x in children_of(text, k.i) if x.dep == "case"}
+        if cases & (_SPEAKER_CASES | {"par"}):
+            continue
+        out |= {key for x in (k, *subtree_of(text, k.i)) if _is_name(text, x) for key in x.keys}
+    return frozenset(out)
 
 
 def _patient(text: Text, v: int) -> frozenset[str]:

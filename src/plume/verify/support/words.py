@@ -71,6 +71,8 @@ def antonyms() -> dict[str, frozenset[str]]:
 _SUFFIXES = sorted(
     [
         "issement",
+        # "cosignataire" / "cosigner", "destinataire" / "destiner"
+        "ataire",
         "ation",
         "ition",
         "ement",
@@ -217,6 +219,17 @@ _SPELLED_RANKS = {
     "premiers": 1,
     "premieres": 1,
 }
+#: Spelled numbers the shared table lacks ("seize ans" is "16 ans").
+_MORE_SPELLED = {
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "dix-sept": 17,
+    "dix-huit": 18,
+    "dix-neuf": 19,
+    "mille": 1000,
+}
 _CALENDAR = frozenset(plain(w) for w in (*MONTHS, *WEEKDAYS))
 ETRE_FORMS = frozenset(
     [
@@ -256,6 +269,8 @@ def number_value(word: str) -> str | None:
         return f"{rank}e"
     if w in SPELLED:
         return str(SPELLED[w])
+    if w in _MORE_SPELLED:
+        return str(_MORE_SPELLED[w])
     if plain(w) in _CALENDAR:
         return plain(w)
     return None
