@@ -160,13 +160,12 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
             header.removed.append(drafts[0].lines[1].strip())
             drafts[0].lines = [drafts[0].lines[0].strip()]
     # A credit line of its own near the top ("Propos recueillis par Claire Dumoulin"): the
-    # page's metadata, not a heading or a paragraph.
-    for i, d in enumerate(drafts[1:MAX_CREDIT_BLOCK], start=1):
+    # author, and a line the page shows (read blind, an interview without it lost its
+    # interviewer), never a heading (:func:`_candidate`).
+    for d in drafts[1:MAX_CREDIT_BLOCK]:
         line = d.text.strip()
         if d.kind is BlockKind.PARAGRAPH and len(d.lines) == 1 and (by := _CREDIT.match(line)):
             header.author = header.author or by["who"]
-            header.removed.append(line)
-            del drafts[i]
             break
     return header
 
@@ -383,7 +382,11 @@ def _confirms(heading: _Draft, nxt: _Draft) -> bool:
 def _candidate(drafts: list[_Draft], i: int, max_words: int, *, title: bool = False) -> bool:
     d = drafts[i]
     if d.kind is BlockKind.PARAGRAPH:
-        return len(d.lines) == 1 and _heading_like(d.text, max_words, title=title)
+        return (
+            len(d.lines) == 1
+            and _heading_like(d.text, max_words, title=title)
+            and not _CREDIT.match(d.text.strip())
+        )
     if d.kind is BlockKind.LIST_ITEM and d.numbered is not None:
         # "1. Introduction" standing alone between paragraphs is a numbered heading; inside a
         # run of numbered lines it is a list item.

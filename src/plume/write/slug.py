@@ -30,6 +30,10 @@ _ELIDED = frozenset(
 _APOSTROPHE = re.compile(r"[’'ʼ]")
 
 
+_NE = re.compile(r"(?i)(?<![\w’'])(?:ne\s|n[’'])")
+_NEGATION_CLOSERS = frozenset(["plus", "guere", "personne", "point"])
+
+
 def _words(text: str) -> list[str]:
     return [w for w in slugify(_APOSTROPHE.sub(" ", text)).split("-") if w and w not in _ELIDED]
 
@@ -44,6 +48,9 @@ def make_slug(title: str, keyphrase: str | None = None, max_chars: int = MAX_SLU
     function_words = {slugify(w) for w in load_french().function_words if not _APOSTROPHE.search(w)}
     # A negation stays: without "non", "informations non vérifiées" says the opposite.
     function_words -= {slugify(w) for w in read_list("negation_words.txt")}
+    if _NE.search(title):
+        # "n’existe déjà plus": with "ne", "plus" (or "guère", "personne") closes a negation.
+        function_words -= _NEGATION_CLOSERS
     kp = [w for w in _words(keyphrase or "") if w not in function_words]
     rest = [w for w in _words(title) if w not in function_words and w not in kp]
     words = kp + rest if kp else [w for w in _words(title) if w not in function_words]

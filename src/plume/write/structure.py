@@ -28,7 +28,7 @@ from plume.article import (
 from plume.backends.base import Backend
 from plume.document import BlockKind, Document, EditorFields
 from plume.optimisation import Generated
-from plume.text import count_words, sentences
+from plume.text import count_words, french_spacing, sentences
 from plume.write.gate import support_judge
 from plume.write.headings import (
     deterministic_heading,
@@ -380,6 +380,10 @@ def build_article(
         meta_choice = model_meta(backend, lead, article_text, keyphrase=keyphrase)
         record("meta_description", meta_choice)
         meta_description = meta_choice.text or meta_description
+    # French typography on the fields as on the body: a headline copied with plain spaces
+    # ("« Sur nos côtes", "Bréval-sur-Orne : le conseil…") gets its no-break spaces.
+    title, seo_title = french_spacing(title), french_spacing(seo_title)
+    meta_description = french_spacing(meta_description)
     return Article(
         title=title,
         seo_title=seo_title,

@@ -60,4 +60,5 @@ def test_a_credit_line_is_metadata_not_a_heading() -> None:
     )
     blocks, header = read_text_page(text)
     assert header.author == "Claire Dumoulin"
-    assert all("Propos recueillis" not in b.text for b in blocks)
+    credit = [b for b in blocks if b.text.startswith("Propos recueillis")]
+    assert [b.kind for b in credit] == [BlockKind.PARAGRAPH]  # shown, never a heading

@@ -58,3 +58,10 @@ def test_a_slug_keeps_the_negation() -> None:
     slug = make_slug("Un terrain fertile pour les informations non vérifiées", "infox")
     assert "informations-non-verifiees" in slug
     assert "sans-filtre" in make_slug("Une réforme sans filtre")
+
+
+def test_ne_plus_keeps_its_plus() -> None:
+    """Read blind: "…n’existe déjà plus" gave "…-existe", the quotation's opposite."""
+    title = "Léa Fournier : « La montagne que j’ai connue enfant n’existe déjà plus »"
+    assert make_slug(title, "Léa Fournier").endswith("existe-plus")
+    assert make_slug("Il y a plus de vélos en ville", "vélos") == "velos-ville"
