@@ -14,6 +14,7 @@ commits, which only means that work is redone (outputs are rewritten atomically,
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +46,23 @@ CREATE TABLE IF NOT EXISTS jobs (
     updated_at TEXT NOT NULL
 );
 """
+
+
+def _create_schema(db: sqlite3.Connection) -> None:
+    """The tables, if missing, in one transaction (executescript() would COMMIT the open
+    transaction: one statement at a time)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for stmt in _SCHEMA.strip().split(";"):
+            if stmt.strip():
+                db.execute(stmt)
+        db.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (_SCHEMA_VERSION,)
+        )
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _now() -> str:
@@ -82,19 +100,22 @@ class JobStore:
         if readonly:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         else:
+            if not path.exists():
+                # Created aside then renamed: a batch killed while creating it leaves no store
+                # without its tables (a reader found "no such table: jobs").
+                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                tmp.unlink(missing_ok=True)
+                fresh = sqlite3.connect(tmp, isolation_level=None)
+                try:
+                    _create_schema(fresh)
+                finally:
+                    fresh.close()
+                os.replace(tmp, path)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            with self._tx():
-                # executescript() would COMMIT the open transaction: one statement at a time.
-                for stmt in _SCHEMA.strip().split(";"):
-                    if stmt.strip():
-                        self._db.execute(stmt)
-                self._db.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)",
-                    (_SCHEMA_VERSION,),
-                )
+            _create_schema(self._db)
         self._db.row_factory = sqlite3.Row
 
     def _tx(self) -> _Transaction:

@@ -1,0 +1,28 @@
+"""The job store is created aside and renamed: a batch killed while creating it never leaves a
+store without its tables (the kill-and-resume test once read "no such table: jobs")."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from plume.batch.store import DB_NAME, JobStore
+
+
+def test_a_new_store_appears_with_its_tables(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    store = JobStore(path)
+    store.close()
+    assert not list(tmp_path.glob("*.tmp"))
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        assert db.execute("SELECT count(*) FROM jobs").fetchone() == (0,)
+
+
+def test_a_stale_temporary_store_is_replaced(tmp_path: Path) -> None:
+    import os
+
+    stale = tmp_path / f"{DB_NAME}.{os.getpid()}.tmp"
+    stale.write_bytes(b"not a database")
+    JobStore(tmp_path / DB_NAME).close()
+    assert not stale.exists()
+    assert JobStore(tmp_path / DB_NAME, readonly=True).rows() == {}
