@@ -149,6 +149,14 @@ def _parser() -> Any:
 
 
 _INLINE_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+#: Inline HTML emphasis, read as Markdown's own.
+_HTML_EMPHASIS = {
+    "b": MarkKind.STRONG,
+    "strong": MarkKind.STRONG,
+    "i": MarkKind.EM,
+    "em": MarkKind.EM,
+}
+_HREF = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 #: Inline HTML whose content is never visible text.
 _HIDDEN_INLINE = frozenset({"script", "style", "noscript", "template", "textarea"})
 
@@ -162,6 +170,13 @@ class _Inline:
         self.scripts = 0
         #: The marks of the last rendered text: (kind, visible text, target), inner first.
         self.found: list[tuple[MarkKind, str, str]] = []
+
+    def _close_link(self, link_stack: list[tuple[str, int]], out: list[str]) -> None:
+        href, start = link_stack.pop()
+        url = follow_link(href, None)
+        if url is not None:
+            self.links.append(Link(url, re.sub(r"\s+", " ", "".join(out[start:])).strip()))
+            self.found.append((MarkKind.LINK, "".join(out[start:]), url))
 
     def render(self, children: list[Any]) -> str:
         out: list[str] = []
@@ -181,6 +196,19 @@ class _Inline:
                         self.scripts += m.group(2).lower() == "script"
                 elif m and m.group(2).lower() == "br" and not hidden:
                     out.append("\n")
+                elif m and not hidden and (kind := _HTML_EMPHASIS.get(m.group(2).lower())):
+                    # "<b>…</b>" inside a Markdown line: the same bold as "**…**".
+                    if not m.group(1):
+                        emphasis.append((kind, len(out)))
+                    elif emphasis and emphasis[-1][0] is kind:
+                        _, start = emphasis.pop()
+                        self.found.append((kind, "".join(out[start:]), ""))
+                elif m and not hidden and m.group(2).lower() == "a":
+                    if not m.group(1):
+                        href = _HREF.search(tok.content)
+                        link_stack.append((href.group(1) if href else "", len(out)))
+                    elif link_stack:
+                        self._close_link(link_stack, out)
                 continue
             if hidden:
                 continue
@@ -200,11 +228,7 @@ class _Inline:
             elif t == "link_open":
                 link_stack.append((str(tok.attrs.get("href") or ""), len(out)))
             elif t == "link_close" and link_stack:
-                href, start = link_stack.pop()
-                url = follow_link(href, None)
-                if url is not None:
-                    self.links.append(Link(url, re.sub(r"\s+", " ", "".join(out[start:])).strip()))
-                    self.found.append((MarkKind.LINK, "".join(out[start:]), url))
+                self._close_link(link_stack, out)
             elif t in ("strong_open", "em_open"):
                 emphasis.append((MarkKind.STRONG if t == "strong_open" else MarkKind.EM, len(out)))
             elif t in ("strong_close", "em_close") and emphasis:
