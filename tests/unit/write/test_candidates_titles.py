@@ -8,6 +8,7 @@ from plume.analyse.pixels import SERP_TITLE_MAX_PX, text_width
 from plume.backends import ScriptedBackend
 from plume.document import Block, BlockKind, Document, EditorFields, Source
 from plume.optimisation import Generated
+from plume.text import french_spacing
 from plume.write.candidates import (
     META_EXAMPLES,
     TITLE_EXAMPLES,
@@ -157,10 +158,11 @@ def test_build_article_uses_checked_model_title_and_meta_and_records_them() -> N
         generated=generated,
     )
     assert len(backend.calls) == 6
-    assert article.title == "Vélo en ville : les pistes cyclables se sont multipliées à Lyon"
+    # Published with French spacing (a no-break space before the colon).
+    assert article.title == "Vélo en ville\u00a0: les pistes cyclables se sont multipliées à Lyon"
     # Under 400 px, the SEO title is the title extended with a clause of the lead.
     assert article.seo_title.startswith(article.title)
-    assert article.meta_description == GOOD_META
+    assert article.meta_description == french_spacing(GOOD_META)
     assert article.slug.startswith("velo-ville-pistes-cyclables")  # slug from the chosen title
     fields = {(g.field, g.text, g.accepted) for g in generated}
     assert (
