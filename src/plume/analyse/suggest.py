@@ -801,7 +801,7 @@ def adopt_suggestion(
     usable = [s for s in suggestions if not s.generic] or list(suggestions)
     if not usable:
         return None
-    best = min(enumerate(usable), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
+    best = _first_adopted(usable)
     if best.kind == "noun" and _dictionary_noun(best.phrase):
         # A lone dictionary noun ("instrument", "incendie") is rarely the query: the headline's
         # and the lead's phrase holding it ("instrument de musique", "Lyon incendie") says the
@@ -818,8 +818,13 @@ def adopt_suggestion(
             and (s.kind == "pair" or s.count >= 2)
         ]
         if wider:
-            return min(enumerate(wider), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
+            return _first_adopted(wider)
     return best
+
+
+def _first_adopted(suggestions: Sequence[KeyphraseSuggestion]) -> KeyphraseSuggestion:
+    """The best by :func:`_adoption_key`, the earlier ranked among equals."""
+    return min(enumerate(suggestions), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
 
 
 def suggest_synonyms(text: str, keyphrase: str, limit: int = 2) -> list[str]:

@@ -51,18 +51,13 @@ CREATE TABLE IF NOT EXISTS jobs (
 def _create_schema(db: sqlite3.Connection) -> None:
     """The tables, if missing, in one transaction (executescript() would COMMIT the open
     transaction: one statement at a time)."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with _Transaction(db):
         for stmt in _SCHEMA.strip().split(";"):
             if stmt.strip():
                 db.execute(stmt)
         db.execute(
             "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (_SCHEMA_VERSION,)
         )
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def _now() -> str:

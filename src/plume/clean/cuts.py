@@ -18,8 +18,8 @@ from plume.clean import data
 from plume.clean.artefacts import is_doubled
 from plume.clean.boilerplate import furniture_plans
 from plume.clean.engine import Edit, Keep, Plan, StepOutput, run_plans
+from plume.clean.linebreaks import HYPHENATED_END, ITEM_START, LIST_ITEM, hyphen_cuts_word
 from plume.document import Block, BlockKind
-from plume.lang.fr.wordfreq import phrase_zipf, zipf
 from plume.settings import Settings
 
 __all__ = ["cut_join", "step_furniture"]
@@ -36,10 +36,6 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;](?:\s*[»\"”’)\]])*$")
 #: must judge the block as the first did.
 _OPEN_MARK = re.compile(r"[,(]$")
 _LAST_WORD = re.compile(r"(?:^|[^\w’'])([^\W\d_]+[’']?)$")
-_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
-_LEADING_WORD = re.compile(r"[^\W\d_]+")
-#: Lines that open an item, never the rest of a sentence: bullets, dashes, "1.", "a)".
-_ITEM = re.compile(r"(?:[-*•‣◦▪●–—]\s|\d{1,3}[.)]\s|(?:[a-z]|[ivx]{1,4})[.)]\s)")
 
 
 @cache
@@ -47,24 +43,28 @@ def _cut_words() -> frozenset[str]:
     return data.word_set("clean_cut_words.txt")
 
 
+def _opens_item(text: str) -> bool:
+    """A bullet, a dash, "1.", "a)": an item opens, never the rest of a sentence."""
+    return ITEM_START.match(text) is not None or LIST_ITEM.match(text) is not None
+
+
 def cut_join(prev: Block, nxt: Block) -> tuple[str, Edit | None] | None:
     """How ``prev`` joins ``nxt`` when they are one paragraph cut in two: the string that
     replaces the break, and an edit of ``prev``'s end (a hyphen dropped from a cut word); None
     when they are two blocks."""
     a, b = prev.text, nxt.text
-    if len(a) < MIN_CUT_BLOCK or not b or _ITEM.match(b) or _ENDS_SENTENCE.search(a):
+    if len(a) < MIN_CUT_BLOCK or not b or _opens_item(b) or _ENDS_SENTENCE.search(a):
         return None
     if BlockKind.QUOTE in (prev.kind, nxt.kind):
         if prev.kind is not nxt.kind:
             return None
     elif prev.kind not in _KINDS or nxt.kind not in _KINDS:
         return None
-    if m := _HYPHENATED.search(a):
-        w = _LEADING_WORD.match(b)
-        if not w:
+    if HYPHENATED_END.search(a):
+        word_cut = hyphen_cuts_word(a, b)
+        if word_cut is None:
             return None
-        left, right = m.group(1), w.group()
-        if right[0].islower() and zipf(left + right) > max(0.0, phrase_zipf(f"{left}-{right}")):
+        if word_cut:
             return "", Edit(len(a) - 1, len(a), "", "CL-CUT-PARAGRAPH")  # "dévelop-" "pement"
         return "", None  # "SARS-" "CoV-2": a compound
     if not (b[0].isalnum() or b[0] in '«“("'):

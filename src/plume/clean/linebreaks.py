@@ -17,19 +17,19 @@ from plume.document import BLOCK_SEPARATOR, Block
 from plume.lang.fr.wordfreq import phrase_zipf, zipf
 from plume.settings import Settings
 
-__all__ = ["step_linebreaks"]
+__all__ = ["HYPHENATED_END", "ITEM_START", "LIST_ITEM", "hyphen_cuts_word", "step_linebreaks"]
 
 _NL_RUN = re.compile(r"\n+")
 # The previous line ends a sentence: final mark, then any closing quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[.!?…](?:\s*[»\"”’)\]])*$")
 # "a) …", "iv. …": a lettered or roman list item starts with a lower-case letter but is not the
 # rest of the previous sentence.
-_LIST_ITEM = re.compile(r"(?:[a-z]|[ivx]{1,4})[.)]\s")
-_HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
+LIST_ITEM = re.compile(r"(?:[a-z]|[ivx]{1,4})[.)]\s")
+HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
 #: Lines that open a new item, never the rest of a wrapped line: bullets, dialogue dashes,
 #: numbered items ("1. ", "2) ").
-_ITEM_START = re.compile(r"(?:[-*•‣◦▪●–—]\s|\d{1,3}[.)]\s)")
+ITEM_START = re.compile(r"(?:[-*•‣◦▪●–—]\s|\d{1,3}[.)]\s)")
 #: A line ending on a comma or an opening bracket is cut inside a sentence (not a colon: a
 #: list of capitalised items may follow one).
 _OPEN_END = re.compile(r"[,;(«“]$")
@@ -58,15 +58,24 @@ def _hyphen_edit(text: str, nl: int, prev: str, nxt: str) -> Edit | None:
     """Edit for a line ending with a hyphenated word, or None if the line does not."""
     if not prev.endswith("-"):
         return None
-    m = _HYPHENATED_END.search(prev, max(0, len(prev) - 80))
+    cut = hyphen_cuts_word(prev, nxt)
+    if cut is None:
+        return None
+    if cut:
+        return Edit(nl - 1, nl + 1, "", "CL-LINEBREAK")  # drop "-\n": a word cut at line end
+    return Edit(nl, nl + 1, "", "CL-LINEBREAK")  # keep the hyphen: a compound word
+
+
+def hyphen_cuts_word(prev: str, nxt: str) -> bool | None:
+    """Whether the hyphen ending ``prev`` cuts one word that ``nxt`` finishes ("dévelop-" /
+    "pement": True) or joins a compound ("SARS-" / "CoV-2": False); None when ``prev`` does not
+    end on a hyphenated word or ``nxt`` opens on none. Shared by line breaks and cut blocks."""
+    m = HYPHENATED_END.search(prev, max(0, len(prev) - 80))
     w = _LEADING_WORD.match(nxt)
     if not m or not w:
         return None
     left, right = m.group(1), w.group()
-    joined, hyphenated = left + right, f"{left}-{right}"
-    if right[0].islower() and zipf(joined) > max(0.0, phrase_zipf(hyphenated)):
-        return Edit(nl - 1, nl + 1, "", "CL-LINEBREAK")  # drop "-\n": a word cut at line end
-    return Edit(nl, nl + 1, "", "CL-LINEBREAK")  # keep the hyphen: a compound word
+    return right[0].islower() and zipf(left + right) > max(0.0, phrase_zipf(f"{left}-{right}"))
 
 
 def _wrap_widths(text: str) -> dict[int, int]:
@@ -144,7 +153,7 @@ def _dash_item(prev: str, nxt: str) -> bool:
     return (
         _ENDS_SENTENCE.search(prev) is not None
         or prev.rstrip().endswith(":")
-        or _ITEM_START.match(prev) is not None
+        or ITEM_START.match(prev) is not None
     )
 
 
@@ -172,7 +181,7 @@ def _is_wrap(prev: str, nxt: str, width: int) -> bool:
         return False
     first = nxt.split(" ", 1)[0]
     full = len(prev) >= width - WRAP_SLACK or len(prev) + 1 + len(first) > width
-    item = _ITEM_START.match(nxt) is not None and (nxt[0] not in "–—" or _dash_item(prev, nxt))
+    item = ITEM_START.match(nxt) is not None and (nxt[0] not in "–—" or _dash_item(prev, nxt))
     if not full or item or _is_furniture(prev) or _is_furniture(nxt):
         return False
     if _ENDS_SENTENCE.search(prev):
@@ -212,7 +221,7 @@ def _line_edits(block: Block) -> list[Edit]:
             # like ("thème du « tourisme social »…" is no tag line there).
             nxt[:1].islower()
             and not _ENDS_SENTENCE.search(prev)
-            and not _LIST_ITEM.match(nxt)
+            and not LIST_ITEM.match(nxt)
             and not _is_furniture(prev)
         ) or (s in widths and _is_wrap(prev, nxt, widths[s])):
             edits.append(Edit(s, e, " ", "CL-LINEBREAK"))

@@ -23,6 +23,7 @@ from plume.text import quotations_intact
 from plume.verify.nlp import light_french
 
 __all__ = [
+    "POSSESSIVES",
     "Compression",
     "compressions",
     "dangling_pronoun",
@@ -418,29 +419,27 @@ def _stands_alone(doc: Any, keep: set[int]) -> bool:
 
 #: Determiners that point outside the sentence ("ce partenariat", "leur contrôle") or to the
 #: writer ("ma vision"): a heading read before its section cannot lean on them.
-_POINTING = frozenset(
+#: Possessive determiners: they point to someone named before, or to the writer.
+POSSESSIVES = frozenset(
     [
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "leur",
-        "leurs",
-        "son",
-        "sa",
-        "ses",
         "mon",
         "ma",
         "mes",
         "ton",
         "ta",
         "tes",
+        "son",
+        "sa",
+        "ses",
         "notre",
         "nos",
         "votre",
         "vos",
+        "leur",
+        "leurs",
     ]
 )
+_POINTING = frozenset(["ce", "cet", "cette", "ces"]) | POSSESSIVES
 
 
 def _anaphoric(noun: Any) -> bool:

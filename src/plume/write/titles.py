@@ -26,7 +26,7 @@ from plume.document import Document
 from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
-from plume.write.compress import dangling_pronoun
+from plume.write.compress import POSSESSIVES, dangling_pronoun
 from plume.write.gate import Supported, first_supported
 from plume.write.meta import (
     candidate_sentences,
@@ -89,33 +89,12 @@ def sentence_case(heading: str, body: str) -> str:
             out.append(word)
             continue
         previous = heading[: m.start()].split()
-        owned = bool(previous) and fold(previous[-1]) in _POSSESSIVES
+        # A name takes no possessive: after one, a word the lexicon knows as a common noun
+        # is one ("Mon Avis partisan": "avis", not the company).
+        owned = bool(previous) and fold(previous[-1]) in POSSESSIVES
         out.append(_lowered(word, body, owned=owned))
     out.append(heading[pos:])
     return "".join(out)
-
-
-#: A name takes no possessive: after one, a word the lexicon knows as a common noun is one
-#: ("Mon Avis partisan": "avis", not the company).
-_POSSESSIVES = frozenset(
-    [
-        "mon",
-        "ma",
-        "mes",
-        "ton",
-        "ta",
-        "tes",
-        "son",
-        "sa",
-        "ses",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "leur",
-        "leurs",
-    ]
-)
 
 
 def _lowered(word: str, body: str, *, owned: bool = False) -> str:
