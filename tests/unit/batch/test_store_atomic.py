@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from plume.batch.store import DB_NAME, JobStore
 
@@ -26,3 +29,27 @@ def test_a_stale_temporary_store_is_replaced(tmp_path: Path) -> None:
     JobStore(tmp_path / DB_NAME).close()
     assert not stale.exists()
     assert JobStore(tmp_path / DB_NAME, readonly=True).rows() == {}
+
+
+def test_a_store_that_fails_while_created_leaves_no_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure (or a kill) between the file and its tables: no store file without tables."""
+    real = sqlite3.connect
+
+    class Failing:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            if "CREATE TABLE" in sql:
+                raise sqlite3.OperationalError("disk gone")
+            return self.db.execute(sql, *args)
+
+        def close(self) -> None:
+            self.db.close()
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: Failing(real(*a, **k)))
+    with pytest.raises(sqlite3.OperationalError):
+        JobStore(tmp_path / DB_NAME)
+    assert not (tmp_path / DB_NAME).exists()
