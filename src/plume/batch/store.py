@@ -95,11 +95,13 @@ class JobStore:
         if readonly:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         else:
+            # The writer holds the outdir lock: any temporary store here is a killed batch's.
+            for stale in path.parent.glob(f"{path.name}.*.tmp*"):
+                stale.unlink(missing_ok=True)
             if not path.exists():
                 # Created aside then renamed: a batch killed while creating it leaves no store
                 # without its tables (a reader found "no such table: jobs").
                 tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                tmp.unlink(missing_ok=True)
                 fresh = sqlite3.connect(tmp, isolation_level=None)
                 try:
                     _create_schema(fresh)

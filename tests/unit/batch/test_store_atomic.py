@@ -3,6 +3,7 @@ store without its tables (the kill-and-resume test once read "no such table: job
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,20 @@ def test_a_new_store_appears_with_its_tables(tmp_path: Path) -> None:
         assert db.execute("SELECT count(*) FROM jobs").fetchone() == (0,)
 
 
-def test_a_stale_temporary_store_is_replaced(tmp_path: Path) -> None:
-    import os
-
-    stale = tmp_path / f"{DB_NAME}.{os.getpid()}.tmp"
+@pytest.mark.parametrize("pid", [os.getpid(), 1, 999_999_999])
+@pytest.mark.parametrize("exists", [False, True])
+def test_a_killed_batchs_temporary_store_is_removed(tmp_path: Path, pid: int, exists: bool) -> None:
+    """Whatever process left it (a killed batch had another pid), and whether or not the store
+    itself was already renamed into place; its rollback journal goes with it."""
+    if exists:
+        JobStore(tmp_path / DB_NAME).close()
+    stale = tmp_path / f"{DB_NAME}.{pid}.tmp"
     stale.write_bytes(b"not a database")
+    journal = tmp_path / f"{DB_NAME}.{pid}.tmp-journal"
+    journal.write_bytes(b"")
     JobStore(tmp_path / DB_NAME).close()
     assert not stale.exists()
+    assert not journal.exists()
     assert JobStore(tmp_path / DB_NAME, readonly=True).rows() == {}
 
 
