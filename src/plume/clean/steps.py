@@ -39,7 +39,7 @@ STEPS: tuple[Step, ...] = (
     # the halves meet across a dropped line in the same pass.
     Step(10, "boilerplate", ("CL-BOILERPLATE", "CL-CUT-PARAGRAPH"), step_furniture),
     Step(11, "apostrophes", ("CL-APOSTROPHE",), step_apostrophes, typography=True),
-    Step(12, "ellipsis", ("CL-ELLIPSIS",), step_ellipsis, typography=True),
+    Step(12, "ellipsis", ("CL-ELLIPSIS", "CL-LIGATURE"), step_ellipsis, typography=True),
     Step(13, "quotes", ("CL-QUOTES",), step_quotes, typography=True),
     Step(14, "nbsp", ("CL-NBSP", "CL-PUNCT-SPACE"), step_nbsp, typography=True),
     # Last: its corrections insert the text's own apostrophe, set by step 11.

@@ -16,6 +16,7 @@ from plume.clean import data
 from plume.clean.engine import Edit, Keep, Plan, StepOutput, run_plans
 from plume.clean.protect import protected
 from plume.document import Block
+from plume.lang.fr import read_list
 from plume.settings import ApostrophePolicy, Settings
 
 __all__ = [
@@ -100,9 +101,28 @@ def step_apostrophes(blocks: tuple[Block, ...], settings: Settings) -> StepOutpu
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)|(?<=\w) ?\. \. \.(?!\.)")
 
 
+@lru_cache(maxsize=1)
+def _ligature_words() -> re.Pattern[str]:
+    stems = "|".join(re.escape(w) for w in read_list("clean_ligatures.txt"))
+    return re.compile(rf"(?<![^\W\d_])(?:{stems})", re.IGNORECASE)
+
+
+def _ligature_edits(text: str) -> list[Edit]:
+    """ "coeur", "OEuvre" → "cœur", "Œuvre": the words of ``clean_ligatures.txt`` only."""
+    out: list[Edit] = []
+    for m in _ligature_words().finditer(text):
+        i = m.start() + m.group().lower().index("oe")
+        char = "Œ" if text[i].isupper() else "œ"
+        out.append(Edit(i, i + 2, char, "CL-LIGATURE"))
+    return out
+
+
 def step_ellipsis(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
+    """One-character ellipses, and the œ ligature of French words typed "oe"."""
+
     def edits(text: str) -> list[Edit]:
-        return [Edit(m.start(), m.end(), "…", "CL-ELLIPSIS") for m in _ELLIPSIS.finditer(text)]
+        dots = [Edit(m.start(), m.end(), "…", "CL-ELLIPSIS") for m in _ELLIPSIS.finditer(text)]
+        return dots + (_ligature_edits(text) if not looks_english(text) else [])
 
     return _run(blocks, edits, french_only=False)
 

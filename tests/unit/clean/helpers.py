@@ -68,5 +68,6 @@ def file_doc(path: Path, layout: str = "paragraphs") -> Document:
 
 
 def letters(text: str) -> str:
-    """Only the letters and digits, lower-cased: what no cleaning step may lose."""
-    return "".join(c for c in text.lower() if c.isalnum())
+    """Only the letters and digits, lower-cased: what no cleaning step may lose (the œ ligature
+    is the two letters it joins)."""
+    return "".join(c for c in text.lower().replace("œ", "oe") if c.isalnum())

@@ -25,6 +25,7 @@ def test_the_data_files_exist() -> None:
         "clean_boilerplate_tail.txt",
         "clean_cut_words.txt",
         "clean_glued_before_name.txt",
+        "clean_ligatures.txt",
         "clean_markers_en.txt",
         "clean_markers_fr.txt",
         "clean_prefixes.txt",

@@ -63,6 +63,21 @@ def test_ellipsis() -> None:
     assert "CL-ELLIPSIS" not in rules(run("Attendez....."))  # not an ellipsis we can name
 
 
+def test_the_oe_ligature_of_french_words() -> None:
+    # Corpus 15 writes "choeur" and "oeuvre" in its title and body: the keyphrase "chœur" then
+    # never matches its title.
+    assert cleaned("Le choeur, mis en oeuvre à contrecoeur.") == (
+        "Le chœur, mis en œuvre à contrecœur."
+    )
+    assert cleaned("OEuvres et Coeur") == "Œuvres et Cœur"
+    assert cleaned("les voeux, un chef-d'oeuvre") == "les vœux, un chef-d’œuvre"
+    # Words spelled "oe" by French itself, and names, stay.
+    for word in ("la moelle", "un coefficient", "coexister", "Boeing", "Joe", "poêle"):
+        assert "CL-LIGATURE" not in rules(run(f"Voici {word} ici.")), word
+    # Text written in English keeps its spelling.
+    assert "CL-LIGATURE" not in rules(run("They sang in the choeur of the old town church."))
+
+
 def test_english_quotes_become_french_guillemets() -> None:
     # seed 002 uses “…”, seed 003 "…"
     assert cleaned("“Satya et ma priorité absolue”, a écrit Altman.") == (
