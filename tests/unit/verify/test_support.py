@@ -47,6 +47,19 @@ def test_role_swap_is_rejected() -> None:
     assert not v.supported
 
 
+def test_a_topic_label_in_front_is_no_actor() -> None:
+    # An SEO title "Name : clause" (unseen u2): the label says what the clause is about; a
+    # parse that makes it the agent saw "roles swapped" in a true title.
+    source = "La start-up bordelaise Sylvéa lève 18 millions d’euros pour surveiller les forêts."
+    v = _one("Sylvéa : la start-up bordelaise lève 18 millions d’euros", source)
+    assert v.supported, v.reason
+    # The clause itself is still checked: another actor in it is still caught.
+    assert not _one("Sylvéa : Ardent Capital lève 18 millions d’euros", source).supported
+    assert not _one(
+        "Sylvéa : la start-up bordelaise ne lève pas 18 millions d’euros", source
+    ).supported
+
+
 def test_number_moved_to_another_noun_is_rejected() -> None:
     assert _one("Le chantier coûtera 4 millions d'euros").supported
     v = _one("Le chantier durera 4 mois")

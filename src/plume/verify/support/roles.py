@@ -275,8 +275,15 @@ def roles_check(
             for x in _roles(c, t.i, resolve=False, infer=False)
         )
         rag, _ = _roles(c, t.i)
+        topic = {k for x in c.toks[: c.topic_end] for k in x.keys}
+        if ag is not None and ag <= topic:
+            ag = None  # the parser's agent is the topic label, which names no actor
         csubj, crest = _subject_and_rest(c, t.i)
-        claim_keys = {k for x in c.toks if x.content and x.i != t.i for k in x.keys}
+        # A headline's topic label ("Sylvéa : la start-up lève…") says what the clause is about,
+        # not who acts in it.
+        claim_keys = {
+            k for x in c.toks if x.content and x.i != t.i and x.i >= c.topic_end for k in x.keys
+        }
         # (a relative "qui" is its antecedent only as the parser hung it: not enough for a swap)
         named_agent = any(
             x.dep == "nsubj" and x.pos in ("NOUN", "PROPN") for x in children_of(c, t.i)
