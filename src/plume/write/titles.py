@@ -26,7 +26,7 @@ from plume.document import Document
 from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
-from plume.write.compress import POSSESSIVES, dangling_pronoun
+from plume.write.compress import POSSESSIVES, dangling_pronoun, parse
 from plume.write.gate import Supported, first_supported
 from plume.write.meta import (
     candidate_sentences,
@@ -335,13 +335,17 @@ def build_seo_title(
     def led(text: str) -> str:
         return f"{keyphrase[:1].upper()}{keyphrase[1:]}\u00a0: {_lower_first(text, body)}"
 
+    def leadable(text: str) -> bool:
+        # A part that has its own topic ("National : Lorvenne renverse…") takes no second one.
+        return _TOPIC_COLON.search(text) is None
+
     # A part of one or two words ("IA") is a topic, not a title.
     parts = [p[:1].upper() + p[1:] for p in _parts(title) if len(p.split()) > 2]
     candidates: list[str] = []
     hook = _rubric_hook(doc, title) if doc is not None else None
     if hook:
-        candidates += [hook] if matcher.in_text(hook) else [led(hook), hook]
-    candidates += [title] if matcher.in_text(title) else [led(title), title]
+        candidates += [hook] if matcher.in_text(hook) or not leadable(hook) else [led(hook), hook]
+    candidates += [title] if matcher.in_text(title) or not leadable(title) else [led(title), title]
     # A later part led by the keyphrase only when the keyphrase is a name ("OpenAI : Sam
     # Altman retourne à la maison"): a common noun in front of it replaces the part's own topic
     # ("Parité … en Tunisie : au-dessous de la moyenne" became "Participation des femmes :
@@ -358,7 +362,17 @@ def build_seo_title(
         said = has_finite_verb(head) or _names_keyphrase(keyphrase)
         candidates += [head] if matcher.in_text(head) or not said else [led(head), head]
     title_trims = [t.text.rstrip(" .") for t in trims(title, aggressive=True)[1:]]
-    candidates += title_trims + [led(t) for t in title_trims if not matcher.in_text(t)]
+    # Its heads at a natural break or before a last coordinated verb: the author's words, as
+    # far as they make a whole headline ("… lève 18 millions d’euros | pour surveiller…").
+    # Not at a comma, which may cut an enumeration ("… de Sam Altman | , Microsoft et OpenAI
+    # est important"), nor without a verb.
+    heads = [
+        h for h in _break_heads(title) if title[len(h) : len(h) + 1] != "," and has_finite_verb(h)
+    ] + _coordination_heads(title)
+    title_trims += [h for h in heads if h not in title_trims]
+    candidates += title_trims + [
+        led(t) for t in title_trims if not matcher.in_text(t) and leadable(t)
+    ]
     # The lead's sentences, compressed (checked for support below), alone or led by the
     # keyphrase: what the title cannot hold within 600 px, the lead's main event may.
     lead = _lead_titles(paragraphs)
@@ -371,7 +385,11 @@ def build_seo_title(
     # A keyphrase that closes a candidate as its last complement ("… son poste de PDG
     # d’OpenAI") moves to the front as its topic ("OpenAI : … son poste de PDG"): the same
     # words, the complement said once.
-    lifted = {c: led(t) for c in list(candidates) if (t := _without_closing(c, keyphrase))}
+    lifted = {
+        c: led(t)
+        for c in list(candidates)
+        if (t := _without_closing(c, keyphrase) or _apposition_lifted(c, keyphrase))
+    }
     candidates += lifted.values()
     # The title's own words with its keyphrase moved to the front are still the title's words.
     lifted_own = {v for c, v in lifted.items() if c in trusted}
@@ -423,6 +441,51 @@ _NOUN_END = re.compile(
 )
 
 
+def _coordination_heads(title: str) -> list[str]:
+    """``title`` without its last coordinated verb phrase ("Les clés pour donner les bonnes
+    bactéries à son intestin | et aller bien", "Lorvenne renverse Castelneuf | et s’installe
+    sur le podium"): the first one stays whole, and says the headline's first point. Only
+    before a verb: "et" between nouns ("Microsoft et OpenAI") is no break."""
+    if " et " not in title:
+        return []
+    doc = parse(title)
+    out: list[str] = []
+    for t in doc:
+        nxt = t.nbor() if t.i + 1 < len(doc) else None
+        if t.lower_ != "et" or nxt is None:
+            continue
+        # The verb itself, or its clitic ("et s’installe", "et le remplace").
+        verb = nxt if nxt.pos_ in ("VERB", "AUX") else None
+        if verb is None and nxt.pos_ == "PRON" and nxt.i + 1 < len(doc):
+            verb = doc[nxt.i + 1] if doc[nxt.i + 1].pos_ in ("VERB", "AUX") else None
+        head = title[: t.idx].rstrip(" ,")
+        if verb is not None and len(head.split()) >= 4 and _quotes_closed(head):
+            out.append(head)
+    return out
+
+
+def _apposition_lifted(text: str, keyphrase: str) -> str | None:
+    """``text`` without a name that follows the noun standing for it ("La start-up bordelaise
+    Sylvéa lève…" → "La start-up bordelaise lève…"), for the name to lead as the topic: the
+    same words, the name said once. Only a determiner and up to three lowercase words before
+    the name, so the noun is the name's own apposition, not another actor."""
+    if not _names_keyphrase(keyphrase):
+        return None
+    pos = exact_position(text, keyphrase)
+    if pos is None or pos[0] == 0:
+        return None
+    before, after = text[: pos[0]], text[pos[1] :]
+    if not _APPOSED.match(before) or not after.startswith(" ") or len(after.split()) < 2:
+        return None
+    return f"{before.rstrip()}{after}"
+
+
+_TOPIC_COLON = re.compile(r"[\s\u00a0\u202f]:\s")
+#: "La start-up bordelaise ", "Le ministre ", "L’écrivain sud-coréen ": a determiner and a
+#: common noun with its adjectives, nothing else.
+_APPOSED = re.compile(r"^(?:L[’']|(?:Le|La|Les|Un|Une)\s)[a-zà-ÿœ’'-]+(?:\s[a-zà-ÿœ’'-]+){0,2}\s$")
+
+
 def _without_closing(text: str, keyphrase: str) -> str | None:
     """``text`` without the keyphrase where the topic prefix says it again: its last complement
     ("… de PDG d’OpenAI", "… aux compagnies pétrolières") or an apposition between commas ("L’un
@@ -457,6 +520,13 @@ def _quotes_closed(text: str) -> bool:
     return text.count("«") == text.count("»") and text.count("“") == text.count("”")
 
 
+def _break_heads(title: str) -> list[str]:
+    """``title``'s heads ending at a natural break, of four words or more, no quotation left
+    open."""
+    heads = [h for m in _BREAK.finditer(title) if _quotes_closed(h := title[: m.start()].rstrip())]
+    return [h for h in heads if len(h.split()) >= 4]
+
+
 def fit_title(title: str) -> str:
     """``title`` as an SEO title: whole when Google shows it whole (600 px), else its longest
     head ending at a natural break (comma, full stop, dash, colon) within it, of four words or
@@ -464,10 +534,9 @@ def fit_title(title: str) -> str:
     break."""
     if text_width(title) <= SERP_TITLE_MAX_PX:
         return title
-    # Never inside a quotation ("TRIBUNE. « Sur nos côtes" was one).
-    heads = [h for m in _BREAK.finditer(title) if _quotes_closed(h := title[: m.start()].rstrip())]
-    # Narrower than 400 px wastes room; wider than 600 px is cut by Google mid-phrase.
-    fitting = [h for h in heads if text_width(h) <= SERP_TITLE_MAX_PX and len(h.split()) >= 4]
+    # Never inside a quotation ("TRIBUNE. « Sur nos côtes" was one). Narrower than 400 px
+    # wastes room; wider than 600 px is cut by Google mid-phrase.
+    fitting = [h for h in _break_heads(title) if text_width(h) <= SERP_TITLE_MAX_PX]
     return max(fitting, key=len) if fitting else title
 
 

@@ -217,3 +217,39 @@ def test_a_verbs_object_is_not_lifted_out_of_the_headline() -> None:
     h1 = "Berne interdit désormais le chlorothalonil dans les champs"
     seo = build_seo_title(h1, "chlorothalonil", doc=_doc(_h1(h1)), paragraphs=["Texte."])
     assert "Chlorothalonil\u00a0:" not in seo
+
+
+def test_a_name_after_the_noun_standing_for_it_leads_the_seo_title() -> None:
+    # Unseen article u2: Yoast's keyphraseInSEOTitle is green only with the name in front;
+    # "la start-up bordelaise" is the name's own apposition, said without it.
+    h1 = (
+        "La start-up bordelaise Sylvéa lève 18 millions d’euros pour surveiller les forêts par "
+        "satellite"
+    )
+    body = [
+        "Fondée en 2022 à Bordeaux, Sylvéa a annoncé une levée de fonds de 18 millions d’euros."
+    ]
+    seo = build_seo_title(h1, "Sylvéa", doc=_doc(_h1(h1)), paragraphs=body)
+    assert seo == "Sylvéa\u00a0: la start-up bordelaise lève 18 millions d’euros"
+    # Another actor before the name is no apposition: nothing is lifted.
+    other = "Le fonds Ardent Capital mise sur Sylvéa pour surveiller les forêts par satellite"
+    seo = build_seo_title(other, "Sylvéa", doc=_doc(_h1(other)), paragraphs=body)
+    assert "Sylvéa\u00a0: le fonds" not in seo
+
+
+def test_a_headline_wider_than_google_shows_loses_its_last_coordinated_verb() -> None:
+    h1 = "Les clés pour donner les bonnes bactéries à son intestin et aller bien"
+    assert text_width(h1) > 600
+    seo = build_seo_title(h1, "intestin", doc=_doc(_h1(h1)), paragraphs=["Souvenez-vous."])
+    assert seo == "Les clés pour donner les bonnes bactéries à son intestin"
+    # "et" between two names is no break.
+    h1 = "Microsoft et OpenAI signent un accord de partenariat pour dix ans dans le cloud"
+    seo = build_seo_title(h1, "OpenAI", doc=_doc(_h1(h1)), paragraphs=["Texte."])
+    assert not seo.startswith("Microsoft\u00a0") and seo != "Microsoft"
+
+
+def test_a_headline_with_its_own_topic_takes_no_second_one() -> None:
+    h1 = "National : Lorvenne renverse Castelneuf (3-1) et s’installe sur le podium"
+    body = ["Menés à la pause, les joueurs de Franck Delorme se sont imposés samedi soir."]
+    seo = build_seo_title(h1, "Franck Delorme", doc=_doc(_h1(h1)), paragraphs=body)
+    assert seo.count(":") <= 1, seo
