@@ -213,6 +213,10 @@ class GrammarChecker:
             # Capitalisation errors ("maj") are about the capital itself: not a name question.
             if raw.group != "maj" and name_like(text, start, end):
                 return None
+            # A brand written in lower case with an inner capital ("xAI", "iPhone", "eBay")
+            # opens a sentence as its owner spells it.
+            if raw.group == "maj" and _inner_capital(flagged):
+                return None
             return GrammarError(
                 ErrorKind.GRAMMAR,
                 start,
@@ -313,3 +317,7 @@ def check_grammar(text: str, settings: GrammarSettings) -> GrammarResult:
     if isinstance(checker, Msg):
         return GrammarResult(notice=unavailable_notice(checker))
     return checker.check(text)
+
+
+def _inner_capital(word: str) -> bool:
+    return word[:1].islower() and any(c.isupper() for c in word[1:])

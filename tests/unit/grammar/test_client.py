@@ -37,6 +37,23 @@ def test_names_of_the_text_are_not_flagged(grammar_settings: GrammarSettings) ->
     assert found.of_kind(ErrorKind.SPELLING) == ()
 
 
+def test_a_brand_spelt_with_an_inner_capital_may_open_a_paragraph(
+    grammar_settings: GrammarSettings, seeds: list[Path]
+) -> None:
+    # Seed 001: the editor's pass moved "xAI reste…" to a paragraph's start, and Grammalecte
+    # asked for a capital there (majuscule_début_paragraphe): the brand's own spelling.
+    from plume.ingest import read_path
+    from plume.pipeline import OptimiseRequest, optimise
+
+    settings = Settings()
+    request = OptimiseRequest(sources=(read_path(seeds[1], settings),), settings=settings)
+    prose = "\n".join(optimise(request).article.prose_paragraphs())
+    assert "\nxAI reste" in prose
+    found = check_grammar(prose, grammar_settings)
+    assert found.available
+    assert not [e for e in found.of_kind(ErrorKind.GRAMMAR) if e.text == "xAI"]
+
+
 def test_typography_is_left_to_plume(grammar_settings: GrammarSettings) -> None:
     # Straight apostrophe, no no-break spaces: Grammalecte would flag both with its defaults.
     found = check_grammar("L'Europe a dit : non ! Il y a 400 000 habitants.", grammar_settings)
