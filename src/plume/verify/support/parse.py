@@ -630,6 +630,9 @@ def _hedged(t: Any) -> bool:
 # -- caches -----------------------------------------------------------------------------------
 
 _SOURCE_CACHE: dict[str, Text] = {}
+_BLOCK_CACHE: dict[str, Text] = {}
+#: Paragraphs kept parsed: a few long articles' worth (a batch worker goes from one to the next).
+_BLOCK_CACHE_SIZE = 2000
 _SOURCE_LOCK = threading.Lock()
 
 
@@ -638,9 +641,19 @@ def analyse_source(text: str) -> Text:
         hit = _SOURCE_CACHE.get(text)
     if hit is not None:
         return hit
-    docs = list(_nlp().pipe(_blocks(text)))
-    analysed = _merge([analyse(d, claim=False) for d in docs])
+    # Paragraph by paragraph: the lead checked while writing and the whole source checked
+    # after share their paragraphs, parsed once.
+    blocks = _blocks(text)
     with _SOURCE_LOCK:
+        known = {b: _BLOCK_CACHE[b] for b in blocks if b in _BLOCK_CACHE}
+    todo = list(dict.fromkeys(b for b in blocks if b not in known))
+    for block, doc in zip(todo, _nlp().pipe(todo), strict=True):
+        known[block] = analyse(doc, claim=False)
+    analysed = _merge([known[b] for b in blocks])
+    with _SOURCE_LOCK:
+        if len(_BLOCK_CACHE) > _BLOCK_CACHE_SIZE:
+            _BLOCK_CACHE.clear()
+        _BLOCK_CACHE.update((b, known[b]) for b in todo)
         if len(_SOURCE_CACHE) > 8:
             _SOURCE_CACHE.clear()
         _SOURCE_CACHE[text] = analysed
