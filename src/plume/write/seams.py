@@ -3,8 +3,8 @@
 Each finder gives (left, right, dropped words, added words) for one kind of seam, unverified:
 :mod:`plume.write.split` checks the parts and chooses among them (issue 18). The seams: two
 main clauses joined by ", et", ", mais", ";" or ":", each with its own subject ("…, et la
-société contrôle…" → "…. La société contrôle…"), « mais » without a comma, ", car" restarted on
-« En effet, »; a second verb sharing the main one's subject ("…, et a reporté…" → "…. Il a
+société contrôle…" → "…. La société contrôle…"), « mais » without a comma, "car" (with a comma
+or without) restarted on « En effet, »; a second verb sharing the main one's subject ("…, et a reporté…" → "…. Il a
 reporté…");
 a non-restrictive relative clause on a named antecedent, closing the sentence or inside it,
 restarted with the name or an agreeing pronoun ("…confié à Vinci, qui a remporté…" → "…confié à
@@ -168,9 +168,19 @@ def seam_splits(sentence: str) -> list[tuple[str, str, str, str]]:
         left = sentence[: m.start()]
         if not inside_pairs(sentence, m.start()) and not _NOT_ONLY.search(left):
             out.append((left, f"mais {sentence[m.end() :]}", "", ""))
+    # "…au niveau mondial car leur participation a baissé…": « car » without a comma joins
+    # clauses as with one ("le car", "du car": the coach, after a determiner, is no seam).
+    for m in _BARE_CAR.finditer(sentence):
+        if not inside_pairs(sentence, m.start()):
+            out.append(
+                (sentence[: m.start()], f"En effet, {sentence[m.end() :]}", "car", "en effet")
+            )
     return out
 
 
+_BARE_CAR = re.compile(
+    r"(?<![,\s])(?<!\b(?:le|un|du|au|ce|en))(?<!\bcet)(?<!\bson)\s+car\s+(?=\w)", re.IGNORECASE
+)
 _BARE_MAIS = re.compile(
     r"(?<!,)\s+mais\s+(?!(?:aussi|également|encore|surtout|plutôt|bien|non|pas|plus)\b)(?=\w)"
 )

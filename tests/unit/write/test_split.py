@@ -335,6 +335,24 @@ def test_car_restarts_on_en_effet() -> None:
     )
 
 
+def test_car_without_a_comma_restarts_on_en_effet_but_not_the_coach() -> None:
+    split = split_sentence(
+        "La Tunisie est classée à la 67e position au niveau mondial car leur participation aux "
+        "portefeuilles ministériels a baissé de 23 % en 2018 à 10 % en 2019."
+    )
+    assert split is not None
+    assert split.after == (
+        "La Tunisie est classée à la 67e position au niveau mondial.",
+        "En effet, leur participation aux portefeuilles ministériels a baissé de 23 % en 2018 à "
+        "10 % en 2019.",
+    )
+    coach = split_sentence(
+        "Les élèves de l’école du village prennent chaque matin le car pour rejoindre le collège "
+        "de la ville voisine, à une trentaine de kilomètres."
+    )
+    assert coach is None or "En effet" not in " ".join(coach.after)
+
+
 def test_mais_without_a_comma_opens_the_second_clause() -> None:
     split = split_sentence(
         "Bruno cherche à porter le danger sur le but de Nardi mais sa frappe est trop écrasée "
