@@ -86,7 +86,7 @@ _SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007]")
 _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}\b)")
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
     text = _SPACES.sub(" ", text).replace("’", "'").replace("ʼ", "'")
     # The small model often tags « and » as verbs or pronouns, which wrecks the parse around
     # them; straight quotes do not.
@@ -663,7 +663,7 @@ def analyse_source(text: str) -> Text:
 def _blocks(text: str) -> list[str]:
     """Paragraphs of the source (a sentence never crosses a blank line)."""
     out = []
-    for block in re.split(r"\n\s*\n", _prepare(text)):
+    for block in re.split(r"\n\s*\n", prepare(text)):
         if block.strip():
             out.append(" ".join(block.split()))
     return out
@@ -685,7 +685,7 @@ def _merge(parts: Iterable[Text]) -> Text:
 def parse_claims(claims: Sequence[str]) -> list[Any]:
     """Each claim is one statement: the parser is kept from splitting a headline in pieces."""
     nlp = _nlp()
-    docs = [nlp.make_doc(_prepare(claim)) for claim in claims]
+    docs = [nlp.make_doc(prepare(claim)) for claim in claims]
     for doc in docs:
         for t in doc[1:]:
             t.is_sent_start = False
