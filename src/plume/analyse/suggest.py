@@ -19,7 +19,7 @@ from functools import cache
 from plume import text as T
 from plume.analyse.keyphrase import KeyphraseMatcher, transliterate
 from plume.analyse.researches import Paragraph, Research
-from plume.lang.fr import fold, load_french, read_list
+from plume.lang.fr import load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
 from plume.report import KeyphraseSuggestion, Span
 from plume.text import french_spacing
@@ -706,9 +706,11 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
             # Two names side by side read as one name that no source holds ("Microsoft
             # OpenAI"); joined by "et" they match the same way (Yoast skips function words).
             phrase = f"{who} {'et ' if both_names else ''}{phrase_of(topic)}"
-            written = f"{phrase_of(topic)} {who}"
-            if not both_names and fold(written) in fold(research.text):
-                phrase = written  # the text's own order: "école Jules-Ferry", not the reverse
+            written = _written_together(research.text, phrase_of(topic), who)
+            if not both_names and written:
+                # The text's own words and order: "école Jules-Ferry", "chœur de Radio France"
+                # (Yoast skips the function words; the SEO title can hold it as written).
+                phrase = written
             queries[lemmas] = _Query(
                 phrase,
                 " ".join(who_lemmas + topic.lemmas),
@@ -744,6 +746,23 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
         )
     # In the order plume would adopt them: the first is adopted, the others are alternatives.
     return sorted(out, key=lambda s: (s.generic, _adoption_key(s)))[:n]
+
+
+def _written_together(text: str, first: str, second: str) -> str | None:
+    """``first`` then ``second`` as the text writes them, side by side or joined by one or two
+    function words ("chœur de Radio France"), the most frequent spelling; ``None`` if never."""
+    fw = load_french().function_words
+    joint = r"(?:\s+[\w’']+){0,2}?\s*"
+    pattern = re.compile(rf"\b{re.escape(first)}{joint}\s{re.escape(second)}\b", re.IGNORECASE)
+    found = Counter(
+        m.group()
+        for m in pattern.finditer(text)
+        if all(
+            w.lower().rstrip("’'") + ("’" if w[-1:] in "’'" else "") in fw or w.lower() in fw
+            for w in re.findall(r"[\w]+[’']?", m.group()[len(first) : -len(second)])
+        )
+    )
+    return found.most_common(1)[0][0] if found else None
 
 
 def _adoption_key(s: KeyphraseSuggestion) -> tuple[int, int, bool, int]:

@@ -100,3 +100,21 @@ def test_a_lone_dictionary_noun_gives_way_to_the_headline_phrase_holding_it() ->
     ballots = _suggestion("bulletins", "bulletin", "noun", 4, True)
     adopted = adopt_suggestion([ballots, once])
     assert adopted is not None and adopted.phrase == "bulletins"  # an aside said once
+
+
+CHOIR = [
+    "Le chœur de Radio France menacé de perdre vingt postes",
+    "Le chœur de Radio France pourrait perdre vingt chanteurs, a annoncé la direction mardi.",
+    "Le chœur de Radio France chante depuis trois générations avec l’Orchestre national.",
+    "Les chanteurs du chœur de Radio France appellent le public à soutenir le chœur.",
+    "Radio France n’a pas répondu à nos questions sur l’avenir du chœur.",
+]
+
+
+def test_a_pair_keeps_the_function_words_the_text_writes_between_its_halves() -> None:
+    # Corpus 15: "Radio France chœur" was no phrase of the text; "chœur de Radio France" is,
+    # and the title holds it word for word (Yoast's exact match in the SEO title).
+    got = search_keyphrases(Research(_titled(CHOIR)), 8)
+    phrases = [s.phrase for s in got]
+    assert "Radio France chœur" not in phrases
+    assert any(p == "chœur de Radio France" for p in phrases), phrases
