@@ -619,7 +619,7 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
 
     Candidates are the text's noun phrases and names (:func:`suggest_keyphrases`) and pairs of a
     name of the headline or the lead with the headline's topic: one of its nouns, another name,
-    or the event noun of its verb ("Roman Prymula démission"). Each is measured as Yoast will
+    or the event noun of its verb ("démission de Roman Prymula", in the text's words). Each is measured as Yoast will
     measure it in the optimised article (occurrences in the body against the density band, in
     the headline, in the lead, spread over the text) and ranked; the reason is in each
     suggestion. :func:`adopt_suggestion` picks the one plume adopts.

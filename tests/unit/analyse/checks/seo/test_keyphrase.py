@@ -169,8 +169,8 @@ def test_a_single_common_word_is_orange_with_an_example() -> None:
     r = judge("SEO-KP-SPECIFIC", d, keyphrase="ministre")
     assert_light(r, Rating.OK, 6)
     hint = r.hint.replace("\u202f", " ").replace("\xa0", " ")
-    assert hint == "Précisez : ajoutez le sujet de l’article, p. ex. « Jean Valmont démission »."
-    assert r.value["example"] == "Jean Valmont démission"
+    assert hint == "Précisez : ajoutez le sujet de l’article, p. ex. « démission de Jean Valmont »."
+    assert r.value["example"] == "démission de Jean Valmont"
     good = judge("SEO-KP-SPECIFIC", d, keyphrase="Jean Valmont démission")
     assert_light(good, Rating.GOOD, 9)
     assert judge("SEO-KP-SPECIFIC", d, keyphrase="France").rating is Rating.OK
