@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from plume.analyse.audit import analyse_cleaned, analyse_document
-from plume.analyse.suggest import suggest_synonyms
+from plume.analyse.synonyms import suggest_synonyms
 from plume.article import Article, SourceRef
 from plume.backends import backend_for, backend_settings_for, model_label
 from plume.backends.base import Backend

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from plume import text as T
-from plume.analyse.keyphrase import KeyphraseMatcher, transliterate
+from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.researches import Paragraph, Research
 from plume.lang.fr import load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon, normalise
@@ -29,7 +29,6 @@ __all__ = [
     "is_generic_keyphrase",
     "search_keyphrases",
     "suggest_keyphrases",
-    "suggest_synonyms",
 ]
 
 # Position weights: yoastseo looks for the keyphrase in the SEO title / H1, the subheadings and the
@@ -844,72 +843,3 @@ def adopt_suggestion(
 def _first_adopted(suggestions: Sequence[KeyphraseSuggestion]) -> KeyphraseSuggestion:
     """The best by :func:`_adoption_key`, the earlier ranked among equals."""
     return min(enumerate(suggestions), key=lambda e: (_adoption_key(e[1]), e[0]))[1]
-
-
-def suggest_synonyms(text: str, keyphrase: str, limit: int = 2) -> list[str]:
-    """Synonyms the text itself establishes for ``keyphrase``, for Yoast's synonym-aware checks.
-
-    Only pairs the text proves, so a synonym never changes the subject:
-
-    * an acronym and its expansion, both used in the text: "IA" ↔ "intelligence artificielle"
-      (the initials of the expansion's content words spell the acronym);
-    * a person's or organisation's multi-word name and its last word used alone at least twice
-      ("Sam Altman" → "Altman"), the way French news writes a name after its first mention.
-    """
-    kp = keyphrase.strip()
-    if not kp:
-        return []
-    function_words = load_french().function_words
-    out: list[str] = []
-    words = kp.split()
-    if len(words) == 1 and kp.isupper() and 2 <= len(kp) <= 6:
-        out += [e for e in _acronym_definitions(text, kp) if e not in out]
-    elif len(words) >= 2 and all(w[:1].isupper() for w in words):
-        last = words[-1]
-        alone = len(re.findall(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", text)) - len(
-            re.findall(rf"(?<![\w’'-]){re.escape(kp)}(?![\w’'-])", text)
-        )
-        if alone >= 2 and len(last) > 2:
-            out.append(last)
-    else:
-        # Expansion → acronym, when the text defines it.
-        content = [w for w in words if w.lower() not in function_words]
-        acronym = "".join(transliterate(w[0]) for w in content).upper()
-        if len(content) >= 2 and any(
-            e.lower() == kp.lower() for e in _acronym_definitions(text, acronym)
-        ):
-            out.append(acronym)
-    return out[:limit]
-
-
-def _acronym_definitions(text: str, acronym: str) -> list[str]:
-    """Expansions the text defines for ``acronym``, in the two layouts Schwartz & Hearst's
-    abbreviation-definition algorithm recognises ("A simple algorithm for identifying
-    abbreviation definitions in biomedical text", PSB 2003): "long form (SF)" and
-    "SF (long form)". Initials are compared without accents and function words are skipped
-    ("vélo à assistance électrique (VAE)")."""
-    function_words = load_french().function_words
-    n = len(acronym)
-    word = r"[^\W\d_][\w’'-]*"
-
-    def spells(run: list[str]) -> bool:
-        content = [t.split("’", 1)[-1] for t in run if t.lower() not in function_words]
-        return (
-            len(content) == n
-            and all(t[:1].islower() for t in content)
-            and "".join(transliterate(t[0]) for t in content).upper() == acronym
-        )
-
-    found: list[str] = []
-    esc = re.escape(acronym)
-    for m in re.finditer(rf"((?:{word}\s+){{{n},{2 * n}}})\(\s*{esc}\s*\)", text):
-        tokens = m.group(1).split()
-        for k in range(len(tokens) - n, -1, -1):  # shortest run ending before "(" first
-            if tokens[k].lower() not in function_words and spells(tokens[k:]):
-                found.append(" ".join(tokens[k:]))
-                break
-    for m in re.finditer(rf"\b{esc}\s*\(([^()]{{3,80}})\)", text):
-        run = m.group(1).split()
-        if spells(run):
-            found.append(" ".join(run))
-    return found

@@ -11,8 +11,8 @@ from plume.analyse.suggest import (
     is_generic_keyphrase,
     search_keyphrases,
     suggest_keyphrases,
-    suggest_synonyms,
 )
+from plume.analyse.synonyms import suggest_synonyms
 from plume.document import Block, BlockKind, Document, Meta, Source
 
 SEEDS = Path(__file__).resolve().parents[3] / "../shared/seeds"
