@@ -641,7 +641,7 @@ def _by_deletion(text: str, source: str) -> bool:
 def _tells_event(title: str) -> bool:
     """A conjugated verb or a past participle ("sommé de démissionner") no other reading
     explains ("pistes" is a noun, not "tu pistes")."""
-    from plume.write.meta import has_certain_verb
+    from plume.write.trim import has_certain_verb
 
     lex = _lexicon()
     participle = any(

@@ -29,7 +29,6 @@ from plume.optimisation import edit_id
 from plume.settings import GrammarSettings
 from plume.text import Sentence, count_words, quotes_balanced, sentences
 from plume.write.active import active_voice
-from plume.write.meta import has_finite_verb, reports_speech
 from plume.write.seams import (
     SUBJECT_DEPS,
     WORD,
@@ -48,6 +47,7 @@ from plume.write.seams import (
     seam_splits,
     shared_subject_split,
 )
+from plume.write.trim import has_finite_verb, reports_speech
 
 __all__ = [
     "LONG_SENTENCE_WORDS",

@@ -5,7 +5,7 @@ source (its H1, else its HTML title without the site's name), the title is that 
 French sentence case, its hook kept, shortened at a natural break only when it runs long, and led
 by the keyphrase ("Roman Prymula : le ministre…") when it lacks it and the keyphrase is a name.
 Without one, the title is the lead's main event — who did what — as one of its sentences
-compressed by deletion (:func:`plume.write.meta.trims`): nothing is added, the subject, verb,
+compressed by deletion (:func:`plume.write.trim.trims`): nothing is added, the subject, verb,
 negation and hedges stay.
 
 The SEO title is the title fitted to the 400–600 px Google shows (Yoast's
@@ -28,13 +28,8 @@ from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
 from plume.write.compress import POSSESSIVES, dangling_pronoun, parse
 from plume.write.gate import Supported, first_supported
-from plume.write.meta import (
-    candidate_sentences,
-    has_finite_verb,
-    lead_paragraphs,
-    poor_start,
-    trims,
-)
+from plume.write.meta import candidate_sentences, lead_paragraphs, poor_start
+from plume.write.trim import has_finite_verb, trims
 
 __all__ = [
     "MAX_TITLE_CHARS",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.write.meta import MAX_CHARS, MIN_CHARS, build_meta_description, trims
+from plume.write.meta import MAX_CHARS, MIN_CHARS, build_meta_description
+from plume.write.trim import trims
 
 LEAD = [
     "Le vélo en ville n’est plus une affaire de militants. Dans de nombreuses agglomérations, les "
@@ -45,7 +46,7 @@ def test_compressed_by_deletion_when_no_sentence_fits() -> None:
 
 
 def test_compression_keeps_negation_condition_and_attribution() -> None:
-    from plume.write.meta import trims
+    from plume.write.trim import trims
 
     said = (
         "Le gouvernement ne paiera pas la dette des compagnies pétrolières cette année, a assuré "
@@ -61,7 +62,7 @@ def test_compression_keeps_negation_condition_and_attribution() -> None:
 
 
 def test_an_apposition_that_is_the_subject_is_not_an_opening() -> None:
-    from plume.write.meta import trims
+    from plume.write.trim import trims
 
     sentence = "Intrigués par ce cas, des chercheurs de l’université de Catalogne, se sont penchés."
     assert all("des chercheurs" in t.text for t in trims(sentence, aggressive=True))
@@ -246,3 +247,174 @@ def test_an_author_sentence_without_a_conjugated_verb_is_not_the_description() -
     ]
     meta = build_meta_description(paragraphs, "Sam Altman")
     assert meta and "passer en revue" not in meta
+
+
+# -- issue 16, point 3: joins, purpose phrases, the lead's first sentence ------------------------
+
+
+def test_short_sentences_of_the_lead_are_joined_into_the_window() -> None:
+    """Corpus 13: no sentence reaches 120 characters alone; the three of the lead's summary
+    do, "C’est terminé" (no one pointed at) opening them."""
+    paragraphs = [
+        "Lorient",
+        "1-1",
+        "C’est terminé au Moustoir ! Lorient a tenu tête à Lyon dans ce match nul (1-1). "
+        "Dubois a répondu à Wissa en fin de match.",
+    ]
+    meta = build_meta_description(paragraphs, "Lorient")
+    assert meta == paragraphs[2]
+    assert MIN_CHARS <= len(meta) <= MAX_CHARS
+
+
+def test_a_sentence_pointing_back_follows_its_antecedent_never_opens() -> None:
+    paragraphs = [
+        "Marie Curie est une physicienne polonaise naturalisée française. Elle a reçu deux prix "
+        "Nobel, en physique puis en chimie, pour ses travaux.",
+        "Elle reste à ce jour la seule femme à avoir reçu deux prix Nobel dans deux disciplines "
+        "scientifiques différentes, selon le comité Nobel.",
+    ]
+    meta = build_meta_description(paragraphs, "prix Nobel")
+    assert meta.startswith("Marie Curie est une physicienne")
+    assert "Elle a reçu deux prix Nobel" in meta
+    assert MIN_CHARS <= len(meta) <= MAX_CHARS
+
+
+def test_a_purpose_phrase_goes_the_event_stays() -> None:
+    """Seed 003: "Pour résumer brièvement pour ceux qui ne sont pas au courant…, Sam Altman, le
+    PDG d’OpenAI, a été licencié…": the keyphrase's event, without the writer's aside."""
+    lead = [
+        "Pour résumer brièvement pour ceux qui ne sont pas au courant des événements de ce "
+        "week-end, Sam Altman, le PDG d’OpenAI, a été licencié par le conseil d’administration de "
+        "l’entreprise.",
+        "Le conseil n’a pas partagé sa décision avec les investisseurs, suscitant des "
+        "interrogations chez tous les observateurs du secteur technologique.",
+    ]
+    meta = build_meta_description(lead, "OpenAI et Altman")
+    assert meta.startswith("Sam Altman")
+    assert KeyphraseMatcher("OpenAI et Altman").in_text(meta)
+    assert _subsequence(meta, lead[0])
+
+
+def test_a_purpose_phrase_that_conditions_an_obligation_stays() -> None:
+    sentence = (
+        "Pour obtenir un visa, les candidats doivent présenter un passeport valide au consulat."
+    )
+    assert all(t.text.startswith("Pour obtenir un visa") for t in trims(sentence, description=True))
+    # Without the flag (titles), a purpose phrase holding a clause of its own stays.
+    told = (
+        "Pour comprendre comment la rumeur est devenue virale, les auteurs ont lu tous les "
+        "messages publiés en mars."
+    )
+    assert all(t.text.startswith("Pour comprendre") for t in trims(told))
+    assert any(t.text.startswith("Les auteurs ont lu") for t in trims(told, description=True))
+
+
+def test_a_trailing_purpose_goes_when_the_clause_stands_alone() -> None:
+    sentence = (
+        "Des pays comme la France ont fait appel à des immigrés du Maghreb, pour assurer leur "
+        "croissance dans les années d’après-guerre."
+    )
+    assert "Des pays comme la France ont fait appel à des immigrés du Maghreb." in [
+        t.text for t in trims(sentence, description=True)
+    ]
+
+
+def test_each_sentence_of_a_join_is_a_sentence() -> None:
+    """Seed 003: a tail cut left "Plusieurs leaders des groupes de travail GPT-4 et GPT-5."
+    (verbless), which the next sentence's verb must not carry; and "X et Y passer en revue…"
+    is a translation's slip, not a sentence."""
+    from plume.write.meta import lexicon_sentence, sentences_publishable
+
+    assert not sentences_publishable(
+        "Plusieurs leaders des groupes de travail GPT-4 et GPT-5. Mira Murati a été désignée "
+        "directrice générale par intérim."
+    )
+    assert sentences_publishable(
+        "Le chlorothalonil sera interdit dès 2020 en Suisse. L’Office fédéral de l’agriculture "
+        "retire immédiatement de la circulation ce fongicide."
+    )
+    assert not lexicon_sentence(
+        "Les analystes Dylan Patel et Daniel Nishball passer en revue les implications du départ."
+    )
+
+
+def test_what_a_participle_adds_to_an_indefinite_noun_can_go() -> None:
+    """Corpus 11: "…parachève un chantier institutionnel entamé il y a moins de dix ans": the
+    decree's sentence and this one fit together once the participle's phrase goes."""
+    sentence = "Cette parution parachève un chantier institutionnel entamé il y a moins de dix ans."
+    kept = [t.text for t in trims(sentence, description=True)]
+    assert "Cette parution parachève un chantier institutionnel." in kept
+    assert len(trims(sentence)) == 1  # titles: not this deletion
+    # A definite noun ("les produits fabriqués en Chine": which ones) or a negation keeps it.
+    for sentence in (
+        "Le gouvernement a interdit les produits fabriqués en Chine depuis le mois de mars.",
+        "Le ministre n’a pas signé un accord conclu en secret avec les autorités chinoises.",
+    ):
+        assert [t.text for t in trims(sentence, description=True)] == [sentence]
+    lead = [
+        "Le décret n°2019-1130 validant les nouveaux statuts de l’Université PSL vient d’être "
+        "publié. Cette parution parachève un chantier institutionnel entamé il y a moins de dix "
+        "ans.",
+        "Située au cœur de Paris, l’Université PSL couvre tous les domaines du savoir, de "
+        "l’innovation et de la création en arts, ingénierie, sciences et sciences sociales.",
+    ]
+    meta = build_meta_description(lead, "Université PSL")
+    assert meta.startswith("Le décret") and meta.endswith("un chantier institutionnel.")
+
+
+def test_someones_words_without_their_speaker_come_last() -> None:
+    paragraphs = [
+        "« Normalement, ce sont les utilisateurs ordinaires qui propagent la désinformation sur "
+        "les réseaux sociaux, mais pas cette fois-ci en France. »",
+        "Les chercheurs de l’université de Catalogne ont répertorié tous les messages des "
+        "réseaux sociaux qui mentionnaient l’ibuprofène en mars 2020.",
+    ]
+    # First in the text and holding the keyphrase as well, the quotation still comes second.
+    for keyphrase in ("réseaux sociaux", None):
+        meta = build_meta_description(paragraphs, keyphrase)
+        assert meta.startswith("Les chercheurs"), keyphrase
+
+
+def test_the_keyphrase_as_yoast_counts_it_in_one_sentence_in_its_own_form() -> None:
+    """Yoast's MetaDescriptionKeyword (no French morphology in the bench's yoastseo): every
+    content word in its own form, within one sentence."""
+    paragraphs = [
+        "La participation de la femme à la vie économique et politique a connu un certain recul "
+        "cette année, selon le dernier rapport du Forum économique mondial.",
+        "La participation des femmes au marché du travail reste inférieure de vingt points à "
+        "celle des hommes dans la plupart des pays de la région, note le rapport.",
+    ]
+    assert build_meta_description(paragraphs, "participation des femmes").startswith(
+        "La participation des femmes"
+    )
+    # "Altman" in one sentence, "OpenAI" in the other: no sentence holds the keyphrase.
+    split = [
+        "Sam Altman a été licencié vendredi par le conseil d’administration de l’entreprise. "
+        "Les salariés d’OpenAI ont signé une lettre.",
+        "Sam Altman, le patron d’OpenAI, a été licencié vendredi par le conseil d’administration "
+        "de l’entreprise qu’il avait fondée.",
+    ]
+    meta = build_meta_description(split, "OpenAI et Altman")
+    assert meta.startswith("Sam Altman, le patron d’OpenAI")
+
+
+def test_an_essays_closing_paragraph_is_read_when_the_opening_has_no_description() -> None:
+    """Seed 003: the lead's sentences are too long or lack the keyphrase; the essay's last
+    paragraph restates the story, and its sentence naming the keyphrase opens the description
+    (not the market detail before it)."""
+    paragraphs = [
+        "Pour bien comprendre ce qui se joue depuis vendredi dans le secteur, il faut revenir sur "
+        "la longue histoire de la gouvernance des entreprises de la Silicon Valley, et de ses "
+        "conseils d’administration qui ont rarement su dire non à leurs fondateurs.",
+        "Les marchés ont réagi vivement et plusieurs investisseurs institutionnels ont demandé "
+        "des explications détaillées au conseil, sans les obtenir avant lundi.",
+        "Le conseil n’a pas précisé ses raisons ni le calendrier de la succession.",
+        "Les employés d’OpenAI ont signé une lettre ouverte sans précédent.",
+        "Les analystes parlent d’OpenAI comme d’un cas d’école.",
+        "Le débat sur OpenAI dépasse désormais le cercle des spécialistes.",
+        "Les actions de Microsoft atteignent un niveau record. Altman dirigera une nouvelle "
+        "équipe de recherche chez Microsoft, avec d’autres membres clés d’OpenAI, transformant "
+        "ainsi une crise en opportunité.",
+    ]
+    meta = build_meta_description(paragraphs, "OpenAI et Altman")
+    assert meta.startswith("Altman dirigera une nouvelle équipe")

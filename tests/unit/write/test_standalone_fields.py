@@ -7,7 +7,7 @@ import pytest
 
 from plume.document import Block, BlockKind, Document, Source
 from plume.write.compress import dangling_pronoun, noun_phrases
-from plume.write.meta import build_meta_description, trims
+from plume.write.meta import build_meta_description
 from plume.write.titles import (
     build_seo_title,
     build_title,
@@ -15,6 +15,7 @@ from plume.write.titles import (
     opens_on_transition,
     sentence_case,
 )
+from plume.write.trim import trims
 
 
 @pytest.mark.parametrize(
@@ -192,7 +193,7 @@ def test_an_interviewer_question_is_no_description() -> None:
 
 def test_le_plus_is_no_verb() -> None:
     """Corpus 07's SEO title became "Le plus inquiétant": "plus" read as "plaire"."""
-    from plume.write.meta import has_finite_verb
+    from plume.write.trim import has_finite_verb
 
     assert not has_finite_verb("Le plus inquiétant")
     assert has_finite_verb("Le plus inquiétant est le silence des médias")

@@ -154,8 +154,8 @@ def test_seed_titles_are_headlines_and_seo_titles_fit(index: int) -> None:
     from plume.document import EditorFields
     from plume.ingest import read_path
     from plume.settings import Settings
-    from plume.write.meta import has_finite_verb
     from plume.write.structure import build_article
+    from plume.write.trim import has_finite_verb
     from tests.conftest import SEEDS
 
     s = Settings()
