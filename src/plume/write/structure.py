@@ -31,6 +31,7 @@ from plume.optimisation import Generated
 from plume.text import count_words, french_spacing, sentences
 from plume.write.gate import support_judge
 from plume.write.headings import (
+    coreferent_sentences,
     deterministic_heading,
     holds_keyphrase,
     section_heading,
@@ -255,6 +256,7 @@ def build_article(
                 synonyms=synonyms,
                 want_keyphrase=want_kp,
                 avoid_keyphrase=not want_kp,
+                article=body_text,
             )
         used.append(heading)
         if matcher.in_text(heading):
@@ -305,7 +307,7 @@ def build_article(
     wanted = target - len(held)
     # How often a section names the keyphrase, as Yoast counts a subheading's match (most of its
     # words): a sentence holding "Microsoft" and "OpenAI" names "Microsoft et OpenAI".
-    naming = {
+    naming: dict[int, float] = {
         i: sum(
             holds_keyphrase(x.text, keyphrase, synonyms)
             for p in sections[i].paragraphs
@@ -313,6 +315,12 @@ def build_article(
         )
         for i in pending
     }
+    for i in pending:
+        if not naming[i]:
+            # A section that names the keyphrase's company only as "la société" (the article
+            # calls it so, and no other name): its heading may put the name back (headings.
+            # coreferent_sentences), after the sections that name it.
+            naming[i] = len(coreferent_sentences(sections[i].paragraphs, keyphrase, body_text)) / 2
     for i in sorted(pending, key=lambda i: -naming[i]):
         want_kp = wanted > 0 and naming[i] > 0 and kp_budget > 0
         heading = new_heading(sections[i].prose() or sections[i].paragraphs, want_kp)
