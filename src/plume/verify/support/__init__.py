@@ -92,13 +92,15 @@ def check_support(claims: Sequence[str], source_text: str) -> list[SupportVerdic
     # A claim that is one of the source's sentences, word for word, is what the author says
     # (a "Porz-Meur" cut at its hyphen once failed such a sentence, unseen u6).
     # (plume's sentence splitter: the parser's cut "À Porz-Meur, petite commune…" in three)
-    own = {_plain(prepare(x.text)) for x in sentences(source_text)}
-    verbatim = {i for i, claim in enumerate(claims) if _plain(prepare(claim)) in own}
+    own = {_plain(prepare(x.text)): x.text for x in sentences(source_text)}
+    verbatim = {
+        i: own[key] for i, claim in enumerate(claims) if (key := _plain(prepare(claim))) in own
+    }
     todo = [claim for i, claim in enumerate(claims) if i not in verbatim]
     docs = iter(parse_claims(todo))
     names = frozenset(k for t in src.toks if t.pos == "PROPN" for k in t.keys)
     verdicts = [
-        _ok(claim, claim)
+        _ok(claim, verbatim[i])
         if i in verbatim
         else _judge(claim, analyse(next(docs), claim=True), src, index, names)
         for i, claim in enumerate(claims)
