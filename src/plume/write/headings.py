@@ -455,7 +455,17 @@ def _informative(phrase: str, section: str) -> bool:
     section's most frequent ("Une fois", "Les startups" say nothing of it)."""
     top = {k for k, _ in content_lemmas(section).most_common(TOP_LEMMAS)}
     own = content_lemmas(phrase)
-    return len(own) >= 2 and bool(top & set(own))
+    return len(own) >= 2 and bool(top & set(own)) and not names_only(phrase)
+
+
+def names_only(phrase: str) -> bool:
+    """A name and nothing else ("Jacques Chirac", "Claire Dumoulin"): a label, however often
+    its section names them; a heading says what the section says of them."""
+    fw = load_french().function_words
+    # (an elided article is not the word: "L’ascension" is "ascension")
+    words = [re.split(r"[’']", w)[-1] for w in re.findall(r"[^\W\d_][\w’'-]*", phrase)]
+    words = [w for w in words if w and w.lower() not in fw]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _supported(candidates: list[str], source: str) -> set[str]:
@@ -866,8 +876,10 @@ def _single_phrase(
         source=Source("<section>", "txt"),
     )
     research = Research(doc)
-    phrases = [s.phrase for s in suggest_keyphrases(research, n=6)]
-    if prefer and research.matcher(prefer[0]).in_text(text):
+    # A name alone ("Jacques Chirac", "Claire Dumoulin") says nothing of what its section says:
+    # a label, however often the section names them.
+    phrases = [s.phrase for s in suggest_keyphrases(research, n=8) if not names_only(s.phrase)]
+    if prefer and research.matcher(prefer[0]).in_text(text) and not names_only(prefer[0]):
         phrases = [prefer[0], *(p for p in phrases if p.casefold() != prefer[0].casefold())]
     if prefer:
         # A suggested phrase holding the keyphrase or a synonym ("Hwank Sok-yong", the source's
@@ -875,13 +887,12 @@ def _single_phrase(
         phrases.sort(key=lambda p: not holds_keyphrase(p, prefer[0], prefer[1:]))
     for phrase in phrases:
         with_det = _with_determiner(phrase, text)
-        if with_det and len(with_det) <= max_chars:
+        # A phrase of the section's own words, of two content words one of which the section
+        # is about; else none ("Le passé en sachant" was one): the section joins another.
+        if with_det and len(with_det) <= max_chars and _informative(with_det, text):
             heading = _sentence_case(with_det)
-            if not any(same_heading(heading, u) for u in used):
+            if not any(same_heading(heading, u) for u in used) and f" {with_det.lower()}" in (
+                f" {text.lower()}"
+            ):
                 return heading
-    base = shorten_heading(sentences(paragraphs[0])[0].text.rstrip(" .!…"), max_chars)
-    heading, n = base, 2
-    while any(strip_accents(fold(heading)) == strip_accents(fold(u)) for u in used):
-        heading = f"{base} ({n})"
-        n += 1
-    return heading
+    return ""

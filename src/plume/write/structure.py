@@ -326,7 +326,11 @@ def build_article(
         heading = new_heading(sections[i].prose() or sections[i].paragraphs, want_kp)
         wanted -= holds_keyphrase(heading, keyphrase, synonyms)
         sections[i] = sections[i].model_copy(update={"heading": heading})
-    created = set(pending)
+    sections, created, leftover = _merge_unheaded(sections, set(pending))
+    if leftover:
+        # The only section had no true heading: its text continues the lead, unheaded.
+        intro_blocks += leftover
+        intro = piece_texts(intro_blocks)
     author_levels = {x.level for i, x in enumerate(sections) if i not in created}
     if (
         sum(1 for x in sections if x.level == 2) < MIN_H2
@@ -408,3 +412,32 @@ def build_article(
         reader_questions=reader,
         sources=sources,
     )
+
+
+def _merge_unheaded(
+    sections: list[Section], created: set[int]
+) -> tuple[list[Section], set[int], list[Piece]]:
+    """A section plume found no true, specific heading for ("" from ``section_heading``) joins
+    the section before it (the next one, when it is first): no heading beats a label ("Jacques
+    Chirac") or a fragment ("Le passé en sachant"). The indices of the created headings follow;
+    the blocks left with no section to join come last (the article had that one section)."""
+    out: list[Section] = []
+    kept: set[int] = set()
+    carry: list[Piece] = []
+    for i, x in enumerate(sections):
+        if i in created and not x.heading:
+            if out and out[-1].level <= x.level:
+                out[-1] = out[-1].model_copy(update={"blocks": [*out[-1].blocks, *x.blocks]})
+            else:
+                carry += x.blocks
+            continue
+        if carry:
+            x = x.model_copy(update={"blocks": [*carry, *x.blocks]})
+            carry = []
+        if i in created:
+            kept.add(len(out))
+        out.append(x)
+    if carry and out:
+        out[-1] = out[-1].model_copy(update={"blocks": [*out[-1].blocks, *carry]})
+        carry = []
+    return out, kept, carry

@@ -14,6 +14,7 @@ from plume.article import Article, Section
 from plume.document import BlockKind, Document
 from plume.text import sentences
 from plume.write.compress import noun_phrases
+from plume.write.headings import names_only
 from plume.write.sections import content_lemmas
 from plume.write.titles import fit_title
 
@@ -54,7 +55,12 @@ def _section_phrase(section: Section, taken: set[str]) -> str | None:
         for s in sentences(p)[:2]:
             for phrase in noun_phrases(s.text, 70):
                 # Two content words at least: "Un projet" is a label, better no heading.
-                if phrase.lower() not in taken and len(content_lemmas(phrase)) >= 2:
+                # Nor a name alone ("Jacques Chirac"): a label of its section.
+                if (
+                    phrase.lower() not in taken
+                    and len(content_lemmas(phrase)) >= 2
+                    and not names_only(phrase)
+                ):
                     return phrase
     return None
 

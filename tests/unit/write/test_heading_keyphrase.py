@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime
+from pathlib import Path
 
 from plume.document import Block, BlockKind, Document, EditorFields, Source
 from plume.write.headings import (
@@ -239,3 +240,23 @@ def test_a_sentence_placed_in_an_argument_is_no_heading() -> None:
     ]
     got = short_sentences(paragraphs, "OpenAI")
     assert got == ["OpenAI ouvre un bureau à Paris"]
+
+
+def test_a_name_alone_is_no_heading_and_a_section_without_one_joins_another(
+    corpus: list[Path],
+) -> None:
+    from plume.ingest import read_path
+    from plume.pipeline import OptimiseRequest, optimise
+    from plume.settings import Settings
+    from plume.write.headings import names_only
+
+    assert names_only("Jacques Chirac") and names_only("Hwank Sok-yong")
+    assert not names_only("L’ascension de Microsoft") and not names_only("Le mot d’une femme")
+    # Corpus 01: its one created section was headed "Jacques Chirac" (a label), its words
+    # offering nothing truer; it now stays in the lead.
+    (path,) = [p for p in corpus if p.name.startswith("01-")]
+    settings = Settings()
+    request = OptimiseRequest(sources=(read_path(path, settings),), settings=settings)
+    article = optimise(request).article
+    assert not any(names_only(s.heading) for s in article.sections)
+    assert "fondé par Jacques Chirac" in " ".join(article.body_paragraphs())

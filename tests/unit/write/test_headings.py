@@ -18,6 +18,7 @@ from plume.write.headings import (
     holds_keyphrase,
     is_label,
     key_sentences,
+    names_only,
     same_heading,
     section_heading,
 )
@@ -54,8 +55,10 @@ def test_names_keep_their_case_and_take_no_article() -> None:
 
 def test_conventions_on_every_seed_section() -> None:
     """Dev-set regression: on every section of the five seeds, a heading of ≤ 70 characters in
-    sentence case, no label, none like another, every word the section's, supported by it."""
+    sentence case, no label, none like another, every word the section's, supported by it —
+    or none ("": the section joins another), on a few sections only."""
     s = Settings()
+    missing = total = 0
     for path in SEEDS:
         doc = clean(read_path(path, s), s).document
         paras = [p for b in doc.blocks if not b.is_heading for p in split_long_paragraph(b.text)]
@@ -63,7 +66,11 @@ def test_conventions_on_every_seed_section() -> None:
         for group in plan_sections(paras):
             section = [paras[i] for i in group]
             h = section_heading(section, used, keyphrase="Microsoft", want_keyphrase=True)
-            assert h and len(h) <= MAX_HEADING_CHARS, (path.name, h)
+            total += 1
+            if not h:
+                missing += 1
+                continue
+            assert len(h) <= MAX_HEADING_CHARS and not names_only(h), (path.name, h)
             assert (h[0].isupper() or h[0].isdigit()) and not h.endswith("."), h
             assert not is_label(h), h
             assert not any(same_heading(h, u) for u in used), (h, used)
@@ -77,6 +84,7 @@ def test_conventions_on_every_seed_section() -> None:
                 or (not any(t in h for t in (" a ", " est ", " ont ", " sont ")))
             ), h
             used.append(h)
+    assert missing <= total // 10, (missing, total)
 
 
 # --- shortening a sentence by deletion ------------------------------------------------------
