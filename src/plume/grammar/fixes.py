@@ -18,7 +18,7 @@ import re
 
 from plume.grammar.model import Correction, ErrorKind, GrammarError, GrammarResult
 from plume.grammar.rules import find_rule_hits
-from plume.lang.fr.wordfreq import zipf
+from plume.lang.fr.wordfreq import zipf, zipf_table
 from plume.text import strip_accents
 
 __all__ = [
@@ -52,6 +52,11 @@ COMMON_ZIPF = 3.0
 #: A correction by edit distance must be this much more frequent than the word (1.5 zipf: about
 #: 30 times), so that a rare real word ("chaebols") is not turned into a rarer one ("chabrols").
 MORE_FREQUENT = 1.5
+
+#: An English word seen at least about three times per billion words in English (wordfreq's
+#: zipf 2.5; "earbuds" 3.1) is not corrected by edit distance; "developement" (2.2), a common
+#: English misspelling, still is.
+ENGLISH_ZIPF = 2.5
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s|\n")
 
@@ -110,7 +115,11 @@ def spelling_choice(word: str, suggestions: tuple[str, ...]) -> str | None:
     if len(ranked) > 1 and ranked[1][0] <= ranked[0][0]:
         return None
     best = ranked[0][1]
-    return best if zipf(best) >= zipf(word) + MORE_FREQUENT else None
+    if zipf(best) < zipf(word) + MORE_FREQUENT:
+        return None
+    # An English word left in a translated text ("des earbuds" became "des barbus") is the
+    # editor's to translate, never a typo for the nearest French word.
+    return None if zipf_table("large_en").get(low, 0.0) >= ENGLISH_ZIPF else best
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:

@@ -33,6 +33,10 @@ def test_no_choice_when_it_is_the_editors() -> None:
     # A word French uses (a loanword) is not turned into a rarer one.
     assert spelling_choice("chatbot", ("Chabaud", "chabots", "chabot")) is None
     assert spelling_choice("chaebols", ("chabrols", "chabrol")) is None
+    # An English word left in a translation is the editor's to translate ("des earbuds" once
+    # became "des barbus"); an English misspelling of a French word is still a typo.
+    assert spelling_choice("earbuds", ("barbus", "barbu")) is None
+    assert spelling_choice("developement", ("développement",)) == "développement"
     # Too far, too short, a capital, or no suggestion.
     assert spelling_choice("xyzzyq", ("azur",)) is None
     assert spelling_choice("tv", ("TV",)) is None
