@@ -121,6 +121,8 @@ _CREDIT = re.compile(
     r"^(?:Par|Propos recueillis par|Entretien réalisé par|Interview réalisée par)\s+"
     r"(?P<who>[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|de|du|d’|et|van|von))*)\.?$"
 )
+#: A line in capitals only, no sentence's punctuation: "LESCURE-D'OULME", "ÉCONOMIE".
+_KICKER = re.compile(r"^(?=.*[A-ZÀ-Ý]{3})[A-ZÀ-ÝŒ’' -]+$")
 #: The credit line sits under the title, the standfirst or both.
 MAX_CREDIT_BLOCK = 4
 #: Lines above the title a page header may hold (a label, a weekday, a date).
@@ -147,6 +149,31 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
         elif not (_WEEKDAY.match(line) or count_words(line) <= 2):
             break
         lines.append(line)
+    if not dates and drafts and drafts[0].kind is BlockKind.PARAGRAPH:
+        first = drafts[0].lines[0].strip()
+        below = (
+            drafts[0].lines[1].strip()
+            if len(drafts[0].lines) > 1
+            else drafts[1].text.strip()
+            if len(drafts) > 1 and drafts[1].kind is BlockKind.PARAGRAPH
+            else ""
+        )
+        # Only over a headline: a title in capitals over its standfirst stays the title.
+        if (
+            _KICKER.match(first)
+            and count_words(first) <= MAX_DATE_LINE_WORDS
+            and below
+            and "\n" not in below
+            and _heading_like(below, MAX_TITLE_WORDS, title=True)
+        ):
+            # A place or section label in capitals over the headline ("LESCURE-D'OULME" /
+            # "Centre aquatique : …"): the page's label, not its title.
+            header.kicker = first
+            header.removed.append(first)
+            if len(drafts[0].lines) > 1:
+                drafts[0].lines = drafts[0].lines[1:]
+            else:
+                del drafts[0]
     if dates and len(lines) < len(drafts):
         header.published = next(iter(dates.values()))
         kickers = [x for x in lines if x not in dates and not _WEEKDAY.match(x)]

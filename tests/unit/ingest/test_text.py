@@ -315,3 +315,24 @@ def test_a_text_wrapped_at_a_column_without_blank_lines_is_read_by_paragraph() -
     blocks = text_to_blocks(text)
     assert [b.kind for b in blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
     assert blocks[1].text.count("\n") == 2 and blocks[2].text.startswith("La région")
+
+
+def test_a_label_in_capitals_over_the_headline_is_the_pages_not_the_title() -> None:
+    # Written blind (unseen2): "LESCURE-D'OULME" over the headline became the article's title,
+    # and the headline a paragraph.
+    from plume.ingest.text import read_text_page
+
+    text = (
+        "LESCURE-D'OULME\nCentre aquatique : le conseil municipal dit oui, l'opposition crie au "
+        "« gouffre financier »\n\nAprès plus de trois heures de débats, les élus ont approuvé "
+        "jeudi soir le lancement du futur centre aquatique.\n"
+    )
+    blocks, header = read_text_page(text)
+    assert header.kicker == "LESCURE-D'OULME" and header.removed == ["LESCURE-D'OULME"]
+    assert blocks[0].kind is BlockKind.HEADING and blocks[0].text.startswith("Centre aquatique")
+    # A headline in capitals over its standfirst is still the title.
+    blocks, header = read_text_page(
+        "LA FIN DES TROTTINETTES\n\nLa Ville de Montréal a annoncé mardi la fin du projet-pilote "
+        "des trottinettes en libre-service, qui avait commencé en juin.\n"
+    )
+    assert header.kicker is None and blocks[0].text == "LA FIN DES TROTTINETTES"
