@@ -50,6 +50,8 @@ MAX_HEADLINE_CHARS = 90
 #: A headline led by a place or a name ("Bréval-sur-Orne : le conseil adopte son budget et acte
 #: la fermeture de l’école") is kept whole up to two lines: its second half is often the news.
 MAX_NAMED_HEADLINE_CHARS = 120
+#: A headline's topic before its colon ("Centre aquatique : …", "Crise OpenAI : …").
+TOPIC_WORDS = 5
 #: Under this width an SEO title wastes the room Google gives it (plume's SEO-TITLE-SHORT; the
 #: 600 px maximum is Yoast's).
 SEO_TITLE_MIN_PX = 400
@@ -196,6 +198,10 @@ def _headline_title(headline: str, body: str, keyphrase: str) -> str:
     named = (kicker is not None and all(w[:1].isupper() for w in kicker.group(1).split())) or (
         len(head) >= 2 and head[0][:1].isupper() and head[1][:1].isupper() and head[0].isalpha()
     )
+    # "PFAS dans l’eau potable : restrictions pour les femmes enceintes…": a short topic in
+    # front of the news, which is the part after the colon; cut, only the label would stay.
+    topic = len(head) <= TOPIC_WORDS and len(head) < len(title.split()) - 2
+    named = named or topic
     if len(title) > (MAX_NAMED_HEADLINE_CHARS if named else MAX_HEADLINE_CHARS):
         # The part that tells the event (a verb), the keyphrase's part first.
         parts = [p for p in _parts(title) if 20 <= len(p) <= MAX_TITLE_CHARS]

@@ -253,3 +253,17 @@ def test_a_headline_with_its_own_topic_takes_no_second_one() -> None:
     body = ["Menés à la pause, les joueurs de Franck Delorme se sont imposés samedi soir."]
     seo = build_seo_title(h1, "Franck Delorme", doc=_doc(_h1(h1)), paragraphs=body)
     assert seo.count(":") <= 1, seo
+
+
+def test_a_short_topic_before_the_colon_keeps_the_news_after_it() -> None:
+    # Written blind (unseen2): a 106-character headline was cut to its topic, "PFAS dans l’eau
+    # potable", and the news after the colon lost.
+    h1 = (
+        "PFAS dans l’eau potable : restrictions pour les femmes enceintes et les nourrissons dans "
+        "neuf communes du Jura"
+    )
+    d = _doc(_h1(h1), _p("La préfecture du Jura a recommandé lundi de ne plus boire l’eau."))
+    title = build_title(
+        d, ["La préfecture du Jura a recommandé lundi de ne plus boire l’eau."], "PFAS"
+    )
+    assert title is not None and "restrictions pour les femmes enceintes" in title
