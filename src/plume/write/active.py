@@ -305,6 +305,10 @@ def _build(sentence: str) -> tuple[str, str, str] | None:
     if tense is None:
         return None
     agent_tokens = [t for t in agent.subtree if t.i > part.i and t not in case]
+    # "par un emprunt … et par l’autofinancement": a second « par » inside the agent would
+    # stay in the new subject ("Un emprunt … et par l’autofinancement financerait").
+    if any(str(t.lower_) == "par" for t in agent_tokens):
+        return None
     # The small parse hangs time and place phrases on the agent ("par les députés en première
     # lecture"): they stay after the object, only the noun phrase becomes the subject.
     loose = [c for c in agent.children if c.i > agent.i and not _in_noun_phrase(c)]

@@ -289,11 +289,34 @@ def relative_split(sentence: str) -> tuple[str, str, str, str] | None:
         elif antecedent.pos_ == "NOUN" and (pronoun := _pronoun(antecedent)):
             if _verb_number(verb) not in ("", "Plur" if pronoun.endswith("s") else "Sing"):
                 continue  # "taille, qui sont…": the parse took the wrong antecedent
+            if tail and _rival_after(doc, last, pronoun):
+                # "…prolonger la période d’observation ou prononcer la liquidation. Elle
+                # court…": the pronoun, read after the main clause, would take its last noun.
+                continue
             subject = pronoun
         else:
             continue
         return left, f"{subject} {right}", "qui", subject
     return None
+
+
+def _rival_after(doc: Any, last: int, pronoun: str) -> bool:
+    """A noun the restarting ``pronoun`` agrees with in the main clause after the relative one
+    (a day or a month aside): the pronoun would be read as standing for it."""
+    gender, number = next(k for k, v in _PRONOUNS.items() if v == pronoun)
+    return any(
+        t.pos_ == "NOUN"
+        and gender in t.morph.get("Gender")
+        and number in t.morph.get("Number")
+        and not _CALENDAR.match(str(t.lower_))
+        for t in doc[last + 1 :]
+    )
+
+
+_CALENDAR = re.compile(
+    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|"
+    r"juin|juillet|août|septembre|octobre|novembre|décembre|matin|soir|midi|an|année)s?$"
+)
 
 
 _DONT = re.compile(r",\s+dont\s+(?:(les|le|la)\s+|(l[’']))(?=\w)")

@@ -82,9 +82,21 @@ _NOT_FRAME = re.compile(
 )
 
 
+#: A sentence opening on the scope of what it says ("Pour les huit autres, …", "Dans les
+#: quatorze autres communes, …", "Parmi eux, …"): a clause cut off from it says it of all.
+_SCOPE_OPENING = re.compile(
+    r"(?i)^\s*(?:pour|dans|chez|parmi|sur|hors|sauf|excepté|concernant|quant\s+(?:à|au|aux)|"
+    r"à\s+part|en\s+dehors)\b[^,;:]{0,80},"
+)
+
+
 def _frames(text: str) -> bool:
-    """``text`` opens a source, a condition, a completive… (:data:`_FRAME`)."""
-    return _FRAME.search(_NOT_FRAME.sub(" ", text)) is not None
+    """``text`` opens a source, a condition, a completive, a scope… (:data:`_FRAME`,
+    :data:`_SCOPE_OPENING`)."""
+    return (
+        _FRAME.search(_NOT_FRAME.sub(" ", text)) is not None
+        or _SCOPE_OPENING.match(text) is not None
+    )
 
 
 #: Words that open a dependent clause, never a sentence.

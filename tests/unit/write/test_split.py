@@ -589,3 +589,36 @@ def test_the_seam_finders_give_the_words_dropped_and_added_and_skip_quotations()
         "ce qui",
         "cela",
     )
+
+
+def test_splits_that_would_change_what_a_part_says_are_refused() -> None:
+    # Read blind (unseen2), three splits changed the text: a clause cut from the scope that
+    # opened its sentence ("Pour les huit autres, …"), a pronoun read after a main clause
+    # holding another noun it agrees with ("Elle court…": the liquidation?).
+    assert (
+        split_sentence(
+            "Pour les huit autres, dont le japonais, l’arabe et l’allemand, les écouteurs ont "
+            "besoin d’un smartphone connecté, et la traduction est réalisée sur les serveurs."
+        )
+        is None
+    )
+    assert (
+        split_sentence(
+            "En cas de rejet des deux propositions, le tribunal pourrait prolonger la période "
+            "d’observation, qui court jusqu’au 2 avril 2027, ou prononcer la liquidation de "
+            "l’entreprise."
+        )
+        is None
+    )
+
+
+def test_an_agent_of_two_par_phrases_is_not_turned_active() -> None:
+    from plume.write.active import active_voice
+
+    # "Un emprunt de 4 millions d’euros et par l’autofinancement financerait le reste."
+    assert (
+        active_voice(
+            "Le reste serait financé par un emprunt de 4 millions d’euros et par l’autofinancement."
+        )
+        is None
+    )
