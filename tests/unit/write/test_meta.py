@@ -418,3 +418,31 @@ def test_an_essays_closing_paragraph_is_read_when_the_opening_has_no_description
     ]
     meta = build_meta_description(paragraphs, "OpenAI et Altman")
     assert meta.startswith("Altman dirigera une nouvelle équipe")
+
+
+def test_an_opening_that_sets_the_scope_is_never_cut() -> None:
+    # Read blind (unseen2): "Dans les quatorze autres communes, les résultats sont conformes"
+    # lost its opening in an SEO title, which then said the water was fine everywhere.
+    kept = [
+        t.text
+        for t in trims(
+            "Dans les quatorze autres communes, les résultats sont conformes.", aggressive=True
+        )
+    ]
+    assert kept == ["Dans les quatorze autres communes, les résultats sont conformes."]
+    kept = [
+        t.text
+        for t in trims(
+            "Pour les huit autres, les écouteurs ont besoin d’un smartphone.", aggressive=True
+        )
+    ]
+    assert all(k.startswith("Pour les huit autres") for k in kept)
+    # A circumstance still goes: "Dans un communiqué publié lundi, la préfecture a…".
+    kept = [
+        t.text
+        for t in trims(
+            "Dans un communiqué publié lundi, la préfecture a recommandé de ne plus boire l’eau.",
+            aggressive=True,
+        )
+    ]
+    assert "La préfecture a recommandé de ne plus boire l’eau." in kept
