@@ -123,6 +123,8 @@ _CREDIT = re.compile(
 )
 #: A line in capitals only, no sentence's punctuation: "LESCURE-D'OULME", "ÉCONOMIE".
 _KICKER = re.compile(r"^(?=.*[A-ZÀ-Ý]{3})[A-ZÀ-ÝŒ’' -]+$")
+#: A publication line: "Publié le 7 décembre 2026 à 08h12", "Mis à jour le 3 mars 2025".
+_PUBLISHED = re.compile(r"(?i)^(?:publié|publiée|mis à jour|mise à jour|modifié)\b")
 #: The credit line sits under the title, the standfirst or both.
 MAX_CREDIT_BLOCK = 4
 #: Lines above the title a page header may hold (a label, a weekday, a date).
@@ -186,6 +188,25 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
             header.author = by["who"]
             header.removed.append(drafts[0].lines[1].strip())
             drafts[0].lines = [drafts[0].lines[0].strip()]
+    # "Par Hélène Garnier" / "Publié le 7 décembre 2026 à 08h12 - Mis à jour à 11h40" under the
+    # standfirst: the byline is the author, the date line the publication date (it leaves the
+    # body, as a page header's date does).
+    for d in drafts[1 : MAX_CREDIT_BLOCK + 1]:
+        if d.kind is not BlockKind.PARAGRAPH:
+            continue
+        lines = [x.strip() for x in d.lines]
+        dated = [x for x in lines if _PUBLISHED.match(x) and line_date(x)]
+        if not dated or any(x not in dated and not _CREDIT.match(x) for x in lines):
+            continue
+        header.published = header.published or line_date(dated[0])
+        for x in lines:
+            if (by := _CREDIT.match(x)) and not header.author:
+                header.author = by["who"]
+        header.removed += dated
+        d.lines = [x for x in d.lines if x.strip() not in dated]
+        if not d.lines:
+            drafts.remove(d)
+        break
     # A credit line of its own near the top ("Propos recueillis par Claire Dumoulin"): the
     # author, and a line the page shows (read blind, an interview without it lost its
     # interviewer), never a heading (:func:`_candidate`).

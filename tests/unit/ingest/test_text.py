@@ -336,3 +336,23 @@ def test_a_label_in_capitals_over_the_headline_is_the_pages_not_the_title() -> N
         "des trottinettes en libre-service, qui avait commencé en juin.\n"
     )
     assert header.kicker is None and blocks[0].text == "LA FIN DES TROTTINETTES"
+
+
+def test_a_publication_line_under_the_standfirst_gives_the_date() -> None:
+    # Written blind (unseen2): "Publié le 7 décembre 2026 à 08h12" was dropped as furniture and
+    # the article dated the day plume ran.
+    from datetime import UTC, datetime
+
+    from plume.ingest.text import read_text_page
+
+    text = (
+        "Écrans le soir : une heure sans écran ferait gagner vingt minutes de sommeil\n\n"
+        "Une étude menée auprès de plus d'un millier d'élèves suggère un effet modeste.\n\n"
+        "Par Hélène Garnier\nPublié le 7 décembre 2026 à 08h12 - Mis à jour à 11h40\n\n"
+        "Vingt et une minutes. C'est le temps de sommeil gagné chaque soir de semaine.\n"
+    )
+    blocks, header = read_text_page(text)
+    assert header.published == datetime(2026, 12, 7, tzinfo=UTC)
+    assert header.author == "Hélène Garnier"
+    assert not any("Publié le" in b.text for b in blocks)
+    assert any(b.text == "Par Hélène Garnier" for b in blocks)  # the byline stays, as shown
