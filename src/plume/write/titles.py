@@ -569,6 +569,11 @@ def _extend(base: str, paragraphs: Sequence[str], supported: Supported | None = 
         new = _content(clause) - own
         if len(new) < 2 or len(new) < len(_content(clause)) / 2:
             continue  # says again what the title says
+        if not _content(clause) & own:
+            # About something the title does not name: read blind, "Écrans le soir – les
+            # établissements ont été tirés au sort" was a random sentence, and "PFAS dans
+            # l’eau potable – les résultats sont conformes" a false one.
+            continue
         text = f"{base} – {_lower_first(clause, body)}"
         if SEO_TITLE_MIN_PX <= text_width(text) <= SERP_TITLE_MAX_PX:
             options.append((text, clause))

@@ -267,3 +267,15 @@ def test_a_short_topic_before_the_colon_keeps_the_news_after_it() -> None:
         d, ["La préfecture du Jura a recommandé lundi de ne plus boire l’eau."], "PFAS"
     )
     assert title is not None and "restrictions pour les femmes enceintes" in title
+
+
+def test_a_short_seo_title_is_extended_only_by_a_clause_about_its_subject() -> None:
+    # Read blind (unseen2): "Écrans le soir – les établissements ont été tirés au sort".
+    h1 = "Lumière du soir"
+    body = [
+        "Une étude de douze mois a suivi plus d'un millier d'élèves de la région nantaise. Les "
+        "établissements ont été tirés au sort : dans six d'entre eux, les familles recevaient un "
+        "accompagnement ; dans les six autres, rien ne changeait."
+    ]
+    seo = build_seo_title(h1, "lumière", doc=_doc(_h1(h1), _p(body[0])), paragraphs=body)
+    assert "tirés au sort" not in seo
