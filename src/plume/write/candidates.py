@@ -24,7 +24,8 @@ from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import Lexicon, load_lexicon
 from plume.verify.facts import check_facts
 from plume.verify.facts.folding import strip_marks
-from plume.write.headings import MAX_HEADING_CHARS, is_label, same_heading, section_heading
+from plume.write.headings import MAX_HEADING_CHARS, same_heading, section_heading
+from plume.write.labels import is_label
 
 __all__ = [
     "EXAMPLES",

@@ -36,6 +36,7 @@ from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences, strip_accents
 from plume.write.compress import Compression, compressions, noun_phrases, parse
+from plume.write.labels import is_label, names_only, time_only
 from plume.write.sections import content_lemmas, points_back
 from plume.write.titles import opens_on_transition
 
@@ -267,15 +268,6 @@ def same_heading(a: str, b: str) -> bool:
     return len(sa & sb) / len(sa | sb) >= NEAR_DUPLICATE or sa <= sb or sb <= sa
 
 
-def is_label(heading: str) -> bool:
-    """Two noun groups joined by "et" and no verb ("Microsoft et OpenAI", "L’IA et les
-    données"): a label that says nothing of what the section says."""
-    groups = heading.split(" et ")
-    if len(groups) != 2 or any(len(g.split()) > 5 or "," in g for g in groups):
-        return False
-    return not any(t.pos_ in ("VERB", "AUX") for t in parse(heading))
-
-
 def holds_keyphrase(heading: str, keyphrase: str, synonyms: Sequence[str] = ()) -> bool:
     """Yoast's test for a subheading (``matchKeywordInSubheadings``): more than half the content
     words of the keyphrase, or of one synonym, in the *exact form* written (yoastseo 3.6 has no
@@ -430,7 +422,7 @@ def section_heading(
             for phrase in noun_phrases(sent, max_chars):
                 # The keyphrase is the article's subject: a phrase holding it says enough.
                 topical = want_keyphrase and kp_rank(phrase) == 0
-                if fresh(phrase) and (topical or _informative(phrase, text)):
+                if fresh(phrase) and (topical or informative_phrase(phrase, text)):
                     options.append(((kp_rank(phrase), 1, rank), phrase))
     if want_keyphrase and keyphrase and not settled():
         # Still none holding it: a noun phrase of the section that ends on the keyphrase ("La
@@ -450,22 +442,14 @@ def section_heading(
     return _single_phrase(paragraphs, used, prefer, max_chars)
 
 
-def _informative(phrase: str, section: str) -> bool:
+def informative_phrase(phrase: str, section: str) -> bool:
     """A noun phrase worth a heading: two content words or more, one of them among the
     section's most frequent ("Une fois", "Les startups" say nothing of it)."""
     top = {k for k, _ in content_lemmas(section).most_common(TOP_LEMMAS)}
     own = content_lemmas(phrase)
-    return len(own) >= 2 and bool(top & set(own)) and not names_only(phrase)
-
-
-def names_only(phrase: str) -> bool:
-    """A name and nothing else ("Jacques Chirac", "Claire Dumoulin"): a label, however often
-    its section names them; a heading says what the section says of them."""
-    fw = load_french().function_words
-    # (an elided article is not the word: "L’ascension" is "ascension")
-    words = [re.split(r"[’']", w)[-1] for w in re.findall(r"[^\W\d_][\w’'-]*", phrase)]
-    words = [w for w in words if w and w.lower() not in fw]
-    return bool(words) and all(w[:1].isupper() for w in words)
+    return (
+        len(own) >= 2 and bool(top & set(own)) and not names_only(phrase) and not time_only(phrase)
+    )
 
 
 def _supported(candidates: list[str], source: str) -> set[str]:
@@ -889,7 +873,7 @@ def _single_phrase(
         with_det = _with_determiner(phrase, text)
         # A phrase of the section's own words, of two content words one of which the section
         # is about; else none ("Le passé en sachant" was one): the section joins another.
-        if with_det and len(with_det) <= max_chars and _informative(with_det, text):
+        if with_det and len(with_det) <= max_chars and informative_phrase(with_det, text):
             heading = _sentence_case(with_det)
             if not any(same_heading(heading, u) for u in used) and f" {with_det.lower()}" in (
                 f" {text.lower()}"

@@ -14,7 +14,7 @@ from plume.article import Article, Section
 from plume.document import BlockKind, Document
 from plume.text import sentences
 from plume.write.compress import noun_phrases
-from plume.write.headings import names_only
+from plume.write.labels import names_only
 from plume.write.sections import content_lemmas
 from plume.write.titles import fit_title
 

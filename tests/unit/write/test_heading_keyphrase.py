@@ -248,7 +248,7 @@ def test_a_name_alone_is_no_heading_and_a_section_without_one_joins_another(
     from plume.ingest import read_path
     from plume.pipeline import OptimiseRequest, optimise
     from plume.settings import Settings
-    from plume.write.headings import names_only
+    from plume.write.labels import names_only
 
     assert names_only("Jacques Chirac") and names_only("Hwank Sok-yong")
     assert not names_only("L’ascension de Microsoft") and not names_only("Le mot d’une femme")
@@ -260,3 +260,16 @@ def test_a_name_alone_is_no_heading_and_a_section_without_one_joins_another(
     article = optimise(request).article
     assert not any(names_only(s.heading) for s in article.sections)
     assert "fondé par Jacques Chirac" in " ".join(article.body_paragraphs())
+
+
+def test_a_time_alone_is_no_heading() -> None:
+    # Read blind (unseen2): "L’année dernière" headed a section.
+    from plume.write.headings import informative_phrase
+
+    section = (
+        "L’année dernière, la start-up a levé 62 millions de dollars. L’année dernière a aussi vu "
+        "la start-up ouvrir un bureau à Berlin. La start-up recrute."
+    )
+    assert not informative_phrase("L’année dernière", section)
+    assert not informative_phrase("Jeudi soir", section)
+    assert informative_phrase("Le bureau de la start-up", section)

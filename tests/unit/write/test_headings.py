@@ -16,12 +16,11 @@ from plume.write.headings import (
     MAX_HEADING_CHARS,
     deterministic_heading,
     holds_keyphrase,
-    is_label,
     key_sentences,
-    names_only,
     same_heading,
     section_heading,
 )
+from plume.write.labels import is_label, names_only
 from plume.write.sections import plan_sections, split_long_paragraph
 from tests.conftest import SEEDS
 

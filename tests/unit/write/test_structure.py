@@ -18,7 +18,8 @@ from plume.render.html import render_html
 from plume.render.markdown import render_markdown
 from plume.settings import Settings
 from plume.text import count_words
-from plume.write.headings import holds_keyphrase, is_label, same_heading
+from plume.write.headings import holds_keyphrase, same_heading
+from plume.write.labels import is_label
 from plume.write.outline import inline_label
 from plume.write.structure import build_article
 from tests.conftest import EXAMPLE, SEEDS
