@@ -204,8 +204,10 @@ def _faithful(
     the headings plume creates come from the model (checked candidates, deterministic
     fallback)."""
     doc, settings, given = request.sources[0], request.settings, request.fields
-    if request.check_entities and backend is not None:
-        preload_entities()  # spaCy loads while the model writes
+    if request.check_entities or not request.keep_sentences:
+        # spaCy (one model for the parser and the entities) loads in the background while
+        # the text is cleaned and audited, and the model writes.
+        preload_entities()
     cleaning = clean(doc, settings)
     before = analyse_cleaned(cleaning, settings, _before_fields(given))
     if not before.keyphrase:
