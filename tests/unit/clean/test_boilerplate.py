@@ -95,6 +95,16 @@ def test_tail_after_a_marker_is_removed_with_the_tags_before_it() -> None:
     assert {c.rule for c in result.changes} == {"CL-BOILERPLATE"}
 
 
+def test_an_agencys_sign_off_at_the_end_goes() -> None:
+    # Written blind (unseen2): "abc/mdm/ale" closed an AFP wire and stayed in the article.
+    for sign_off in ("abc/mdm/ale", "ats/nxp", "pa/jcp/ved"):
+        result = run(PARA, PARA2, sign_off, settings=RAW)
+        assert result.document.text == f"{PARA}\n\n{PARA2}", sign_off
+    # A path or a ratio in a sentence is text.
+    result = run(PARA, "Le site est en ligne sur plume/docs depuis mardi.", settings=RAW)
+    assert "plume/docs" in result.document.text
+
+
 def test_two_labels_before_a_marker_are_kept() -> None:
     # A signature and a job title before "Partager" are not a tag list.
     result = run(PARA, "Didier Roy", "Journaliste", "Partager", settings=RAW)
