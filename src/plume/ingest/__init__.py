@@ -131,6 +131,7 @@ def _read_docx(data: bytes, settings: Settings, name: str) -> Document:
         parsed.brief = parse_brief(first.text.replace("\n", " "))
         if parsed.brief is not None:
             del parsed.blocks[0]
+    _read_dated_byline(parsed, settings.lang)
     return _document(parsed, name, "docx", None, len(data))
 
 
@@ -157,6 +158,7 @@ def _from_text(
         else:
             parsed = _plain_text(body, settings.lang)
         parsed.brief = brief
+    _read_dated_byline(parsed, settings.lang)
     return _document(parsed, name, fmt, encoding, size)
 
 
@@ -218,6 +220,36 @@ def _markdown_text(body: str, lang: str) -> Parsed:
         ).get(lang)
     )
     return parsed
+
+
+def _read_dated_byline(parsed: Parsed, lang: str) -> None:
+    """A byline with its date near the top, in any format ("Par Mathieu Lescure · 5 décembre
+    2026 · Arts & expositions"): the page's author and date when it gives none, and the line
+    leaves the body (a note says so)."""
+    from dataclasses import replace as changed
+
+    from plume.ingest.text import dated_byline
+
+    for block in parsed.blocks[:5]:
+        if block.kind is not BlockKind.PARAGRAPH or "\n" in block.text:
+            continue
+        found = dated_byline(block.text)
+        if found is None:
+            continue
+        author, published = found
+        parsed.meta = changed(
+            parsed.meta,
+            author=parsed.meta.author or author,
+            published=parsed.meta.published or published,
+        )
+        parsed.blocks.remove(block)
+        parsed.notes.append(
+            Msg(
+                f"Signature et date retirées du texte et lues comme métadonnées : {block.text}.",
+                f"Byline and date taken out of the text and read as metadata: {block.text}.",
+            ).get(lang)
+        )
+        return
 
 
 def _document(parsed: Parsed, name: str, fmt: str, encoding: str | None, size: int) -> Document:

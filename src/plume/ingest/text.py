@@ -466,3 +466,23 @@ def _guess_headings(drafts: list[_Draft]) -> None:
                 d.kind = BlockKind.HEADING
                 d.level = 1 if k == 0 and is_title else 2
         i = j
+
+
+#: A byline with its date on one line, parts split by "·", "|", "—" or "-": "Par Mathieu
+#: Lescure · 5 décembre 2026 · Arts & expositions".
+_BYLINE_PARTS = re.compile(r"\s+[·|—–-]\s+|\s*[·|]\s*")
+
+
+def dated_byline(line: str) -> tuple[str, datetime] | None:
+    """(author, date) when ``line`` is a byline with its date (see :data:`_BYLINE_PARTS`),
+    every part a name, a date or a short label; ``None`` otherwise."""
+    parts = [p.strip() for p in _BYLINE_PARTS.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    by = _CREDIT.match(parts[0])
+    if by is None or not parts[0].lower().startswith("par "):
+        return None
+    dates = [d for p in parts[1:] if (d := line_date(p))]
+    if not dates or any(count_words(p) > MAX_DATE_LINE_WORDS + 2 for p in parts[1:]):
+        return None
+    return by["who"], dates[0]

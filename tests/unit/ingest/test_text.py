@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from plume.document import Block, BlockKind
@@ -356,3 +358,33 @@ def test_a_publication_line_under_the_standfirst_gives_the_date() -> None:
     assert header.author == "Hélène Garnier"
     assert not any("Publié le" in b.text for b in blocks)
     assert any(b.text == "Par Hélène Garnier" for b in blocks)  # the byline stays, as shown
+
+
+def test_a_byline_with_its_date_gives_author_and_date_in_any_format(tmp_path: Path) -> None:
+    # Written blind (unseen2): a Markdown review's "Par … · 5 décembre 2026 · Arts" stayed in the
+    # text and the article was dated the day plume ran.
+    from datetime import UTC, datetime
+
+    from plume.ingest import read_path
+    from plume.ingest.text import dated_byline
+    from plume.settings import Settings
+
+    page = tmp_path / "critique.md"
+    page.write_text(
+        "# Odile Ferrand, la peintre qui regardait la lumière\n\n"
+        "**Par Mathieu Lescure** · 5 décembre 2026 · Arts & expositions\n\n"
+        "Il aura fallu attendre quarante ans pour qu’Odile Ferrand ait droit à une rétrospective "
+        "digne de ce nom, à la Halle aux grains.\n",
+        encoding="utf-8",
+    )
+    doc = read_path(page, Settings())
+    assert doc.meta.author == "Mathieu Lescure"
+    assert doc.meta.published == datetime(2026, 12, 5, tzinfo=UTC)
+    assert not any("Mathieu Lescure" in b.text for b in doc.blocks)
+    assert dated_byline("Par Léa Roy | 12/03/2025") == (
+        "Léa Roy",
+        datetime(2025, 3, 12, tzinfo=UTC),
+    )
+    # A sentence opening on "Par" is text.
+    assert dated_byline("Par ailleurs, le 5 décembre 2026, la ville a voté.") is None
+    assert dated_byline("Par Jean Dupont") is None
