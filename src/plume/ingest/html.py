@@ -28,6 +28,7 @@ from plume.ingest.inline import marks_in
 from plume.ingest.page import Prepared, prepare_page
 from plume.ingest.page_meta import PageMeta, page_meta
 from plume.ingest.parsed import Parsed
+from plume.lang.fr import fold
 from plume.report import Msg
 
 #: Beyond this depth the layout-only tags are removed so the text can be read: libxml2 drops
@@ -671,6 +672,8 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
 
     walker: _Walker | None = None
     title: str | None = None
+    found_h1 = tree.find(".//h1")
+    visible_h1 = found_h1.text_content() if found_h1 is not None else None
     if _is_page(tree) and _visible_chars(tree) >= TRAFILATURA_MIN_CHARS:
         extracted = _trafilatura(tree, base)
         if extracted is not None:
@@ -697,6 +700,11 @@ def parse_html(markup: str, name: str, lang: str) -> Parsed:
     blocks = walker.blocks
     if not any(b.is_heading and b.level == 1 for b in blocks):
         h1 = (title or og_title or "").strip()
+        # The page's own <h1> when it is that headline said in full ("… en lice, le tribunal
+        # tranchera le 14 janvier" for og:title's "… en lice"): a social title is often cut.
+        shown = _WS.sub(" ", visible_h1 or "").strip()
+        if h1 and len(shown) > len(h1) and fold(shown).startswith(fold(h1).rstrip(" .")):
+            h1 = shown
         if h1 and blocks:
             blocks.insert(0, Block(BlockKind.HEADING, _WS.sub(" ", h1), 1))
             notes.append(

@@ -268,3 +268,25 @@ def test_a_web_page_keeps_its_marks_through_trafilatura(settings: Settings) -> N
         ("strong", "doublé en un an"),
         ("link", "l’Avere"),
     ]
+
+
+def test_the_pages_own_h1_beats_a_shorter_social_title(settings: Settings) -> None:
+    # Written blind (unseen2): trafilatura left the <h1> out and og:title, cut before "le
+    # tribunal tranchera le 14 janvier", became the article's title.
+    para = (
+        "<p>Les salariés de l’entreprise connaissent désormais la date de l’audience, fixée par "
+        "le tribunal de commerce après le dépôt des deux offres de reprise, examinées le {n} "
+        "décembre prochain devant les juges consulaires de la ville.</p>"
+    )
+    page = (
+        "<html><head><title>Cycles Arnaudet : deux repreneurs en lice - L'Écho</title>"
+        "<meta property='og:title' content='Cycles Arnaudet : deux repreneurs en lice'></head>"
+        "<body><nav><a href='/'>Accueil</a></nav><main><article><header>"
+        "<h1>Cycles Arnaudet : deux repreneurs en lice, le tribunal tranchera le 14 janvier</h1>"
+        "<p class='chapo'>Le fabricant de vélos a reçu deux offres.</p></header>"
+        + "".join(para.format(n=i) for i in range(6))
+        + "</article></main><footer>© 2026</footer></body></html>"
+    )
+    doc = read_text(page, settings, name="p.html", fmt="html")
+    (h1,) = [b.text for b in doc.blocks if b.is_heading and b.level == 1]
+    assert h1 == "Cycles Arnaudet : deux repreneurs en lice, le tribunal tranchera le 14 janvier"
