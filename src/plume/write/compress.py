@@ -22,8 +22,17 @@ from typing import Any
 from plume.text import quotations_intact
 from plume.verify.nlp import light_french
 
+#: A phrase that sets the scope of its clause: a group ("pour les huit autres", "parmi eux",
+#: "chez les moins de 15 ans"), the others ("dans les quatorze autres communes"), a number. A
+#: shortening never drops it: the clause alone would say it of all (read blind, it did).
+SCOPE = re.compile(
+    r"(?i)^\s*(?:pour|dans|chez|parmi|sur|hors|excepté|à\s+part|en\s+dehors\s+de)\s+"
+    r"(?:les|des|ces|eux|elles|ceux|celles|certains|certaines|la\s+plupart|\d+)\b"
+)
+
 __all__ = [
     "POSSESSIVES",
+    "SCOPE",
     "Compression",
     "compressions",
     "dangling_pronoun",
@@ -251,6 +260,9 @@ def _units(doc: Any, root: Any, negated: bool) -> list[tuple[int, int, set[int]]
         elif head_is_clause and dep in ("advcl", "obl", "obl:mod"):
             if any(_lower(c) == "selon" for c in t.children):
                 continue  # attribution: a hedge, kept
+            span = sorted(_subtree(t))
+            if SCOPE.match(doc[span[0] : span[-1] + 1].text):
+                continue  # "Dans les quatorze autres communes": what the clause is said of
             if t.pos_ == "VERB" and any(_lower(c) in ("de", "d'", "à") for c in t.children):
                 continue  # "demander à X de partir": an argument the parse calls a modifier
             rnd = 1

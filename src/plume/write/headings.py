@@ -420,8 +420,13 @@ def section_heading(
         # every shortened sentence, but before one without the keyphrase when it is wanted.
         for rank, sent in enumerate(keys):
             for phrase in noun_phrases(sent, max_chars):
-                # The keyphrase is the article's subject: a phrase holding it says enough.
-                topical = want_keyphrase and kp_rank(phrase) == 0
+                # The keyphrase is the article's subject: a phrase holding it says enough — with
+                # a word of its own ("La préfecture" alone, read blind, said nothing).
+                topical = (
+                    want_keyphrase
+                    and kp_rank(phrase) == 0
+                    and bool(set(content_lemmas(phrase)) - set(content_lemmas(keyphrase or "")))
+                )
                 if fresh(phrase) and (topical or informative_phrase(phrase, text)):
                     options.append(((kp_rank(phrase), 1, rank), phrase))
     if want_keyphrase and keyphrase and not settled():

@@ -18,6 +18,7 @@ from functools import cache
 from plume.lang.fr import fold, load_french
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import quotations_intact
+from plume.write.compress import SCOPE
 
 __all__ = [
     "CONNECTORS",
@@ -52,12 +53,6 @@ _PROTECTED = (
     "vraisemblablement",
     "éventuellement",
     "sans doute",
-)
-#: An opening that sets the scope of what follows: a group ("Pour les huit autres", "Parmi
-#: eux", "Chez les moins de 15 ans"), the others ("Dans les quatorze autres communes"), a number.
-_SCOPE = re.compile(
-    r"(?i)^\s*(?:pour|dans|chez|parmi|sur|hors|excepté|à\s+part|en\s+dehors\s+de)\s+"
-    r"(?:les|des|ces|eux|elles|ceux|celles|certains|certaines|la\s+plupart|\d+)\b"
 )
 #: Connectors an opening can lose without changing what the sentence says.
 CONNECTORS = re.compile(
@@ -269,7 +264,7 @@ def _spans(sentence: str, *, aggressive: bool, description: bool = False) -> lis
             not _starts_with(CONNECTORS.sub("", head), _PROTECTED)
             # "Dans les quatorze autres communes, les résultats sont conformes": without its
             # scope the clause says it of all (read blind, an SEO title did).
-            and not _SCOPE.match(CONNECTORS.sub("", head))
+            and not SCOPE.match(CONNECTORS.sub("", head))
             and not re.search(r", (?:si|s’il|s’ils|selon|d’après)\b", head)
             and not _all_names(head)
             and first_word(head) not in ("pourquoi", "comment", "combien", "quand")

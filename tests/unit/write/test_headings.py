@@ -247,7 +247,6 @@ def test_heading_without_a_cut_point_is_cut_on_a_word_never_on_an_article() -> N
 def test_a_coordinated_noun_is_never_cut_from_its_pair() -> None:
     """ "…des hommes et des femmes" must not become "…des hommes" (held-out corpus 08 had
     "L’inégalité entre les hommes demeure importante")."""
-    from plume.write.compress import compressions
 
     sentence = (
         "Le rapport compare les salaires des hommes et des femmes dans quarante pays depuis 2010."
@@ -258,7 +257,6 @@ def test_a_coordinated_noun_is_never_cut_from_its_pair() -> None:
 
 
 def test_no_heading_cuts_words_out_of_a_quotation() -> None:
-    from plume.write.compress import compressions
 
     sentence = (
         "« 90 % de la sérotonine, l’hormone du bien-être, est produite dans l’intestin », "
@@ -291,3 +289,21 @@ def test_an_author_heading_is_never_cut_after_a_verb() -> None:
 
     heading = "L’impact d’une désinformation venant d’une source considérée comme fiable"
     assert shorten_heading(heading) == heading
+
+
+def test_a_shortened_heading_keeps_the_scope_its_sentence_opens_on() -> None:
+    # Read blind (unseen2): "Les résultats sont conformes" headed a section whose sentence said
+    # so of "les quatorze autres communes" only.
+
+    got = [
+        c.text
+        for c in compressions("Dans les quatorze autres communes, les résultats sont conformes", 70)
+    ]
+    assert "Les résultats sont conformes" not in got
+    got = [
+        c.text
+        for c in compressions(
+            "Dans un communiqué publié lundi, la préfecture a annoncé une campagne d’analyses", 70
+        )
+    ]
+    assert "La préfecture a annoncé une campagne d’analyses" in got
