@@ -273,3 +273,17 @@ def test_a_time_alone_is_no_heading() -> None:
     assert not informative_phrase("L’année dernière", section)
     assert not informative_phrase("Jeudi soir", section)
     assert informative_phrase("Le bureau de la start-up", section)
+
+
+def test_a_heading_holding_the_keyphrase_says_something_of_its_own() -> None:
+    # Read blind (unseen2): "La préfecture" headed a section on water analyses.
+    from plume.write.headings import section_heading
+
+    section = [
+        "Les analyses, réalisées en novembre par l’agence régionale de santé dans 23 communes, ont "
+        "mis en évidence des concentrations supérieures à la limite de qualité.",
+        "Pour le reste de la population, l’eau « reste consommable », souligne la préfecture dans "
+        "un communiqué, précisant que les restrictions relèvent « du principe de précaution ».",
+    ]
+    heading = section_heading(section, [], keyphrase="préfecture", want_keyphrase=True)
+    assert heading.casefold() not in ("la préfecture", "préfecture")
