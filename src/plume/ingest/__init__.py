@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import stat
 import sys
+from dataclasses import replace as changed
 from pathlib import Path
 
 from plume.document import Block, BlockKind, Document, Meta, Source
@@ -226,8 +227,6 @@ def _read_dated_byline(parsed: Parsed, lang: str) -> None:
     """A byline with its date near the top, in any format ("Par Mathieu Lescure · 5 décembre
     2026 · Arts & expositions"): the page's author and date when it gives none, and the line
     leaves the body (a note says so)."""
-    from dataclasses import replace as changed
-
     from plume.ingest.text import dated_byline
 
     for block in parsed.blocks[:5]:

@@ -31,6 +31,7 @@ SCOPE = re.compile(
 )
 
 __all__ = [
+    "POINTING",
     "POSSESSIVES",
     "SCOPE",
     "Compression",
@@ -451,7 +452,8 @@ POSSESSIVES = frozenset(
         "leurs",
     ]
 )
-_POINTING = frozenset(["ce", "cet", "cette", "ces"]) | POSSESSIVES
+#: Determiners that point at something named before: demonstratives and possessives.
+POINTING = frozenset(["ce", "cet", "cette", "ces"]) | POSSESSIVES
 
 
 def _anaphoric(noun: Any) -> bool:
@@ -462,7 +464,7 @@ def _anaphoric(noun: Any) -> bool:
     )
     other = any(_lower(c) in ("autre", "autres") for c in noun.children)
     return (definite and other) or any(
-        t.dep_ == "det" and _lower(t) in _POINTING for t in noun.subtree
+        t.dep_ == "det" and _lower(t) in POINTING for t in noun.subtree
     )
 
 
@@ -559,7 +561,7 @@ def _clause(text: str, doc: Any, root: Any, allowed: set[int], max_chars: int) -
                 and quotations_intact(version, text)
             ):
                 seen.add(version)
-                pointing = sum(1 for i in keep if _lower(doc[i]) in _POINTING)
+                pointing = sum(1 for i in keep if _lower(doc[i]) in POINTING)
                 out.append(Compression(version, n, headline=is_headline, pointing=pointing))
     return out
 
@@ -704,7 +706,7 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
         for t in doc
         if t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg")
         and t.pos_ == "NOUN"
-        and not any(c.dep_ == "det" and _lower(c) in _POINTING for c in t.children)
+        and not any(c.dep_ == "det" and _lower(c) in POINTING for c in t.children)
     ]
     heads.sort(key=lambda t: (not t.dep_.startswith("nsubj"), t.i))  # the subject first
     for t in heads:
@@ -713,7 +715,7 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
         for x in t.subtree:
             nested = x.dep_ == "nmod" and x.head.dep_ == "nmod" and not _compound(x)
             later = x.dep_ == "nmod" and x.head.i == t.i and x.i != first and not _compound(x)
-            pointing = x.i != t.i and any(_lower(y) in _POINTING for y in x.subtree)
+            pointing = x.i != t.i and any(_lower(y) in POINTING for y in x.subtree)
             clause = x.dep_ in ("acl", "acl:relcl", "appos", "parataxis", "conj", "cc")
             if (nested or later or clause or pointing) and x.i != t.i:
                 keep -= _subtree(x)
@@ -739,7 +741,7 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             or kept[0].pos_ != "DET"
             or kept[-1].pos_ in ("ADP", "DET", "CCONJ")
             or any(x.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for x in kept)
-            or any(_lower(x) in _POINTING for x in kept)
+            or any(_lower(x) in POINTING for x in kept)
             or any(_only_verb(x.text) for x in kept)
         ):
             continue  # a determiner first (not a bare "80 milliards de dollars"), no clause,

@@ -32,10 +32,10 @@ from plume.analyse.keyphrase import KeyphraseMatcher
 from plume.analyse.researches import Research
 from plume.analyse.suggest import suggest_keyphrases
 from plume.document import Block, BlockKind, Document, Source
-from plume.lang.fr import fold, load_french
+from plume.lang.fr import fold, load_french, with_de
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences, strip_accents
-from plume.write.compress import Compression, compressions, noun_phrases, parse
+from plume.write.compress import POINTING, Compression, compressions, noun_phrases, parse
 from plume.write.labels import is_label, names_only, time_only
 from plume.write.sections import content_lemmas, points_back
 from plume.write.titles import opens_on_transition
@@ -468,27 +468,9 @@ def _supported(candidates: list[str], source: str) -> set[str]:
 
 _ATTRIBUTION_START = re.compile(r"^(Selon|D[’']après)\s+([^,;:«»]{2,60}),\s+(\S.*)$")
 #: Sources that point at the text before them: a heading read alone cannot say who they are.
-_LEANING_SOURCES = frozenset(
-    [
-        "lui",
-        "elle",
-        "eux",
-        "elles",
-        "moi",
-        "nous",
-        "vous",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-        "celui-ci",
-        "celle-ci",
-    ]
+_LEANING_SOURCES = (
+    frozenset(["lui", "elle", "eux", "elles", "moi", "nous", "vous", "celui-ci", "celle-ci"])
+    | POINTING
 )
 _ATTRIBUTION_END = re.compile(r",\s+(?:selon|d[’']après)\s+[^,;:«»]{2,60}$")
 
@@ -543,8 +525,6 @@ def keyphrase_phrases(
     spans = _kp_spans(sentence, keyphrase, synonyms)
     if not spans:
         return []
-    from plume.write.compress import POSSESSIVES  # demonstratives and possessives
-
     doc = parse(sentence)
     out: list[tuple[int, str]] = []
     for head in doc:
@@ -557,9 +537,8 @@ def keyphrase_phrases(
         )
         det = tree[0]
         low = det.text.lower().replace("’", "'")
-        if det.dep_ != "det" or det.head.i != head.i or low in POSSESSIVES:
-            continue
-        if low in ("ce", "cet", "cette", "ces"):
+        # Not a demonstrative or a possessive: it points outside the heading.
+        if det.dep_ != "det" or det.head.i != head.i or low in POINTING:
             continue
         inside = {t.i for t in tree}
         start = det.idx
@@ -664,22 +643,6 @@ def _framing_of_subject() -> frozenset[str]:
     return frozenset(read_list("heading_framing_of_subject.txt"))
 
 
-_VOWEL_START = re.compile(r"(?i)[aeiouyàâäéèêëîïôöûüœ]")
-
-
-def _of(phrase: str) -> str:
-    """ "de" before ``phrase`` as French contracts and elides it: "les trottinettes" → "des
-    trottinettes", "le conseil" → "du conseil", "l’IA" → "de l’IA", "OpenAI" → "d’OpenAI"."""
-    low = phrase.lower()
-    if low.startswith("les "):
-        return "des " + phrase[4:]
-    if low.startswith("le "):
-        return "du " + phrase[3:]
-    if _VOWEL_START.match(phrase):
-        return "d’" + phrase
-    return "de " + phrase
-
-
 def framing_headings(
     paragraphs: Sequence[str], keyphrase: str, article: str = "", max_chars: int = MAX_HEADING_CHARS
 ) -> list[str]:
@@ -704,6 +667,7 @@ def framing_headings(
     word_matchers = [_matcher(w) for w in words]
     lexicon = load_lexicon()
     framing = _framing_of_subject()
+    own_words = {w.lower() for w in words}
     out: list[str] = []
     for p in paragraphs:
         for sent in sentences(p):
@@ -711,13 +675,13 @@ def framing_headings(
                 continue
             for m in re.finditer(r"(?i)\b(les|le|la|l[’'])\s*([\w-]+)", sent.text):
                 noun = m.group(2)
-                if noun.lower() in {w.lower() for w in words}:
+                if noun.lower() in own_words:
                     continue
                 if not lexicon.lemmas(noun.lower()) & framing:
                     continue
                 det = _DETERMINERS[m.group(1).lower().replace("'", "’")]
                 head = f"{det}{noun}" if det.endswith("’") else f"{det} {noun}"
-                heading = _sentence_case(f"{head} {_of(subject)}")
+                heading = _sentence_case(f"{head} {with_de(subject)}")
                 if len(heading) <= max_chars and heading not in out:
                     out.append(heading)
     supported = _supported(out, text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from plume.lang.fr import load_french
+from plume.lang.fr import fold, load_french, time_nouns
 from plume.write.compress import parse
 
 __all__ = ["is_label", "names_only", "time_only"]
@@ -31,15 +31,21 @@ def names_only(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-#: "L’année dernière", "Le mois prochain", "Jeudi soir": when, not what (read blind, a heading).
-_TIME_ONLY = re.compile(
-    r"(?i)^(?:l[’']|les?\s|la\s|ce\s|cette\s|cet\s)?(?:année|an|mois|semaine|jour|journée|"
-    r"soir|soirée|matin|matinée|week-end|veille|lendemain|trimestre|saison|lundi|mardi|mercredi|"
-    r"jeudi|vendredi|samedi|dimanche)s?(?:\s(?:dernière?s?|prochaine?s?|suivante?s?|passée?s?|"
-    r"précédente?s?|même|soir|matin|midi|après-midi))?$"
+#: What may follow a time noun in a phrase that only says when: "dernière", "prochain", "soir".
+_TIME_AFTER = re.compile(
+    r"(?i)^(?:dernière?s?|prochaine?s?|suivante?s?|passée?s?|précédente?s?|même|soir|matin|midi"
+    r"|après-midi)$"
 )
+#: Determiners before it: "L’année", "Ce soir", "Cette semaine".
+_TIME_BEFORE = frozenset(["l'", "le", "la", "les", "ce", "cet", "cette"])
 
 
 def time_only(phrase: str) -> bool:
-    """ "L’année dernière", "Jeudi soir": when, not what."""
-    return _TIME_ONLY.match(phrase) is not None
+    """ "L’année dernière", "Jeudi soir", "Le mois prochain": when, not what (read blind, a
+    heading). The time nouns are ``lang/fr/data/demonstrative_time_nouns.txt`` and the months."""
+    words = re.findall(r"[\w-]+'?", fold(phrase))
+    if words and words[0] in _TIME_BEFORE:
+        words = words[1:]
+    if not words or words[0] not in time_nouns():
+        return False
+    return len(words) == 1 or (len(words) == 2 and _TIME_AFTER.match(words[1]) is not None)

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from plume.lang.fr import read_list
+from plume.lang.fr import fold, read_list, time_nouns
 from plume.lang.fr.lexicon import load_lexicon
 from plume.write.active import compound, conjugate, tense_of
 from plume.write.compress import parse as _parse_one
@@ -302,21 +302,15 @@ def relative_split(sentence: str) -> tuple[str, str, str, str] | None:
 
 def _rival_after(doc: Any, last: int, pronoun: str) -> bool:
     """A noun the restarting ``pronoun`` agrees with in the main clause after the relative one
-    (a day or a month aside): the pronoun would be read as standing for it."""
+    (a word of time aside: "jeudi", "soir"): the pronoun would be read as standing for it."""
     gender, number = next(k for k, v in _PRONOUNS.items() if v == pronoun)
     return any(
         t.pos_ == "NOUN"
         and gender in t.morph.get("Gender")
         and number in t.morph.get("Number")
-        and not _CALENDAR.match(str(t.lower_))
+        and fold(str(t.text)) not in time_nouns()
         for t in doc[last + 1 :]
     )
-
-
-_CALENDAR = re.compile(
-    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|"
-    r"juin|juillet|août|septembre|octobre|novembre|décembre|matin|soir|midi|an|année)s?$"
-)
 
 
 _DONT = re.compile(r",\s+dont\s+(?:(les|le|la)\s+|(l[’']))(?=\w)")

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from plume.lang.fr import load_french, read_list
+from plume.lang.fr import load_french, read_list, time_nouns
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import balanced_breaks, count_words, sentences, words
 
@@ -78,8 +78,7 @@ _DEMONSTRATIVE = re.compile(r"^[^,.;:!?]{0,60}?(?<![\w'])(?:ce|cet|cette|ces)\s+
 def _not_anaphoric() -> frozenset[str]:
     """Words after "ce" that make no reference back: time ("cette année"), and "ce" as a
     pronoun ("ce qui", "ce que")."""
-    time_nouns = {w.casefold() for w in read_list("demonstrative_time_nouns.txt")}
-    return frozenset(time_nouns | {"qui", "que", "qu", "dont", "sont", "fut", "furent"})
+    return time_nouns() | {"qui", "que", "qu", "dont", "sont", "fut", "furent"}
 
 
 def points_back(paragraph: str) -> bool:

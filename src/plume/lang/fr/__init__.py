@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["FrenchData", "fold", "load_french", "read_list"]
+__all__ = ["FrenchData", "fold", "load_french", "read_list", "time_nouns", "with_de"]
 
 
 def fold(s: str) -> str:
@@ -38,6 +38,28 @@ def rewrite_prompts() -> dict[str, str]:
 
     raw = files(__package__).joinpath("data", "rewrite_prompts.toml").read_text("utf-8")
     return {k: str(v) for k, v in tomllib.loads(raw).items()}
+
+
+@cache
+def time_nouns() -> frozenset[str]:
+    """Nouns that say when, folded (:func:`fold`): "année", "matin", "jeudi", "printemps"
+    (``data/demonstrative_time_nouns.txt``) and the months, as written."""
+    from plume.lang.fr.numbers import MONTH_NAMES
+
+    return frozenset(fold(w) for w in (*read_list("demonstrative_time_nouns.txt"), *MONTH_NAMES))
+
+
+def with_de(phrase: str) -> str:
+    """ "de" before ``phrase`` as French contracts and elides it: "les trottinettes" → "des
+    trottinettes", "le conseil" → "du conseil", "l’IA" → "de l’IA", "OpenAI" → "d’OpenAI"."""
+    low = phrase.lower()
+    if low.startswith("les "):
+        return "des " + phrase[4:]
+    if low.startswith("le "):
+        return "du " + phrase[3:]
+    if low and low[0] in "aeiouyàâäéèêëîïôöûüœ":
+        return "d’" + phrase
+    return "de " + phrase
 
 
 def read_list(name: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from plume.article import Article
+from plume.lang.fr import with_de
 from plume.report import Msg
 
 __all__ = [
@@ -114,9 +115,7 @@ def label(field: str, paragraph: int | None = None) -> Msg:
 
 def of(french_label: str) -> str:
     """``de`` + a French label, contracted as French requires ("du paragraphe", "de la")."""
-    if french_label.startswith("le "):
-        return "du " + french_label[3:]
-    return "de " + french_label
+    return with_de(french_label)
 
 
 def cap(s: str) -> str:

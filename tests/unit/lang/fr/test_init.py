@@ -128,3 +128,21 @@ def test_ent_non_verbs() -> None:
     assert {"moment", "client", "souvent", "président"} <= set(ent)
     assert not {"parlent", "aiment", "ferment"} & set(ent)
     assert all(fold(w) in load_french().ent_non_verbs for w in ent)
+
+
+def test_de_is_contracted_and_elided_as_french_writes_it() -> None:
+    from plume.lang.fr import with_de
+
+    assert with_de("les trottinettes") == "des trottinettes"
+    assert with_de("le conseil") == "du conseil"
+    assert with_de("la ville") == "de la ville"
+    assert with_de("l’IA") == "de l’IA"
+    assert with_de("OpenAI") == "d’OpenAI"
+    assert with_de("Microsoft") == "de Microsoft"
+
+
+def test_time_nouns_hold_the_list_and_the_months() -> None:
+    from plume.lang.fr import time_nouns
+
+    assert {"année", "soir", "jeudi", "lendemain", "février", "août"} <= time_nouns()
+    assert "marché" not in time_nouns()
