@@ -764,14 +764,20 @@ def _written_together(text: str, first: str, second: str) -> str | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def _adoption_key(s: KeyphraseSuggestion) -> tuple[int, int, bool, int]:
-    """Smallest first: in the lead, within Yoast's density band and carried by enough headings,
-    a name with its topic; then the headline's own words before the others, and a multi-word
+def _adoption_key(s: KeyphraseSuggestion) -> tuple[int, int, int, bool, int]:
+    """Smallest first: what the headline names, within Yoast's density band — the reader searches
+    the story by its headline's subject ("Odile Ferrand", not the "Halle aux grains" of the
+    lead); then in the lead, within Yoast's density band and carried by enough headings, a
+    name with its topic; then the headline's own words before the others, and a multi-word
     name or phrase before a name paired with a frequent noun ("Valmont ministre") before a
     single word; then the same without enough headings; then any that fits the band; then the
     rest."""
     usable = s.fits_density and s.in_intro
-    return (0 if usable and s.placeable else 1 if usable else 2, *_tier(s))
+    # A pair's common-noun topic comes from the headline, as written or as its verb's event
+    # ("sommé de démissionner" → "démission de Jean Valmont").
+    headline_topic = s.topic[:1].islower() and not is_generic_keyphrase(s.topic)
+    headline = 0 if s.fits_density and (s.in_title or headline_topic) else 1
+    return (headline, 0 if usable and s.placeable else 1 if usable else 2, *_tier(s))
 
 
 def _tier(s: KeyphraseSuggestion) -> tuple[int, bool, int]:

@@ -366,9 +366,12 @@ def build_seo_title(
     # Its heads at a natural break or before a last coordinated verb: the author's words, as
     # far as they make a whole headline ("… lève 18 millions d’euros | pour surveiller…").
     # Not at a comma, which may cut an enumeration ("… de Sam Altman | , Microsoft et OpenAI
-    # est important"), nor without a verb.
+    # est important"), nor without a verb — but after a topic's colon, the comma parts a
+    # headline's own facts ("Incendie à Lyon : un enfant sauvé par un voisin | , trois blessés").
     heads = [
-        h for h in _break_heads(title) if title[len(h) : len(h) + 1] != "," and has_finite_verb(h)
+        h
+        for h in _break_heads(title)
+        if (title[len(h) : len(h) + 1] != "," and has_finite_verb(h)) or _told_after_topic(h)
     ] + _coordination_heads(title)
     title_trims += [h for h in heads if h not in title_trims]
     candidates += title_trims + [
@@ -517,6 +520,18 @@ def _without_closing(text: str, keyphrase: str) -> str | None:
 _BREAK = re.compile(r"[,.]\s|\s[–—-]\s|\s:\s|\u00a0:\s|\s(?=pour\s[a-zéè]+(?:er|ir|re)\b)")
 
 
+def _told_after_topic(head: str) -> bool:
+    """``head`` is "topic : a fact" — a verb or a participle said of its own noun phrase
+    ("Incendie dans un immeuble de Lyon : un enfant sauvé par un voisin")."""
+    topic = _TOPIC_COLON.split(head, maxsplit=1)
+    if len(topic) != 2 or "," in topic[1] or len(topic[1].split()) < 3:
+        return False
+    lex = load_lexicon()
+    return has_finite_verb(topic[1]) or any(
+        any(a.tag == "K" for a in lex.entry(w).analyses) for w in _WORD.findall(topic[1])[1:]
+    )
+
+
 def _quotes_closed(text: str) -> bool:
     return text.count("«") == text.count("»") and text.count("“") == text.count("”")
 
@@ -537,8 +552,19 @@ def fit_title(title: str) -> str:
         return title
     # Never inside a quotation ("TRIBUNE. « Sur nos côtes" was one). Narrower than 400 px
     # wastes room; wider than 600 px is cut by Google mid-phrase.
-    fitting = [h for h in _break_heads(title) if text_width(h) <= SERP_TITLE_MAX_PX]
+    fitting = [
+        h
+        for h in _break_heads(title)
+        if text_width(h) <= SERP_TITLE_MAX_PX and not _ENUMERATION.match(title[len(h) :])
+    ]
     return max(fitting, key=len) if fitting else title
+
+
+#: A comma opening the rest of an enumeration (", Microsoft et OpenAI"): a head cut there
+#: drops some of the actors it lists.
+_ENUMERATION = re.compile(
+    r",\s+(?:[A-ZÀ-Ý][\w’'-]*|les?|la|l[’']|un|une|des|du)\s*[^,.:;«»]*?\s(?:et|ou)\s"
+)
 
 
 def _lead_titles(paragraphs: Sequence[str], limit: int = 12) -> list[str]:

@@ -232,3 +232,34 @@ def test_synonyms_only_from_definitions_and_short_names() -> None:
     assert suggest_synonyms(text, "IA") == []
     assert suggest_synonyms("Le PDG (président-directeur général) parle.", "PDG") == []
     assert suggest_synonyms(text, "vélo") == []
+
+
+def test_the_headlines_subject_beats_the_places_of_the_lead() -> None:
+    """A reader searches the story by whom its headline names, not by the venue its lead opens
+    on; the lead's place pair led before (an unseen exhibition review had "Halle et
+    Vernoux-sur-Claise")."""
+    lines = [
+        "Marius Brunet, le luthier qui accordait les violons de la Scala",
+        "À la Maison des arts de Saint-Aubin-sur-Loire, une exposition rend enfin hommage à un "
+        "artisan longtemps oublié. La Maison des arts de Saint-Aubin-sur-Loire réunit quarante "
+        "instruments.",
+        "Né à Crémone en 1902, Brunet a fabriqué plus de trois cents violons dans un atelier "
+        "minuscule. Les musiciens venaient de loin pour lui confier leurs instruments abîmés.",
+        "Le parcours suit les années d’apprentissage, puis les commandes des grands orchestres. "
+        "Brunet travaillait seul, sans apprenti, et notait chaque réglage dans de petits cahiers.",
+        "Les cahiers sont exposés pour la première fois. On y lit les mesures des tables, les "
+        "essences de bois choisies, les vernis essayés puis abandonnés au fil des saisons.",
+        "La dernière salle montre les outils de l’atelier. Brunet les avait fabriqués lui-même, "
+        "affirment ses descendants, qui ont prêté la plupart des pièces présentées à "
+        "Saint-Aubin-sur-Loire.",
+        "L’exposition reste ouverte jusqu’au 15 mars, du mercredi au dimanche. L’entrée est "
+        "gratuite pour les moins de dix-huit ans et les élèves des écoles de musique de la région.",
+    ]
+    found = search_keyphrases(Research(_titled(lines)), 8)
+    by_phrase = {s.phrase: s for s in found}
+    # The place is in the lead, the luthier is not: Yoast's introduction check alone would
+    # pick the place.
+    assert by_phrase["Saint-Aubin-sur-Loire"].in_intro and not by_phrase["Brunet"].in_intro
+    adopted = adopt_suggestion(found)
+    assert adopted is not None and adopted.phrase == "Brunet"
+    assert found[0].phrase == "Brunet"  # the report lists the adopted one first

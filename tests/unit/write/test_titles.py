@@ -279,3 +279,21 @@ def test_a_short_seo_title_is_extended_only_by_a_clause_about_its_subject() -> N
     ]
     seo = build_seo_title(h1, "lumière", doc=_doc(_h1(h1), _p(body[0])), paragraphs=body)
     assert "tirés au sort" not in seo
+
+
+def test_a_topic_headline_keeps_its_first_fact_when_whole_is_too_wide() -> None:
+    """After a topic's colon, a comma parts the headline's own facts: the first one stays, so the
+    SEO title uses Google's room instead of falling back to the topic alone."""
+    from plume.write.titles import build_seo_title
+
+    title = "Crue de la Garonne à Agen\u00a0: un pont emporté par les eaux, deux villages évacués"
+    assert text_width(title) > 600
+    seo = build_seo_title(title, "Garonne crue")
+    assert seo == "Crue de la Garonne à Agen\u00a0: un pont emporté par les eaux"
+    assert 400 <= text_width(seo) <= 600
+    # Without a topic, a comma may cut an enumeration: never a break there.
+    listed = (
+        "Pourquoi la rupture entre Sam Altman, Microsoft et les administrateurs d’OpenAI "
+        "compte pour tout le secteur"
+    )
+    assert not build_seo_title(listed, "OpenAI").endswith("Sam Altman")
