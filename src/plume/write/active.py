@@ -69,7 +69,11 @@ class ActiveVoice:
 @cache
 def _irregular() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for line in read_list("conjugation_irregular.tsv"):
+    # The second file: more verbs, for the participles the editor's pass restarts.
+    for line in (
+        *read_list("conjugation_irregular.tsv"),
+        *read_list("conjugation_irregular_more.tsv"),
+    ):
         cells = tuple(line.split())
         out[cells[0]] = cells[1:]
     return out

@@ -51,6 +51,8 @@ __all__ = [
     "relative_split",
     "seam_splits",
     "shared_subject_split",
+    "verb_only",
+    "word_gender",
 ]
 
 #: Joining words dropped or kept at a seam: "et" goes, "mais", "or" open the second sentence
@@ -334,7 +336,7 @@ def _antecedent_number(left: str) -> str | None:
         low = word.lower()
         if low in ("et", "ou", "ni") or word.endswith((",", ";", ":", ")", "»")):
             return None
-        if _verb_only(word):
+        if verb_only(word):
             break  # the verb whose object the noun phrase is ("président": a noun too)
         if said := _DETERMINERS.get(low):
             numbers.add("p" if said[1] == "Plur" else "s")
@@ -369,7 +371,7 @@ def _dont_of_the_noun(words: Sequence[str]) -> bool:
     i = 0
     while i < len(words) and {a.tag for a in lexicon.entry(words[i]).analyses} == {"R"}:
         i += 1
-    if i >= len(words) or not _verb_only(words[i].strip(",;:.")):
+    if i >= len(words) or not verb_only(words[i].strip(",;:.")):
         return False
     verb = words[i].strip(",;:.")
     lemmas = {a.lemma for a in lexicon.entry(verb).analyses if a.tag in "VX"}
@@ -435,11 +437,22 @@ def ce_qui_split(sentence: str) -> tuple[str, str, str, str] | None:
 
 
 @cache
+def _impersonal_verbs() -> frozenset[str]:
+    return frozenset(read_list("split_impersonal_verbs.txt"))
+
+
+def _impersonal(lemma: str) -> bool:
+    """« il » is often impersonal before ``lemma`` ("il faut", "il semble", "il s’agit")."""
+    return lemma in _impersonal_verbs()
+
+
+@cache
 def _consequence_verbs() -> frozenset[str]:
     return frozenset(read_list("split_consequence_verbs.txt"))
 
 
-_PARTICIPLE = re.compile(r",\s+(\w+ant)\s+")
+#: A detached present participle, after the object pronoun it may take ("…, nous brossant").
+_PARTICIPLE = re.compile(r",\s+(?:(nous|vous|lui|leur)\s+)?(\w+ant)\s+")
 
 
 @cache
@@ -461,7 +474,21 @@ def _main_subject(left: str) -> tuple[str, str] | None:
         return None
     subject = next((c for c in roots[0].children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is None:
-        return None
+        # "Il conclut en évoquant…": the small parse reads many a personal « il » as
+        # impersonal; it is one only before the verbs of ``split_impersonal_verbs.txt``.
+        subject = next((c for c in roots[0].children if c.dep_ == "expl:subj"), None)
+        if (
+            subject is None
+            or str(subject.text).lower() not in ("il", "elle")
+            or any(
+                _impersonal(a.lemma)
+                for t in (roots[0], *roots[0].children)
+                for a in load_lexicon().entry(str(t.text)).analyses
+            )
+        ):
+            return None
+        if roots[0].pos_ not in ("VERB", "AUX") or subject.i > roots[0].i:
+            return None
     text = str(subject.text)
     if subject.pos_ == "PRON" and text.lower() in _SUBJECT_PRONOUNS:
         return text.lower(), "p" if text.lower() in ("ils", "elles", "nous") else "s"
@@ -510,7 +537,7 @@ def participle_split(sentence: str) -> tuple[str, str, str, str] | None:
     main clause's verb, with avoir only (a verb taking être, "passant de…", stays)."""
     lexicon = load_lexicon()
     for m in _PARTICIPLE.finditer(sentence):
-        word = m.group(1)
+        word, clitic = m.group(2), f"{m.group(1)} " if m.group(1) else ""
         lemma = next((a.lemma for a in lexicon.entry(word).analyses if a.tag == "G"), None)
         if lemma is None or lemma in ("être", "avoir") or inside_pairs(sentence, m.start()):
             continue
@@ -533,7 +560,7 @@ def participle_split(sentence: str) -> tuple[str, str, str, str] | None:
         if tense[1] and rest.startswith("ainsi "):  # "Cela a ainsi permis", not "a permis ainsi"
             aux, part = verb.split()
             verb, rest = f"{aux} ainsi {part}", rest[len("ainsi ") :]
-        return left, f"{subject} {verb} {rest}", word, added
+        return left, f"{subject} {clitic}{verb} {rest}", word, added
     return None
 
 
@@ -586,6 +613,42 @@ def shared_subject_split(sentence: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+def _feminine_of(word: str) -> list[str]:
+    """Feminine forms a masculine noun or adjective may have ("expert" → "experte",
+    "directeur" → "directrice", "ancien" → "ancienne")."""
+    out = [word + "e", word + "ne", word + "le", word + "te"]
+    if word.endswith("eur"):
+        out += [word[:-3] + "rice", word[:-3] + "euse", word + "e"]
+    if word.endswith("er"):
+        out.append(word[:-2] + "ère")
+    if word.endswith("f"):
+        out.append(word[:-1] + "ve")
+    return out
+
+
+def word_gender(word: str) -> str:
+    """ "m" or "f" when ``word`` (a noun or an adjective) shows its gender — a feminine form whose
+    lemma is another word ("présidente", "ancienne"), a masculine one with such a feminine
+    ("président", "haut") — "" when it is epicene ("ministre", "maire") or unknown."""
+    lexicon = load_lexicon()
+    low = word.lower()
+    entry = lexicon.entry(low)
+    if entry.guessed:
+        return ""
+    readings = [a for a in entry.analyses if a.tag in "AN"]
+    if not readings:
+        return ""
+    if low.endswith("e") and any(a.lemma != low for a in readings):
+        return "f"  # "présidente" (président), "ancienne", "directrice"
+    if low.endswith(("s", "x")):
+        return ""  # a plural: a name's apposition is singular
+    for feminine in _feminine_of(low):
+        other = lexicon.entry(feminine)
+        if not other.guessed and any(a.lemma == low and a.tag in "AN" for a in other.analyses):
+            return "m"
+    return ""
+
+
 _COPULA = {"présent": "est", "imparfait": "était", "futur": "est"}
 
 
@@ -622,6 +685,15 @@ def apposition_split(sentence: str) -> tuple[str, str, str, str] | None:
     pronoun = _pronoun(apposition)
     if tense is None or pronoun is None:
         return None
+    if not any(
+        c.dep_ == "det" and str(c.text).lower() in _DETERMINERS for c in apposition.children
+    ):
+        # No determiner says it: the words must ("ancien ministre"), not the parse's default
+        # for an epicene noun ("Anne Morel, maire de…": « il »).
+        words = [re.split("[’']", w)[-1] for w in WORD.findall(sentence[doc[span[0]].idx :])[:2]]
+        shown = next((g for w in words for p in w.split("-") if (g := word_gender(p))), "")
+        if {"m": "il", "f": "elle"}.get(shown) != pronoun.rstrip("s"):
+            return None
     copula = _COPULA.get(tense[0], "est")
     if pronoun.endswith("s"):
         copula = {"est": "sont", "était": "étaient"}[copula]
@@ -667,7 +739,7 @@ def _fronted_opening(words: Sequence[str]) -> bool:
     return False
 
 
-def _verb_only(word: str) -> bool:
+def verb_only(word: str) -> bool:
     """The lexicon reads ``word`` as a conjugated verb and nothing else ("avait", "sait"; not
     "groupe", "note", which are nouns too)."""
     if word in _ETRE_TENSE:
@@ -696,7 +768,7 @@ def fronted_split(sentence: str) -> tuple[str, str, str, str] | None:
     words = WORD.findall(front)
     # Four words at least: a short opening is a comment more often than an attribute
     # ("Plus grave encore", "Fait rare").
-    if len(words) < 4 or not _fronted_opening(words[:3]) or any(_verb_only(w) for w in words):
+    if len(words) < 4 or not _fronted_opening(words[:3]) or any(verb_only(w) for w in words):
         return None
     tokens = rest.split()
     first = tokens[0].lower() if tokens else ""
@@ -704,7 +776,7 @@ def fronted_split(sentence: str) -> tuple[str, str, str, str] | None:
         pronoun, size = first, 1
     else:
         said = _DETERMINERS.get(first)
-        size = next((i for i, w in enumerate(tokens) if _verb_only(w.strip(",;:"))), 0)
+        size = next((i for i, w in enumerate(tokens) if verb_only(w.strip(",;:"))), 0)
         np = tokens[:size]
         if said is None or not said[0] or size < 2:
             return None

@@ -4,8 +4,10 @@ Yoast's SentenceLengthInTextAssessment wants at most a quarter of sentences over
 editor cuts a long one at its seams (issue 18), which :mod:`plume.write.seams` finds: two main
 clauses joined by ", et", ", mais", ";" or ":", a relative clause, ", ce qui" or ", dont"
 restarted on its antecedent, an apposition or a detached attribute stated with « être », a
-participial clause stating a consequence. A sentence of a quotation running over several is not
-split.
+participial clause stating a consequence; and, read from the words where the small parse
+errs (:mod:`plume.write.seams_more`), « et » before a subject of its own, an apposition to a
+name, a fronted participle of state, a relative closing on a determiner and its noun. A
+sentence of a quotation running over several is not split.
 Every proposal is verified: each part is a clause of its own (a subject and a finite verb, as
 spaCy's parse and the lexicon say), no word is lost but the joining words, no number, name or
 quotation is cut, Grammalecte finds no more errors in the parts than in the sentence; otherwise
@@ -46,6 +48,15 @@ from plume.write.seams import (
     relative_split,
     seam_splits,
     shared_subject_split,
+    verb_only,
+)
+from plume.write.seams_more import (
+    bare_et_seams,
+    closing_apposition_split,
+    closing_relative_split,
+    name_apposition_split,
+    name_relative_split,
+    state_fronted_split,
 )
 from plume.write.trim import has_finite_verb, reports_speech
 
@@ -79,6 +90,8 @@ _COMPLETIVE_ADJ = (
 _NOT_FRAME = re.compile(
     r"(?i)\b(?:parce|(?:plus|moins|aussi|autant|davantage)(?:\s+(?!" + _COMPLETIVE_ADJ + r")"
     r"[\w’'-]+)?)\s+qu(?:e\b|[’'])"
+    # "les avertissements selon lesquels…" (a relative: no source), "coûte que coûte".
+    r"|\bselon\s+(?:lequel|laquelle|lesquels|lesquelles)\b|\bcoûte que coûte\b"
 )
 
 
@@ -90,13 +103,31 @@ _SCOPE_OPENING = re.compile(
 )
 
 
+#: « ne … que » (restriction: "n’a rencontré que les syndicats"), « celui que » (a relative):
+#: no completive.
+_RESTRICTIVE_QUE = re.compile(
+    r"(?i)\b(?:n(?:e\s+|[’'])[\w’'-]+(?:\s+[\w’'-]+)?|celui|celle|ceux|celles)\s+qu(?:e\b|[’'])"
+)
+#: A subordinate of time, purpose, concession… ("avant que", "pour que", "lorsque"): after the
+#: main verb, its scope closes before ", et" + a subject of its own (continuing it would take
+#: "et que", "et lorsque"); opening the sentence, it holds every clause that follows.
+_SUBORDINATE_FRAME = re.compile(
+    r"(?i)(?:\b(?:pour|afin|avant|sans|dès|après|depuis|pendant|tandis|alors|bien|mesure|"
+    r"sorte|jusqu[’']à ce)\s+qu(?:e\b|[’'])|\b(?:lorsque\b|lorsqu[’']|quand\b|quoique\b|quoiqu[’']))"
+)
+
+
 def _frames(text: str) -> bool:
     """``text`` opens a source, a condition, a completive, a scope… (:data:`_FRAME`,
-    :data:`_SCOPE_OPENING`)."""
-    return (
-        _FRAME.search(_NOT_FRAME.sub(" ", text)) is not None
-        or _SCOPE_OPENING.match(text) is not None
-    )
+    :data:`_SCOPE_OPENING`); a restrictive « ne … que », or a subordinate of time or purpose
+    after a main verb (:data:`_SUBORDINATE_FRAME`), frames nothing."""
+    if _SCOPE_OPENING.match(text) is not None:
+        return True
+    text = _RESTRICTIVE_QUE.sub(" ", _NOT_FRAME.sub(" ", text))
+    for m in _SUBORDINATE_FRAME.finditer(text):
+        if any(verb_only(w) for w in WORD.findall(text[: m.start()])):
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return _FRAME.search(text) is not None
 
 
 #: Words that open a dependent clause, never a sentence.
@@ -151,7 +182,16 @@ def _clause(text: str) -> bool:
 
 
 def _clause_text(text: str) -> str:
-    return capital(_ANSWER.sub("", text))
+    text = _ANSWER.sub("", text)
+    # "Face à la grève, elle maintient…": an opening phrase with no verb is no part of the
+    # clause the small parse should find (it takes "elle maintient" for a relative).
+    front = _FRONT.match(text)
+    if front is not None and not any(verb_only(w) for w in WORD.findall(front.group(1))):
+        text = text[front.end() :]
+    return capital(text)
+
+
+_FRONT = re.compile(r"^([^,;:«»()]+), (?=(?:il|elle|ils|elles|on) )")
 
 
 _ANSWER = re.compile(r"^(?:En effet|Non|Oui|Si), ")
@@ -185,11 +225,17 @@ def _seam_parts(sentence: str) -> list[str]:
     """The texts :func:`_clause` will parse for ``sentence``'s seams that pass every check but
     the parse: parsed with the document's batch."""
     out: list[str] = []
-    for left, right, dropped, added in seam_splits(sentence):
+    for left, right, dropped, added in _seams(sentence):
         parts = (end_sentence(left), end_sentence(capital(right)))
         if not _framed(left, right) and _words_kept(sentence, parts, dropped, added):
             out += [_clause_text(p) for p in parts]
     return out
+
+
+def _seams(sentence: str) -> list[tuple[str, str, str, str]]:
+    """Every seam between two main clauses: :func:`plume.write.seams.seam_splits`, and « et »
+    before a subject of its own (:func:`plume.write.seams_more.bare_et_seams`)."""
+    return seam_splits(sentence) + bare_et_seams(sentence)
 
 
 def _grammar_ok(before: str, parts: Sequence[str], grammar: GrammarSettings | None) -> bool:
@@ -234,7 +280,7 @@ def _proposals(sentence: str) -> tuple[SentenceSplit, ...]:
     if count_words(sentence) <= LONG_SENTENCE_WORDS or sentence.rstrip().endswith("?"):
         return ()
     options: list[tuple[int, SentenceSplit]] = []
-    for left, right, dropped, added in seam_splits(sentence):
+    for left, right, dropped, added in _seams(sentence):
         if _framed(left, right):
             continue
         parts = (end_sentence(left), end_sentence(capital(right)))
@@ -252,6 +298,11 @@ def _proposals(sentence: str) -> tuple[SentenceSplit, ...]:
             ("apposition", apposition_split),
             ("apposition", fronted_split),
             ("participle", participle_split),
+            ("relative", closing_relative_split),
+            ("relative", name_relative_split),
+            ("apposition", lambda s: name_apposition_split(s, _frames)),
+            ("apposition", state_fronted_split),
+            ("apposition", closing_apposition_split),
         ):
             found = find(sentence)
             # The restarted part is a clause of its own ("Il avait annoncé sa démission"): a
