@@ -743,6 +743,9 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             or any(x.pos_ in ("VERB", "AUX", "SCONJ", "PRON") for x in kept)
             or any(_lower(x) in POINTING for x in kept)
             or any(_only_verb(x.text) for x in kept)
+            # "Les pommes par des poires Conférence": a « par » complement is the verb's
+            # (agent, means) that the small parse hung on the noun.
+            or any(_lower(x) == "par" for x in kept)
         ):
             continue  # a determiner first (not a bare "80 milliards de dollars"), no clause,
             # nothing pointing outside the heading

@@ -296,10 +296,43 @@ def relative_split(sentence: str) -> tuple[str, str, str, str] | None:
                 # court…": the pronoun, read after the main clause, would take its last noun.
                 continue
             subject = pronoun
+            if _rival_subject(doc, antecedent, pronoun):
+                # "La commission a rendu son rapport à la ministre. Elle l’a transmis…": the
+                # pronoun reads as the main clause's subject; the noun, said again, does not.
+                named = _definite_phrase(sentence, doc, antecedent, comma.i)
+                if named is None:
+                    continue
+                subject = named
         else:
             continue
         return left, f"{subject} {right}", "qui", subject
     return None
+
+
+def _rival_subject(doc: Any, antecedent: Any, pronoun: str) -> bool:
+    """The main clause's subject could be what ``pronoun`` stands for: a noun it agrees with,
+    a name, or a pronoun of its own."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    for c in root.children:
+        if c.dep_ not in SUBJECT_DEPS or c.i == antecedent.i:
+            continue
+        if c.pos_ == "PROPN" or str(c.text).lower() == pronoun.lower():
+            return True
+        if c.pos_ == "NOUN" and _pronoun(c) == pronoun:
+            return True
+    return False
+
+
+def _definite_phrase(sentence: str, doc: Any, antecedent: Any, comma: int) -> str | None:
+    """The antecedent's noun phrase up to ``comma``, opened by its definite determiner ("la
+    ministre"), capitalised; ``None`` for an indefinite one ("une ministre" is not "la")."""
+    det = next((c for c in antecedent.children if c.dep_ == "det" and c.i < antecedent.i), None)
+    if det is None or str(det.text).lower() not in ("le", "la", "les", "l’", "l'"):
+        return None
+    end = doc[comma - 1]
+    return capital(sentence[det.idx : end.idx + len(end.text)])
 
 
 def _rival_after(doc: Any, last: int, pronoun: str) -> bool:

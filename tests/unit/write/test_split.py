@@ -47,13 +47,30 @@ def test_a_closing_relative_clause_restarts_on_the_name_or_an_agreeing_pronoun()
     assert named.after[1].startswith("Vinci a remporté l’appel d’offres")
     # "ministre" is masculine by default: the determiner says feminine.
     noun = split_sentence(
-        "La commission a rendu son rapport à la ministre, qui l’a transmis au Parlement le jour "
+        "Le rapporteur a rendu son rapport à la ministre, qui l’a transmis au Parlement le jour "
         "même avec une lettre de recommandation."
     )
     assert noun is not None
     assert noun.after == (
-        "La commission a rendu son rapport à la ministre.",
+        "Le rapporteur a rendu son rapport à la ministre.",
         "Elle l’a transmis au Parlement le jour même avec une lettre de recommandation.",
+    )
+    # A main subject the pronoun would agree with ("la commission … Elle"): the noun is said
+    # again; an indefinite one ("une ministre") cannot be, and the sentence stays.
+    rival = split_sentence(
+        "La commission a rendu son rapport à la ministre, qui l’a transmis au Parlement le jour "
+        "même avec une lettre de recommandation."
+    )
+    assert rival is not None
+    assert rival.after[1] == (
+        "La ministre l’a transmis au Parlement le jour même avec une lettre de recommandation."
+    )
+    assert (
+        split_sentence(
+            "La commission a rendu son rapport à une ministre, qui l’a transmis au Parlement le "
+            "jour même avec une lettre de recommandation."
+        )
+        is None
     )
 
 

@@ -243,3 +243,13 @@ def test_a_description_starts_after_the_agency_dateline() -> None:
         "Le feu a pris au troisième étage vers 2 h 30.",
     ]
     assert build_meta_description(paragraphs, "incendie").startswith("Un garçon de neuf ans")
+
+
+def test_a_noun_phrase_never_takes_the_verbs_par_complement() -> None:
+    # The small parse hangs "par des cerises" on "fraises": "Les fraises par des cerises" is no
+    # heading (an unseen recipe had "Les pommes par des poires Conférence bien fermes").
+    sentence = (
+        "Cette fois, j’ai remplacé les fraises par des cerises bien mûres et j’ai ajouté un peu "
+        "de vanille dans la crème."
+    )
+    assert not any(" par " in p for p in noun_phrases(sentence, 80))
