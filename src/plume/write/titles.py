@@ -438,6 +438,7 @@ def build_seo_title(
 
 
 _CLOSING_DE = re.compile(r"\s+(?:de|du|des|d[’']|à|au|aux)\s*$", re.IGNORECASE)
+_CHEZ = re.compile(r"\s+chez\s*$", re.IGNORECASE)
 #: A noun before the complement: "fin" in "La fin des trottinettes…" (its determiner just
 #: before it), not a verb's object ("interdit des trottinettes").
 _NOUN_END = re.compile(
@@ -500,6 +501,11 @@ def _without_closing(text: str, keyphrase: str) -> str | None:
     before, after = text[: pos[0]], text[pos[1] :]
     if before.endswith(", ") and after.startswith(", "):
         head = f"{before[:-2]} {after[2:]}"
+        return head if len(head.split()) >= 3 else None
+    if _CHEZ.search(before) and _names_keyphrase(keyphrase):
+        # "… retourne à la maison chez OpenAI mais avec Microsoft" → "OpenAI : … à la maison
+        # mais avec Microsoft": « chez » + a name is where, never what the verb acts on.
+        head = f"{_CHEZ.sub('', before)}{after}"
         return head if len(head.split()) >= 3 else None
     if after.strip(" .…!?"):
         # A noun's complement inside the title ("La fin des trottinettes en libre-service à

@@ -297,3 +297,17 @@ def test_a_topic_headline_keeps_its_first_fact_when_whole_is_too_wide() -> None:
         "compte pour tout le secteur"
     )
     assert not build_seo_title(listed, "OpenAI").endswith("Sam Altman")
+
+
+def test_a_name_after_chez_moves_to_the_front_as_the_topic() -> None:
+    """« chez » + the keyphrase names where, not what the verb acts on: the name leads and is
+    said once (seed 004 had "OpenAI : Sam Altman retourne à la maison !", its "mais avec
+    Microsoft" lost to fit the name in front)."""
+    from plume.write.titles import build_seo_title
+
+    title = "Karim Benali rebondit chez Renault mais quitte le conseil de Stellantis"
+    assert text_width(title) > 600
+    seo = build_seo_title(title, "Renault")
+    # Not "Karim Benali rebondit chez Renault": the headline's second fact stays.
+    assert seo == "Renault\u00a0: Karim Benali rebondit mais quitte le conseil de Stellantis"
+    assert 400 <= text_width(seo) <= 600
