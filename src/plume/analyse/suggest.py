@@ -744,7 +744,11 @@ def search_keyphrases(research: Research, n: int = 5) -> list[KeyphraseSuggestio
             )
         )
     # In the order plume would adopt them: the first is adopted, the others are alternatives.
-    return sorted(out, key=lambda s: (s.generic, _adoption_key(s)))[:n]
+    ranked = sorted(out, key=lambda s: (s.generic, _adoption_key(s)))
+    adopted = adopt_suggestion(ranked)
+    if adopted is not None and adopted is not ranked[0]:
+        ranked = [adopted, *(s for s in ranked if s is not adopted)]
+    return ranked[:n]
 
 
 def _written_together(text: str, first: str, second: str) -> str | None:
@@ -826,6 +830,20 @@ def adopt_suggestion(
     if not usable:
         return None
     best = _first_adopted(usable)
+    if best.kind == "pair" and is_generic_keyphrase(best.topic):
+        # "OpenAI et IA", "OpenAI projets": the topic is too broad to add anything a reader
+        # would type; the name alone, when the headline and the lead give it, is the query —
+        # even over Yoast's density band (the author's text says it that often).
+        alone = [
+            s
+            for s in usable
+            if s.kind in ("name", "names")
+            and s.in_title
+            and s.in_intro
+            and best.phrase.startswith(s.phrase + " ")
+        ]
+        if alone:
+            return alone[0]
     if best.kind == "noun" and _dictionary_noun(best.phrase):
         # A lone dictionary noun ("instrument", "incendie") is rarely the query: the headline's
         # and the lead's phrase holding it ("instrument de musique", "Lyon incendie") says the

@@ -263,3 +263,26 @@ def test_the_headlines_subject_beats_the_places_of_the_lead() -> None:
     adopted = adopt_suggestion(found)
     assert adopted is not None and adopted.phrase == "Brunet"
     assert found[0].phrase == "Brunet"  # the report lists the adopted one first
+
+
+def test_a_name_paired_with_a_too_broad_word_gives_way_to_the_name() -> None:
+    """ "OpenAI et IA", "OpenAI projets" (seed 001): the broad half adds nothing a reader
+    types; the name the headline and the lead give is the query, even when the author says it
+    more often than Yoast's density band."""
+    from plume.report import KeyphraseSuggestion as S
+
+    def s(phrase: str, kind: str, **kw: object) -> S:
+        base = {"lemma": phrase.lower(), "count": 6, "score": 5.0, "in_intro": True}
+        return S(phrase=phrase, kind=kind, **{**base, **kw})  # type: ignore[arg-type]
+
+    label = s("Nexora et IA", "pair", topic="IA", in_title=True, score=12.0)
+    common = s("Nexora projets", "pair", topic="projets", in_title=True, score=10.0)
+    name = s("Nexora", "name", in_title=True, count=30, fits_density=False)
+    assert adopt_suggestion([label, common, name]) == name
+    assert adopt_suggestion([common, name]) == name
+    # A specific topic still makes the pair: "démission de Jean Valmont".
+    event = s("Valmont démission", "pair", topic="démission", in_title=True)
+    assert adopt_suggestion([event, s("Valmont", "name", in_title=True)]) == event
+    # The name alone must be the headline's and the lead's.
+    hidden = s("Nexora", "name", in_title=False, count=30, fits_density=False)
+    assert adopt_suggestion([label, hidden]) == label
