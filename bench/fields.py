@@ -22,7 +22,7 @@ text and in totals:
   is missing);
 - time per article (``optimise`` and the HTML render).
 
-Run: ``.venv/bin/python bench/fields.py [--model] [--only dev|heldout|unseen|unseen2|all] [--json OUT]
+Run: ``.venv/bin/python bench/fields.py [--model] [--only dev|heldout|unseen|unseen2|unseen3|all] [--json OUT]
 [--verbose]``. A report: one article failing to optimise is reported as such, and the exit code
 is 0 whatever the figures.
 """
@@ -75,7 +75,7 @@ from plume.text import sentences
 #: Below Yoast's recommended minimum (TextLengthAssessment, 300 words for a post) a short text
 #: cannot be green on length without adding words, which faithful mode never does.
 SHORT_TEXT_WORDS = 300
-GROUPS = ("dev", "heldout", "unseen", "unseen2")
+GROUPS = ("dev", "heldout", "unseen", "unseen2", "unseen3")
 #: Eight articles written for this bench by someone who never saw plume's code (news, blog,
 #: science, sport page, column, brief, interview; README in bench/data/unseen/FACTS.md): never
 #: used in tests or tuned on, read blind by an editor (docs/benchmarks.md).
@@ -83,6 +83,9 @@ UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 #: Six more, written the same way a session later (bench/data/unseen2/FACTS.md), after fixes
 #: made while reading the first eight: the first eight are no longer strictly unseen.
 UNSEEN2 = Path(__file__).resolve().parent / "data" / "unseen2"
+#: Six more (bench/data/unseen3/FACTS.md), written blind a session later again, after unseen2
+#: had been read to fix the keyphrase choice: the held-apart set of that session.
+UNSEEN3 = Path(__file__).resolve().parent / "data" / "unseen3"
 
 
 SupportFn = Callable[[Sequence[str], str], list[Any]]
@@ -366,7 +369,8 @@ def print_report(
             "dev": f"dev ({len(grp)}: seeds and corpus)",
             "heldout": f"held-out ({len(grp)}: corpus 06 08 09 10 14 15)",
             "unseen": f"unseen ({len(grp)}: bench/data/unseen, written blind to plume)",
-        }.get(g, f"unseen2 ({len(grp)}: bench/data/unseen2, written blind, never tuned on)")
+            "unseen2": f"unseen2 ({len(grp)}: bench/data/unseen2, written blind)",
+        }.get(g, f"{g} ({len(grp)}: bench/data/{g}, written blind, never tuned on)")
         print(f"## {label}\n")
         print(HEADER)
         for r in grp:
@@ -434,6 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = [(a.id, group_of(a.id), SHARED / a.path) for a in ARTICLES]
     texts += [(p.stem, "unseen", p) for p in sorted(UNSEEN.glob("u[0-9]-*"))]
     texts += [(p.stem, "unseen2", p) for p in sorted(UNSEEN2.glob("v[0-9]-*"))]
+    texts += [(p.stem, "unseen3", p) for p in sorted(UNSEEN3.glob("w[0-9]-*"))]
     for text_id, g, path in texts:
         if args.only != "all" and g != args.only:
             continue
