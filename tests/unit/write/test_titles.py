@@ -311,3 +311,19 @@ def test_a_name_after_chez_moves_to_the_front_as_the_topic() -> None:
     # Not "Karim Benali rebondit chez Renault": the headline's second fact stays.
     assert seo == "Renault\u00a0: Karim Benali rebondit mais quitte le conseil de Stellantis"
     assert 400 <= text_width(seo) <= 600
+
+
+def test_an_interview_headline_keeps_the_speaker_and_the_words() -> None:
+    """ "Name, apposition : « quote »" wider than Google shows: the name and the quotation, not
+    the name and its apposition alone (an unseen interview had "Léa Fournier, gardienne de
+    refuge", 302 px)."""
+    from plume.write.titles import build_seo_title
+
+    title = (
+        "Marc Dubreuil, maire de Saint-Aubin-des-Bois\u00a0: «\u202fNous ne fermerons pas notre "
+        "dernière école\u202f»"
+    )
+    assert text_width(title) > 600
+    seo = build_seo_title(title, "Marc Dubreuil")
+    assert seo == "Marc Dubreuil\u00a0: «\u202fNous ne fermerons pas notre dernière école\u202f»"
+    assert 400 <= text_width(seo) <= 600
