@@ -3,9 +3,12 @@
 Yoast's MetaDescriptionLengthAssessment recommends 120–156 characters; Google cuts longer
 snippets, and a description that stops mid-sentence reads as broken, so a description here is
 always whole sentences: one of the lead's sentences, or two adjacent ones, that fit the window and
-hold the keyphrase (Yoast's MetaDescriptionKeywordAssessment). When none fits, a sentence is
-*compressed by deletion* (:func:`plume.write.trim.trims`): parentheticals, asides, appositions, opening
-adverbials and trailing participial clauses are removed, never a word added, and never what
+hold the keyphrase (Yoast's MetaDescriptionKeywordAssessment). A description summarises: given the
+headline, the lead's sentence that states its event (who did what) comes before a later detail
+that holds the keyphrase, and nothing misleading out of the article serves (a question, the
+author's "je", "une artiste" unnamed). When none fits, a sentence is *compressed by deletion*
+(:func:`plume.write.trim.trims`): parentheticals, asides, appositions, opening adverbials,
+trailing clauses and a second complement are removed, never a word added, and never what
 carries the claim's truth — the subject and verb, a negation, a condition ("si"), an attribution
 ("selon", "a assuré une source") or a hedge. Nothing fits even so: the best whole sentence, never
 a cut one (plume's SEO-META-CUT check would say so). The verify stage re-checks the result.
@@ -14,11 +17,14 @@ a cut one (plume's SEO-META-CUT check would say so). The verify stage re-checks 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher
+from plume.lang.fr import fold, load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
 from plume.write.compress import dangling_pronoun, has_finite_clause
@@ -48,7 +54,21 @@ LEAD_PARAGRAPHS = 3
 
 #: An agency dateline opening the lead ("LYON (AFP) – ", "PARIS – "): the wire's, not the
 #: story's; a description or a title starts after it.
-_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{1,30}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+(?=[A-ZÀ-Ý])")
+_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{1,30}(?:\s*\([^)]{1,30}\))?"
+    # "Lons-le-Saunier, 7 déc 2026 (AFP) - ": a town, a date, the agency.
+    r"|[A-ZÀ-Ý][\w’'-]+(?: [\w’'-]+){0,3},[^()–—-]{3,30}\((?:AFP|Reuters|AP|ATS|Belga)\))"
+    r"\s*[–—-]\s+(?=[A-ZÀ-Ý])"
+)
+#: A byline paragraph ("Par Marion Kerhervé, sociologue…", "Propos recueillis par…"): who wrote
+#: the text, not what it says.
+_BYLINE = re.compile(r"^\W*(?:Par|Propos recueillis par|Texte de) [A-ZÀ-Ý]")
+#: A byline is a line or two; a longer paragraph opening "Par …" is prose.
+BYLINE_MAX_CHARS = 250
+
+
+def _byline(paragraph: str) -> bool:
+    return len(paragraph) <= BYLINE_MAX_CHARS and _BYLINE.match(paragraph) is not None
 
 
 def candidate_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
@@ -69,7 +89,7 @@ def whole_sentences(paragraphs: Sequence[str], *, openers: bool = False) -> list
         for i, p in enumerate(paragraphs)
         # An interviewer's question ("Votre texte a été partagé. Vous attendiez-vous… ?")
         # asks; its sentences are the asker's, not the story.
-        if not p.rstrip(" *»\u00a0\u202f").endswith("?")
+        if not p.rstrip(" *»\u00a0\u202f").endswith("?") and not _byline(p)
         for s in sentences(p)
         if not s.text[:1].islower()
         and not _quoted(p, s.start)
@@ -170,7 +190,8 @@ _PRONOUN_START = frozenset(
 
 
 #: "Il semble que…", "Il y a…": impersonal, no one to name.
-_IMPERSONAL = re.compile(r"^Il (?:semble|y a|faut|paraît|reste)\b")
+#: "Il aura fallu attendre… pour qu’Odile Ferrand…": the event, no one pointed at either.
+_IMPERSONAL = re.compile(r"^Il (?:semble|y a|faut|paraît|reste|(?:aura|avait|a) fallu)\b")
 _QUANTIFIERS = frozenset(
     ["certains", "certaines", "plusieurs", "beaucoup", "tous", "toutes", "d’autres"]
 )
@@ -207,7 +228,8 @@ def _fragment(sentence: str) -> bool:
     """No finite verb, or a short line whose only verb reading is doubtful."""
     if _CEST.match(sentence):
         return False  # "C’est terminé…": the lexicon reads no verb in "C’est"
-    if not has_finite_verb(sentence):
+    # "Il n’était pourtant pas…": the lexicon reads no "n’était"; the auxiliary is certain.
+    if not has_finite_verb(sentence) and not has_certain_verb(sentence):
         return True
     return len(sentence.split()) <= FRAGMENT_WORDS and not has_certain_verb(sentence)
 
@@ -342,18 +364,107 @@ def _unattributed_quote(text: str) -> bool:
 _CROSS_REFERENCE = re.compile(r"(?i)\(\s*(?:lire|voir|cf\.)\b[^)]*\)")
 
 
+# -- what the story is about: the headline's event ------------------------------------------------
+
+#: A name of the headline (who) counts this many of its other content words (issue 16: a reader
+#: of the snippet must learn who did what; "une artiste" without her name tells nothing).
+NAME_WEIGHT = 2
+#: Letters a word is matched on: "peintre" holds "peint", "Castelneuvien" "Castelneuf" (French
+#: has no stemmer here; five letters tell the family from the neighbours well enough).
+STEM_CHARS = 5
+#: A lead option states the headline's event when it shares at least this share of what the
+#: lead option sharing most with the headline shares, and at least ``EVENT_MIN``: a later
+#: detail holding the keyphrase ("Ferrand a peint…") then never beats the lead's event.
+EVENT_SHARE = 0.5
+EVENT_MIN = 2
+#: …and at least this share of the headline's own weight.
+EVENT_HEADLINE_SHARE = 0.3
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", text.replace("’", " ").replace("'", " "))
+
+
+def _event_words(reference: str) -> dict[str, int]:
+    """The content words of the headline ``reference`` outside its quotations, by their first
+    letters, each with its weight: a name counts more."""
+    function_words = load_french().function_words
+    out: dict[str, int] = {}
+    # A quotation in a headline ("Léa Fournier : « La montagne… »") is the speaker's words, not
+    # the event: a sentence repeating it out of its interview says nothing of who.
+    reference = _QUOTED.sub(" ", reference)
+    # Each part of a headline ("TRIBUNE. Sur nos côtes…") opens on a capital.
+    for part in re.split(r"[.!?:]", reference):
+        for k, w in enumerate(_words(part)):
+            if fold(w) in function_words or (len(w) < 3 and not w.isdigit()):
+                continue
+            entry = load_lexicon().entry(w)
+            name = w[:1].isupper() and (k > 0 or entry.guessed or entry.pos == {"PROPN"})
+            stem = fold(w)[:STEM_CHARS]
+            out[stem] = max(out.get(stem, 0), NAME_WEIGHT if name else 1)
+    return out
+
+
+def _overlap(text: str, event: dict[str, int]) -> int:
+    """How much of the headline's event ``text`` says: the weights of its words it holds."""
+    held = {fold(w)[:STEM_CHARS] for w in _words(text)}
+    return sum(weight for stem, weight in event.items() if stem in held)
+
+
+#: First person outside a quotation: the author's aside ("où je mène des enquêtes"), not the
+#: story.
+_FIRST_PERSON_ANY = re.compile(
+    r"(?i)(?<![\w’'])(?:(?:je|me|moi|mon|ma|mes)(?![\w’'-])|[jm][’'](?=\w))"
+)
+
+
+#: A name right after the role noun: "la société Lumaj", "la start-up bordelaise Sylvéa", "la
+#: maire, Catherine…", "le ministre de la Santé Roman Prymula".
+_NAME_NEXT = re.compile(r",?\s+(?:[a-zà-ÿ’'-]+\s+){0,3}[A-ZÀ-Ý]")
+
+
+@cache
+def _role_nouns() -> tuple[str, ...]:
+    return read_list("meta_role_nouns.txt")
+
+
+def _misleading(text: str, names: Sequence[str]) -> bool:
+    """Out of its article, ``text`` would mislead or say nothing of who: a question, the
+    author's first person, or someone named by role alone ("une artiste", "la société") when
+    no name of the headline (``names``) is in it and none stands next to the noun."""
+    if any(x.text.rstrip(" »”\u00a0\u202f").endswith("?") for x in sentences(text)):
+        return True
+    if _FIRST_PERSON_ANY.search(_QUOTED.sub("", text)):
+        return True
+    if any(n.lower() in text.lower() for n in names):
+        return False
+    for noun in _role_nouns():
+        pattern = r"(?i)(?<![\w’'])(?:une?|la|le|l’|l'|cette|cet|ce) " + re.escape(noun)
+        for m in re.finditer(pattern + r"(?![\w-])", text):
+            if not _NAME_NEXT.match(text[m.end() :]):
+                return True
+    return False
+
+
 def build_meta_description(
     paragraphs: Sequence[str],
     keyphrase: str | None = None,
     *,
+    headline: str | None = None,
     min_chars: int = MIN_CHARS,
     max_chars: int = MAX_CHARS,
     supported: Supported | None = None,
 ) -> str:
     """The best description the text allows (see the module docstring); "" for an empty text.
 
-    With ``supported``, a description compressed from the author's sentences is used only when
-    it accepts it (the author's sentences as they stand need no check)."""
+    The description says the story's main event: a lead option sharing the ``headline``'s
+    words (its names first) comes before any detail, the keyphrase breaking ties among those
+    (without a headline, the keyphrase ranks first, as before). With ``supported``, a
+    description compressed from the author's sentences is used only when it accepts it (the
+    author's sentences as they stand need no check)."""
     if not paragraphs:
         return ""
     matcher = KeyphraseMatcher(keyphrase) if keyphrase else None
@@ -398,9 +509,41 @@ def build_meta_description(
     if not options:
         return ""
 
+    def fits(o: _Option, low: int) -> bool:
+        return low <= len(o.text) <= max_chars
+
+    # Without a headline, the keyphrase ranks as before: the lead's first sentence is too often
+    # a kicker or a question to stand for the event.
+    reference = headline or ""
+    event = _event_words(reference)
+    names = [w for w in _words(reference) if event.get(fold(w)[:STEM_CHARS]) == NAME_WEIGHT]
+    # The headline's first name is its subject (who): "Parla est le premier produit de la
+    # compagnie" does not name the company "Lumaj dévoile Parla" is about.
+    misleading = {o.text: _misleading(o.text, names[:1]) for o in options}
+    overlap = {o.text: _overlap(o.text, event) for o in options}
+    in_lead = [o for o in options if o.index < 1000 and fits(o, min_chars)]
+    best = max((overlap[o.text] for o in in_lead if not misleading[o.text]), default=0)
+    # "Le drame qui se déroule…" shares two words of "Microsoft a joué un rôle de premier plan
+    # dans le drame qui se déroule", not who did what: a share of the whole headline too.
+    total = math.ceil(EVENT_HEADLINE_SHARE * sum(event.values()))
+    need = max(EVENT_MIN, math.ceil(EVENT_SHARE * best), total)
+
+    def states_event(o: _Option) -> bool:
+        return (
+            o.index < 1000
+            and overlap[o.text] >= need
+            and not misleading[o.text]
+            and not _unattributed_quote(o.text)
+            and _CROSS_REFERENCE.search(o.text) is None
+        )
+
     def rank(o: _Option) -> tuple[int, ...]:
         return (
             int(_CROSS_REFERENCE.search(o.text) is not None or _unattributed_quote(o.text)),
+            # A question, the author's "je", "une artiste" unnamed: misleading in a snippet.
+            int(misleading[o.text]),
+            # The event before a detail holding the keyphrase (issue 16, point 3).
+            -int(states_event(o)),
             -kp_score(o.text),
             # Joined sentences open on the one naming the keyphrase, not on a side detail
             # ("Les actions de Microsoft atteignent un niveau record. Altman dirigera…").
@@ -411,6 +554,7 @@ def build_meta_description(
             # The story told, not a speaker's "je" (an interviewee's answer, an aside).
             int(_FIRST_PERSON.search(o.text) is not None),
             o.paragraph,
+            -overlap[o.text],
             o.index,
             o.deletions,
         )
@@ -418,11 +562,9 @@ def build_meta_description(
     # In the window with the keyphrase; else one holding the keyphrase that is long enough
     # (Yoast rates a description without the keyphrase bad, a short one only "ok"); else the
     # best whole sentence in the window, or long enough; else the longest that fits; else the
-    # shortest — never a cut one.
-    def fits(o: _Option, low: int) -> bool:
-        return low <= len(o.text) <= max_chars
-
+    # shortest — never a cut one. Before all, the lead's event in the window.
     pools = [
+        sorted((o for o in options if fits(o, min_chars) and states_event(o)), key=rank),
         sorted((o for o in options if fits(o, min_chars) and has_kp(o.text)), key=rank),
         sorted((o for o in options if fits(o, FALLBACK_MIN_CHARS) and has_kp(o.text)), key=rank),
         sorted((o for o in options if fits(o, min_chars)), key=rank),

@@ -358,7 +358,7 @@ def build_article(
     seo_title = build_seo_title(
         title, keyphrase, doc=cleaned, paragraphs=prose_text, supported=judge
     )
-    meta_description = build_meta_description(body, keyphrase, supported=judge)
+    meta_description = build_meta_description(body, keyphrase, headline=title, supported=judge)
     if backend is not None and body:
         from plume.write.candidates import FieldChoice, model_meta, model_title
 

@@ -412,8 +412,10 @@ def build_seo_title(
 
     def key(c: str) -> tuple[int, int, int, int]:
         # Yoast keyphraseInSEOTitle: the keyphrase in it; then the title's own words; then the
-        # exact keyphrase at the start (function words aside) of the story's main event; then
-        # the 400–600 px Google shows.
+        # 400–600 px Google shows; then the exact keyphrase at the start (function words aside)
+        # of the story's main event. Width before the keyphrase's place: a title cut short to
+        # put the keyphrase first loses the headline's news, or its hook (issue 16: "SEO title
+        # 400–600 px"; Yoast only asks the keyphrase to come first).
         has_kp = matcher.in_text(c)
         wide = text_width(c) >= SEO_TITLE_MIN_PX
         at_start = leads_with(c, keyphrase)
@@ -421,7 +423,7 @@ def build_seo_title(
         # keyphrase: read blind, an SEO title lifted from the body was "a random sentence"
         # (docs/calibration.md).
         own_words = c in trusted or c in lifted_own
-        return (-int(has_kp), int(not own_words), -int(at_start and c in main), -int(wide))
+        return (-int(has_kp), int(not own_words), -int(wide), -int(at_start and c in main))
 
     fitting = [c for c in dict.fromkeys(candidates) if text_width(c) <= SERP_TITLE_MAX_PX]
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals

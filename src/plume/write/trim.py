@@ -293,21 +293,34 @@ def _spans(sentence: str, *, aggressive: bool, description: bool = False) -> lis
         inner = sentence[a + 2 : b]
         after = sentence[b + 2 :]
         before = sentence[:a].rsplit(", ", 1)
+        # "À Porz-Meur, petite commune du Finistère où je mène…, 62 % des logements…": the
+        # place's apposition, between the opening place and the subject.
+        place = (
+            description
+            and len(before) == 1
+            and _PLACE_OPENER.match(before[0]) is not None
+            and (_subject_like(after) or after[:1].isdigit())  # "62 % des logements"
+        )
         if (
             inner[:1].islower()
-            and (len(before) > 1 or _names_subject(before[0]))
+            and (len(before) > 1 or _names_subject(before[0]) or place)
             and len(inner.split()) <= _MAX_ASIDE_WORDS
             and first_word(inner) not in _CONJUNCTIONS
             and first_word(inner) not in SUBJECT_PRONOUNS
             and not any(c in inner for c in ":;«»")
-            and (_starts_with(inner, _RELATIVES) or not has_finite_verb(inner))
+            and (
+                _starts_with(inner, _RELATIVES)
+                or not has_finite_verb(inner)
+                # "petite commune où…": "commune" reads as a verb too; its relative is no verb.
+                or (place and not has_certain_verb(_BEFORE_RELATIVE.split(inner)[0]))
+            )
             and not _starts_with(inner, _SUBORDINATORS)
-            and _continues_clause(after)
+            and (_continues_clause(after) or place)
             and not _starts_with(inner, _PROTECTED)
             and not _SPEECH_VERBS.search(inner)
             and not (first_word(inner) in _SUBJECT_OPENERS and _subject_like(after))
         ):
-            spans.append((a, b + 1))
+            spans.append((a + 1 if place else a, b + 1))  # "À Porz-Meur, 62 %…" keeps its comma
     # A trailing clause of circumstance (", suscitant des interrogations.").
     end = len(sentence.rstrip(" .!?…\u00a0\u202f"))
     for last in commas:
@@ -318,6 +331,8 @@ def _spans(sentence: str, *, aggressive: bool, description: bool = False) -> lis
         gerund = word == "en" and _is_participle(first_word(tail[3:]))
         # ", pour assurer leur croissance…": why, not what (the clause before has no "doit").
         why = description and _purpose_opening(tail, sentence[:last])
+        # ", après la détection de…", ", aux côtés de Bpifrance…": when, with whom, not what.
+        around = description and _starts_with(tail, _DESCRIPTION_TAILS)
         if (
             (
                 _starts_with(tail, _TAIL_OPENERS)
@@ -325,11 +340,14 @@ def _spans(sentence: str, *, aggressive: bool, description: bool = False) -> lis
                 or apposition
                 or gerund
                 or why
+                or around
             )
             and not _SPEECH_VERBS.search(tail)
             and not _starts_with(tail, _PROTECTED)
         ):
             spans.append((last, end))
+    if description:
+        spans += _coordinated(sentence, end)
     # "…parachève un chantier institutionnel entamé il y a moins de dix ans.": "un chantier
     # entamé…" is "un chantier" still (not so under a negation, nor for "le", "les": which ones).
     if description and not _NE.search(sentence):
@@ -400,6 +418,42 @@ def _spans(sentence: str, *, aggressive: bool, description: bool = False) -> lis
     # the end, so no two combine) and of the adverbs.
     cuts = sorted(set(cuts))[:3] + sorted(set(adverbs))[:2]
     return sorted(set(spans))[: _MAX_SPANS - len(cuts)] + cuts
+
+
+_BEFORE_RELATIVE = re.compile(r"(?<![\w’'])(?:qui|que|qu’|dont|où)(?![\w’'])")
+_PLACE_OPENER = re.compile(r"^(?:À|Au|Aux|En|Dans) [A-ZÀ-Ý][\w’'-]*$")
+#: Trailing circumstances a description may lose (the event stays whole before them).
+_DESCRIPTION_TAILS = ("après", "aux côtés", "à la suite", "suite à", "au lendemain")
+#: A second complement of the same preposition: "aux femmes enceintes ou allaitantes et aux
+#: parents de nourrissons de moins de six mois": "aux femmes enceintes" alone is still true.
+_SECOND_COMPLEMENT = re.compile(r" (?:et|ou) (?:aux|au|à) ")
+_FIRST_COMPLEMENT = re.compile(r"(?<![\w’'])(?:aux|au|à) ")
+#: Words a second complement runs over at most.
+_MAX_COMPLEMENT_WORDS = 12
+
+
+def _coordinated(sentence: str, end: int) -> list[tuple[int, int]]:
+    """Spans of second complements (see ``_SECOND_COMPLEMENT``), with a coordinated adjective
+    before them ("enceintes ou allaitantes"); each runs to the infinitive the complements
+    govern ("de ne plus consommer"), a comma or the end."""
+    spans: list[tuple[int, int]] = []
+    lex = load_lexicon()
+    for m in _SECOND_COMPLEMENT.finditer(sentence[:end]):
+        if not _FIRST_COMPLEMENT.search(sentence[: m.start()]):
+            continue
+        start = m.start()
+        adj = re.search(r" (?:ou|et) ([a-zà-ÿ’'-]+)$", sentence[:start])
+        if adj and lex.entry(adj.group(1)).has("A") and not lex.entry(adj.group(1)).has("V"):
+            start = adj.start()
+        stop = end
+        for w in re.finditer(r",| (?:de|d’) (?=([\w’'-]+))", sentence[m.end() : end]):
+            nxt = w.group(1) or ""
+            if w.group() == "," or nxt in ("ne", "n’") or lex.entry(nxt).has("W"):
+                stop = m.end() + w.start()
+                break
+        if len(sentence[m.end() : stop].split()) <= _MAX_COMPLEMENT_WORDS:
+            spans.append((start, stop))
+    return spans
 
 
 #: An indefinite noun (and an adjective) then a participle: "un chantier institutionnel entamé".
@@ -559,7 +613,12 @@ def _valid(kept: str, removed: str, original: str = "") -> bool:
         # The end was cut: the verb must keep its complement.
         if _ENDS_ON_VERB.search(kept.rstrip(" .!?…")):
             return False  # "Jean-Paul Delevoye s’est mis"
-        last = {a.tag for a in load_lexicon().entry(words[-1]).analyses}
+        # A name is no verb ("…ses premiers écouteurs, appelés Parla": "parla" is one).
+        last = (
+            set()
+            if words[-1][:1].isupper()
+            else {a.tag for a in load_lexicon().entry(words[-1]).analyses}
+        )
         if last and last <= {"V", "X"}:
             return False
         before = fold(words[-2]) if len(words) > 1 else ""
