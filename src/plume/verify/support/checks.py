@@ -308,6 +308,9 @@ def modality_check(
 ) -> Problem | None:
     if c.hedged:
         return None
+    light = _light_root_hedged(c, src, w)
+    if light is not None:
+        return light
     attributed = _attributed(c)
     for t in body:
         # A noun predicate too, the claim's main one: "les prolongations sont hors la loi" for
@@ -370,6 +373,27 @@ def modality_check(
             return (
                 f"temps changé : la source annonce « {t.text} » pour plus tard",
                 f"tense changed: the source announces “{t.text}” for later",
+            )
+    return None
+
+
+def _light_root_hedged(c: Text, src: Text, w: Window) -> Problem | None:
+    """A claim whose main verb has no content of its own ("l'acquisition se fait sans coût")
+    says what its complements say: the source hedging all of them ("semble se faire sans
+    coût") is a hedge dropped."""
+    for t in c.toks:
+        if t.dep != "ROOT" or t.pos not in ("VERB", "AUX") or t.content:
+            continue
+        same = [
+            src.toks[i]
+            for x in children_of(c, t.i)
+            if x.content and x.pos in ("NOUN", "ADJ") and x.dep != "nsubj"
+            for i in w.align.get(x.i, ())
+        ]
+        if same and all(s.hedge for s in same):
+            return (
+                f"modalité renforcée : la source reste prudente sur « {t.text} »",
+                f"modality strengthened: the source hedges “{t.text}”",
             )
     return None
 
@@ -457,6 +481,7 @@ def quantity_check(
             for n in w.sents
             for s in sent_toks(src, n)
             if plain(s.text) in source_words
+            and not _gerund_tout(src, s)
             and (
                 not targets
                 or any(
@@ -471,6 +496,17 @@ def quantity_check(
                 f"overstated quantity: the source does not say “{q.text}”",
             )
     return None
+
+
+def _gerund_tout(text: Text, s: Tok) -> bool:
+    """Whether "tout" opens a gerund ("tout en envoyant"): it quantifies nothing."""
+    nxt = text.toks[s.i + 1 : s.i + 3]
+    return (
+        plain(s.text) == "tout"
+        and len(nxt) == 2
+        and plain(nxt[0].text) == "en"
+        and plain(nxt[1].text).endswith("ant")
+    )
 
 
 def _restricted(text: Text, q: Tok) -> bool:

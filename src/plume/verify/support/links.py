@@ -4,13 +4,13 @@ numbers that count what the claim says they count."""
 
 from __future__ import annotations
 
-from plume.lang.fr import fold
+from plume.lang.fr import fold, time_nouns
 from plume.verify.support.names import titles
 from plume.verify.support.parse import Problem, Text, Tok, Window, sent_toks
-from plume.verify.support.roles import children_of, subtree_of
-from plume.verify.support.words import FIRST_PERSON, plain, word_class
+from plume.verify.support.roles import children_of, subtree_of, unmarked_name
+from plume.verify.support.words import FIRST_PERSON, lexicon, plain, word_class
 
-__all__ = ["content_head", "links_check", "role_of"]
+__all__ = ["conjuncts_up", "content_head", "links_check", "role_of"]
 
 #: Largest tree distance, in the source, between a name or number and the word the claim ties
 #: it to.
@@ -246,9 +246,12 @@ def _linked(c: Text, t: Tok, h: Tok, src: Text, w: Window) -> bool:
     # In one sentence: across two, the word may be another's (merged facts); a pronoun for it
     # in the verb's sentence is judged below.
     # (Words side by side are linked whatever the parse: "a embauché | Altman" cut in two.)
+    # A conjunct is tied as the first of its list is ("embauché Altman et Brockman", the parse
+    # cut after "Altman").
     if not context and any(
-        (abs(a - b) <= 2 or _distance(src, a, b, across=False) <= _MAX_LINK) and _ties(src, h, a, b)
+        (abs(x - b) <= 2 or _distance(src, x, b, across=False) <= _MAX_LINK) and _ties(src, h, x, b)
         for a in w.align[t.i]
+        for x in conjuncts_up(src, a)
         for b in w.align[h.i]
     ):
         return True
@@ -279,18 +282,87 @@ def _linked(c: Text, t: Tok, h: Tok, src: Text, w: Window) -> bool:
         if src.toks[b].pos == "VERB" and any(
             (x.dep.startswith("nsubj") if climbed else role_of(src, v.i, x) == role)
             and _may_refer(src, x, t, claim_keys)
+            and (x.pos != "PRON" or _named_before(src, w, t, x.i))
             for x in children_of(src, v.i)
+        ):
+            return True
+        # "Condamné à sept ans de prison, il voit…": a fronted participle is said of the
+        # subject of the clause it opens onto, its patient.
+        # (a headline's bare participle with no object is passive: "X inscrit sur une liste
+        # par Y", not "X inscrit Y sur une liste")
+        bare = not any(y.dep.startswith("aux") or y.dep == "obj" for y in children_of(c, h.i))
+        patient = role != "agent" or (bare and lexicon().is_past_participle(h.text))
+        x = _fronted_subject(src, b) if patient else None
+        if x is not None and (
+            x.i in w.align.get(t.i, ()) or (x.pos == "PRON" and t.keys & _antecedent(src, x.i))
         ):
             return True
         # "Ses carnets" for "les carnets de Marie Curie".
         if src.toks[b].pos == "NOUN" and any(
-            x.dep == "det" and plain(x.text) in _POSSESSIVE for x in children_of(src, b)
+            x.dep == "det" and plain(x.text) in _POSSESSIVE and _named_before(src, w, t, x.i)
+            for x in children_of(src, b)
         ):
             return True
     return False
 
 
 _POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+def _named_before(src: Text, w: Window, t: Tok, pronoun: int) -> bool:
+    """Whether the claim's name ``t`` is named before the sentence of source pronoun
+    ``pronoun``, or in it: a pronoun stands for someone already named ("il vient de recevoir le
+    prix. par Didier Roy" is not Roy's), save in its own sentence ("Chirac l'a soutenu », dit-on
+    de Delevoye")."""
+    n = src.toks[pronoun].sent
+    return t.i in w.context or any(src.toks[a].sent <= n for a in w.align.get(t.i, ()))
+
+
+def _fronted_subject(src: Text, b: int) -> Tok | None:
+    """The subject of the clause a sentence-opening past participle is detached onto
+    ("Inscrit sur une liste noire par X, il a vu…": "il"), or ``None``."""
+    p = src.toks[b]
+    start, end = src.sents[p.sent]
+    if b > start + 1 or not lexicon().is_past_participle(p.text):
+        return None
+    # (the first subject just after a comma: the participle's phrase ends there)
+    for x in src.toks[b + 2 : end]:
+        if x.dep.startswith("nsubj") and x.pos in ("PRON", "PROPN", "NOUN"):
+            return x if src.toks[x.i - 1].text == "," else None
+    return None
+
+
+#: Sentences looked back for a subject pronoun's antecedent.
+_BACK = 4
+
+
+def _antecedent(src: Text, i: int) -> frozenset[str]:
+    """Keys of the name a subject pronoun most likely stands for: the last name of its number
+    in the sentences before it, not under a preposition ("par la présidente Park" is no
+    antecedent of the next sentence's "il")."""
+    p = src.toks[i]
+    lo, hi = src.sents[max(0, p.sent - _BACK)][0], src.sents[p.sent][0]
+    for j in range(hi - 1, lo - 1, -1):
+        x = src.toks[j]
+        if x.pos != "PROPN" or not x.content or x.dep == "flat:name":
+            continue
+        if not unmarked_name(src, j) or (x.number_gram == "Plur") != (p.number_gram == "Plur"):
+            continue
+        run = [y for y in src.toks[j - 3 : j + 4] if y.pos == "PROPN" and y.sent == x.sent]
+        return frozenset(k for y in run for k in y.keys)
+    return frozenset()
+
+
+def conjuncts_up(src: Text, a: int) -> list[int]:
+    """``a`` and the words it is coordinated under, in its sentence ("Brockman" in "Altman et
+    Brockman": "Altman" too)."""
+    out = [a]
+    cur = src.toks[a]
+    # (a conjunct may hang on the first name's last word: "Clara Ferrand et Hugo")
+    while cur.dep in ("conj", "flat:name") and cur.head != cur.i and len(out) < 6:
+        cur = src.toks[cur.head]
+        out.append(cur.i)
+    return out
 
 
 _DEFINITE = frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces"})
@@ -309,6 +381,8 @@ def _may_refer(src: Text, x: Tok, t: Tok, claim_keys: set[str]) -> bool:
         # "elles" does not stand for "Catherine Vautrin"; "je" in a quote is its speaker.
         word = plain(x.text)
         return (word in word_class("pronoun") or word in FIRST_PERSON) and agrees
+    if x.pos == "NOUN" and titles(src).stands_for(x, t):
+        return True  # "le Premier ministre tchèque" for "Andrej Babiš", the source's only one
     if x.pos != "NOUN" or not x.content or x.keys & claim_keys:
         return False
     if titles(src).someone_else(x, t):
@@ -387,7 +461,7 @@ def _number_link(c: Text, t: Tok, src: Text, w: Window) -> Problem | None:
             )
         if same_kind and not reworded:
             d = min(_distance(src, a, b, across=False) for a in w.align[t.i] for b in same_kind)
-            if d > _MAX_NUMBER_LINK:
+            if d > _MAX_NUMBER_LINK and not _dated_back(src, t, w.align[t.i], same_kind):
                 return _not_linked(t, h)
     unit = c.toks[t.head] if t.head != t.i else None
     verb_link = _verb_link(c, t, unit, src, w)
@@ -465,6 +539,8 @@ def _number_link(c: Text, t: Tok, src: Text, w: Window) -> Problem | None:
         ]
         if not theirs or any(x.keys & mine_keys for x in theirs):
             return None  # this occurrence counts the same thing (or nothing said)
+        if any(_topic_of(src, x, mine, w) for x in theirs):
+            return None  # "messages sur le sujet", the claim's "ibuprofène" named before
         if not moved and any(x.i in claimed for x in theirs):
             return None  # reworded: the claim's word is a paraphrase of this one
     # "45 % des cadres" where the source's 45 % are "des employés" (and its cadres elsewhere).
@@ -472,6 +548,17 @@ def _number_link(c: Text, t: Tok, src: Text, w: Window) -> Problem | None:
         f"nombre rattaché à autre chose : « {t.text} … {mine[0].text} »",
         f"number attached to something else: “{t.text} … {mine[0].text}”",
     )
+
+
+def _topic_of(src: Text, x: Tok, mine: list[Tok], w: Window) -> bool:
+    """Whether source noun ``x`` is a definite topic noun ("le sujet") standing for one of the
+    claim's words ``mine``, named before it in its sentence."""
+    if not x.keys & word_class("topic") or not any(
+        y.dep == "det" and plain(y.text) in _DEFINITE for y in children_of(src, x.i)
+    ):
+        return False
+    start = src.sents[x.sent][0]
+    return any(start <= b < x.i for m in mine for b in w.align.get(m.i, ()))
 
 
 def _said_of(c: Text, unit: int) -> list[Tok]:
@@ -578,6 +665,44 @@ def _counts(src: Text, v: int, dep: str) -> set[str | None]:
             out.add(x.number)
         out |= {y.number for y in children_of(src, x.i) if y.pos == "NUM" and y.dep == "nummod"}
     return out - {None}
+
+
+def _dated_back(src: Text, t: Tok, dates: tuple[int, ...], verbs: list[int]) -> bool:
+    """Whether claim year ``t`` (at source ``dates``) dates a source verb of the next sentence
+    through an anaphoric demonstrative in its clause ("depuis 2019, … Microsoft a investi
+    1 milliard cette année-là"; not "cette année", which is the year of writing)."""
+    if not (t.number or "").isdigit() or not _is_date(t):
+        return False
+    return any(
+        src.toks[b].sent == src.toks[a].sent + 1 and _points_back_in_time(src, b)
+        for a in dates
+        for b in verbs
+    )
+
+
+#: Relations that open another clause: a demonstrative under them dates that clause.
+_OTHER_CLAUSE = frozenset({"conj", "advcl", "parataxis", "ccomp", "acl:relcl"})
+
+
+def _points_back_in_time(src: Text, v: int) -> bool:
+    """Whether verb ``v``'s own clause holds "ce/cette <time noun>-là" ("cette année-là")."""
+    todo = [v]
+    while todo:
+        for x in children_of(src, todo.pop()):
+            if x.dep in _OTHER_CLAUSE:
+                continue
+            todo.append(x.i)
+            after = " ".join(plain(y.text) for y in src.toks[x.i + 1 : x.i + 3])
+            if (
+                fold(x.text) in time_nouns()
+                and after.replace(" ", "") in ("-la", "la")
+                and any(
+                    y.dep == "det" and plain(y.text) in ("ce", "cet", "cette")
+                    for y in children_of(src, x.i)
+                )
+            ):
+                return True
+    return False
 
 
 def _is_date(t: Tok) -> bool:

@@ -64,8 +64,21 @@ class Titles:
         title = self.definite.get(s.i)
         if title is None:
             return False
-        mine = any(title in self.of_name.get(k, ()) for k in t.keys)
-        return mine and len(self.holders.get(title, ())) == 1
+        # (an adjective after the noun says the same title, "le Premier ministre tchèque"; one
+        # before it another, "le Premier ministre" is not "le ministre")
+        end = self.text.sents[s.sent][1]
+        after = {
+            plain(x.text)
+            for x in self.text.toks[s.i + 1 : end]
+            if x.head == s.i and x.dep == "amod"
+        }
+        words = set(title.split())
+        return any(
+            (mine == title or (set(mine.split()) < words and words - set(mine.split()) <= after))
+            and len(self.holders.get(mine, ())) == 1
+            for k in t.keys
+            for mine in self.of_name.get(k, ())
+        )
 
     def someone_else(self, s: Tok, t: Tok) -> bool:
         """Whether source noun ``s``, definite, is a title the source gives other people than

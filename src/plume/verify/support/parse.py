@@ -104,6 +104,9 @@ def _sentences(doc: Any) -> tuple[tuple[int, int], ...]:
             carry = start
             continue
         carry = None
+        if out and _continues(doc, s.start, out[-1][0]):
+            out[-1] = (out[-1][0], s.end)
+            continue
         out.append((start, s.end))
     if carry is not None:
         if out:
@@ -111,6 +114,18 @@ def _sentences(doc: Any) -> tuple[tuple[int, int], ...]:
         else:
             out.append((carry, len(doc)))
     return tuple(out)
+
+
+def _continues(doc: Any, i: int, start: int) -> bool:
+    """Whether no sentence can start at token ``i`` (the last one started at ``start``): inside
+    a hyphenated name ("Park Geun | -Hye"), on a comma ("Loué pour sa gestion | , il…"), or
+    right after an opening quote ("traduit en français, « | Au soleil couchant »")."""
+    before = doc[i - 1]
+    if doc[i].text in (",", ";", ")"):
+        return True
+    if not before.whitespace_ and (before.text[-1:].isalnum() or before.text == "-"):
+        return True
+    return before.text == '"' and str(doc[start:i].text).count('"') % 2 == 1
 
 
 def analyse(doc: Any, *, claim: bool) -> Text:
@@ -549,6 +564,8 @@ def _believed(t: Any) -> bool:
 def _future(t: Any) -> bool:
     """Whether ``t``'s clause is in the future ("sera présenté", "va présenter")."""
     v = _clause(t)
+    if v.dep_ == "xcomp" and fold(v.head.text) == "pouvoir":
+        v = v.head  # "va pouvoir accueillir": the future is on "pouvoir"
     if any("Fut" in x.morph.get("Tense") for x in (v, *v.children) if x.pos_ in ("VERB", "AUX")):
         return True
     # "va présenter": "aller" in the present with an infinitive
@@ -562,6 +579,10 @@ def _notion(t: Any) -> bool:
 
 def _is_hedge_tok(t: Any) -> bool:
     return "Cnd" in t.morph.get("Mood") or t.text == "?"
+
+
+#: Marks of a clause given as a cause, hence as a fact.
+_GIVEN = frozenset({"étant", "puisque", "puisqu'", "parce"})
 
 
 def _hedged(t: Any) -> bool:
@@ -597,6 +618,9 @@ def _hedged(t: Any) -> bool:
         if (
             cur.i not in (t.i, own.i)  # "elle demande" is said; what she asks for is not
             and fold(cur.text) != "pu"
+            # "PSL va pouvoir se concentrer…" announces a means, no mere possibility (not so
+            # "va devoir", an obligation)
+            and not (fold(cur.text) == "pouvoir" and _future(cur))
             and not restrictive(cur)  # "ne peut être qu'un archaïsme" is certain
             and word_keys(cur.text, cur.pos_) & word_class("hedge")
             # "il n'est plus possible de…" is certain
@@ -608,6 +632,10 @@ def _hedged(t: Any) -> bool:
             # The conditional of reported speech is a future in the past, not a hedge.
             return not any(word_keys(a.text, "VERB") & word_class("speech") for a in cur.ancestors)
         if cur.head.i == cur.i:
+            return False
+        if any(c.dep_ in ("mark", "advmod") and fold(c.text) in _GIVEN for c in kids):
+            # "… susceptible de se renforcer étant donné le groupe amené à remplacer…": a cause
+            # is given as a fact, whatever hedges what it explains.
             return False
         if cur.dep_ in ("ccomp", "csubj") and _clause_negated(_clause(cur.head), 0):
             return True  # "rien ne permet d'affirmer que…", "il n'a pas dit que…"
@@ -647,7 +675,7 @@ def analyse_source(text: str) -> Text:
     with _SOURCE_LOCK:
         known = {b: _BLOCK_CACHE[b] for b in blocks if b in _BLOCK_CACHE}
     todo = list(dict.fromkeys(b for b in blocks if b not in known))
-    for block, doc in zip(todo, _nlp().pipe(todo), strict=True):
+    for block, doc in zip(todo, _parse_blocks(todo), strict=True):
         known[block] = analyse(doc, claim=False)
     analysed = _merge([known[b] for b in blocks])
     with _SOURCE_LOCK:
@@ -658,6 +686,23 @@ def analyse_source(text: str) -> Text:
             _SOURCE_CACHE.clear()
         _SOURCE_CACHE[text] = analysed
     return analysed
+
+
+def _parse_blocks(blocks: list[str]) -> list[Any]:
+    """The paragraphs parsed, the parser told where no sentence starts (:func:`_continues`):
+    it does not always follow, but a parse that does keeps the clauses together."""
+    nlp = _nlp()
+    docs = [nlp.make_doc(b) for b in blocks]
+    for doc in docs:
+        start = 0
+        for t in doc[1:]:
+            if _continues(doc, t.i, start):
+                t.is_sent_start = False
+            elif doc[t.i - 1].text in (".", "!", "?"):
+                start = t.i
+    for _, proc in nlp.pipeline:
+        docs = list(proc.pipe(docs))
+    return docs
 
 
 def _blocks(text: str) -> list[str]:

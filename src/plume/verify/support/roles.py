@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from plume.lang.fr import fold
+from plume.verify.support.names import titles
 from plume.verify.support.parse import Problem, Text, Tok, Window, sent_toks
 from plume.verify.support.words import FIRST_PERSON, plain, word_class, word_keys
 
@@ -285,6 +286,7 @@ def roles_check(
             k for x in c.toks if x.content and x.i != t.i and x.i >= c.topic_end for k in x.keys
         }
         # (a relative "qui" is its antecedent only as the parser hung it: not enough for a swap)
+        clause_keys = claim_keys & {k for x in _clause_toks(c, t.i) if x.content for k in x.keys}
         named_agent = any(
             x.dep == "nsubj" and x.pos in ("NOUN", "PROPN") for x in children_of(c, t.i)
         )
@@ -304,8 +306,24 @@ def roles_check(
             # A pronoun subject is resolved here: a swap needs both names on both sides,
             # which a wrong antecedent rarely fakes ("Ils accusent la direction…").
             sag = _roles(src, s)[0]
+            # Two subjects on one verb is a misparse ("« Un choc », c'est ainsi qu'il a
+            # qualifié…"): the one next to the verb is its subject.
+            subjects = [x for x in children_of(src, s) if x.dep == "nsubj"]
+            if len(subjects) > 1:
+                # (a pronoun there is the last subject of the sentence before, not the other
+                # subjects the parse gave its verb)
+                near = min(subjects, key=lambda x: abs(x.i - s))
+                sag = (
+                    _actor(src, near.i)
+                    if near.pos != "PRON"
+                    else _main_subject(src, near.sent - 1)
+                    if near.sent > 0 and fold(near.text) in ("il", "elle")
+                    else None
+                )
             if sag is not None and sag & _author():
                 sag = None
+            if sag is not None and ag and _titled_agent(c, ag, src, s):
+                sag = sag | ag  # "le Premier ministre" is the claim's "Andrej Babiš"
             rest = _others(src, s)
             here = {k for x in sent_toks(src, src.toks[s].sent) for k in x.keys}
             ssubj, srest = _subject_and_rest(src, s)
@@ -327,7 +345,9 @@ def roles_check(
                     (ag and sag and ag & rest and not ag & sag)
                     or (sag and cnon & sag and not (ag and ag & sag))
                     # The claim's agent is in the sentence, the source's agent in the claim.
-                    or (ag and sag and not ag & sag and ag & here and sag & claim_keys)
+                    # (in this verb's clause: "une lettre" signed elsewhere in the claim is no
+                    # actor of its "revenaient")
+                    or (ag and sag and not ag & sag and ag & here and sag & clause_keys)
                     # The claim's agent is the source's patient, whoever acts there ("On
                     # traite les juges de…" for "Les juges traitent…").
                     or (
@@ -357,10 +377,23 @@ def roles_check(
                 bool(rag and rsag and not rag & rsag and _named(c, rag) and _named(src, rsag))
                 # (the source may hang that complement lower: "annonce la suppression de
                 # postes en France" — anywhere under its verb will do)
+                # (an object pronoun may stand for the claim's complement: "Chirac l'a
+                # soutenu », dit-on de Delevoye")
                 or bool(
                     args
                     and sargs
                     and not args & (sargs | {k for x in subtree_of(src, s) for k in x.keys})
+                    and not (
+                        any(
+                            x.pos == "PRON" and x.dep in ("obj", "iobj")
+                            for x in children_of(src, s)
+                        )
+                        and any(
+                            y.keys & args and unmarked_name(src, y.i)
+                            for n in w.sents
+                            for y in sent_toks(src, n)
+                        )
+                    )
                 )
             )
         if swaps and all(swaps):
@@ -371,6 +404,62 @@ def roles_check(
                 f"another actor for “{t.text}” in the source",
             )
     return None
+
+
+def _main_subject(text: Text, n: int) -> frozenset[str] | None:
+    """Keys of sentence ``n``'s main subject (its root's), when a noun or a name."""
+    for x in sent_toks(text, n):
+        if (
+            x.dep.startswith("nsubj")
+            and x.pos in ("NOUN", "PROPN")
+            and x.head == text.toks[x.head].head
+        ):
+            return _phrase_keys(text, x.i) or None
+    return None
+
+
+def _titled_agent(c: Text, ag: frozenset[str], src: Text, v: int) -> bool:
+    """Whether source verb ``v``'s subject (or its governor's, for an infinitive: "le Premier
+    ministre choisit de révoquer") is a title the source gives the claim's agent ``ag`` alone."""
+    for _ in range(3):
+        subjects = [x for x in children_of(src, v) if x.dep.startswith("nsubj")]
+        if subjects:
+            return any(
+                x.pos == "NOUN" and titles(src).stands_for(x, t)
+                for x in subjects
+                for t in c.toks
+                if t.pos == "PROPN" and t.keys & ag
+            )
+        t_v = src.toks[v]
+        if t_v.dep not in ("xcomp", "advcl") or t_v.head == v:
+            break
+        v = t_v.head
+    return False
+
+
+def unmarked_name(text: Text, i: int) -> bool:
+    """Whether name ``i`` is no preposition's complement, nor part of one ("face à Michèle
+    Alliot-Marie", "par la présidente Park"): only such a name is a pronoun's likely referent."""
+    cur = text.toks[i]
+    while cur.dep == "flat:name" and cur.head != cur.i:
+        cur = text.toks[cur.head]
+    for _ in range(2):
+        if any(y.dep == "case" for y in children_of(text, cur.i)):
+            return False
+        if cur.head == cur.i or text.toks[cur.head].pos not in ("NOUN", "PROPN"):
+            break
+        cur = text.toks[cur.head]
+    return True
+
+
+def _clause_toks(text: Text, v: int) -> list[Tok]:
+    """Verb ``v``'s clause: what it governs, and the noun it qualifies when it is a relative or
+    a participle."""
+    out = subtree_of(text, v)
+    t = text.toks[v]
+    if t.dep.startswith("acl") and t.head != v:
+        out.append(text.toks[t.head])
+    return out
 
 
 def _complement_names(text: Text, v: int) -> frozenset[str]:
