@@ -313,8 +313,33 @@ def step_glued(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
     return run_plans(blocks, [Keep(_glued_edits(b.text)) for b in blocks])
 
 
+#: A footnote call left glued by the copy: digits right after "%" or a closing quotation mark
+#: ("dépassé les 40 %1 alors", "« … »2 ."). French never writes a number there (Lexique des
+#: règles typographiques de l’Imprimerie nationale: a space before every number after a sign).
+#: The sign is a percentage's ("40 %", not the "%20" of an encoded address) or a closing quote.
+_NOTE_CALL = re.compile(r"(?:\d[ \u00a0\u202f]?%|[»”])(\d{1,2})(?=[ \u00a0\u202f,.;:)!?]|$)")
+
+
+def _note_call_edits(text: str) -> list[Edit]:
+    prot = protected(text)
+    return [
+        Edit(m.start(1), m.end(1), "", "CL-NOTE-CALL")
+        for m in _NOTE_CALL.finditer(text)
+        if not prot.overlaps(m.start(), m.end())
+    ]
+
+
 def step_stray_stop(blocks: tuple[Block, ...], settings: Settings) -> StepOutput:
-    return run_plans(blocks, [Keep(_stray_stop_edits(b.text)) for b in blocks])
+    """Stray full stops (:func:`_stray_stop_edits`) and footnote calls (:data:`_NOTE_CALL`)."""
+    return run_plans(
+        blocks,
+        [
+            Keep(
+                sorted(_stray_stop_edits(b.text) + _note_call_edits(b.text), key=lambda e: e.start)
+            )
+            for b in blocks
+        ],
+    )
 
 
 # --- Step 8: run-together words -------------------------------------------------------------

@@ -34,7 +34,7 @@ STEPS: tuple[Step, ...] = (
     Step(8, "run-together", ("CL-RUN-TOGETHER",), step_run_together),
     # After the run-together split: "Aa. surAa" only shows its stray stop once "sur" is
     # separated (cleaning twice must change nothing).
-    Step(9, "stray-stop", ("CL-STRAY-STOP",), step_stray_stop),
+    Step(9, "stray-stop", ("CL-STRAY-STOP", "CL-NOTE-CALL"), step_stray_stop),
     # The furniture, then a paragraph it (or a page break, or a wrap) cut in two joined again:
     # the halves meet across a dropped line in the same pass.
     Step(10, "boilerplate", ("CL-BOILERPLATE", "CL-CUT-PARAGRAPH"), step_furniture),

@@ -367,3 +367,25 @@ def test_typos_known_to_the_word_list_are_split_rare_words_are_not(
 ) -> None:
     split = best_split(token)
     assert ((split.left, split.right) if split else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # corpus 16: a footnote call glued to a percentage.
+        ("Elle a dépassé les 40 %1 alors", "Elle a dépassé les 40\u202f% alors"),
+        ("Il a dit « non »2. Puis il est parti.", "Il a dit «\u202fnon\u202f». Puis il est parti."),
+    ],
+)
+def test_a_footnote_call_glued_after_a_sign_is_removed(text: str, expected: str) -> None:
+    result = run(text)
+    assert result.document.blocks[0].text == expected
+    assert "CL-NOTE-CALL" in rules(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le taux est de 5 % 12 mois plus tard.", "Une hausse de 3 %, puis 4 %.", "Le code x%20 y"],
+)
+def test_a_number_after_a_space_is_no_footnote_call(text: str) -> None:
+    assert "CL-NOTE-CALL" not in rules(run(text))
