@@ -693,6 +693,18 @@ def _lone_entre(kept: Sequence[Any]) -> bool:
     return False
 
 
+def _glued_on(doc: Any, last: Any, keep: set[int]) -> bool:
+    """``last`` is glued to a word left out ("openai" of "openai/microsoft"): cut there, the
+    phrase names half of something."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        nxt is not None
+        and not last.whitespace_
+        and nxt.i not in keep
+        and nxt.text not in (",", ".", ";", ":", ")", "»", "”", "…", "!", "?", "\u202f")
+    )
+
+
 def noun_phrases(text: str, max_chars: int) -> list[str]:
     """The subject and object noun phrases of the sentence ``text``, trimmed of their clauses,
     asides and nested complements, as short headings copied from it ("La tyrannie des titans";
@@ -746,6 +758,7 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             # "Les pommes par des poires Conférence": a « par » complement is the verb's
             # (agent, means) that the small parse hung on the noun.
             or any(_lower(x) == "par" for x in kept)
+            or _glued_on(doc, kept[-1], keep)
         ):
             continue  # a determiner first (not a bare "80 milliards de dollars"), no clause,
             # nothing pointing outside the heading

@@ -253,3 +253,12 @@ def test_a_noun_phrase_never_takes_the_verbs_par_complement() -> None:
         "de vanille dans la crème."
     )
     assert not any(" par " in p for p in noun_phrases(sentence, 80))
+
+
+def test_a_noun_phrase_never_ends_on_half_of_a_glued_pair() -> None:
+    # "le partenariat openai/microsoft" (seed 002) had given the heading "Le partenariat openai".
+    sentence = (
+        "Nous assurons la continuité du service à nos clients, le partenariat openai/microsoft "
+        "rend cela réalisable."
+    )
+    assert not any(p.endswith("openai") for p in noun_phrases(sentence, 80))
