@@ -328,7 +328,7 @@ def build_article(
         sections[i] = sections[i].model_copy(update={"heading": heading})
     sections, created, leftover = _merge_unheaded(sections, set(pending))
     if leftover:
-        # The only section had no true heading: its text continues the lead, unheaded.
+        # The first sections had no true heading: their text continues the lead, unheaded.
         intro_blocks += leftover
         intro = piece_texts(intro_blocks)
     author_levels = {x.level for i, x in enumerate(sections) if i not in created}
@@ -418,16 +418,21 @@ def _merge_unheaded(
     sections: list[Section], created: set[int]
 ) -> tuple[list[Section], set[int], list[Piece]]:
     """A section plume found no true, specific heading for ("" from ``section_heading``) joins
-    the section before it (the next one, when it is first): no heading beats a label ("Jacques
-    Chirac") or a fragment ("Le passé en sachant"). The indices of the created headings follow;
-    the blocks left with no section to join come last (the article had that one section)."""
+    the section before it — or continues the lead when it is first: no heading beats a label
+    ("Jacques Chirac") or a fragment ("Le passé en sachant"), and the next section's heading, the
+    author's above all, does not say what it says (an unseen page had its company history put
+    under "Velanor garderait 131 salariés"). The indices of the created headings follow; the
+    blocks that continue the lead come last."""
     out: list[Section] = []
     kept: set[int] = set()
     carry: list[Piece] = []
+    lead: list[Piece] = []
     for i, x in enumerate(sections):
         if i in created and not x.heading:
             if out and out[-1].level <= x.level:
                 out[-1] = out[-1].model_copy(update={"blocks": [*out[-1].blocks, *x.blocks]})
+            elif not out:
+                lead += x.blocks
             else:
                 carry += x.blocks
             continue
@@ -440,4 +445,4 @@ def _merge_unheaded(
     if carry and out:
         out[-1] = out[-1].model_copy(update={"blocks": [*out[-1].blocks, *carry]})
         carry = []
-    return out, kept, carry
+    return out, kept, lead + carry

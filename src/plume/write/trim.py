@@ -346,8 +346,6 @@ def _spans(sentence: str, *, aggressive: bool, description: bool = False) -> lis
             and not _starts_with(tail, _PROTECTED)
         ):
             spans.append((last, end))
-    if description:
-        spans += _coordinated(sentence, end)
     # "…parachève un chantier institutionnel entamé il y a moins de dix ans.": "un chantier
     # entamé…" is "un chantier" still (not so under a negation, nor for "le", "les": which ones).
     if description and not _NE.search(sentence):
@@ -424,38 +422,6 @@ _BEFORE_RELATIVE = re.compile(r"(?<![\w’'])(?:qui|que|qu’|dont|où)(?![\w’
 _PLACE_OPENER = re.compile(r"^(?:À|Au|Aux|En|Dans) [A-ZÀ-Ý][\w’'-]*$")
 #: Trailing circumstances a description may lose (the event stays whole before them).
 _DESCRIPTION_TAILS = ("après", "aux côtés", "à la suite", "suite à", "au lendemain")
-#: A second complement of the same preposition: "aux femmes enceintes ou allaitantes et aux
-#: parents de nourrissons de moins de six mois": "aux femmes enceintes" alone is still true.
-_SECOND_COMPLEMENT = re.compile(r" (?:et|ou) (?:aux|au|à) ")
-_FIRST_COMPLEMENT = re.compile(r"(?<![\w’'])(?:aux|au|à) ")
-#: Words a second complement runs over at most.
-_MAX_COMPLEMENT_WORDS = 12
-
-
-def _coordinated(sentence: str, end: int) -> list[tuple[int, int]]:
-    """Spans of second complements (see ``_SECOND_COMPLEMENT``), with a coordinated adjective
-    before them ("enceintes ou allaitantes"); each runs to the infinitive the complements
-    govern ("de ne plus consommer"), a comma or the end."""
-    spans: list[tuple[int, int]] = []
-    lex = load_lexicon()
-    for m in _SECOND_COMPLEMENT.finditer(sentence[:end]):
-        if not _FIRST_COMPLEMENT.search(sentence[: m.start()]):
-            continue
-        start = m.start()
-        adj = re.search(r" (?:ou|et) ([a-zà-ÿ’'-]+)$", sentence[:start])
-        if adj and lex.entry(adj.group(1)).has("A") and not lex.entry(adj.group(1)).has("V"):
-            start = adj.start()
-        stop = end
-        for w in re.finditer(r",| (?:de|d’) (?=([\w’'-]+))", sentence[m.end() : end]):
-            nxt = w.group(1) or ""
-            if w.group() == "," or nxt in ("ne", "n’") or lex.entry(nxt).has("W"):
-                stop = m.end() + w.start()
-                break
-        if len(sentence[m.end() : stop].split()) <= _MAX_COMPLEMENT_WORDS:
-            spans.append((start, stop))
-    return spans
-
-
 #: An indefinite noun (and an adjective) then a participle: "un chantier institutionnel entamé".
 _INDEFINITE_PARTICIPLE = re.compile(
     r"(?i)(?<![\w’'])(?:un|une|des) [\w’'-]+(?: [\w’'-]+)? ([\w-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes))(?= )"
