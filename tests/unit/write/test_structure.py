@@ -407,3 +407,42 @@ def test_no_created_section_is_left_without_text(seeds: list[Path]) -> None:
         article = build_article(doc, fields, published=datetime(2026, 1, 1, tzinfo=UTC))
         assert all(x.blocks or x.level < 3 for x in article.sections), path.name
         assert article.sections[-1].blocks, path.name
+
+
+def test_text_before_an_authors_heading_never_goes_under_it() -> None:
+    """A paragraph the author put before a heading stays before it: an unseen page had its
+    company's history put under the author's "Velanor garderait 131 salariés"."""
+    blocks = (
+        Block(BlockKind.HEADING, "Les Forges de Brévannes : deux repreneurs en lice", 1),
+        Block(
+            BlockKind.PARAGRAPH,
+            "Les salariés des Forges de Brévannes connaissent désormais la date. Le tribunal de "
+            "commerce rendra sa décision le 14 janvier, après une audience prévue le 17 décembre.",
+        ),
+        Block(
+            BlockKind.PARAGRAPH,
+            "Fondée en 1931, l’entreprise emploie 212 personnes. Elle a été placée en "
+            "redressement judiciaire le 2 octobre, après deux exercices difficiles.",
+        ),
+        Block(BlockKind.HEADING, "Ferrix garderait 131 salariés", 2),
+        Block(
+            BlockKind.PARAGRAPH,
+            "La première offre émane du groupe Ferrix, qui possède déjà trois fonderies en "
+            "Europe. Elle prévoit de reprendre 131 salariés sur le site historique.",
+        ),
+        Block(BlockKind.HEADING, "Une offre des salariés", 2),
+        Block(
+            BlockKind.PARAGRAPH,
+            "La seconde offre est portée par une partie des salariés, regroupés dans une future "
+            "coopérative. Elle prévoit de garder 168 emplois.",
+        ),
+    )
+    doc = clean(Document(blocks, Source("forges", "md")), Settings()).document
+    article = build_article(doc, EditorFields(keyphrase="Forges de Brévannes"), published=WHEN)
+    ferrix = next(x for x in article.sections if x.heading == "Ferrix garderait 131 salariés")
+    assert not any("Fondée en 1931" in p for p in ferrix.paragraphs)
+    assert any("Fondée en 1931" in p for p in article.intro) or any(
+        "Fondée en 1931" in p
+        for x in article.sections[: article.sections.index(ferrix)]
+        for p in x.paragraphs
+    )
