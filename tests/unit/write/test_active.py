@@ -103,6 +103,9 @@ def test_a_passive_with_an_agent_becomes_active_in_the_same_tense(
         "L’hémorragie est jugulée par ces prolongations hors débat, hors contradictoire.",
         # an adjective the parse cut off the agent
         "Une frappe d’Aouar est contrée par l’imposant rideau défensif lorientais.",
+        # a vote's tally is no actor ("19 voix ont approuvé la réforme pour, …", read blind)
+        "La réforme a été approuvée par 19 voix pour, 11 contre et 4 abstentions.",
+        "La délibération a été adoptée par 23 suffrages contre 6.",
     ],
 )
 def test_sentences_left_passive(sentence: str) -> None:
