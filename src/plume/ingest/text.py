@@ -25,7 +25,7 @@ from datetime import datetime
 from plume.document import Block, BlockKind, list_item_level
 from plume.ingest.page_meta import line_date
 from plume.lang.fr import load_french
-from plume.lang.fr.numbers import WEEKDAYS
+from plume.lang.fr.numbers import MONTH_NAMES, WEEKDAYS
 from plume.text import count_words
 
 #: Longest first line taken as the article's title (H1). Calibrated: see docs/calibration.md.
@@ -473,16 +473,30 @@ def _guess_headings(drafts: list[_Draft]) -> None:
 _BYLINE_PARTS = re.compile(r"\s+[·|—–-]\s+|\s*[·|]\s*")
 
 
-def dated_byline(line: str) -> tuple[str, datetime] | None:
+#: A date without its year ("publié le 3 mars", "mis à jour le 5 déc."): the line is a dated
+#: byline, but no publication date can be read from it.
+_YEARLESS_DATE = re.compile(
+    r"(?i)^(?:(?:publié|mis à jour|modifié|actualisé)e?\s+)?(?:le\s+)?\d{1,2}(?:er)?\s+(?:"
+    + "|".join(m[:3] for m in MONTH_NAMES)
+    + r")[a-zéû]*\.?(?:\s+à\s+\d{1,2}\s*h\s*\d{0,2})?$"
+)
+
+
+def dated_byline(line: str) -> tuple[str, datetime | None] | None:
     """(author, date) when ``line`` is a byline with its date (see :data:`_BYLINE_PARTS`),
-    every part a name, a date or a short label; ``None`` otherwise."""
+    every part a name, a date or a short label — the date ``None`` when it has no year ("Par
+    Maëlle Quéré — publié le 3 mars"); ``None`` otherwise."""
     parts = [p.strip() for p in _BYLINE_PARTS.split(line.strip()) if p.strip()]
     if len(parts) < 2 or len(parts) > 4:
         return None
     by = _CREDIT.match(parts[0])
     if by is None or not parts[0].lower().startswith("par "):
         return None
-    dates = [d for p in parts[1:] if (d := line_date(p))]
-    if not dates or any(count_words(p) > MAX_DATE_LINE_WORDS + 2 for p in parts[1:]):
+    if any(count_words(p) > MAX_DATE_LINE_WORDS + 2 for p in parts[1:]):
         return None
-    return by["who"], dates[0]
+    dates = [d for p in parts[1:] if (d := line_date(p))]
+    if dates:
+        return by["who"], dates[0]
+    if any(_YEARLESS_DATE.match(p) for p in parts[1:]):
+        return by["who"], None
+    return None

@@ -388,3 +388,26 @@ def test_a_byline_with_its_date_gives_author_and_date_in_any_format(tmp_path: Pa
     # A sentence opening on "Par" is text.
     assert dated_byline("Par ailleurs, le 5 décembre 2026, la ville a voté.") is None
     assert dated_byline("Par Jean Dupont") is None
+
+
+def test_a_byline_with_a_date_without_its_year_gives_the_author_only(tmp_path: Path) -> None:
+    # "Par X — publié le 3 mars": a byline (its line leaves the text, which had been given a
+    # heading of its own above it), but no year, so no publication date.
+    from plume.ingest import read_path
+    from plume.ingest.text import dated_byline
+    from plume.settings import Settings
+
+    page = tmp_path / "club.md"
+    page.write_text(
+        "# Le club de kayak-polo de Plouzec rêve de la première division\n\n"
+        "*Par Anne Le Goff — publié le 3 mars*\n\n"
+        "Le club de kayak-polo de Plouzec compte trente licenciés et un bassin trop petit pour "
+        "la compétition.\n",
+        encoding="utf-8",
+    )
+    doc = read_path(page, Settings())
+    assert doc.meta.author == "Anne Le Goff"
+    assert doc.meta.published is None
+    assert not any("Anne Le Goff" in b.text for b in doc.blocks)
+    assert dated_byline("Par Léa Roux · 5 déc. · Sport") == ("Léa Roux", None)
+    assert dated_byline("Par Jean Roux — Rennes") is None
