@@ -411,3 +411,29 @@ def test_a_byline_with_a_date_without_its_year_gives_the_author_only(tmp_path: P
     assert not any("Anne Le Goff" in b.text for b in doc.blocks)
     assert dated_byline("Par Léa Roux · 5 déc. · Sport") == ("Léa Roux", None)
     assert dated_byline("Par Jean Roux — Rennes") is None
+
+
+def test_an_agency_dateline_gives_the_wires_date(tmp_path: Path) -> None:
+    # Read blind: a wire of 12 February 2025 had been dated the day plume ran.
+    from datetime import UTC, datetime
+
+    from plume.ingest import read_path
+    from plume.settings import Settings
+
+    page = tmp_path / "depeche.txt"
+    page.write_text(
+        "Grève des contrôleurs : le trafic des trains régionaux perturbé jeudi\n\n"
+        "Rennes, 12 févr 2025 (AFP) - Les contrôleurs des trains régionaux ont déposé un préavis "
+        "de grève pour jeudi, a annoncé mardi le syndicat majoritaire.\n\n"
+        "La direction régionale prévoit un train sur deux sur les principales lignes.\n",
+        encoding="utf-8",
+    )
+    doc = read_path(page, Settings())
+    assert doc.meta.published == datetime(2025, 2, 12, tzinfo=UTC)
+    assert doc.blocks[1].text.startswith("Rennes, 12 févr 2025 (AFP)")  # the wire's own words
+    # A sentence that only looks like one is no dateline.
+    other = tmp_path / "texte.txt"
+    other.write_text(
+        "Un titre\n\nÀ Rennes, le syndicat a parlé (AFP) hier soir - sans date.\n", encoding="utf-8"
+    )
+    assert read_path(other, Settings()).meta.published is None
