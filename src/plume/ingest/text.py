@@ -29,7 +29,7 @@ from plume.lang.fr.numbers import MONTH_NAMES, WEEKDAYS
 from plume.text import count_words
 
 #: Longest first line taken as the article's title (H1). Calibrated: see docs/calibration.md.
-MAX_TITLE_WORDS = 20
+MAX_TITLE_WORDS = 25
 #: Longest line taken as a subheading (H2): below Yoast's default sentence-length limit of 20
 #: words, the length of an ordinary sentence of body text. Calibrated: see docs/calibration.md.
 MAX_SUBHEADING_WORDS = 15

@@ -437,3 +437,29 @@ def test_an_agency_dateline_gives_the_wires_date(tmp_path: Path) -> None:
         "Un titre\n\nÀ Rennes, le syndicat a parlé (AFP) hier soir - sans date.\n", encoding="utf-8"
     )
     assert read_path(other, Settings()).meta.published is None
+
+
+def test_a_long_headline_under_an_editors_brief_is_the_title(tmp_path: Path) -> None:
+    # 23 words, no final stop: a headline (read blind, one of 21 words had become a paragraph).
+    from plume.ingest import read_path
+    from plume.settings import Settings
+    from plume.text import count_words
+
+    title = (
+        "Le télescope Kepler-X aurait détecté de la vapeur sur une planète lointaine et rocheuse, "
+        "mais les chercheurs demandent encore de rester très prudents"
+    )
+    assert count_words(title) > 20
+    page = tmp_path / "science.txt"
+    page.write_text(
+        "Rends cet article SEO, avec des intertitres, au moins 800 mots\n\n"
+        f"{title}\n\n"
+        "Une équipe d’astronomes affirme avoir repéré des traces de vapeur d’eau dans "
+        "l’atmosphère d’une exoplanète rocheuse, à une centaine d’années-lumière de la Terre. Le "
+        "résultat, qui n’a pas encore été relu par d’autres chercheurs, doit être confirmé.\n",
+        encoding="utf-8",
+    )
+    doc = read_path(page, Settings())
+    assert doc.brief is not None and doc.brief.min_words == 800
+    assert doc.blocks[0].is_heading and doc.blocks[0].level == 1
+    assert doc.blocks[0].text == title
