@@ -103,6 +103,11 @@ _SCOPE_OPENING = re.compile(
 )
 
 
+#: A sentence opening on its cause ("Car A, et B"): both clauses give the reason; split, the
+#: second loses it (read blind on an unseen review: "the causal link is lost").
+_CAUSE_OPENING = re.compile(r"(?i)^\s*(?:car|puisque|puisqu[’']|parce\s+que|parce\s+qu[’'])")
+
+
 #: « ne … que » (restriction: "n’a rencontré que les syndicats"), « celui que » (a relative):
 #: no completive.
 _RESTRICTIVE_QUE = re.compile(
@@ -121,7 +126,7 @@ def _frames(text: str) -> bool:
     """``text`` opens a source, a condition, a completive, a scope… (:data:`_FRAME`,
     :data:`_SCOPE_OPENING`); a restrictive « ne … que », or a subordinate of time or purpose
     after a main verb (:data:`_SUBORDINATE_FRAME`), frames nothing."""
-    if _SCOPE_OPENING.match(text) is not None:
+    if _SCOPE_OPENING.match(text) is not None or _CAUSE_OPENING.match(text) is not None:
         return True
     text = _RESTRICTIVE_QUE.sub(" ", _NOT_FRAME.sub(" ", text))
     for m in _SUBORDINATE_FRAME.finditer(text):

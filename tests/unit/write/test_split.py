@@ -84,6 +84,9 @@ def test_a_closing_relative_clause_restarts_on_the_name_or_an_agreeing_pronoun()
         "fonctionnaires augmenteront en janvier, a affirmé le ministre.",
         "Si le projet est adopté par les députés avant l’été, les travaux commenceront en "
         "septembre, et la ligne ouvrira deux ans plus tard.",
+        # A cause opening the sentence gives the reason of both clauses.
+        "Car le peintre connaissait bien les avant-gardes de son temps, ses lettres le montrent, "
+        "et son refus de l’abstraction était un choix délibéré.",
         "Il est faux que Microsoft a racheté OpenAI en 2023, et la société américaine ne détient "
         "aujourd’hui qu’une part minoritaire du capital.",
         # Inside a quotation.
