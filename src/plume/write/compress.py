@@ -759,6 +759,9 @@ def noun_phrases(text: str, max_chars: int) -> list[str]:
             # (agent, means) that the small parse hung on the noun.
             or any(_lower(x) == "par" for x in kept)
             or _glued_on(doc, kept[-1], keep)
+            # "Aucun relevé bancaire de la société": a negation without its verb says the
+            # opposite of nothing — and it was a prosecutor's claim (read blind).
+            or _lower(kept[0]) in ("aucun", "aucune", "nul", "nulle")
         ):
             continue  # a determiner first (not a bare "80 milliards de dollars"), no clause,
             # nothing pointing outside the heading

@@ -262,3 +262,10 @@ def test_a_noun_phrase_never_ends_on_half_of_a_glued_pair() -> None:
         "rend cela réalisable."
     )
     assert not any(p.endswith("openai") for p in noun_phrases(sentence, 80))
+
+
+def test_a_noun_phrase_under_a_negative_determiner_is_no_heading() -> None:
+    sentence = (
+        "Aucun relevé bancaire de la société n’a été produit à l’audience, a insisté la juge."
+    )
+    assert not any(p.startswith("Aucun") for p in noun_phrases(sentence, 80))
