@@ -429,6 +429,11 @@ def build_seo_title(
     ranked = sorted(fitting, key=key)  # stable: the title's candidates first among equals
     verbatim = "\n".join([*trusted, *lifted_own, " ".join(" ".join(p.split()) for p in paragraphs)])
     best = first_supported(ranked, verbatim, supported, usable=stands_alone) if ranked else None
+    if best is not None and not matcher.in_text(best) and best not in main:
+        # A lead sentence that neither holds the keyphrase nor says what the title says ("L’étude
+        # a été soumise au journal…" for a headline on water found by a telescope, read blind):
+        # the title itself, even a little wider than Google shows, tells the story.
+        best = None
     if best is None:
         # Never a label (the old fallback, "Microsoft et l’IA"): the title, cut at a natural
         # break when it is wider than Google shows.

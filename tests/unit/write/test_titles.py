@@ -335,3 +335,22 @@ def test_an_interview_headline_keeps_the_speaker_and_the_words() -> None:
     seo = build_seo_title(title, "Marc Dubreuil")
     assert seo == "Marc Dubreuil\u00a0: «\u202fNous ne fermerons pas notre dernière école\u202f»"
     assert 400 <= text_width(seo) <= 600
+
+
+def test_a_lead_sentence_about_something_else_never_replaces_the_headline() -> None:
+    """No candidate within 600 px holds the keyphrase: the headline itself, a little wide,
+    rather than a later sentence about something else (read blind: "L’étude a été soumise au
+    journal…" for a headline on water found by a telescope)."""
+    from plume.write.titles import build_seo_title
+
+    title = (
+        "Le télescope Kepler-X repère peut-être de la vapeur d’eau sur une lointaine super-Terre"
+    )
+    body = [
+        "Une équipe internationale d’astronomes a annoncé cette semaine avoir trouvé des indices "
+        "de vapeur d’eau dans l’atmosphère de l’exoplanète TOI-9142 b, une planète rocheuse en "
+        "orbite autour d’une naine rouge, à une centaine d’années-lumière de la Terre.",
+        "L’étude a été soumise à une revue spécialisée le mois dernier. Elle n’a pas encore été "
+        "relue par d’autres chercheurs du domaine.",
+    ]
+    assert build_seo_title(title, "vapeur d’eau", paragraphs=body) == title
