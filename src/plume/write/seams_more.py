@@ -5,9 +5,6 @@ misreads the sentence (issue 18): :mod:`plume.write.seams` holds the others.
   "Face à la grève, Jean Dupont, ancien ministre, maintient…" → "Jean Dupont est ancien
   ministre." + "Face à la grève, il maintient…" (the pronoun's gender read on the apposition's
   words: "ancien", "présidente"; an epicene one, "maire", "ministre", is refused).
-- A fronted participle that states where or what the subject is (``split_state_participles.txt``):
-  "Située au cœur de Lyon, l'usine emploie…" → "L'usine est située au cœur de Lyon." + "Elle
-  emploie…" (the participle's agreement, made by the author, gives the pronoun).
 - A relative clause closing the sentence on a determiner and its noun right after the verb
   ("…, a constaté la Ville, qui a dressé le bilan." → "…. Elle a dressé le bilan."), when no
   other noun, pronoun or name of the main clause could be read as the restarting pronoun's.
@@ -29,7 +26,6 @@ from plume.write.seams import WORD, end_sentence, inside_pairs, parse, verb_only
 __all__ = [
     "closing_relative_split",
     "name_apposition_split",
-    "state_fronted_split",
 ]
 
 _NAME = r"[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+){0,2}"
@@ -48,11 +44,6 @@ _PAST = frozenset({"était", "avait", "fut", "eut"})
 @cache
 def _not_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in read_list("split_apposition_not_nouns.txt"))
-
-
-@cache
-def _state_participles() -> frozenset[str]:
-    return frozenset(read_list("split_state_participles.txt"))
 
 
 def _apposition_gender(words: list[str]) -> str:
@@ -133,57 +124,6 @@ def name_apposition_split(
         right = f"{front}, {pronoun} {main}" if front else f"{pronoun} {main}"
         return f"{name} {copula} {appos}", right, "", f"{copula} {pronoun}"
     return None
-
-
-def state_fronted_split(sentence: str) -> tuple[str, str, str, str] | None:
-    """ "Située au cœur de Lyon, l’usine emploie 300 personnes." → "L’usine est située au cœur
-    de Lyon." + "Elle emploie 300 personnes.": a fronted participle of state
-    (``split_state_participles.txt``) stated with « être », the main clause restarted on the
-    pronoun its agreement gives. The subject is a determiner and its noun phrase, or a name,
-    up to a verb the lexicon reads as nothing else."""
-    comma = sentence.find(", ")
-    if comma < 0 or inside_pairs(sentence, comma):
-        return None
-    front, rest = sentence[:comma], sentence[comma + 2 :]
-    words = WORD.findall(front)
-    if len(words) < 3 or any(verb_only(w) for w in words):
-        return None
-    lexicon = load_lexicon()
-    readings = [
-        a
-        for a in lexicon.entry(words[0].lower()).analyses
-        if a.tag == "K" and a.lemma in _state_participles()
-    ]
-    if not readings or not readings[0].gender or not readings[0].number:
-        return None
-    gender, number = readings[0].gender, readings[0].number
-    tokens = rest.split()
-    size = next((i for i, w in enumerate(tokens) if verb_only(w.strip(",;:"))), 0)
-    subject = tokens[:size]
-    if not subject or size > 6 or size >= len(tokens) - 1:
-        return None
-    head = subject[0]
-    if not (
-        head.lower() in ("le", "la", "les", "ce", "cette", "ces", "un", "une")
-        or head.startswith(_ELIDED_DET)
-        or all(w[:1].isupper() for w in subject)
-    ):
-        return None
-    if any(
-        w.lower() in ("et", "ou", "ni", "qui", "que", "dont") or w[-1:] in ",;:" for w in subject
-    ):
-        return None
-    verb = tokens[size]
-    plural = number == "p"
-    copula = (
-        ("étaient" if plural else "était")
-        if verb.endswith(("ait", "aient"))
-        else ("sont" if plural else "est")
-    )
-    pronoun = _PRONOUN[gender] + ("s" if plural else "")
-    left = f"{' '.join(subject)} {copula} {front[:1].lower()}{front[1:]}"
-    left = left[:1].upper() + left[1:]
-    return left, f"{pronoun} {' '.join(tokens[size:])}", "", f"{copula} {pronoun}"
 
 
 _CLOSING_QUI = re.compile(r",\s+qui\s+(?=\w)")

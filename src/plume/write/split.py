@@ -25,6 +25,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from plume.analyse.passive import passive_clauses
 from plume.document import Block, BlockKind, Document
 from plume.grammar import check_grammar
 from plume.optimisation import edit_id
@@ -56,7 +57,6 @@ from plume.write.seams_more import (
     closing_relative_split,
     name_apposition_split,
     name_relative_split,
-    state_fronted_split,
 )
 from plume.write.trim import has_finite_verb, reports_speech
 
@@ -306,7 +306,6 @@ def _proposals(sentence: str) -> tuple[SentenceSplit, ...]:
             ("relative", closing_relative_split),
             ("relative", name_relative_split),
             ("apposition", lambda s: name_apposition_split(s, _frames)),
-            ("apposition", state_fronted_split),
             ("apposition", closing_apposition_split),
         ):
             found = find(sentence)
@@ -324,7 +323,18 @@ def _proposals(sentence: str) -> tuple[SentenceSplit, ...]:
                 options.append((0, SentenceSplit(sentence, parts, kind)))
                 break
     options.sort(key=lambda o: o[0])
-    return tuple(o[1] for o in options)
+    return tuple(o[1] for o in options if not _adds_passive(sentence, o[1].after))
+
+
+def _passives(text: str) -> int:
+    return sum(bool(passive_clauses(s)) for s in sentences(text))
+
+
+def _adds_passive(before: str, parts: Sequence[str]) -> bool:
+    """The parts hold more passive sentences than the sentence did ("Située au cœur de Paris,
+    l’Université PSL couvre…" → "L’Université PSL est située au cœur de Paris."): Yoast's
+    PassiveVoiceAssessment counts each, and the pass is there to lower it, never to raise it."""
+    return sum(_passives(p) for p in parts) > _passives(before)
 
 
 def _prefetch(paragraphs: Sequence[str], grammar: GrammarSettings | None) -> None:
@@ -414,15 +424,32 @@ def split_long_sentences(
     the edits made or offered."""
     done: list[SentenceSplit] = []
     out: list[str] = []
-    for s in sentences(paragraph):
+    found = sentences(paragraph)
+    for k, s in enumerate(found):
         text = s.text.strip()
         if _quoted(paragraph, s):
             out.append(text)
             continue
         parts, edits = edit_sentence(text, grammar, refused)
+        following = [found[k + 1].text] if k + 1 < len(found) else []
+        if len(parts) > 1 and _same_openings([*out[-2:], *parts, *following]):
+            # Yoast's SentenceBeginningsAssessment: three sentences in a row opening on the
+            # same word read as a list ("Elle consacre… Elle contribue… Elle est…"); the split
+            # is offered, not made.
+            split = next(e for e in edits if e.kind != "active")
+            edits = [replace(e, applied=False) if e is split else e for e in edits]
+            parts = [split.before]
         out += parts
         done += edits
     return " ".join(out), done
+
+
+def _same_openings(texts: Sequence[str]) -> bool:
+    """Three texts in a row open on the same word."""
+    firsts = [(WORD.findall(t)[:1] or [""])[0].lower() for t in texts]
+    return any(
+        firsts[i] and firsts[i] == firsts[i + 1] == firsts[i + 2] for i in range(len(firsts) - 2)
+    )
 
 
 def split_document(
