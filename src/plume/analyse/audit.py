@@ -12,7 +12,7 @@ from plume.analyse.checks.grammar import GrammarContext
 from plume.analyse.language import detect_language
 from plume.analyse.researches import Research
 from plume.analyse.runner import run_checks
-from plume.analyse.suggest import adopt_suggestion, search_keyphrases
+from plume.analyse.suggest import search_keyphrases
 from plume.clean import CleanResult, clean
 from plume.document import Brief, Document, EditorFields, Meta
 from plume.grammar import check_grammar, warm_up
@@ -62,8 +62,9 @@ def analyse_cleaned(
         kp, kp_source = brief.keyphrase, "brief"
     elif is_french:
         # Only when the editor named none: suggesting costs a third of a warm analysis.
+        # The first suggestion is the one plume adopts (search_keyphrases ranks it first).
         suggestions = search_keyphrases(research, n=8)
-        adopted = adopt_suggestion(suggestions, research.word_count)
+        adopted = suggestions[0] if suggestions else None
         if adopted is not None:
             kp, kp_source = adopted.phrase, "suggested"
 

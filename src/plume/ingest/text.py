@@ -24,7 +24,7 @@ from datetime import datetime
 
 from plume.document import Block, BlockKind, list_item_level
 from plume.ingest.page_meta import line_date
-from plume.lang.fr import load_french
+from plume.lang.fr import agency_dateline, load_french
 from plume.lang.fr.numbers import MONTH_NAMES, WEEKDAYS
 from plume.text import count_words
 
@@ -125,11 +125,6 @@ _CREDIT = re.compile(
 _KICKER = re.compile(r"^(?=.*[A-ZÀ-Ý]{3})[A-ZÀ-ÝŒ’' -]+$")
 #: A publication line: "Publié le 7 décembre 2026 à 08h12", "Mis à jour le 3 mars 2025".
 _PUBLISHED = re.compile(r"(?i)^(?:publié|publiée|mis à jour|mise à jour|modifié)\b")
-#: An agency's dateline: place, date, agency, dash ("Lons-le-Saunier, 7 déc 2026 (AFP) - ").
-_AGENCY_DATELINE = re.compile(
-    r"^[A-ZÀ-Ý][^,()\n]{1,40},\s+(?P<date>[^()\n]{6,30}?)\s+\((?:AFP|Reuters|AP|ATS|Belga|APS|"
-    r"MAP|Xinhua|ANSA|DPA)\)\s*[-–—]"
-)
 #: The credit line sits under the title, the standfirst or both.
 MAX_CREDIT_BLOCK = 4
 #: Lines above the title a page header may hold (a label, a weekday, a date).
@@ -215,7 +210,7 @@ def _read_header(drafts: list[_Draft]) -> PageHeader:
     # An agency's dateline opening the first paragraph ("Lons-le-Saunier, 7 déc 2026 (AFP) -"):
     # the wire's date. It stays in the text, which the agency wrote so.
     for d in drafts[:MAX_CREDIT_BLOCK]:
-        if d.kind is BlockKind.PARAGRAPH and (m := _AGENCY_DATELINE.match(d.text.strip())):
+        if d.kind is BlockKind.PARAGRAPH and (m := agency_dateline().match(d.text.strip())):
             header.published = header.published or line_date(m["date"])
             break
     # A credit line of its own near the top ("Propos recueillis par Claire Dumoulin"): the

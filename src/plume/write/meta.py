@@ -8,7 +8,7 @@ headline, the lead's sentence that states its event (who did what) comes before 
 that holds the keyphrase, and nothing misleading out of the article serves (a question, the
 author's "je", "une artiste" unnamed). When none fits, a sentence is *compressed by deletion*
 (:func:`plume.write.trim.trims`): parentheticals, asides, appositions, opening adverbials,
-trailing clauses and a second complement are removed, never a word added, and never what
+trailing clauses are removed, never a word added, and never what
 carries the claim's truth — the subject and verb, a negation, a condition ("si"), an attribution
 ("selon", "a assuré une source") or a hedge. Nothing fits even so: the best whole sentence, never
 a cut one (plume's SEO-META-CUT check would say so). The verify stage re-checks the result.
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from plume.analyse.keyphrase import KeyphraseMatcher
-from plume.lang.fr import fold, load_french, read_list
+from plume.lang.fr import agency_dateline, fold, load_french, read_list
 from plume.lang.fr.lexicon import load_lexicon
 from plume.text import sentences
 from plume.write.compress import dangling_pronoun, has_finite_clause
@@ -50,16 +50,22 @@ FALLBACK_MIN_CHARS = 100
 #: Paragraphs read for the description: the lead and the two after it (the summary of a news
 #: text is at its top; deeper sentences only when the lead lacks the keyphrase).
 LEAD_PARAGRAPHS = 3
+#: Options of the paragraphs read after the lead are numbered from this on: any index below it
+#: is the lead's.
+LATER = 1000
 
 
 #: An agency dateline opening the lead ("LYON (AFP) – ", "PARIS – "): the wire's, not the
-#: story's; a description or a title starts after it.
-_DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{1,30}(?:\s*\([^)]{1,30}\))?"
-    # "Lons-le-Saunier, 7 déc 2026 (AFP) - ": a town, a date, the agency.
-    r"|[A-ZÀ-Ý][\w’'-]+(?: [\w’'-]+){0,3},[^()–—-]{3,30}\((?:AFP|Reuters|AP|ATS|Belga)\))"
-    r"\s*[–—-]\s+(?=[A-ZÀ-Ý])"
-)
+#: story's; a description or a title starts after it (as after "Lons-le-Saunier, 7 déc 2026
+#: (AFP) - ": :func:`plume.lang.fr.agency_dateline`).
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{1,30}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+(?=[A-ZÀ-Ý])")
+
+
+def _undated(sentence: str) -> str:
+    """``sentence`` without the agency dateline it opens on."""
+    return agency_dateline().sub("", _DATELINE.sub("", sentence))
+
+
 #: A byline paragraph ("Par Marion Kerhervé, sociologue…", "Propos recueillis par…"): who wrote
 #: the text, not what it says.
 _BYLINE = re.compile(r"^\W*(?:Par|Propos recueillis par|Texte de) [A-ZÀ-Ý]")
@@ -85,7 +91,7 @@ def whole_sentences(paragraphs: Sequence[str], *, openers: bool = False) -> list
     # A "sentence" starting in lower case is the tail of a cut one: it cannot open a
     # description.
     found = [
-        (i, _DATELINE.sub("", s.text))
+        (i, _undated(s.text))
         for i, p in enumerate(paragraphs)
         # An interviewer's question ("Votre texte a été partagé. Vous attendiez-vous… ?")
         # asks; its sentences are the asker's, not the story.
@@ -269,7 +275,7 @@ def _options(paragraphs: Sequence[str]) -> list[_Option]:
     # sentence two further back points at nothing (corpus 04).
     position: dict[tuple[int, str], int] = {}
     for k, (i, s) in enumerate((i, s) for i, p in enumerate(paragraphs) for s in sentences(p)):
-        position.setdefault((i, _DATELINE.sub("", s.text)), k)
+        position.setdefault((i, _undated(s.text)), k)
     # What can follow: any whole sentence, one pointing back to the one before included ("Il
     # prépare…" after "Hwang Sok-yong est…" says who); the publishable check reads the pair.
     at = {
@@ -501,7 +507,7 @@ def build_meta_description(
         with_kp = with_kp[:2] + with_kp[-1:] if len(with_kp) > 2 else with_kp
         options += [
             _Option(
-                o.text, o.paragraph + LEAD_PARAGRAPHS + n, o.index + 1000 * (n + 1), o.deletions
+                o.text, o.paragraph + LEAD_PARAGRAPHS + n, o.index + LATER * (n + 1), o.deletions
             )
             for n, p in enumerate(with_kp)
             for o in _options([p])
@@ -521,7 +527,7 @@ def build_meta_description(
     # compagnie" does not name the company "Lumaj dévoile Parla" is about.
     misleading = {o.text: _misleading(o.text, names[:1]) for o in options}
     overlap = {o.text: _overlap(o.text, event) for o in options}
-    in_lead = [o for o in options if o.index < 1000 and fits(o, min_chars)]
+    in_lead = [o for o in options if o.index < LATER and fits(o, min_chars)]
     best = max((overlap[o.text] for o in in_lead if not misleading[o.text]), default=0)
     # "Le drame qui se déroule…" shares two words of "Microsoft a joué un rôle de premier plan
     # dans le drame qui se déroule", not who did what: a share of the whole headline too.
@@ -530,7 +536,7 @@ def build_meta_description(
 
     def states_event(o: _Option) -> bool:
         return (
-            o.index < 1000
+            o.index < LATER
             and overlap[o.text] >= need
             and not misleading[o.text]
             and not _unattributed_quote(o.text)

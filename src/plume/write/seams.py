@@ -471,12 +471,8 @@ def ce_qui_split(sentence: str) -> tuple[str, str, str, str] | None:
 
 @cache
 def _impersonal_verbs() -> frozenset[str]:
+    """Verbs before which « il » is often impersonal ("il faut", "il semble", "il s’agit")."""
     return frozenset(read_list("split_impersonal_verbs.txt"))
-
-
-def _impersonal(lemma: str) -> bool:
-    """« il » is often impersonal before ``lemma`` ("il faut", "il semble", "il s’agit")."""
-    return lemma in _impersonal_verbs()
 
 
 @cache
@@ -514,7 +510,7 @@ def _main_subject(left: str) -> tuple[str, str] | None:
             subject is None
             or str(subject.text).lower() not in ("il", "elle")
             or any(
-                _impersonal(a.lemma)
+                a.lemma in _impersonal_verbs()
                 for t in (roots[0], *roots[0].children)
                 for a in load_lexicon().entry(str(t.text)).analyses
             )

@@ -6,8 +6,9 @@ clauses joined by ", et", ", mais", ";" or ":", a relative clause, ", ce qui" or
 restarted on its antecedent, an apposition or a detached attribute stated with « être », a
 participial clause stating a consequence; and, read from the words where the small parse
 errs (:mod:`plume.write.seams_more`), « et » before a subject of its own, an apposition to a
-name, a fronted participle of state, a relative closing on a determiner and its noun. A
-sentence of a quotation running over several is not split.
+name, a relative closing on a determiner and its noun. A sentence of a quotation running over
+several is not split; a split never adds a passive sentence, nor three sentences in a row
+opening on the same word.
 Every proposal is verified: each part is a clause of its own (a subject and a finite verb, as
 spaCy's parse and the lexicon say), no word is lost but the joining words, no number, name or
 quotation is cut, Grammalecte finds no more errors in the parts than in the sentence; otherwise

@@ -13,6 +13,7 @@ are folded with :func:`fold` (lower case, ’ → ') so they compare directly wi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,6 +48,16 @@ def time_nouns() -> frozenset[str]:
     from plume.lang.fr.numbers import MONTH_NAMES
 
     return frozenset(fold(w) for w in (*read_list("demonstrative_time_nouns.txt"), *MONTH_NAMES))
+
+
+@cache
+def agency_dateline() -> re.Pattern[str]:
+    """A news agency's dateline opening a wire: town, date, agency, dash ("Rennes, 12 févr 2025
+    (AFP) - "), its date in the group ``date``; the agencies in ``data/news_agencies.txt``."""
+    agencies = "|".join(re.escape(a) for a in read_list("news_agencies.txt"))
+    return re.compile(
+        rf"^[A-ZÀ-Ý][^,()\n]{{1,40}},\s+(?P<date>[^()\n]{{6,30}}?)\s+\((?:{agencies})\)\s*[-–—]\s*"
+    )
 
 
 def with_de(phrase: str) -> str:
